@@ -1,0 +1,80 @@
+// The seam between the pane and a document: Word, PowerPoint, or a workbench stand-in implement it.
+import type { AltText } from "../core/altText";
+import type { PictureData, PointSize } from "../core/types";
+
+/** Which document a host adapter drives. */
+export type HostKind = "word" | "powerpoint" | "workbench-word" | "workbench-slide";
+
+/** A picture selected in the document (the target of Replace / Edit). Geometry in points. */
+export interface SelectedPicture {
+  /** Host-specific identity (PowerPoint: `Shape.id`; Word: the picture's ordinal or content-control id). */
+  id: string;
+  sizePt: PointSize;
+  /** Alt text the picture already has (a person may have written it: never overwrite unasked). */
+  altText?: AltText;
+}
+
+/** What is selected when the pane reads the selection. */
+export interface SelectionSnapshot {
+  /** Selected text as the host returns it (not yet cleaned; see core/prompt). Empty string when none. */
+  text: string;
+  /** The selected picture, when one is selected. */
+  picture?: SelectedPicture;
+}
+
+/**
+ * Where a picture will go, captured when Generate is clicked so that the picture lands there even if the
+ * selection moved while waiting. Opaque outside the adapter that made it.
+ */
+export interface InsertTarget {
+  readonly host: HostKind;
+  /** Adapter-private data (a tracked range, a slide id and geometry, …). */
+  readonly data: unknown;
+}
+
+/** Options for inserting or replacing a picture. */
+export interface InsertOptions {
+  altText: AltText;
+  /** Prompt kept with the picture (PowerPoint: shape tags; Word: content-control tag) for later replace. */
+  prompt: string;
+  /** Where to insert; the current selection when absent. */
+  target?: InsertTarget;
+}
+
+/** What an insert did, read back from the document. */
+export interface InsertResult {
+  /** Size of the picture as it is in the document, in points. */
+  sizePt: PointSize;
+  /** Top-left position in points where the host has one (slides). */
+  positionPt?: { leftPt: number; topPt: number };
+  /** True when the captured target was gone and the picture went to the current selection instead. */
+  usedFallbackLocation?: boolean;
+}
+
+/** Features a host may lack; each absent one comes with the reason shown in the pane. */
+export type HostFeature = "insertPicture" | "replacePicture" | "editPicture" | "altText";
+
+/** The capability map, computed once at start-up from requirement sets. */
+export interface HostCapabilities {
+  features: Record<HostFeature, boolean>;
+  /** Why a feature is off, as a message key of the pane's strings (e.g. `capability.needsWordApi13`). */
+  reasons: Partial<Record<HostFeature, string>>;
+}
+
+/**
+ * A document the pane can read a selection from and put pictures into.
+ * All geometry is in points (1/72 inch); image bytes are raw base64 with their MIME type and pixel size.
+ * Every method throws {@link HostError} (see ./errors) on failure and leaves the document as it was.
+ */
+export interface DocumentHost {
+  readonly kind: HostKind;
+  readonly capabilities: HostCapabilities;
+  /** Reads the current selection's text and selected picture. */
+  readSelection(): Promise<SelectionSnapshot>;
+  /** Captures where a picture would go now (call when Generate is clicked). */
+  captureTarget(): Promise<InsertTarget>;
+  /** Inserts the picture after the selection (Word: inline picture; PowerPoint: picture on the slide). */
+  insertPicture(picture: PictureData, options: InsertOptions): Promise<InsertResult>;
+  /** Subscribes to selection changes (may miss events: office-js #2964, #5390). Returns an unsubscribe. */
+  onSelectionChanged(listener: () => void): () => void;
+}
