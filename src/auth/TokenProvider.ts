@@ -16,3 +16,22 @@ export interface TokenProvider {
    */
   getToken(scopes: string[], options?: GetTokenOptions): Promise<string>;
 }
+
+/** The signed-in account as the pane shows it. */
+export interface SignedInAccount {
+  /** Display name, e.g. "Ada Lovelace". */
+  name: string;
+  /** Sign-in name, e.g. "ada@contoso.com". */
+  username: string;
+}
+
+/** Sign-in state for the pane: who is signed in, sign in, sign out. Implemented over MSAL in src/auth. */
+export interface AccountSession extends TokenProvider {
+  /** The account MSAL has cached, or null. Does not trigger any network or UI. */
+  getAccount(): SignedInAccount | null;
+  /** Interactive sign-in (popup, then Office dialog fallback). */
+  signIn(): Promise<SignedInAccount>;
+  signOut(): Promise<void>;
+  /** Notifies when the account changes. Returns an unsubscribe. */
+  subscribe(listener: (account: SignedInAccount | null) => void): () => void;
+}

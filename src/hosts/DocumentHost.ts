@@ -32,6 +32,12 @@ export interface InsertTarget {
   readonly data: unknown;
 }
 
+/** Where a picture goes on a slide (PowerPoint and the slide stand-in). */
+export type SlidePlacement = "auto" | "fit-free-area" | "full-slide" | "beside-text";
+
+/** Where a picture goes in a Word page (and the page stand-in). */
+export type WordPlacement = "after-selection" | "replace-selection";
+
 /** Options for inserting or replacing a picture. */
 export interface InsertOptions {
   altText: AltText;
@@ -39,6 +45,20 @@ export interface InsertOptions {
   prompt: string;
   /** Where to insert; the current selection when absent. */
   target?: InsertTarget;
+  /** Slides only. @default "auto" (empty picture placeholder, else the largest free area) */
+  slidePlacement?: SlidePlacement;
+  /** Word only. @default "after-selection" */
+  wordPlacement?: WordPlacement;
+  /** Word only: add a "Caption"-style paragraph with the prompt under the picture. @default false */
+  caption?: boolean;
+}
+
+/** Options for replacing the selected picture. */
+export interface ReplaceOptions extends InsertOptions {
+  /** Keep the old picture's width and height (may distort); else keep its width, height follows. @default false */
+  keepBox?: boolean;
+  /** Write `altText` even over alt text a person wrote on the old picture. @default false */
+  overwriteAltText?: boolean;
 }
 
 /** What an insert did, read back from the document. */
@@ -75,6 +95,13 @@ export interface DocumentHost {
   captureTarget(): Promise<InsertTarget>;
   /** Inserts the picture after the selection (Word: inline picture; PowerPoint: picture on the slide). */
   insertPicture(picture: PictureData, options: InsertOptions): Promise<InsertResult>;
+  /**
+   * Replaces `picture` (from {@link readSelection}) with new bytes, keeping its place and size.
+   * Atomic: if the new picture cannot be put in, the old one stays (or is restored).
+   */
+  replacePicture(picture: SelectedPicture, data: PictureData, options: ReplaceOptions): Promise<InsertResult>;
+  /** Reads the bytes of a selected picture (for `/v1/images/edits`); only where `capabilities.features.editPicture`. */
+  readPictureBytes(picture: SelectedPicture): Promise<PictureData>;
   /** Subscribes to selection changes (may miss events: office-js #2964, #5390). Returns an unsubscribe. */
   onSelectionChanged(listener: () => void): () => void;
 }
