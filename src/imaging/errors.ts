@@ -50,6 +50,24 @@ export class CancelledError extends ImageClientError {
 /** The API answered 2xx but the body or the image bytes are not what was asked (not PNG/JPEG, wrong size, bad JSON). */
 export class InvalidResponseError extends ImageClientError {
   override name = "InvalidResponseError";
+  /** The gateway's `x-request-id` (or Azure's `apim-request-id`), when known. */
+  readonly requestId?: string;
+  constructor(message: string, options: { requestId?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    if (options.requestId !== undefined) this.requestId = options.requestId;
+  }
+}
+
+/** The request was refused before sending: the caller passed something the API cannot take (e.g. a mask of another size). */
+export class InvalidRequestError extends ImageClientError {
+  override name = "InvalidRequestError";
+  /** Request field at fault, e.g. `mask`. */
+  constructor(
+    readonly param: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** No token could be had without the person signing in (again). */
