@@ -189,7 +189,7 @@ export class GatewayImageClient implements ImageClient {
     progress.answered = true;
     const context = { ...call.context, requestId: requestIdOf(response.headers) };
     const isStream = (response.headers.get("content-type") ?? "").toLowerCase().startsWith("text/event-stream");
-    return isStream ? readImageStream(response, context, callbacks) : readImagesJson(response, context);
+    return isStream ? readImageStream(response, context, callbacks, signal) : readImagesJson(response, context);
   }
 }
 

@@ -39,11 +39,12 @@ export async function readImageStream(
   response: Response,
   context: ParseContext,
   callbacks: Pick<GenerateCallbacks, "onPartial" | "onQueue">,
+  signal?: AbortSignal,
 ): Promise<GeneratedImage[]> {
   const { requestId } = context;
   if (!response.body) throw new InvalidResponseError("The image stream has no body", { requestId });
   const images: GeneratedImage[] = [];
-  for await (const message of readServerSentEvents(response.body)) {
+  for await (const message of readServerSentEvents(response.body, signal)) {
     if (message.data.trim() === "[DONE]") continue;
     const eventName = message.event ?? "message";
     const data = parseEventData(message.data, eventName, requestId);

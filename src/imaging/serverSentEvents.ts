@@ -7,12 +7,12 @@ export const MAX_EVENT_CHARS = 64 * 1024 * 1024;
 
 /**
  * Yields the events of an `text/event-stream` body in order. A trailing event without its closing blank line
- * (a stream cut off mid-event) is dropped, as the EventSource standard says. Stopping the iteration early
- * cancels the body.
+ * (a stream cut off mid-event) is dropped, as the EventSource standard says. Stopping the iteration early,
+ * or `signal` firing, cancels the body (so the connection closes even with a `fetch` that ignores its signal).
  * @throws ConnectionError when reading the body fails (connection reset mid-stream).
  * @throws InvalidResponseError when one event exceeds {@link MAX_EVENT_CHARS}.
  */
-export async function* readServerSentEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<EventSourceMessage> {
+export async function* readServerSentEvents(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<EventSourceMessage> {
   const queue: EventSourceMessage[] = [];
   let overflow = false;
   const parser = createParser({
@@ -25,6 +25,8 @@ export async function* readServerSentEvents(body: ReadableStream<Uint8Array>): A
   });
   const reader = body.getReader();
   const decoder = new TextDecoder();
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  signal?.addEventListener("abort", cancel, { once: true });
   try {
     for (;;) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
@@ -39,6 +41,7 @@ export async function* readServerSentEvents(body: ReadableStream<Uint8Array>): A
       if (chunk.done) return;
     }
   } finally {
-    await reader.cancel().catch(() => undefined);
+    signal?.removeEventListener("abort", cancel);
+    cancel();
   }
 }
