@@ -1,0 +1,315 @@
+// DocumentHost for Word: reads the selection, inserts and replaces inline pictures through the Word JavaScript API.
+import type { PictureData, PointSize } from "../../core/types";
+import type {
+  DocumentHost,
+  InsertOptions,
+  InsertResult,
+  InsertTarget,
+  ReplaceOptions,
+  SelectedPicture,
+  SelectionSnapshot,
+} from "../DocumentHost";
+import { HostError } from "../errors";
+import type { OfficeCapabilities } from "../office/capabilities";
+import { assertWritable, subscribeSelectionChanged, type OfficeDocumentLike } from "../office/documentState";
+import { isGoneError, toHostError } from "../office/officeErrors";
+import { pictureDataFromBase64 } from "../office/pictureBytes";
+import { wordPictureSize, type WordPageSetupPt } from "./wordSizing";
+
+/** How the adapter reaches Word: `Word.run` in Office, hand-made fakes in tests. */
+export interface WordEnvironment {
+  /** `Word.run(batch)`. */
+  run<T>(batch: (context: Word.RequestContext) => Promise<T>): Promise<T>;
+  /** `Word.run(object, batch)`: a new batch on the context of a tracked object from an earlier batch. */
+  runWith<T>(object: OfficeExtension.ClientObject, batch: (context: Word.RequestContext) => Promise<T>): Promise<T>;
+  /** `Office.context.document`. */
+  document: OfficeDocumentLike;
+  capabilities: OfficeCapabilities;
+}
+
+/** What {@link WordHost.captureTarget} keeps: the selection as a tracked `Word.Range`. */
+interface WordTargetData {
+  range: Word.Range;
+  /** The captured selection had text: if the tracked range is empty later, its text was deleted. */
+  hadText: boolean;
+}
+
+const PICTURE_PROPS = "width,height,altTextTitle,altTextDescription";
+
+/** The Office.js default: `Word.run` with and without a tracked object. */
+export function officeWordEnvironment(capabilities: OfficeCapabilities): WordEnvironment {
+  return {
+    run: (batch) => Word.run(batch),
+    runWith: (object, batch) => Word.run(object, batch),
+    document: Office.context.document,
+    capabilities,
+  };
+}
+
+/**
+ * The Word adapter. Geometry in points. Every method throws {@link HostError}.
+ *
+ * Decisions (see shared/docs/office-hosts.md):
+ * - Insert "after selection" puts the picture in a NEW paragraph after the last selected paragraph
+ *   (`Paragraph.insertParagraph("", "After")` then `insertInlinePictureFromBase64(…, "Start")`), so the prompt
+ *   text stays intact and the picture sits on its own line. If anything in that batch fails, the new empty
+ *   paragraph is removed again.
+ * - Width is set explicitly (office-js #447): the text column (page width minus margins, WordApiDesktop 1.3),
+ *   else 468 pt; height from the aspect ratio. `lockAspectRatio` is switched off while both are set, then on.
+ * - The selected picture is remembered as a tracked `InlinePicture` and replaced through that object with
+ *   `insertInlinePictureFromBase64(…, "Replace")`: replacing through the selection range duplicates the picture
+ *   on Windows (#4053) and fails on the second replace on the web (#6573).
+ * - The insert location is a tracked `Range` (`Range.track()`), not a content control: nothing is written to
+ *   the document until the picture goes in.
+ */
+export class WordHost implements DocumentHost {
+  readonly kind = "word" as const;
+  readonly capabilities: OfficeCapabilities;
+  /** Tracked pictures handed out by readSelection, by SelectedPicture.id. */
+  private readonly pictures = new Map<string, Word.InlinePicture>();
+  private nextPictureId = 1;
+
+  constructor(private readonly env: WordEnvironment) {
+    this.capabilities = env.capabilities;
+  }
+
+  /**
+   * Selected text (`Range.text`, WordApi 1.1) and the first selected inline picture
+   * (`Range.inlinePictures.getFirstOrNullObject()`, WordApi 1.3; not read below 1.3).
+   */
+  async readSelection(): Promise<SelectionSnapshot> {
+    try {
+      return await this.env.run(async (context) => {
+        const selection = context.document.getSelection();
+        selection.load("text");
+        const picture = this.capabilities.sets.wordApi13 ? selection.inlinePictures.getFirstOrNullObject() : undefined;
+        picture?.load(PICTURE_PROPS);
+        await context.sync();
+        const snapshot: SelectionSnapshot = { text: selection.text };
+        if (picture && !picture.isNullObject) {
+          picture.track();
+          await context.sync();
+          snapshot.picture = this.rememberPicture(picture);
+        }
+        return snapshot;
+      });
+    } catch (error) {
+      throw toHostError(error, "Reading the Word selection");
+    }
+  }
+
+  /** Captures the selection as a tracked range: the picture goes there even if the person clicks elsewhere. */
+  async captureTarget(): Promise<InsertTarget> {
+    try {
+      return await this.env.run(async (context) => {
+        const range = context.document.getSelection();
+        range.load("text");
+        range.track();
+        await context.sync();
+        const data: WordTargetData = { range, hadText: range.text.trim().length > 0 };
+        return { host: "word", data };
+      });
+    } catch (error) {
+      throw toHostError(error, "Capturing the insert location");
+    }
+  }
+
+  /**
+   * Inserts an inline picture after the selected paragraph (default) or in place of the selected text
+   * (`wordPlacement: "replace-selection"`), with alt text and an optional "Caption" paragraph.
+   * @throws HostError `read_only`, `insert_refused`, `insert_not_verified` (Word said yes but no picture is there,
+   *   as with a 17 MB image on the web, office-js #3033), `unsupported`.
+   */
+  async insertPicture(picture: PictureData, options: InsertOptions): Promise<InsertResult> {
+    this.requireFeature("insertPicture");
+    assertWritable(this.env.document);
+    const target = this.targetData(options.target);
+    if (target) {
+      try {
+        return await this.env.runWith(target.range, async (context) => {
+          target.range.load("text");
+          await context.sync();
+          if (target.hadText && target.range.text.trim() === "") throw new TargetGone();
+          return this.insertAt(context, target.range, picture, options);
+        });
+      } catch (error) {
+        if (!(error instanceof TargetGone) && !isGoneError(error)) throw toHostError(error, "Inserting the picture", "insert_refused");
+      }
+    }
+    try {
+      const result = await this.env.run((context) => this.insertAt(context, context.document.getSelection(), picture, options));
+      return target ? { ...result, usedFallbackLocation: true } : result;
+    } catch (error) {
+      throw toHostError(error, "Inserting the picture", "insert_refused");
+    }
+  }
+
+  /**
+   * Replaces a picture from {@link readSelection} through its `InlinePicture` object, keeping its paragraph,
+   * its width (height follows the new aspect ratio unless `keepBox`) and its alt text (unless `overwriteAltText`
+   * or it had none).
+   * @throws HostError `picture_gone` when the picture was deleted or is not one this adapter handed out.
+   */
+  async replacePicture(target: SelectedPicture, data: PictureData, options: ReplaceOptions): Promise<InsertResult> {
+    this.requireFeature("replacePicture");
+    assertWritable(this.env.document);
+    const old = this.trackedPicture(target);
+    try {
+      return await this.env.runWith(old, async (context) => {
+        old.load(PICTURE_PROPS);
+        try {
+          await context.sync();
+        } catch (error) {
+          throw isGoneError(error) ? new HostError("picture_gone", "the picture to replace is no longer in the document", { cause: error }) : error;
+        }
+        const size: PointSize = options.keepBox
+          ? { widthPt: old.width, heightPt: old.height }
+          : { widthPt: old.width, heightPt: Math.round(((old.width * data.size.heightPx) / data.size.widthPx) * 100) / 100 };
+        const personWrote = Boolean(old.altTextTitle || old.altTextDescription);
+        const altText = personWrote && !options.overwriteAltText ? { title: old.altTextTitle, description: old.altTextDescription } : options.altText;
+        const fresh = old.insertInlinePictureFromBase64(data.base64, "Replace");
+        applyPictureFormat(fresh, size, altText);
+        fresh.load("width,height");
+        fresh.track();
+        await context.sync();
+        old.untrack();
+        this.pictures.set(target.id, fresh);
+        await context.sync();
+        return { sizePt: { widthPt: fresh.width, heightPt: fresh.height } };
+      });
+    } catch (error) {
+      throw toHostError(error, "Replacing the picture", "insert_refused");
+    }
+  }
+
+  /** The picture's bytes through `InlinePicture.getBase64ImageSrc()` (WordApi 1.1); PNG and JPEG only. */
+  async readPictureBytes(target: SelectedPicture): Promise<PictureData> {
+    this.requireFeature("editPicture");
+    const picture = this.trackedPicture(target);
+    let base64: string;
+    try {
+      base64 = await this.env.runWith(picture, async (context) => {
+        const result = picture.getBase64ImageSrc();
+        await context.sync();
+        return result.value;
+      });
+    } catch (error) {
+      throw toHostError(error, "Reading the picture", "picture_gone");
+    }
+    return pictureDataFromBase64(base64);
+  }
+
+  onSelectionChanged(listener: () => void): () => void {
+    return subscribeSelectionChanged(this.env.document, listener);
+  }
+
+  /** Queues the insert at `range` and syncs; removes what it added if Word refuses part of it. */
+  private async insertAt(context: Word.RequestContext, range: Word.Range, data: PictureData, options: InsertOptions): Promise<InsertResult> {
+    const setup = this.capabilities.sets.wordApiDesktop13 ? range.sections.getFirst().pageSetup : undefined;
+    setup?.load("pageWidth,pageHeight,leftMargin,rightMargin,topMargin,bottomMargin");
+    await context.sync();
+    const size = wordPictureSize(data.size, setup ? readPageSetup(setup) : undefined);
+
+    const added: Word.Paragraph[] = [];
+    let holder: Word.Paragraph;
+    let picture: Word.InlinePicture;
+    if (options.wordPlacement === "replace-selection") {
+      picture = range.insertInlinePictureFromBase64(data.base64, "Replace");
+      holder = picture.paragraph;
+    } else {
+      holder = range.paragraphs.getLast().insertParagraph("", "After");
+      added.push(holder);
+      // The new paragraph inherits the selected paragraph's style (a heading would put the picture in the TOC).
+      if (this.capabilities.sets.wordApi13) holder.styleBuiltIn = "Normal" as Word.BuiltInStyleName;
+      holder.alignment = "Centered" as Word.Alignment;
+      picture = holder.insertInlinePictureFromBase64(data.base64, "Start");
+    }
+    applyPictureFormat(picture, size, options.altText);
+    if (options.caption) {
+      const caption = holder.insertParagraph(options.prompt, "After");
+      added.push(caption);
+      // styleBuiltIn (WordApi 1.3) is locale-independent; the name "Caption" is English-only.
+      if (this.capabilities.sets.wordApi13) caption.styleBuiltIn = "Caption" as Word.BuiltInStyleName;
+      else caption.style = "Caption";
+    }
+    const inHolder = holder.inlinePictures;
+    inHolder.load("items");
+    try {
+      await context.sync();
+    } catch (error) {
+      await removeParagraphs(context, added);
+      // The picture Word just "inserted" cannot be found to size it: it never arrived (office-js #3033).
+      if (isGoneError(error)) throw new HostError("insert_not_verified", "Word accepted the picture but it is not in the document", { cause: error });
+      throw error;
+    }
+    if (inHolder.items.length === 0) {
+      await removeParagraphs(context, added);
+      throw new HostError("insert_not_verified", "Word accepted the picture but it is not in the document");
+    }
+    picture.load("width,height");
+    await context.sync();
+    return { sizePt: { widthPt: picture.width, heightPt: picture.height } };
+  }
+
+  private rememberPicture(picture: Word.InlinePicture): SelectedPicture {
+    const id = `word-picture-${this.nextPictureId++}`;
+    // One selected picture at a time is enough for the pane; older ones are forgotten (tracking costs Word memory).
+    for (const [oldId, old] of this.pictures) {
+      this.pictures.delete(oldId);
+      void this.env.runWith(old, async (context) => {
+        old.untrack();
+        await context.sync();
+      }).catch(() => undefined /* the old picture may be gone: nothing to release then */);
+    }
+    this.pictures.set(id, picture);
+    const altText = picture.altTextTitle || picture.altTextDescription ? { title: picture.altTextTitle, description: picture.altTextDescription } : undefined;
+    return { id, sizePt: { widthPt: picture.width, heightPt: picture.height }, altText };
+  }
+
+  private trackedPicture(target: SelectedPicture): Word.InlinePicture {
+    const picture = this.pictures.get(target.id);
+    if (!picture) throw new HostError("picture_gone", "select the picture again: it is no longer the selected picture");
+    return picture;
+  }
+
+  private targetData(target: InsertTarget | undefined): WordTargetData | undefined {
+    if (!target) return undefined;
+    if (target.host !== "word") throw new HostError("unknown", `an insert target of ${target.host} was given to the Word adapter`);
+    return target.data as WordTargetData;
+  }
+
+  private requireFeature(feature: keyof OfficeCapabilities["features"]): void {
+    if (!this.capabilities.features[feature]) {
+      throw new HostError("unsupported", `this version of Word cannot do this (${this.capabilities.reasons[feature] ?? feature})`);
+    }
+  }
+}
+
+/** The captured place no longer exists (its text was deleted): fall back to the current selection. */
+class TargetGone extends Error {}
+
+/** Sets size (points) and alt text; `lockAspectRatio` off while both sides are set, else Word rescales the other. */
+function applyPictureFormat(picture: Word.InlinePicture, size: PointSize, altText: { title: string; description: string }): void {
+  picture.lockAspectRatio = false;
+  picture.width = size.widthPt;
+  picture.height = size.heightPt;
+  picture.lockAspectRatio = true;
+  picture.altTextTitle = altText.title;
+  picture.altTextDescription = altText.description;
+}
+
+function readPageSetup(setup: Word.PageSetup): WordPageSetupPt {
+  const { pageWidth, pageHeight, leftMargin, rightMargin, topMargin, bottomMargin } = setup;
+  return { pageWidth, pageHeight, leftMargin, rightMargin, topMargin, bottomMargin };
+}
+
+/** Best-effort removal of paragraphs this batch added, so a failed insert leaves the document as it was. */
+async function removeParagraphs(context: Word.RequestContext, paragraphs: Word.Paragraph[]): Promise<void> {
+  if (paragraphs.length === 0) return;
+  for (const paragraph of paragraphs) paragraph.delete();
+  try {
+    await context.sync();
+  } catch {
+    // The paragraphs were never created (Word refused the first step): there is nothing to remove.
+  }
+}
