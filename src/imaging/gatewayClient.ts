@@ -10,7 +10,7 @@ import { assertGatewayOrigin, endpointUrl, parseGatewayUrl, type GatewayAddress,
 import type { GenerateCallbacks, ImageClient, ImageEditRequest, ImageGenerateRequest } from "./ImageClient";
 import { readImageStream } from "./imageStream";
 import { readImagesJson, UNKNOWN_BACKEND, type ParseContext } from "./imagesResponse";
-import { DEFAULT_RETRY_POLICY, retryDelayFor } from "./retry";
+import { DEFAULT_RETRY_POLICY, retryDelayFor, type RetryPolicy } from "./retry";
 
 /** Default time for one attempt (answer and whole body), in milliseconds: gpt-image-2 at high quality takes minutes. */
 export const DEFAULT_TIMEOUT_MS = 300_000;
@@ -66,7 +66,7 @@ export class GatewayImageClient implements ImageClient {
   private readonly timeoutMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
-  private readonly retryPolicy;
+  private readonly retryPolicy: RetryPolicy;
   private readonly fallbackBackend: BackendInfo;
 
   /** @throws TypeError for a gateway URL that is not https (or http on loopback), or a bad timeout. */
