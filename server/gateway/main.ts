@@ -1,0 +1,33 @@
+// Entry point of `npm run gateway`: reads the environment, builds the app and serves it over HTTPS.
+import { createProvider } from "../providers/createProvider";
+import { loadDevTls } from "../shared/devTls";
+import { buildApp } from "./app";
+import { readGatewayConfig } from "./config";
+
+async function main(): Promise<void> {
+  const config = readGatewayConfig();
+  const provider = createProvider(config.provider);
+  const tls = await loadDevTls();
+  const app = await buildApp({
+    provider,
+    allowedOrigins: config.allowedOrigins,
+    https: { key: tls.key, cert: tls.cert },
+    generationTimeoutMs: config.generationTimeoutMs,
+    logger: { level: process.env.LOG_LEVEL ?? "info" },
+  });
+  const close = () => {
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", close);
+  process.once("SIGTERM", close);
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info({ backend: provider.info, allowedOrigins: config.allowedOrigins }, "gateway ready");
+}
+
+main().catch((error: unknown) => {
+  console.error(`Gateway failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

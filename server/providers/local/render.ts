@@ -1,0 +1,21 @@
+// Rasterizes SVG markup to PNG or JPEG bytes with sharp (libvips + librsvg).
+import sharp from "sharp";
+import type { ImageQuality, OutputFormat, PixelSize } from "../../../src/core/types";
+
+/** JPEG quality (1–100) for each API `quality`. */
+const JPEG_QUALITY: Record<ImageQuality, number> = { low: 70, medium: 82, high: 92, auto: 85 };
+
+/**
+ * Renders `svg` to an image of exactly `size` pixels (resized if the SVG's own size differs).
+ * PNG: 8-bit RGB, no alpha (the scene is opaque). JPEG: mozjpeg at the quality for `quality`.
+ * Output is deterministic: same inputs → same bytes (no timestamps or metadata written).
+ * @throws Error from sharp when the SVG cannot be parsed.
+ */
+export async function rasterize(svg: string, size: PixelSize, format: OutputFormat, quality: ImageQuality): Promise<Buffer> {
+  const image = sharp(Buffer.from(svg), { density: 72 })
+    .resize(size.widthPx, size.heightPx, { fit: "fill" })
+    .removeAlpha();
+  return format === "jpeg"
+    ? image.jpeg({ quality: JPEG_QUALITY[quality], mozjpeg: true }).toBuffer()
+    : image.png({ compressionLevel: quality === "low" ? 9 : 6, adaptiveFiltering: false }).toBuffer();
+}
