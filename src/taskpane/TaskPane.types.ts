@@ -1,0 +1,112 @@
+// Props and render state of the task pane.
+import type { RefObject } from "react";
+import type { AccountSession, SignedInAccount } from "../auth/TokenProvider";
+import type { IllustrateConfig } from "../core/config";
+import type { StylePreset } from "../core/styles";
+import type { AspectRatio, PictureData } from "../core/types";
+import type { DocumentHost, InsertTarget, SelectedPicture } from "../hosts/DocumentHost";
+import type { ImageClient, QueueStatus } from "../imaging/ImageClient";
+import type { PaneMessage } from "./errorMessages";
+import type { History, HistoryItem } from "./history";
+import type { Translate } from "./strings/strings";
+
+/** What the pane needs from its surroundings. Components never call Office directly: `host` does. */
+export interface TaskPaneProps {
+  /** The document (Word, PowerPoint, or a workbench stand-in). */
+  host: DocumentHost;
+  /** Calls the image API. */
+  imageClient: ImageClient;
+  /** Sign-in state; when given, the pane shows the account with Sign in / Sign out. @default undefined */
+  session?: AccountSession;
+  /** Build configuration (shown in diagnostics only; the client is already configured). @default readConfig() */
+  config?: IllustrateConfig;
+}
+
+/** What Insert will do with the chosen picture, said on the button before the click. */
+export type InsertMode = "insert" | "replace";
+
+/** The prompt text and where it came from: typed text is never overwritten by a selection change. */
+export interface PromptState {
+  text: string;
+  source: "selection" | "typed";
+}
+
+/** Options the person picks; persisted. */
+export interface GenerationOptions {
+  style: StylePreset;
+  aspect: AspectRatio;
+  /** Number of pictures, 1–4. */
+  count: number;
+}
+
+/** One generation's results and where they go. */
+export interface Batch {
+  id: string;
+  prompt: string;
+  /** The picture selected at Generate (the Replace target), if any. */
+  picture?: SelectedPicture;
+  /** The place captured at Generate (`host.captureTarget()`); undefined when the host could not capture it. */
+  target?: InsertTarget;
+}
+
+/** A partial image streamed while generating. */
+export interface PartialPreview extends PictureData {
+  /** 0-based index of the image it previews. */
+  index: number;
+}
+
+/** Everything {@link renderTaskPane} draws, and the handlers it wires. */
+export interface TaskPaneState {
+  t: Translate;
+  appName: string;
+  prompt: PromptState;
+  promptRef: RefObject<HTMLTextAreaElement | null>;
+  promptValidation?: string;
+  promptNotice?: PaneMessage;
+  options: GenerationOptions;
+  aspectFromPicture: boolean;
+  generating: boolean;
+  /** What is running: a new picture or an edit of the selected one. */
+  generatingKind?: "create" | "edit";
+  /** The gateway's queue position while waiting (streaming only). */
+  queue?: QueueStatus;
+  elapsedSeconds: number;
+  partials: readonly PartialPreview[];
+  message?: PaneMessage;
+  results: readonly HistoryItem[];
+  selectedId?: string;
+  firstResultRef: RefObject<HTMLInputElement | null>;
+  altDescription: string;
+  insertMode: InsertMode;
+  insertAvailable: boolean;
+  /** "Insert again" from the history inserts at the current selection: needs `insertPicture`. */
+  insertAgainAvailable: boolean;
+  insertUnavailableReason?: string;
+  inserting: boolean;
+  history: History;
+  /** A picture is selected in the document (Edit applies to it). */
+  pictureSelected: boolean;
+  /** Edit is possible here (host can read picture bytes and the client can edit). */
+  canEdit: boolean;
+  /** Why Edit is not available, when a picture is selected but the host cannot read it. */
+  editUnavailableReason?: string;
+  account?: { session: AccountSession; account: SignedInAccount | null; busy: boolean };
+
+  onPromptChange(text: string): void;
+  onPromptKeyDown(event: React.KeyboardEvent<HTMLTextAreaElement>): void;
+  onUseSelection(): void;
+  onOptionsChange(options: Partial<GenerationOptions>): void;
+  onGenerate(): void;
+  onEdit(): void;
+  onCancel(): void;
+  onPaneKeyDown(event: React.KeyboardEvent<HTMLElement>): void;
+  onSelectResult(id: string): void;
+  onAltDescriptionChange(text: string): void;
+  onInsert(): void;
+  onInsertAgain(id: string): void;
+  onDiscard(id: string): void;
+  onDismissMessage(): void;
+  onDismissPromptNotice(): void;
+  onSignIn(): void;
+  onSignOut(): void;
+}

@@ -1,0 +1,97 @@
+// The latest generation's pictures: pick one, edit its alt text, and insert it (the button says what it will do).
+import { Button, Caption1, Field, Radio, RadioGroup, Spinner, Subtitle2, Textarea, mergeClasses } from "@fluentui/react-components";
+import { ImageAddRegular, ImageArrowCounterclockwiseRegular } from "@fluentui/react-icons";
+import { useId, type RefObject } from "react";
+import type { HistoryItem } from "../history";
+import { imageSrc } from "../imageSrc";
+import type { Translate } from "../strings/strings";
+import type { InsertMode } from "../TaskPane.types";
+import { BackendLabel } from "./BackendLabel";
+import { useResultsStyles } from "./useResultsStyles.styles";
+
+export interface ResultsPanelProps {
+  t: Translate;
+  results: readonly HistoryItem[];
+  selectedId?: string;
+  /** Receives the first option's radio input, to move focus there when results arrive. */
+  firstResultRef: RefObject<HTMLInputElement | null>;
+  altDescription: string;
+  altTitle: string;
+  insertMode: InsertMode;
+  insertAvailable: boolean;
+  insertUnavailableReason?: string;
+  inserting: boolean;
+  onSelect(id: string): void;
+  onAltDescriptionChange(text: string): void;
+  onInsert(): void;
+}
+
+/**
+ * Each result: the picture (alt = the prompt), a radio "Option N", which backend made it, its pixel size and
+ * the model's revised prompt (as text). Below: the alt-text description and Insert, whose accessible name is
+ * its visible text: "Insert after selection" or "Replace selected picture".
+ */
+export function ResultsPanel(props: ResultsPanelProps) {
+  const { t, results, selectedId, firstResultRef, insertMode } = props;
+  const styles = useResultsStyles();
+  const headingId = useId();
+  const reasonId = useId();
+  const insertLabel = insertMode === "replace" ? t("insert.replace") : t("insert.after");
+  return (
+    <section aria-labelledby={headingId} className={styles.panel}>
+      <Subtitle2 as="h2" id={headingId}>
+        {t("results.heading")}
+      </Subtitle2>
+      <RadioGroup
+        aria-labelledby={headingId}
+        value={selectedId ?? ""}
+        onChange={(_, data) => props.onSelect(data.value)}
+        className={styles.grid}
+      >
+        {results.map((item, index) => {
+          const src = imageSrc(item.image);
+          return (
+            <div key={item.id} className={mergeClasses(styles.card, item.id === selectedId && styles.cardSelected)}>
+              {src ? (
+                <img
+                  className={styles.image}
+                  src={src}
+                  alt={item.prompt}
+                  width={item.image.size.widthPx}
+                  height={item.image.size.heightPx}
+                  onClick={() => props.onSelect(item.id)}
+                />
+              ) : null}
+              <Radio value={item.id} label={t("results.option", { index: index + 1 })} {...(index === 0 ? { ref: firstResultRef } : {})} />
+              <BackendLabel backend={item.image.backend} t={t} className={item.image.backend.offline ? styles.offline : styles.meta} />
+              <Caption1 className={styles.meta}>
+                {t("results.sizePx", { width: item.image.size.widthPx, height: item.image.size.heightPx })}
+              </Caption1>
+              {item.image.revisedPrompt ? (
+                <Caption1 className={styles.meta}>{t("results.revisedPrompt", { prompt: item.image.revisedPrompt })}</Caption1>
+              ) : null}
+            </div>
+          );
+        })}
+      </RadioGroup>
+      <Field label={t("insert.altDescription")} hint={t("insert.altDescriptionHint", { title: props.altTitle })}>
+        <Textarea value={props.altDescription} resize="vertical" onChange={(_, data) => props.onAltDescriptionChange(data.value)} />
+      </Field>
+      <Button
+        appearance="primary"
+        aria-label={insertLabel}
+        {...(props.insertUnavailableReason ? { "aria-describedby": reasonId } : {})}
+        icon={props.inserting ? <Spinner size="tiny" /> : insertMode === "replace" ? <ImageArrowCounterclockwiseRegular /> : <ImageAddRegular />}
+        disabledFocusable={!props.insertAvailable || props.inserting || !selectedId}
+        onClick={props.onInsert}
+      >
+        {insertLabel}
+      </Button>
+      {!props.insertAvailable && props.insertUnavailableReason ? (
+        <Caption1 id={reasonId} className={styles.meta}>
+          {props.insertUnavailableReason}
+        </Caption1>
+      ) : null}
+    </section>
+  );
+}

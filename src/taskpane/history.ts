@@ -1,0 +1,41 @@
+// The pane's picture history: every generated image with its prompt, kept until discarded (pure reducer).
+import type { AspectRatio, GeneratedImage } from "../core/types";
+import type { StylePreset } from "../core/styles";
+
+/** One generated picture as the pane keeps it. */
+export interface HistoryItem {
+  id: string;
+  image: GeneratedImage;
+  /** The person's prompt (without the style suffix): the default alt-text description. */
+  prompt: string;
+  /** The prompt sent to the API (with the style suffix). */
+  sentPrompt: string;
+  style: StylePreset;
+  aspect: AspectRatio;
+  /** Which generation (batch) it came from. */
+  batchId: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  /** How many times it was put into the document. */
+  insertedCount: number;
+}
+
+/** Newest first. */
+export type History = readonly HistoryItem[];
+
+export type HistoryAction =
+  | { type: "add"; items: readonly HistoryItem[] }
+  | { type: "discard"; id: string }
+  | { type: "inserted"; id: string };
+
+/** Applies `action` to `history`; never drops an item except on `discard`. */
+export function historyReducer(history: History, action: HistoryAction): History {
+  switch (action.type) {
+    case "add":
+      return [...action.items, ...history];
+    case "discard":
+      return history.filter((item) => item.id !== action.id);
+    case "inserted":
+      return history.map((item) => (item.id === action.id ? { ...item, insertedCount: item.insertedCount + 1 } : item));
+  }
+}

@@ -1,0 +1,18 @@
+// Whole seconds since `running` became true, ticking once a second; 0 while not running.
+import { useEffect, useState } from "react";
+
+/** Elapsed whole seconds while `running`; resets to 0 when it stops. The interval is cleared on stop/unmount. */
+export function useElapsedSeconds(running: boolean): number {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    if (!running) {
+      setSeconds(0);
+      return undefined;
+    }
+    const started = Date.now();
+    setSeconds(0);
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+  return seconds;
+}

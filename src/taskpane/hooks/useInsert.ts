@@ -1,0 +1,82 @@
+// Puts a chosen picture into the document (insert, or replace the picture selected at Generate) and reports the outcome.
+import { useCallback, useRef, useState } from "react";
+import { altTextFor } from "../../core/altText";
+import type { PictureData } from "../../core/types";
+import type { DocumentHost, InsertOptions, InsertResult, SelectedPicture } from "../../hosts/DocumentHost";
+import { messageForError, type PaneMessage } from "../errorMessages";
+import type { HistoryItem } from "../history";
+import type { Batch, InsertMode } from "../TaskPane.types";
+
+/**
+ * What Insert will do for `batch` on `host`: replace the picture that was selected at Generate when the host
+ * can, else insert after the selection.
+ */
+export function insertModeFor(host: DocumentHost, batch: Pick<Batch, "picture"> | undefined): InsertMode {
+  return batch?.picture && host.capabilities.features.replacePicture ? "replace" : "insert";
+}
+
+/** Only the bytes go to the document (not the backend info or revised prompt). */
+function pictureOf(item: HistoryItem): PictureData {
+  const { base64, mimeType, size } = item.image;
+  return { base64, mimeType, size };
+}
+
+export interface InsertRequest {
+  item: HistoryItem;
+  /** Alt-text description (the title is fixed: "AI-generated image", localized). */
+  description: string;
+  altTitle: string;
+  /** Batch whose target/picture to use; none for "Insert again" from history (current selection). */
+  batch?: Batch;
+}
+
+/** Insert state and action. `onInserted` marks the item in the history. */
+export function useInsert(
+  host: DocumentHost,
+  app: string,
+  setMessage: (message: PaneMessage | undefined) => void,
+  onInserted: (id: string) => void,
+) {
+  const [inserting, setInserting] = useState(false);
+  const busy = useRef(false);
+
+  const insert = useCallback(
+    async ({ item, description, altTitle, batch }: InsertRequest): Promise<boolean> => {
+      if (busy.current) return false;
+      busy.current = true;
+      setInserting(true);
+      setMessage(undefined);
+      const options: InsertOptions = {
+        altText: altTextFor(description.trim() || item.prompt, altTitle),
+        prompt: item.prompt,
+        ...(batch?.target ? { target: batch.target } : {}),
+      };
+      const mode = insertModeFor(host, batch);
+      try {
+        let result: InsertResult;
+        if (mode === "replace" && batch?.picture) {
+          result = await host.replacePicture(batch.picture as SelectedPicture, pictureOf(item), options);
+        } else {
+          result = await host.insertPicture(pictureOf(item), options);
+        }
+        onInserted(item.id);
+        setMessage(
+          result.usedFallbackLocation
+            ? { intent: "warning", key: "insert.fallback" }
+            : { intent: "success", key: mode === "replace" ? "insert.replaced" : "insert.done" },
+        );
+        return true;
+      } catch (error) {
+        // The picture stays in the results and the history: the person can insert it again.
+        setMessage(messageForError(error, "insert", app));
+        return false;
+      } finally {
+        busy.current = false;
+        setInserting(false);
+      }
+    },
+    [host, app, setMessage, onInserted],
+  );
+
+  return { inserting, insert };
+}

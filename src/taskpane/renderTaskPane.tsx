@@ -1,0 +1,168 @@
+// Draws the task pane from its state (pure: no hooks, no effects; state and styles come in).
+import { Button, Caption1, Field, ProgressBar, Spinner, Textarea, Title3 } from "@fluentui/react-components";
+import { DismissRegular, ImageEditRegular, SparkleRegular, TextQuoteRegular } from "@fluentui/react-icons";
+import { AccountBar } from "./components/AccountBar";
+import { HistoryPanel } from "./components/HistoryPanel";
+import { OptionsFields } from "./components/OptionsFields";
+import { PaneMessageBar } from "./components/PaneMessageBar";
+import { ResultsPanel } from "./components/ResultsPanel";
+import { imageSrc } from "./imageSrc";
+import type { TaskPaneState } from "./TaskPane.types";
+import { taskPaneClassNames, type useTaskPaneStyles } from "./useTaskPaneStyles.styles";
+
+/**
+ * The pane, top to bottom: title and account; prompt with "Use selection"; options; Generate / Cancel with
+ * progress; messages; results with alt text and Insert; history. Escape anywhere in the pane cancels.
+ */
+export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof useTaskPaneStyles>) {
+  const { t } = state;
+  return (
+    // The keydown handler only adds Escape-to-cancel; every control keeps its own keyboard path.
+    <main className={`${taskPaneClassNames.root} ${styles.root}`} onKeyDown={state.onPaneKeyDown}>
+      <header className={styles.header}>
+        <Title3 as="h1">{t("app.title")}</Title3>
+        <Caption1>{t("app.subtitle")}</Caption1>
+        {state.account ? (
+          <AccountBar
+            account={state.account.account}
+            busy={state.account.busy}
+            t={t}
+            onSignIn={state.onSignIn}
+            onSignOut={state.onSignOut}
+          />
+        ) : null}
+      </header>
+
+      <section className={styles.section}>
+        <Field
+          label={t("prompt.label")}
+          hint={t("prompt.hint")}
+          {...(state.promptValidation ? { validationState: "error" as const, validationMessage: state.promptValidation } : {})}
+        >
+          <Textarea
+            ref={state.promptRef}
+            value={state.prompt.text}
+            placeholder={t("prompt.placeholder")}
+            resize="vertical"
+            rows={4}
+            onChange={(_, data) => state.onPromptChange(data.value)}
+            onKeyDown={state.onPromptKeyDown}
+          />
+        </Field>
+        <div className={styles.row}>
+          <Button icon={<TextQuoteRegular />} onClick={state.onUseSelection} disabled={state.generating}>
+            {t("prompt.useSelection")}
+          </Button>
+        </div>
+        {state.promptNotice ? <PaneMessageBar message={state.promptNotice} t={t} onDismiss={state.onDismissPromptNotice} /> : null}
+      </section>
+
+      <OptionsFields
+        t={t}
+        options={state.options}
+        aspectFromPicture={state.aspectFromPicture}
+        disabled={state.generating}
+        onChange={state.onOptionsChange}
+      />
+
+      <section className={styles.section}>
+        <div className={styles.row}>
+          <Button appearance="primary" icon={<SparkleRegular />} disabledFocusable={state.generating} onClick={state.onGenerate}>
+            {t("generate.button")}
+          </Button>
+          {state.pictureSelected && state.canEdit ? (
+            <Button icon={<ImageEditRegular />} disabledFocusable={state.generating} onClick={state.onEdit}>
+              {t("generate.edit")}
+            </Button>
+          ) : null}
+          {state.generating ? (
+            <Button icon={<DismissRegular />} onClick={state.onCancel}>
+              {t("generate.cancel")}
+            </Button>
+          ) : null}
+        </div>
+        {state.pictureSelected && !state.canEdit && state.editUnavailableReason ? (
+          <Caption1>{t("generate.editUnavailable", { reason: state.editUnavailableReason })}</Caption1>
+        ) : null}
+        {renderProgress(state, styles)}
+        {state.message ? (
+          <PaneMessageBar message={state.message} t={t} onDismiss={state.onDismissMessage} {...(state.account ? { onSignIn: state.onSignIn } : {})} />
+        ) : null}
+      </section>
+
+      {state.results.length > 0 ? (
+        <ResultsPanel
+          t={t}
+          results={state.results}
+          {...(state.selectedId ? { selectedId: state.selectedId } : {})}
+          firstResultRef={state.firstResultRef}
+          altDescription={state.altDescription}
+          altTitle={t("insert.altTitle")}
+          insertMode={state.insertMode}
+          insertAvailable={state.insertAvailable}
+          {...(state.insertUnavailableReason ? { insertUnavailableReason: state.insertUnavailableReason } : {})}
+          inserting={state.inserting}
+          onSelect={state.onSelectResult}
+          onAltDescriptionChange={state.onAltDescriptionChange}
+          onInsert={state.onInsert}
+        />
+      ) : null}
+
+      <HistoryPanel
+        t={t}
+        history={state.history}
+        inserting={state.inserting}
+        insertAvailable={state.insertAgainAvailable}
+        onInsertAgain={state.onInsertAgain}
+        onDiscard={state.onDiscard}
+      />
+    </main>
+  );
+}
+
+/** The live status line (announced politely), the elapsed-time timer, a progress bar and partial previews. */
+function renderProgress(state: TaskPaneState, styles: ReturnType<typeof useTaskPaneStyles>) {
+  const { t } = state;
+  const status = !state.generating
+    ? ""
+    : state.queue
+      ? state.queue.expectedStartMs !== undefined
+        ? t("generate.queuedStart", { position: state.queue.position, seconds: Math.ceil(state.queue.expectedStartMs / 1000) })
+        : t("generate.queued", { position: state.queue.position })
+      : state.generatingKind === "edit"
+        ? t("generate.editing")
+        : t("generate.working", { count: state.options.count });
+  return (
+    <div className={styles.progress}>
+      {/* Always in the DOM so screen readers announce changes to it. */}
+      <div role="status" aria-live="polite" className={styles.status}>
+        {state.generating ? <Spinner size="tiny" aria-hidden /> : null}
+        {status ? <span>{status}</span> : null}
+      </div>
+      {state.generating ? (
+        <>
+          <span role="timer" className={styles.timer}>
+            {t("generate.elapsed", { seconds: state.elapsedSeconds })}
+          </span>
+          <ProgressBar thickness="medium" aria-label={status} />
+          <Caption1>{t("generate.cancelHint")}</Caption1>
+          {state.partials.length > 0 ? (
+            <div className={styles.partials}>
+              {state.partials.map((partial) => {
+                const src = imageSrc(partial);
+                return src ? (
+                  <img
+                    key={partial.index}
+                    className={styles.partialImage}
+                    src={src}
+                    alt={t("generate.partialAlt", { prompt: state.prompt.text })}
+                  />
+                ) : null;
+              })}
+            </div>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
