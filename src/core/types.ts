@@ -32,6 +32,11 @@ export interface BackendInfo {
   model: string;
   /** True for the offline renderer: it is not an AI model and the pane says so. */
   offline: boolean;
+  /**
+   * True when `stream: true` passes partial images through; false when the backend cannot stream (Foundry
+   * MAI): the pane then shows progress instead. Absent: not known, treat as false.
+   */
+  streaming?: boolean;
 }
 
 /**

@@ -1,0 +1,48 @@
+// Decorates a provider so every finished image (not partials) goes through postprocessImage.
+import type { ImageProvider, NormalizedGenerateRequest, ProviderImage } from "../providers/Provider";
+import {
+  canEdit,
+  canStream,
+  type EditingProvider,
+  type ImageStreamEvent,
+  type StreamingProvider,
+} from "../providers/upstream/capabilities";
+import { postprocessImage, type PostprocessOptions } from "./postprocessImage";
+
+/** Settings of {@link withPostprocess} (`IMAGE_TRANSCODE`). */
+export type PostprocessSettings = Pick<PostprocessOptions, "transcode" | "jpegRatio" | "jpegQuality">;
+
+/**
+ * `inner` whose `generate`, `edit` and the `completed` event of `generateStream` return post-processed
+ * images (JPEG when much smaller, provenance XMP). Partial images pass through untouched (previews only).
+ */
+export function withPostprocess(inner: ImageProvider, settings: PostprocessSettings = {}): ImageProvider {
+  const finish = (images: ProviderImage[], request: NormalizedGenerateRequest) =>
+    Promise.all(
+      images.map(async (image) => {
+        const { format: _format, ...done } = await postprocessImage(image, { ...settings, backend: inner.info, requested: request.outputFormat });
+        return done;
+      }),
+    );
+  const decorated: ImageProvider & Partial<StreamingProvider> & Partial<Pick<EditingProvider, "edit">> = {
+    info: inner.info,
+    generate: async (request, ctx) => finish(await inner.generate(request, ctx), request),
+  };
+  if (canStream(inner)) {
+    decorated.generateStream = async function* (request, ctx): AsyncGenerator<ImageStreamEvent> {
+      for await (const event of inner.generateStream(request, ctx)) {
+        if (event.type !== "completed") {
+          yield event;
+          continue;
+        }
+        const [image] = await finish([event], request);
+        yield { ...event, b64_json: image.b64_json };
+      }
+    };
+  }
+  if (canEdit(inner)) {
+    const editor = inner;
+    decorated.edit = async (request, ctx) => finish(await editor.edit(request, ctx), request);
+  }
+  return decorated;
+}

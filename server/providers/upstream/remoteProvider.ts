@@ -1,0 +1,47 @@
+// Creates the Foundry MAI or Azure OpenAI provider from IMAGE_* environment variables.
+import { AzureOpenAIProvider } from "../azure-openai/AzureOpenAIProvider";
+import { FoundryMaiProvider } from "../foundry-mai/FoundryMaiProvider";
+import type { ImageProvider } from "../Provider";
+import { apiKeyCredential, entraCredential } from "./credentials";
+import { parseEndpoint } from "./endpoint";
+import { UpstreamClient, type UpstreamGate } from "./UpstreamClient";
+
+/** `IMAGE_PROVIDER` values served by a remote API. */
+export const REMOTE_PROVIDER_IDS = ["foundry-mai", "azure-openai"] as const;
+export type RemoteProviderId = (typeof REMOTE_PROVIDER_IDS)[number];
+
+/** True when `id` names a remote provider. */
+export function isRemoteProviderId(id: string): id is RemoteProviderId {
+  return (REMOTE_PROVIDER_IDS as readonly string[]).includes(id);
+}
+
+/**
+ * The provider `id`, configured by:
+ * - `IMAGE_ENDPOINT` (required): https resource URL (http only for loopback);
+ * - `IMAGE_DEPLOYMENT` (required): deployment name (`model` for MAI and the Azure v1 path);
+ * - `IMAGE_API_VERSION` (azure-openai): use the dated deployment path with this api-version; unset → v1 path;
+ * - `IMAGE_API_KEY`: sent as `api-key`; unset → Entra ID token from DefaultAzureCredential
+ *   (`https://cognitiveservices.azure.com/.default`);
+ * - `IMAGE_USER_HASH_SECRET`: key of the hashed `user` sent upstream;
+ * - `GENERATION_TIMEOUT_MS`: per upstream call (default 300000).
+ * @param gate the shared queue every upstream request passes
+ * @throws Error naming the variable that is missing or malformed
+ */
+export function createRemoteProvider(id: RemoteProviderId, env: NodeJS.ProcessEnv, gate?: UpstreamGate): ImageProvider {
+  const endpoint = parseEndpoint("IMAGE_ENDPOINT", env.IMAGE_ENDPOINT);
+  const deployment = env.IMAGE_DEPLOYMENT?.trim();
+  if (!deployment) throw new Error(`IMAGE_DEPLOYMENT is required for IMAGE_PROVIDER=${id} (the deployment name)`);
+  const apiKey = env.IMAGE_API_KEY?.trim();
+  const timeout = env.GENERATION_TIMEOUT_MS?.trim();
+  const timeoutMs = timeout ? Number(timeout) : 300_000;
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new Error(`GENERATION_TIMEOUT_MS must be a positive integer, got "${timeout}"`);
+  const client = new UpstreamClient({
+    credential: apiKey ? apiKeyCredential(apiKey) : entraCredential(),
+    gate,
+    timeoutMs,
+  });
+  const userHashSecret = env.IMAGE_USER_HASH_SECRET?.trim() || undefined;
+  if (id === "foundry-mai") return new FoundryMaiProvider({ endpoint, deployment, client, userHashSecret });
+  const apiVersion = env.IMAGE_API_VERSION?.trim() || undefined;
+  return new AzureOpenAIProvider({ endpoint, deployment, apiVersion, client, userHashSecret });
+}

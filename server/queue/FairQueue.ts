@@ -1,0 +1,195 @@
+// The gateway's shared queue: every upstream call waits here for a slot of the requests-per-minute budget;
+// users take turns (round-robin between per-user FIFO queues) and each waiter hears its position.
+import { ProviderError } from "../providers/errors";
+import type { ProviderCallContext, QueueStatus } from "../providers/upstream/capabilities";
+import type { UpstreamGate } from "../providers/upstream/UpstreamClient";
+import type { SlotLimiter } from "./slotLimiter";
+
+/** Key of callers without a user id (authentication off): they share one turn. */
+export const ANONYMOUS_USER = "anonymous";
+
+interface Waiter {
+  user: string;
+  resolve(): void;
+  reject(error: unknown): void;
+  onQueue?: (status: QueueStatus) => void;
+  /** Last position reported, to report changes only. */
+  reported?: number;
+  detach(): void;
+}
+
+/** Limits of a {@link FairQueue}. */
+export interface FairQueueOptions {
+  /** Most calls one user may have waiting. @default 20 */
+  maxPerUser?: number;
+  /** Most calls waiting in all. @default 500 */
+  maxTotal?: number;
+  /** @default Date.now */
+  now?: () => number;
+  /** Called when the limiter's store fails (Redis down); waiters are rejected with 503 `queue_unavailable`. */
+  onStoreError?: (error: unknown) => void;
+}
+
+function queueError(code: string, message: string, status: number, retryAfterMs?: number): ProviderError {
+  return new ProviderError(status, code, status === 429 ? "rate_limited" : "upstream_unavailable", message,
+    retryAfterMs === undefined ? {} : { retryAfterMs: Math.ceil(retryAfterMs) });
+}
+
+/**
+ * Admits upstream calls one slot at a time. Order: round-robin between users in the order they first
+ * queued; FIFO within a user. With a Redis limiter the budget is shared by every replica, while the turn
+ * order is per replica (each replica is fair among its own callers).
+ */
+export class FairQueue implements UpstreamGate {
+  /** Users with waiting calls, in turn order; the head goes next. */
+  private readonly turns: string[] = [];
+  private readonly waiting = new Map<string, Waiter[]>();
+  private pumping = false;
+  private closed = false;
+  /** When the next slot is expected (ms since epoch), from the limiter's last answer. */
+  private nextSlotAt = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly now: () => number;
+
+  constructor(private readonly limiter: SlotLimiter, private readonly options: FairQueueOptions = {}) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Calls waiting now. */
+  get size(): number {
+    let total = 0;
+    for (const list of this.waiting.values()) total += list.length;
+    return total;
+  }
+
+  /**
+   * Waits for a slot for `ctx.userId`, reporting position changes to `ctx.onQueue` (position 0 = starting).
+   * @throws ProviderError 429 `queue_full` when the user (or everyone) has too many calls waiting;
+   *   503 `queue_unavailable` when the limiter's store fails; the signal's reason when `ctx.signal` aborts
+   */
+  acquire(ctx: ProviderCallContext): Promise<void> {
+    if (this.closed) return Promise.reject(queueError("queue_closed", "The gateway is shutting down; try again", 503));
+    if (ctx.signal.aborted) return Promise.reject(ctx.signal.reason);
+    const user = ctx.userId || ANONYMOUS_USER;
+    const mine = this.waiting.get(user) ?? [];
+    const estimate = (this.size + 1) * this.limiter.intervalMs;
+    if (mine.length >= (this.options.maxPerUser ?? 20) || this.size >= (this.options.maxTotal ?? 500)) {
+      return Promise.reject(queueError("queue_full", "Too many images are waiting; try again later", 429, estimate));
+    }
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () => {
+        this.remove(waiter);
+        reject(ctx.signal.reason);
+        this.report();
+      };
+      const waiter: Waiter = {
+        user,
+        resolve,
+        reject,
+        onQueue: ctx.onQueue,
+        detach: () => ctx.signal.removeEventListener("abort", onAbort),
+      };
+      ctx.signal.addEventListener("abort", onAbort, { once: true });
+      if (mine.length === 0) {
+        this.waiting.set(user, mine);
+        this.turns.push(user);
+      }
+      mine.push(waiter);
+      void this.pump();
+    });
+  }
+
+  /** The waiting calls in the order they will start. */
+  private order(): Waiter[] {
+    const lists = this.turns.map((user) => [...(this.waiting.get(user) ?? [])]);
+    const result: Waiter[] = [];
+    for (let round = 0; lists.some((list) => list.length > round); round++) {
+      for (const list of lists) if (list[round]) result.push(list[round]);
+    }
+    return result;
+  }
+
+  /** Takes the next waiter in turn and moves its user to the back of the turns. */
+  private next(): Waiter | undefined {
+    const user = this.turns.shift();
+    if (user === undefined) return undefined;
+    const list = this.waiting.get(user) ?? [];
+    const waiter = list.shift();
+    if (list.length > 0) this.turns.push(user);
+    else this.waiting.delete(user);
+    return waiter;
+  }
+
+  private remove(waiter: Waiter): void {
+    const list = this.waiting.get(waiter.user);
+    if (!list) return;
+    const index = list.indexOf(waiter);
+    if (index >= 0) list.splice(index, 1);
+    if (list.length === 0) {
+      this.waiting.delete(waiter.user);
+      this.turns.splice(this.turns.indexOf(waiter.user), 1);
+    }
+  }
+
+  /** Tells every waiter whose position changed where it stands now. */
+  private report(): void {
+    const untilNext = Math.max(0, this.nextSlotAt - this.now());
+    this.order().forEach((waiter, index) => {
+      if (!waiter.onQueue || waiter.reported === index + 1) return;
+      waiter.reported = index + 1;
+      waiter.onQueue({ position: index + 1, expected_start_ms: Math.round(untilNext + index * this.limiter.intervalMs) });
+    });
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (!this.closed && this.size > 0) {
+        let taken;
+        try {
+          taken = await this.limiter.tryTake();
+        } catch (error) {
+          this.options.onStoreError?.(error);
+          this.failAll(queueError("queue_unavailable", "The gateway's shared queue is unavailable; try again shortly", 503));
+          return;
+        }
+        if (taken.ok) {
+          this.nextSlotAt = this.now() + this.limiter.intervalMs;
+          const waiter = this.next();
+          if (!waiter) continue; // everyone left meanwhile: the slot is spent (never more calls than the budget)
+          waiter.detach();
+          if (waiter.reported !== undefined) waiter.onQueue?.({ position: 0, expected_start_ms: 0 });
+          waiter.resolve();
+        } else {
+          this.nextSlotAt = this.now() + taken.retryInMs;
+          this.report();
+          // New arrivals need no early wake: the next slot's time does not depend on them.
+          await new Promise<void>((resolve) => {
+            this.timer = setTimeout(resolve, taken.retryInMs);
+          });
+        }
+        this.report();
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private failAll(error: ProviderError): void {
+    for (const waiter of this.order()) {
+      waiter.detach();
+      waiter.reject(error);
+    }
+    this.waiting.clear();
+    this.turns.length = 0;
+  }
+
+  /** Rejects every waiter with 503 `queue_closed`, stops the timer and closes the limiter's store. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.failAll(queueError("queue_closed", "The gateway is shutting down; try again", 503));
+    await this.limiter.close();
+  }
+}

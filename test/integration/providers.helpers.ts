@@ -1,0 +1,58 @@
+// Shared set-up of the provider contract tests: a provider wired to a strict fake upstream, and image checks.
+import sharp from "sharp";
+import type { NormalizedGenerateRequest } from "../../server/providers/Provider";
+import type { TokenSource } from "../../server/providers/upstream/credentials";
+import { apiKeyCredential, entraCredential } from "../../server/providers/upstream/credentials";
+import { UpstreamClient, type UpstreamClientOptions } from "../../server/providers/upstream/UpstreamClient";
+import { UpstreamError } from "../../server/providers/upstream/upstreamErrors";
+import type { ApiError } from "../../server/shared/ApiError";
+
+export const API_KEY = "test-key-123";
+export const TOKEN = "entra-token-abc";
+
+/** A client for the fake: api-key (default) or a fake Entra token source; fast retries. */
+export function testClient(options: Partial<UpstreamClientOptions> & { tokens?: TokenSource } = {}): UpstreamClient {
+  const credential = options.tokens ? entraCredential(undefined, async () => options.tokens as TokenSource) : apiKeyCredential(API_KEY);
+  return new UpstreamClient({ credential, retry: { initialDelayMs: 5, maxDelayMs: 20 }, ...options });
+}
+
+/** A generate request as the gateway normalizes it. */
+export function generateRequest(overrides: Partial<NormalizedGenerateRequest> = {}): NormalizedGenerateRequest {
+  return { prompt: "A lighthouse at dusk", n: 1, apiSize: "1536x1024", size: { widthPx: 1536, heightPx: 1024 }, quality: "auto", outputFormat: "png", ...overrides };
+}
+
+/** Format and size decoded from base64 bytes. */
+export async function decoded(b64: string): Promise<{ format?: string; width?: number; height?: number }> {
+  const meta = await sharp(Buffer.from(b64, "base64")).metadata();
+  return { format: meta.format, width: meta.width, height: meta.height };
+}
+
+/** The rejection of `promise` (fails the test when it resolves). */
+export async function rejectionOf(promise: Promise<unknown>): Promise<ApiError & Partial<UpstreamError>> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as ApiError;
+  }
+  throw new Error("expected a rejection");
+}
+
+/** Collects an async iterable, returning the events and the error that ended it (if any). */
+export async function drain<T>(events: AsyncIterable<T>): Promise<{ events: T[]; error?: ApiError }> {
+  const seen: T[] = [];
+  try {
+    for await (const event of events) seen.push(event);
+    return { events: seen };
+  } catch (error) {
+    return { events: seen, error: error as ApiError };
+  }
+}
+
+/** Resolves when `predicate` holds, polling every 10 ms (fails after `ms`). */
+export async function until(predicate: () => boolean, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
