@@ -1,5 +1,6 @@
 // The capability map of the Word and PowerPoint adapters, computed once at start-up from requirement sets.
 import type { HostCapabilities, HostFeature } from "../DocumentHost";
+import { HostError } from "../errors";
 
 /** The part of `Office.context.requirements` the map needs (injectable for tests). */
 export interface RequirementChecker {
@@ -82,4 +83,14 @@ export function powerPointCapabilities(sets: RequirementFlags): OfficeCapabiliti
     editPicture: [coercion, shapes, api110],
     altText: [api110],
   });
+}
+
+/**
+ * Throws `HostError("unsupported")` with the reason key when `feature` is off. The pane hides or disables such
+ * features up front; this guards calls that come anyway.
+ */
+export function assertFeature(capabilities: HostCapabilities, feature: HostFeature, app: string): void {
+  if (!capabilities.features[feature]) {
+    throw new HostError("unsupported", `this version of ${app} cannot do this (${capabilities.reasons[feature] ?? feature})`);
+  }
 }

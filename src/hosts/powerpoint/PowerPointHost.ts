@@ -21,7 +21,7 @@ import type {
 } from "../DocumentHost";
 import { HostError } from "../errors";
 import { callAsync, DEFAULT_STEP_TIMEOUT_MS, withTimeout } from "../office/async";
-import type { OfficeCapabilities } from "../office/capabilities";
+import { assertFeature, type OfficeCapabilities } from "../office/capabilities";
 import { assertWritable, subscribeSelectionChanged, type OfficeDocumentLike } from "../office/documentState";
 import { toHostError } from "../office/officeErrors";
 import { pictureDataFromBase64 } from "../office/pictureBytes";
@@ -173,7 +173,7 @@ export class PowerPointHost implements DocumentHost {
    * @throws HostError `no_slide`, `read_only`, `insert_refused`, `insert_not_verified`, `timeout`.
    */
   async insertPicture(picture: PictureData, options: InsertOptions): Promise<InsertResult> {
-    this.requireFeature("insertPicture");
+    assertFeature(this.capabilities, "insertPicture", "PowerPoint");
     assertWritable(this.env.document);
     const capturedSlideId = this.targetSlideId(options.target);
     const { slide, usedFallbackLocation } = await this.step("Reading the slide", async (context) => {
@@ -217,7 +217,7 @@ export class PowerPointHost implements DocumentHost {
    * @throws HostError `picture_gone`, `insert_refused` (the original is back in place), `timeout`…
    */
   async replacePicture(target: SelectedPicture, data: PictureData, options: ReplaceOptions): Promise<InsertResult> {
-    this.requireFeature("replacePicture");
+    assertFeature(this.capabilities, "replacePicture", "PowerPoint");
     assertWritable(this.env.document);
     const old = await this.readOldPicture(target.id);
     const oldRect = old.shape.rect;
@@ -266,7 +266,7 @@ export class PowerPointHost implements DocumentHost {
    * "Edit" sends. Below 1.10, `capabilities.features.editPicture` is false (`capability.needsPowerPointApi110`).
    */
   async readPictureBytes(target: SelectedPicture): Promise<PictureData> {
-    this.requireFeature("editPicture");
+    assertFeature(this.capabilities, "editPicture", "PowerPoint");
     const base64 = await this.step("Reading the picture", async (context) => {
       const { shape } = await findShape(context, target.id);
       shape.load("width,height");
@@ -416,12 +416,6 @@ export class PowerPointHost implements DocumentHost {
     if (!target) return undefined;
     if (target.host !== "powerpoint") throw new HostError("unknown", `an insert target of ${target.host} was given to the PowerPoint adapter`);
     return (target.data as { slideId: string }).slideId;
-  }
-
-  private requireFeature(feature: keyof OfficeCapabilities["features"]): void {
-    if (!this.capabilities.features[feature]) {
-      throw new HostError("unsupported", `this version of PowerPoint cannot do this (${this.capabilities.reasons[feature] ?? feature})`);
-    }
   }
 }
 

@@ -10,7 +10,7 @@ import type {
   SelectionSnapshot,
 } from "../DocumentHost";
 import { HostError } from "../errors";
-import type { OfficeCapabilities } from "../office/capabilities";
+import { assertFeature, type OfficeCapabilities } from "../office/capabilities";
 import { assertWritable, subscribeSelectionChanged, type OfficeDocumentLike } from "../office/documentState";
 import { isGoneError, toHostError } from "../office/officeErrors";
 import { pictureDataFromBase64 } from "../office/pictureBytes";
@@ -121,7 +121,7 @@ export class WordHost implements DocumentHost {
    *   as with a 17 MB image on the web, office-js #3033), `unsupported`.
    */
   async insertPicture(picture: PictureData, options: InsertOptions): Promise<InsertResult> {
-    this.requireFeature("insertPicture");
+    assertFeature(this.capabilities, "insertPicture", "Word");
     assertWritable(this.env.document);
     const target = this.targetData(options.target);
     if (target) {
@@ -151,7 +151,7 @@ export class WordHost implements DocumentHost {
    * @throws HostError `picture_gone` when the picture was deleted or is not one this adapter handed out.
    */
   async replacePicture(target: SelectedPicture, data: PictureData, options: ReplaceOptions): Promise<InsertResult> {
-    this.requireFeature("replacePicture");
+    assertFeature(this.capabilities, "replacePicture", "Word");
     assertWritable(this.env.document);
     const old = this.trackedPicture(target);
     try {
@@ -184,7 +184,7 @@ export class WordHost implements DocumentHost {
 
   /** The picture's bytes through `InlinePicture.getBase64ImageSrc()` (WordApi 1.1); PNG and JPEG only. */
   async readPictureBytes(target: SelectedPicture): Promise<PictureData> {
-    this.requireFeature("editPicture");
+    assertFeature(this.capabilities, "editPicture", "Word");
     const picture = this.trackedPicture(target);
     let base64: string;
     try {

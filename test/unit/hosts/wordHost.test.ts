@@ -1,10 +1,10 @@
 // The Word adapter against a hand-made fake of Word: insert place, sizes in points, alt text, replace, errors.
 import { altTextFor } from "../../../src/core/altText";
 import type { PictureData } from "../../../src/core/types";
-import { HostError } from "../../../src/hosts/errors";
 import { wordCapabilities } from "../../../src/hosts/office/capabilities";
 import { WordHost } from "../../../src/hosts/word/WordHost";
 import { FakeWordDocument, fakeWordEnvironment } from "./fakes/fakeWord";
+import { hostRejection } from "./fakes/hostErrors";
 import { jpegPicture, pngPicture } from "./fakes/images";
 import { flags } from "./fakes/requirements";
 
@@ -24,14 +24,6 @@ function setup(texts = ["Title", PROMPT, "Closing words"], max: Record<string, s
   return { doc, env, host: new WordHost(env) };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<HostError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(HostError);
-  return error as HostError;
-}
 
 describe("the fake behaves like Word", () => {
   it("refuses to read a property before load and sync", async () => {
@@ -179,7 +171,7 @@ describe("WordHost.insertPicture", () => {
     doc.mode = "readOnly";
     doc.selectText(PROMPT);
     const before = doc.describe();
-    expect((await rejection(host.insertPicture(square, options))).code).toBe("read_only");
+    expect((await hostRejection(host.insertPicture(square, options))).code).toBe("read_only");
     expect(doc.describe()).toEqual(before);
   });
 
@@ -188,7 +180,7 @@ describe("WordHost.insertPicture", () => {
     doc.quirks.accessDenied = true;
     doc.selectText(PROMPT);
     const before = doc.describe();
-    expect((await rejection(host.insertPicture(square, options))).code).toBe("read_only");
+    expect((await hostRejection(host.insertPicture(square, options))).code).toBe("read_only");
     expect(doc.describe()).toEqual(before);
   });
 
@@ -196,7 +188,7 @@ describe("WordHost.insertPicture", () => {
     const { doc, host } = setup();
     doc.quirks.viewingMode = true;
     doc.selectText(PROMPT);
-    const error = await rejection(host.insertPicture(square, options));
+    const error = await hostRejection(host.insertPicture(square, options));
     expect(error.code).toBe("insert_refused");
     expect(error.message).toMatch(/Viewing mode or read-only/);
   });
@@ -206,7 +198,7 @@ describe("WordHost.insertPicture", () => {
     doc.quirks.failPictureInsert = "InvalidArgument";
     doc.selectText(PROMPT);
     const before = doc.describe();
-    expect((await rejection(host.insertPicture(square, { ...options, caption: true }))).code).toBe("insert_refused");
+    expect((await hostRejection(host.insertPicture(square, { ...options, caption: true }))).code).toBe("insert_refused");
     expect(doc.describe()).toEqual(before);
   });
 
@@ -215,7 +207,7 @@ describe("WordHost.insertPicture", () => {
     doc.quirks.dropPicturesSilently = true;
     doc.selectText(PROMPT);
     const before = doc.describe();
-    expect((await rejection(host.insertPicture(square, options))).code).toBe("insert_not_verified");
+    expect((await hostRejection(host.insertPicture(square, options))).code).toBe("insert_not_verified");
     expect(doc.describe()).toEqual(before);
   });
 
@@ -224,7 +216,7 @@ describe("WordHost.insertPicture", () => {
     doc.selectText(PROMPT);
     expect(host.capabilities.features.insertPicture).toBe(false);
     expect(host.capabilities.reasons.insertPicture).toBe("capability.needsWordApi12");
-    expect((await rejection(host.insertPicture(square, options))).code).toBe("unsupported");
+    expect((await hostRejection(host.insertPicture(square, options))).code).toBe("unsupported");
   });
 });
 
@@ -276,12 +268,12 @@ describe("WordHost.replacePicture", () => {
   it("says picture_gone when the picture was deleted meanwhile", async () => {
     const { doc, host, selected } = await selectedPicture();
     doc.paragraphs[1].pictures = [];
-    expect((await rejection(host.replacePicture(selected, landscape, options))).code).toBe("picture_gone");
+    expect((await hostRejection(host.replacePicture(selected, landscape, options))).code).toBe("picture_gone");
   });
 
   it("says picture_gone for a picture it never handed out", async () => {
     const { host } = setup();
-    const error = await rejection(host.replacePicture({ id: "nope", sizePt: { widthPt: 1, heightPt: 1 } }, landscape, options));
+    const error = await hostRejection(host.replacePicture({ id: "nope", sizePt: { widthPt: 1, heightPt: 1 } }, landscape, options));
     expect(error.code).toBe("picture_gone");
   });
 });

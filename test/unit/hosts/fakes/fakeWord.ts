@@ -1,7 +1,7 @@
 // Hand-made fake of the Word JavaScript API subset the Word adapter uses, over a tiny document model.
 import type { WordEnvironment } from "../../../../src/hosts/word/WordHost";
 import type { OfficeCapabilities } from "../../../../src/hosts/office/capabilities";
-import { asyncResult, defineProps, FakeClientResult, FakeContext, FakeObject, FakeOfficeError, pixelSizeOf } from "./officeRuntime";
+import { defineProps, FakeClientResult, FakeCollection, FakeContext, FakeObject, FakeOfficeError, fakeOfficeDocument, pixelSizeOf } from "./officeRuntime";
 
 export interface WPicture {
   id: number;
@@ -167,20 +167,7 @@ export class FakeWordDocument {
 
   /** A fake `Office.context.document` for this document. */
   officeDocument(): WordEnvironment["document"] {
-    const doc = this;
-    return {
-      get mode() {
-        return doc.mode as unknown as Office.DocumentMode;
-      },
-      addHandlerAsync: (_type: unknown, handler: () => void, callback?: (r: Office.AsyncResult<void>) => void) => {
-        doc.handlers.push(handler);
-        callback?.(asyncResult(undefined));
-      },
-      removeHandlerAsync: (_type: unknown, options?: { handler?: () => void }) => {
-        const i = doc.handlers.indexOf(options?.handler as () => void);
-        if (i >= 0) doc.handlers.splice(i, 1);
-      },
-    } as unknown as WordEnvironment["document"];
+    return fakeOfficeDocument(this) as WordEnvironment["document"];
   }
 }
 
@@ -225,21 +212,23 @@ class FakeRange extends FakeObject {
     return this.doc.requireParagraph(paragraph);
   }
   get inlinePictures(): FakePictureCollection {
-    return new FakePictureCollection(this.context, () => {
-      const s = this.selection();
-      return s.kind === "picture" && this.doc.paragraphOf(s.picture) ? [s.picture] : [];
-    });
+    return this.nav("inlinePictures", () =>
+      new FakePictureCollection(this.context, () => {
+        const s = this.selection();
+        return s.kind === "picture" && this.doc.paragraphOf(s.picture) ? [s.picture] : [];
+      }),
+    );
   }
   get paragraphs() {
-    return {
+    return this.nav("paragraphs", () => ({
       getLast: () => new FakeParagraph(this.context, () => this.paragraph()),
       getFirst: () => new FakeParagraph(this.context, () => this.paragraph()),
-    };
+    }));
   }
   get sections() {
-    return {
+    return this.nav("sections", () => ({
       getFirst: () => ({ pageSetup: new FakePageSetup(this.context) }),
-    };
+    }));
   }
   insertInlinePictureFromBase64(base64: string, location: string): FakeInlinePicture {
     let created: WPicture | undefined;
@@ -294,7 +283,7 @@ class FakeParagraph extends FakeObject {
     else (p as unknown as Record<string, unknown>)[name] = value;
   }
   get inlinePictures(): FakePictureCollection {
-    return new FakePictureCollection(this.context, () => this.doc.requireParagraph(this.model()).pictures);
+    return this.nav("inlinePictures", () => new FakePictureCollection(this.context, () => this.doc.requireParagraph(this.model()).pictures));
   }
   insertParagraph(text: string, location: string): FakeParagraph {
     if (location !== "After") throw new Error("fake supports After only");
@@ -364,7 +353,7 @@ class FakeInlinePicture extends FakeObject {
     } else (p as unknown as Record<string, unknown>)[name] = value;
   }
   get paragraph(): FakeParagraph {
-    return new FakeParagraph(this.context, () => this.doc.paragraphOf(this.picture()) as WParagraph);
+    return this.nav("paragraph", () => new FakeParagraph(this.context, () => this.doc.paragraphOf(this.picture()) as WParagraph));
   }
   insertInlinePictureFromBase64(base64: string, location: "Replace"): FakeInlinePicture {
     if (location !== "Replace") throw new Error("fake supports Replace only");
@@ -382,28 +371,15 @@ class FakeInlinePicture extends FakeObject {
 }
 defineProps(FakeInlinePicture, [], ["width", "height", "altTextTitle", "altTextDescription", "lockAspectRatio"]);
 
-class FakePictureCollection extends FakeObject {
-  protected readonly scalars = ["items"];
+class FakePictureCollection extends FakeCollection<WPicture, FakeInlinePicture> {
   constructor(
     override readonly context: FakeWordContext,
-    private readonly models: () => WPicture[],
+    protected readonly models: () => WPicture[],
   ) {
     super(context);
   }
-  protected current(): unknown {
-    return undefined;
-  }
-  override applyLoad(paths: string[]): void {
-    const sub = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice("items/".length));
-    const items = this.models().map((m) => {
-      const item = new FakeInlinePicture(this.context, () => m);
-      item.applyLoad(sub);
-      return item;
-    });
-    this.snapshot.set("items", items);
-  }
-  get items(): FakeInlinePicture[] {
-    return this.read("items");
+  protected makeItem(model: WPicture): FakeInlinePicture {
+    return new FakeInlinePicture(this.context, () => model);
   }
   getFirstOrNullObject(): FakeInlinePicture {
     let first: WPicture | undefined;

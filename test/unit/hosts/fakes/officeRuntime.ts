@@ -138,6 +138,13 @@ export abstract class FakeObject {
     }
   }
 
+  private readonly navigation = new Map<string, unknown>();
+  /** Navigation properties return the same proxy on every access, as in Office.js. */
+  protected nav<T>(name: string, make: () => T): T {
+    if (!this.navigation.has(name)) this.navigation.set(name, make());
+    return this.navigation.get(name) as T;
+  }
+
   protected read<T>(name: string): T {
     if (!this.snapshot.has(name)) throw NOT_LOADED(name);
     return this.snapshot.get(name) as T;
@@ -227,4 +234,51 @@ export function asyncResult<T>(value: T, error?: FakeCommonError): Office.AsyncR
     asyncContext: undefined,
     diagnostics: undefined,
   };
+}
+
+/**
+ * Base of fake collections: loading `items` (or `items/a,items/b`) makes one proxy per model entry at sync and
+ * loads the sub-paths into each.
+ */
+export abstract class FakeCollection<M, I extends FakeObject> extends FakeObject {
+  protected readonly scalars = ["items"];
+  /** The entries of the collection in the model, at sync time. */
+  protected abstract models(): M[];
+  /** A proxy for one entry. */
+  protected abstract makeItem(model: M): I;
+  protected current(): unknown {
+    return undefined;
+  }
+  override applyLoad(paths: string[]): void {
+    const sub = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice("items/".length));
+    this.snapshot.set(
+      "items",
+      this.models().map((model) => {
+        const item = this.makeItem(model);
+        item.applyLoad(sub);
+        return item;
+      }),
+    );
+  }
+  get items(): I[] {
+    return this.read("items");
+  }
+}
+
+/** The `Office.context.document` parts both fakes share: `mode` and DocumentSelectionChanged handlers. */
+export function fakeOfficeDocument(owner: { mode: string; handlers: Array<() => void> }, extra: object = {}): object {
+  return Object.defineProperties(
+    {
+      addHandlerAsync: (_type: unknown, handler: () => void, callback?: (r: Office.AsyncResult<void>) => void) => {
+        owner.handlers.push(handler);
+        callback?.(asyncResult(undefined));
+      },
+      removeHandlerAsync: (_type: unknown, options?: { handler?: () => void }) => {
+        const i = owner.handlers.indexOf(options?.handler as () => void);
+        if (i >= 0) owner.handlers.splice(i, 1);
+      },
+      ...extra,
+    },
+    { mode: { get: () => owner.mode, enumerable: true } },
+  );
 }
