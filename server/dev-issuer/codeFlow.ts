@@ -114,15 +114,24 @@ export async function signInWithCodeFlow(options: CodeFlowOptions): Promise<Code
     nonce: base64url(randomBytes(16)),
     code_challenge: base64url(createHash("sha256").update(verifier).digest()),
     code_challenge_method: "S256",
-    prompt: "login",
+    // oidc-provider keeps `offline_access` (a refresh token) only with prompt=consent (OIDC Core §11); consent
+    // itself is implied for the first-party pane, so this adds no page.
+    prompt: "consent",
   }).toString();
-  const interaction = redirectTarget(await send(authorize, ca, jar), authorize, "authorize");
-
-  const submitted = await send(interaction, ca, jar, new URLSearchParams({ login: account }));
-  if (submitted.status === 400) throw new Error(`sign-in: the issuer has no development account "${account}"`);
-  const resume = redirectTarget(submitted, interaction, "sign-in");
-
-  const callback = redirectTarget(await send(resume, ca, jar), resume, "resume");
+  // Follow the issuer's redirects as a browser would; answer the sign-in page (a 200 form) with the account.
+  let next = redirectTarget(await send(authorize, ca, jar), authorize, "authorize");
+  for (let hop = 0; hop < 8 && !next.href.startsWith(redirectUri); hop++) {
+    const page = await send(next, ca, jar);
+    if (page.status === 200) {
+      const submitted = await send(next, ca, jar, new URLSearchParams({ login: account }));
+      if (submitted.status === 400) throw new Error(`sign-in: the issuer has no development account "${account}"`);
+      next = redirectTarget(submitted, next, "sign-in");
+    } else {
+      next = redirectTarget(page, next, "sign-in");
+    }
+  }
+  if (!next.href.startsWith(redirectUri)) throw new Error(`sign-in: the issuer never redirected back (last: ${next.pathname})`);
+  const callback = next;
   const error = callback.searchParams.get("error");
   if (error) throw new Error(`authorize: ${error}: ${callback.searchParams.get("error_description") ?? ""}`);
   if (callback.searchParams.get("state") !== state) throw new Error("authorize: state mismatch");

@@ -1,5 +1,6 @@
 // The gateway refuses every bad bearer token with 401 and a specific code, and never calls the provider then.
-import { createServer, request, type Server } from "node:https";
+import { createHmac } from "node:crypto";
+import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { SignJWT, base64url, exportJWK, exportSPKI, generateKeyPair, type JWK, type KeyLike } from "jose";
@@ -8,7 +9,7 @@ import { createAuthenticate } from "../../server/gateway/auth/authenticate";
 import { readAuthConfig, type AuthConfig } from "../../server/gateway/auth/config";
 import type { GenerateContext, ImageProvider, NormalizedGenerateRequest } from "../../server/providers/Provider";
 import { loadDevTls } from "../../server/shared/devTls";
-import { createHmac } from "node:crypto";
+import { httpsCall } from "./auth-helpers";
 
 const ISSUER = "https://issuer-a.test";
 const AUDIENCE = "api://illustrate-gateway";
@@ -52,31 +53,15 @@ async function serveJwks(keys: JWK[]): Promise<{ url: string; server: Server; hi
 
 const now = () => Math.floor(Date.now() / 1000);
 
-interface HttpsAnswer {
-  statusCode: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-  json(): { error: { code: string; type: string } };
-}
-
 /** POSTs the generation body to a listening gateway over HTTPS (Fastify's inject cannot load under Jest on Node 20). */
-async function postGeneration(app: FastifyInstance, authorization?: string): Promise<HttpsAnswer> {
+async function postGeneration(app: FastifyInstance, authorization?: string) {
   const { port } = app.server.address() as AddressInfo;
-  const { ca } = await loadDevTls();
-  const payload = JSON.stringify(BODY);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: "127.0.0.1", servername: "localhost", port, path: "/v1/images/generations", method: "POST", ca,
-        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), ...(authorization ? { authorization } : {}) } },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
-        res.on("end", () => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body, json: () => JSON.parse(body) }));
-      },
-    );
-    req.on("error", reject);
-    req.end(payload);
+  const answer = await httpsCall(`https://localhost:${port}/v1/images/generations`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify(BODY),
   });
+  return { ...answer, statusCode: answer.status, json: () => JSON.parse(answer.body) as { error: { code: string; type: string } } };
 }
 
 /** The real gateway over HTTPS with the development certificate on a free loopback port. */
