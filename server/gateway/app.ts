@@ -63,6 +63,8 @@ export async function buildApp(options: GatewayOptions): Promise<FastifyInstance
     return503OnClosing: true,
   }) as unknown as FastifyInstance;
 
+  // JSON only: Fastify's default text/plain parser would turn a text body into a confusing "not an object".
+  app.removeContentTypeParser("text/plain");
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
 

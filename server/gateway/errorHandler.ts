@@ -17,8 +17,6 @@ const FASTIFY_ERRORS: Record<string, () => GatewayError> = {
     new GatewayError(413, "payload_too_large", "bad_request", `The request body is over ${BODY_LIMIT_BYTES} bytes`),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () =>
     badRequest("invalid_content_length", "Content-Length does not match the body"),
-  FST_ERR_HANDLER_TIMEOUT: () =>
-    new GatewayError(504, "generation_timeout", "timeout", "The image backend took too long; try again"),
 };
 
 /** Maps any thrown value to the {@link ApiError} the client gets. Unknown errors become a 500 `internal`. */

@@ -4,6 +4,7 @@ import { parseApiSize } from "../../../src/core/sizes";
 import type { BackendInfo, PixelSize } from "../../../src/core/types";
 import type { ImageProvider, NormalizedGenerateRequest, ProviderImage } from "../../providers/Provider";
 import { ApiError } from "../../shared/ApiError";
+import { watchGeneration } from "../cancellation";
 import { GatewayError, badRequest } from "../errors";
 import { generationsBodySchema, type GenerationsBody } from "../schemas";
 
@@ -22,7 +23,7 @@ export type Authenticate = (request: FastifyRequest) => Promise<{ userId: string
 export interface ImageRoutesOptions {
   provider: ImageProvider;
   authenticate?: Authenticate;
-  /** Longest time one generation may take (ms); then 504 `generation_timeout` and the provider is aborted. */
+  /** Longest time one generation may take (ms); then 504 `generation_timeout` and the provider's signal aborts. */
   generationTimeoutMs: number;
 }
 
@@ -67,33 +68,29 @@ export async function imageRoutes(app: FastifyInstance, options: ImageRoutesOpti
     });
   }
 
-  app.post<{ Body: GenerationsBody }>(
-    "/generations",
-    { schema: { body: generationsBodySchema }, handlerTimeout: options.generationTimeoutMs },
-    async (request): Promise<GenerationsResponse> => {
-      const normalized = normalizeGenerations(request.body);
-      const started = performance.now();
-      let images: ProviderImage[];
-      try {
-        // request.signal aborts on client disconnect and on handlerTimeout: the provider stops its upstream call.
-        const generated = await provider.generate(normalized, { signal: request.signal, userId: request.userId });
-        images = checkImages(generated, normalized.n);
-      } catch (error) {
-        if (request.signal.aborted) {
-          request.log.info({ reason: String(request.signal.reason?.code ?? "client_closed") }, "generation aborted");
-        }
-        if (error instanceof ApiError) throw error;
-        throw new GatewayError(502, "upstream_unavailable", "upstream_unavailable", "The image backend failed; try again", {
-          cause: error,
-        });
-      }
-      request.log.info(
-        { provider: provider.info.provider, n: normalized.n, size: normalized.apiSize, ms: Math.round(performance.now() - started) },
-        "images generated",
-      );
-      return { created: Math.floor(Date.now() / 1000), data: images, backend: provider.info };
-    },
-  );
+  app.post<{ Body: GenerationsBody }>("/generations", { schema: { body: generationsBodySchema } }, async (request, reply): Promise<GenerationsResponse> => {
+    const normalized = normalizeGenerations(request.body);
+    const started = performance.now();
+    // Aborts on client disconnect and on timeout: the provider stops its upstream call (cancel reaches it).
+    const cancellation = watchGeneration(reply, options.generationTimeoutMs);
+    let images: ProviderImage[];
+    try {
+      const generated = provider.generate(normalized, { signal: cancellation.signal, userId: request.userId });
+      generated.catch(() => undefined); // after an abort nobody awaits it: keep its late rejection handled
+      images = checkImages(await Promise.race([generated, cancellation.aborted]), normalized.n);
+    } catch (error) {
+      if (cancellation.signal.aborted) throw cancellation.signal.reason;
+      if (error instanceof ApiError) throw error;
+      throw new GatewayError(502, "upstream_unavailable", "upstream_unavailable", "The image backend failed; try again", { cause: error });
+    } finally {
+      cancellation.dispose();
+    }
+    request.log.info(
+      { provider: provider.info.provider, n: normalized.n, size: normalized.apiSize, ms: Math.round(performance.now() - started) },
+      "images generated",
+    );
+    return { created: Math.floor(Date.now() / 1000), data: images, backend: provider.info };
+  });
 }
 
 declare module "fastify" {

@@ -146,7 +146,14 @@ function decide(reading: PromptReading, theme: Random) {
   if (water === "none" && !reading.land && theme.chance(0.35)) water = "lake";
   const land: Land | "open" =
     reading.land ?? (water === "sea" ? "open" : theme.pick<Land>(["mountains", "hills", "hills", "plain"]));
-  return { time, weather, season, land, water };
+  // Nothing named: the usual company of the land (pines on mountains, trees on hills, birds at sea).
+  const usual: Record<Land | "open", SubjectKind | undefined> = {
+    mountains: "pine", hills: "tree", plain: "tree", city: undefined, desert: undefined, open: "bird",
+  };
+  const fallback = usual[land];
+  const subjects: SubjectMention[] =
+    reading.subjects.length > 0 ? reading.subjects : fallback && theme.chance(0.8) ? [{ kind: fallback, count: "many" }] : [];
+  return { time, weather, season, land, water, subjects };
 }
 
 /** Midpoint displacement between two ends: a jagged ridge of 2^depth segments. */
@@ -274,7 +281,7 @@ function count(mention: SubjectMention, random: Random, many: [number, number]):
 }
 
 /** Places the subjects; `area` is where land subjects may stand (y range), `waterArea` where boats float. */
-function subjects(scene: Scene, reading: PromptReading, random: Random): Subject[] {
+function subjects(scene: Scene, mentions: readonly SubjectMention[], random: Random): Subject[] {
   const { width, height, horizonY, darkness } = scene;
   const groundTop = scene.waterBody ? scene.waterBody.shoreY : horizonY + (height - horizonY) * 0.08;
   const placed: Subject[] = [];
@@ -286,14 +293,6 @@ function subjects(scene: Scene, reading: PromptReading, random: Random): Subject
   const sideX = () => (random.chance(0.5) ? random.range(-0.02, 0.27) : random.range(0.73, 1.02)) * width;
   const groundY = (near = 0) => random.range(groundTop + (height - groundTop) * near, height * 0.98);
 
-  let mentions = reading.subjects;
-  if (mentions.length === 0) {
-    const defaults: Record<Land | "open", SubjectKind | undefined> = {
-      mountains: "pine", hills: "tree", plain: "tree", city: undefined, desert: undefined, open: "bird",
-    };
-    const fallback = defaults[scene.land];
-    mentions = fallback && random.chance(0.8) ? [{ kind: fallback, count: "many" }] : [];
-  }
   for (const mention of mentions) {
     switch (mention.kind) {
       case "tree":
@@ -405,10 +404,11 @@ export function buildScene(request: SceneRequest): Scene {
   const horizonY = height * (choice.land === "city" ? random.range(0.6, 0.68) : random.range(0.52, 0.62));
   const sky = SKY[choice.time].map((color) => weatherTint(color, choice.weather, choice.time)) as Scene["sky"];
 
+  const { subjects: mentions, ...chosen } = choice;
   const scene: Scene = {
     width,
     height,
-    ...choice,
+    ...chosen,
     horizonY,
     sky,
     light: lightFor(choice.time, choice.weather, choice.land === "mountains", width, height, horizonY, random),
@@ -511,7 +511,7 @@ export function buildScene(request: SceneRequest): Scene {
       })),
     };
   }
-  scene.subjects = subjects(scene, reading, random);
+  scene.subjects = subjects(scene, mentions, random);
   return scene;
 }
 

@@ -95,8 +95,11 @@ export function readPrompt(prompt: string): PromptReading {
       const before = tokens[index - 1];
       const number = before === undefined ? undefined : (NUMBER_WORDS[before] ?? (/^\d+$/.test(before) ? Number(before) : undefined));
       const dictionaryForm = candidates.find((candidate) => SUBJECT_WORDS[kind].includes(candidate));
-      const plural = dictionaryForm !== token || GROUP_WORDS.has(token);
-      reading.subjects.push({ kind, count: number ?? (plural ? "many" : undefined) });
+      const group = GROUP_WORDS.has(dictionaryForm ?? token);
+      const plural = dictionaryForm !== token || group;
+      // "a forest", "a flock": one group of many.
+      const count = group && (number === undefined || number === 1) ? "many" : (number ?? (plural ? "many" : undefined));
+      reading.subjects.push({ kind, count });
     }
     if (used) reading.matched.push(token);
   });

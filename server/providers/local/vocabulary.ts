@@ -16,7 +16,7 @@ export const TIME_WORDS: Record<TimeOfDay, readonly string[]> = {
 };
 
 export const WEATHER_WORDS: Record<Weather, readonly string[]> = {
-  clear: ["clear", "cloudless"],
+  clear: ["clear", "cloudless", "sunny", "starry", "star", "moonlit", "bright"],
   cloudy: ["cloud", "cloudy", "overcast", "storm", "stormy", "grey", "gray"],
   misty: ["mist", "misty", "fog", "foggy", "haze", "hazy", "dreamy"],
   rain: ["rain", "rainy", "drizzle", "shower", "wet"],
