@@ -13,8 +13,11 @@ export type Behaviour =
   | { kind: "error"; answer: ErrorAnswerName | ScriptedAnswer }
   /** SSE: `partials` partial images then the completed one (needs `stream: true`). */
   | { kind: "stream" }
-  /** SSE: one partial, then `event: error` with a content-filter (or other) error object. */
-  | { kind: "stream-error"; error?: Record<string, unknown> }
+  /**
+   * SSE: one partial, then `event: error` with a content-filter (or other) error object; with `unnamed`, a
+   * plain `data:` line whose object carries `error`.
+   */
+  | { kind: "stream-error"; error?: Record<string, unknown>; unnamed?: boolean }
   /** SSE: one partial, then the connection is cut. */
   | { kind: "stream-cut" }
   /** Never answers; the request is recorded as aborted when the client goes away. */
@@ -160,7 +163,8 @@ export class FakeUpstream {
     const raw = reply.raw;
     reply.hijack();
     raw.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-    const send = (event: string, data: unknown) => raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const send = (event: string | undefined, data: unknown) =>
+      raw.write(`${event ? `event: ${event}\n` : ""}data: ${JSON.stringify(data)}\n\n`);
     const partials = behaviour.kind === "stream" ? Number(seen.body.partial_images ?? 0) : 1;
     for (let index = 0; index < partials; index++) {
       const partial = await sharp(await fakePng(width, height)).resize(Math.round(width / 8)).png().toBuffer();
@@ -172,7 +176,7 @@ export class FakeUpstream {
       return;
     }
     if (behaviour.kind === "stream-error") {
-      send("error", { type: "error", error: behaviour.error ?? { code: "content_policy_violation", message: "blocked", inner_error: { code: "ResponsibleAIPolicyViolation", content_filter_results: { sexual: { filtered: true, severity: "high" } } } } });
+      send(behaviour.unnamed ? undefined : "error", { error: behaviour.error ?? { code: "content_policy_violation", message: "blocked", inner_error: { code: "ResponsibleAIPolicyViolation", content_filter_results: { sexual: { filtered: true, severity: "high" } } } } });
       raw.end();
       return;
     }
