@@ -73,8 +73,8 @@ export interface Scene {
   windowColor: Hex;
   /** Water between the horizon and `shoreY`; undefined when there is none (rivers use `river`). */
   waterBody?: { shoreY: number; far: Hex; near: Hex; shore: Point[]; glints: Array<{ x: number; y: number; width: number }> };
-  /** Ground from the horizon (or the shore) to the bottom edge. */
-  ground: { far: Hex; near: Hex; top: Point[] };
+  /** Ground from the horizon (or the shore) to the bottom edge, and a nearer rise in front (for depth). */
+  ground: { far: Hex; near: Hex; top: Point[]; rise?: { points: Point[]; color: Hex } };
   /** River polygon (left bank down, right bank up) and its centre line with the width at each point. */
   river?: { points: Point[]; centre: Array<{ x: number; y: number; width: number }>; far: Hex; near: Hex };
   subjects: Subject[];
@@ -137,7 +137,7 @@ function decide(reading: PromptReading, theme: Random) {
   const subjectKinds = new Set(reading.subjects.map((subject) => subject.kind));
   const time: TimeOfDay =
     reading.time ?? (theme.chance(0.5) ? "day" : theme.pick<TimeOfDay>(["dawn", "dusk", "dusk", "night", "day"]));
-  const weather: Weather = reading.weather ?? (theme.chance(0.7) ? "clear" : "cloudy");
+  const weather: Weather = reading.weather ?? (reading.land === "desert" || theme.chance(0.7) ? "clear" : "cloudy");
   const season: Season =
     reading.season ?? (weather === "snow" ? "winter" : theme.pick<Season>(["summer", "summer", "spring", "autumn"]));
   let water: Water = reading.water ?? "none";
@@ -148,7 +148,7 @@ function decide(reading: PromptReading, theme: Random) {
     reading.land ?? (water === "sea" ? "open" : theme.pick<Land>(["mountains", "hills", "hills", "plain"]));
   // Nothing named: the usual company of the land (pines on mountains, trees on hills, birds at sea).
   const usual: Record<Land | "open", SubjectKind | undefined> = {
-    mountains: "pine", hills: "tree", plain: "tree", city: undefined, desert: undefined, open: "bird",
+    mountains: "pine", hills: "tree", plain: "tree", city: undefined, desert: "cactus", open: "bird",
   };
   const fallback = usual[land];
   const subjects: SubjectMention[] =
@@ -286,7 +286,6 @@ function subjects(scene: Scene, mentions: readonly SubjectMention[], random: Ran
   const groundTop = scene.waterBody ? scene.waterBody.shoreY : horizonY + (height - horizonY) * 0.08;
   const placed: Subject[] = [];
   const perspective = (baseY: number) => Math.max(0.05, (baseY - horizonY) / (height - horizonY));
-  const foliage = shade(FOLIAGE[scene.season], darkness);
   const add = (kind: SubjectKind, x: number, baseY: number, size: number, color: Hex, accent: Hex) =>
     placed.push({ kind, x, baseY, size, color, accent, flip: random.chance(0.5) });
   // Keep the middle third free for the main subject when there are groups of trees.
@@ -297,9 +296,11 @@ function subjects(scene: Scene, mentions: readonly SubjectMention[], random: Ran
     switch (mention.kind) {
       case "tree":
       case "pine":
-      case "palm": {
+      case "palm":
+      case "cactus": {
         const n = count(mention, random, [5, 9]);
-        const colour = mention.kind === "pine" ? shade("#1f4a2c", darkness) : mention.kind === "palm" ? shade("#2f7d3a", darkness) : foliage;
+        const colours: Partial<Record<SubjectKind, Hex>> = { pine: "#1f4a2c", palm: "#2f7d3a", cactus: "#4f7f3a" };
+        const colour = shade(colours[mention.kind] ?? FOLIAGE[scene.season], darkness);
         for (let i = 0; i < n; i++) {
           const baseY = groundY(0.05);
           const x = n === 1 ? random.range(0.15, 0.85) * width : sideX();
@@ -471,6 +472,14 @@ export function buildScene(request: SceneRequest): Scene {
       [0, horizonY],
       [width, horizonY],
     ];
+    if (choice.water !== "river" && choice.land !== "city") {
+      // A gentle rise in the foreground, a shade darker, so open ground has depth.
+      const riseY = horizonY + (height - horizonY) * random.range(0.45, 0.65);
+      scene.ground.rise = {
+        points: ridge(random, width, riseY, (height - horizonY) * 0.12, 0.35, 3),
+        color: mix(scene.ground.far, scene.ground.near, 0.75),
+      };
+    }
   }
   if (choice.water === "river") {
     const bends = random.range(1.2, 2.2);
@@ -556,6 +565,7 @@ const SUBJECT_NAMES: Record<SubjectKind, [one: string, many: string]> = {
   person: ["a person", "people"],
   flower: ["a flower", "flowers"],
   lighthouse: ["a lighthouse", "lighthouses"],
+  cactus: ["a cactus", "cacti"],
 };
 
 /**

@@ -117,6 +117,17 @@ function subject(s: Subject, scene: Scene): string {
       body = `${boat}<g opacity="0.25" transform="translate(0 ${f(2 * y)}) scale(1 -1)">${boat}</g>`;
       break;
     }
+    case "cactus": {
+      // A saguaro: a rounded trunk and two bent arms.
+      const arm = (side: number, from: number, up: number) =>
+        `<path d="M${f(x)},${f(y - h * from)} h${f(side * h * 0.22)} v${f(-h * up)}" stroke="${color}" stroke-width="${f(h * 0.1)}" stroke-linecap="round" stroke-linejoin="round" fill="none"/>`;
+      body =
+        arm(-1, 0.45, 0.25) +
+        arm(1, 0.6, 0.22) +
+        `<rect x="${f(x - h * 0.07)}" y="${f(y - h)}" width="${f(h * 0.14)}" height="${f(h)}" rx="${f(h * 0.07)}" fill="${color}"/>` +
+        `<rect x="${f(x - h * 0.02)}" y="${f(y - h * 0.95)}" width="${f(h * 0.025)}" height="${f(h * 0.9)}" fill="${mix(color, "#ffffff", 0.2)}" opacity="0.5"/>`;
+      break;
+    }
     case "bird":
       body = `<path d="M${f(x - h)},${f(y)} Q${f(x - h / 2)},${f(y - h * 0.6)} ${f(x)},${f(y)} Q${f(x + h / 2)},${f(y - h * 0.6)} ${f(x + h)},${f(y)}" stroke="${color}" stroke-width="${f(Math.max(1, h * 0.14))}" fill="none" stroke-linecap="round"/>`;
       break;
@@ -235,6 +246,13 @@ export function sceneToSvg(scene: Scene): string {
     [1, scene.ground.near],
   ], [groundTop, h]));
   parts.push(`<path d="${areaPath(scene.ground.top, h, true)}" fill="url(#ground)"/>`);
+  if (scene.ground.rise) {
+    defs.push(gradient("rise", [
+      [0, scene.ground.rise.color],
+      [1, scene.ground.near],
+    ]));
+    parts.push(`<path d="${areaPath(scene.ground.rise.points, h, true)}" fill="url(#rise)"/>`);
+  }
   if (scene.river) {
     defs.push(gradient("river", [
       [0, scene.river.far],

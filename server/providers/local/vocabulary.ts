@@ -5,7 +5,7 @@ export type Weather = "clear" | "cloudy" | "misty" | "rain" | "snow";
 export type Season = "spring" | "summer" | "autumn" | "winter";
 export type Land = "mountains" | "hills" | "plain" | "city" | "desert";
 export type Water = "none" | "lake" | "sea" | "river";
-export type SubjectKind = "tree" | "pine" | "palm" | "house" | "boat" | "bird" | "person" | "flower" | "lighthouse";
+export type SubjectKind = "tree" | "pine" | "palm" | "cactus" | "house" | "boat" | "bird" | "person" | "flower" | "lighthouse";
 
 /** Words (singular, lower case) for each value; a prompt word matches after plural endings are removed. */
 export const TIME_WORDS: Record<TimeOfDay, readonly string[]> = {
@@ -35,7 +35,7 @@ export const LAND_WORDS: Record<Land, readonly string[]> = {
   hills: ["hill", "valley", "meadow", "countryside", "rolling", "vineyard", "village"],
   plain: ["plain", "field", "prairie", "farm", "grassland", "savanna", "park", "garden"],
   city: ["city", "town", "skyline", "street", "skyscraper", "building", "downtown", "urban", "tower"],
-  desert: ["desert", "dune", "sand", "sahara", "canyon", "cactus"],
+  desert: ["desert", "dune", "sand", "sahara", "canyon", "cactus", "cacti", "arizona"],
 };
 
 export const WATER_WORDS: Record<Exclude<Water, "none">, readonly string[]> = {
@@ -48,6 +48,7 @@ export const SUBJECT_WORDS: Record<SubjectKind, readonly string[]> = {
   tree: ["tree", "oak", "wood", "woodland", "orchard", "maple", "birch", "willow"],
   pine: ["pine", "forest", "fir", "spruce", "evergreen", "conifer", "taiga"],
   palm: ["palm", "tropical", "tropic", "paradise"],
+  cactus: ["cactus", "cacti", "saguaro"],
   house: ["house", "cabin", "cottage", "home", "barn", "hut", "chalet", "farmhouse", "village"],
   boat: ["boat", "ship", "sail", "sailboat", "yacht", "canoe", "kayak", "ferry", "fishing"],
   bird: ["bird", "gull", "seagull", "eagle", "flock", "crow", "swallow", "heron", "goose"],
