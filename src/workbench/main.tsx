@@ -1,0 +1,56 @@
+// Entry of the workbench page: a page that needs no Office host; renders the shell and mounts the real task pane.
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { readConfig } from "../core/config";
+import { createImageClient } from "../imaging/createImageClient";
+import { mountTaskPane } from "../taskpane/mountTaskPane";
+import { Workbench, type DocumentTab, type MountPane } from "./Workbench";
+
+/**
+ * This page runs without an Office host (style.md #4, like Script Lab's pages that need none): it waits for
+ * `Office.onReady` only briefly and renders whatever it says. Outside Office the local office.js resolves with
+ * `host: null` (shared/docs/office-hosts.md, "Start-up").
+ */
+export const NEEDS_OFFICE_HOST = false;
+
+/** How long to wait for office.js before rendering anyway (it may have failed to load), in ms. */
+const OFFICE_READY_WAIT_MS = 3000;
+
+/** The Office host the page is in, or null: outside Office, when office.js is missing, or when it is slow. */
+async function officeHost(): Promise<Office.HostType | null> {
+  if (typeof Office === "undefined") return null;
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), OFFICE_READY_WAIT_MS));
+  const info = await Promise.race([Office.onReady(), timeout]);
+  return info?.host ?? null;
+}
+
+/** The document shown first: `?doc=slide` opens the slide. */
+function tabFromUrl(): DocumentTab {
+  return new URLSearchParams(window.location.search).get("doc") === "slide" ? "slide" : "word";
+}
+
+function keepTabInUrl(tab: DocumentTab): void {
+  const url = new URL(window.location.href);
+  url.searchParams.set("doc", tab);
+  window.history.replaceState(null, "", url);
+}
+
+async function start(): Promise<void> {
+  const host = await officeHost();
+  const config = readConfig();
+  const imageClient = createImageClient({ gatewayUrl: config.gatewayUrl, scopes: config.scopes });
+  const mountPane: MountPane = (element, documentHost) => {
+    const pane = mountTaskPane(element, { host: documentHost, imageClient, config }, { theme: "light" });
+    // Unmounting a root while the workbench's own root commits is not allowed: do it right after.
+    return () => setTimeout(() => pane.unmount(), 0);
+  };
+  const root = createRoot(document.getElementById("workbench-root")!);
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <Workbench mountPane={mountPane} initialTab={tabFromUrl()} onTabChange={keepTabInUrl} insideOffice={host !== null} />
+    </FluentProvider>,
+  );
+}
+
+void start();

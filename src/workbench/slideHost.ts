@@ -1,0 +1,123 @@
+// DocumentHost over the workbench's PowerPoint-like slide: what the PowerPoint adapter does, against the slide model.
+import type {
+  DocumentHost,
+  InsertOptions,
+  InsertResult,
+  InsertTarget,
+  ReplaceOptions,
+  SelectedPicture,
+  SelectionSnapshot,
+} from "../hosts/DocumentHost";
+import { HostError } from "../hosts/errors";
+import type { PictureData } from "../core/types";
+import { altTextAfterReplace, checkPicture, sizeAfterReplace } from "./pictureRules";
+import { keepInsideSlide, planSlidePlacement, type SlideShapeInfo } from "../core/placement";
+import {
+  addPicture,
+  findShape,
+  frameOf,
+  PROMPT_TAG,
+  replacePictureShape,
+  selectedShape,
+  selectedSlideText,
+  SLIDE_SIZE_PT,
+  type PictureShape,
+  type SlideShape,
+  type SlideState,
+} from "./slideModel";
+import { StandInHost, type StandInHostOptions } from "./StandInHost";
+import type { Store } from "./store";
+
+/** What {@link SlideHost.captureTarget} records: the slide (PowerPoint: slide id + geometry, issue #5). */
+interface SlideTargetData {
+  slideId: string;
+}
+
+/** The PowerPoint-like slide as a {@link DocumentHost}. Geometry in points inside a 960 × 540 pt slide. */
+export class SlideHost extends StandInHost<SlideState, SlideTargetData, PictureShape> implements DocumentHost {
+  readonly kind = "workbench-slide" as const;
+  protected readonly documentName = "the slide";
+
+  constructor(store: Store<SlideState>, options: StandInHostOptions = {}) {
+    super(store, selectionKey, options);
+  }
+
+  async readSelection(): Promise<SelectionSnapshot> {
+    const state = this.current();
+    const shape = selectedShape(state);
+    if (shape?.kind === "picture") return { text: "", picture: selectedPictureOf(shape) };
+    return { text: selectedSlideText(state) };
+  }
+
+  async captureTarget(): Promise<InsertTarget> {
+    return this.target({ slideId: this.current().slideId });
+  }
+
+  /**
+   * Puts `picture` on the slide at an explicit left/top/width/height in points, inside the slide, where the
+   * PowerPoint adapter would (`planSlidePlacement`: the largest free area by default), named by its alt-text title,
+   * with alt text and the prompt in its tags ({@link PROMPT_TAG}).
+   * @throws HostError `insert_refused` for invalid bytes; the slide is not touched.
+   */
+  async insertPicture(picture: PictureData, options: InsertOptions): Promise<InsertResult> {
+    checkPicture(picture);
+    const state = this.current();
+    const captured = this.capturedData(options.target);
+    const usedFallbackLocation = captured !== undefined && captured.slideId !== state.slideId;
+    const plan = planSlidePlacement({ slide: SLIDE_SIZE_PT, shapes: state.shapes.map(placementShape), image: picture.size, placement: options.slidePlacement ?? "auto" });
+    // The stand-in has no picture placeholders, so the plan is always an explicit box.
+    const frame = plan.rect;
+    const content = { picture, altText: options.altText, name: options.altText.title, tags: { [PROMPT_TAG]: options.prompt } };
+    const added = addPicture(state, frame, content, plan.kind === "box" && plan.sendToBack);
+    this.store.update(() => added.state);
+    return {
+      sizePt: { widthPt: frame.widthPt, heightPt: frame.heightPt },
+      positionPt: { leftPt: frame.leftPt, topPt: frame.topPt },
+      ...(usedFallbackLocation ? { usedFallbackLocation } : {}),
+    };
+  }
+
+  /**
+   * Replaces picture `target` as the PowerPoint adapter does (delete, insert with the same geometry, restore name
+   * and tags): same width, height from the new aspect ratio centred on the old box (unless `keepBox`), kept inside
+   * the slide; the prompt tag is updated; alt text a person wrote is kept unless `overwriteAltText`. One store
+   * update: never half-changed.
+   * @throws HostError `picture_gone` when the picture was deleted; `insert_refused` for invalid bytes.
+   */
+  async replacePicture(target: SelectedPicture, data: PictureData, options: ReplaceOptions): Promise<InsertResult> {
+    checkPicture(data);
+    const state = this.current();
+    const old = this.pictureOrGone(state, target);
+    // As the PowerPoint adapter: same width, height from the new aspect ratio centred on the old box (or the old
+    // box with keepBox), kept inside the slide.
+    const size = sizeAfterReplace({ widthPt: old.widthPt, heightPt: old.heightPt }, data.size, options.keepBox);
+    const frame = keepInsideSlide({ leftPt: old.leftPt, topPt: old.topPt + (old.heightPt - size.heightPt) / 2, ...size }, SLIDE_SIZE_PT);
+    const content = {
+      picture: data,
+      altText: altTextAfterReplace(old.altText, options),
+      tags: { ...old.tags, [PROMPT_TAG]: options.prompt },
+    };
+    const replaced = replacePictureShape(state, old.id, frame, content);
+    if (!replaced) throw new HostError("picture_gone", "The selected picture is no longer on the slide");
+    this.store.update(() => replaced.state);
+    return { sizePt: { widthPt: frame.widthPt, heightPt: frame.heightPt }, positionPt: { leftPt: frame.leftPt, topPt: frame.topPt } };
+  }
+
+  protected findPicture(state: SlideState, id: string): PictureShape | undefined {
+    const shape = findShape(state, id);
+    return shape?.kind === "picture" ? shape : undefined;
+  }
+}
+
+function placementShape(shape: SlideShape): SlideShapeInfo {
+  return { id: shape.id, role: "obstacle", rect: frameOf(shape) };
+}
+
+function selectionKey(state: SlideState): string {
+  const range = state.textRange;
+  return `${state.selectedShapeId ?? ""}:${range ? `${range.start}-${range.end}` : ""}`;
+}
+
+function selectedPictureOf(shape: PictureShape): SelectedPicture {
+  return { id: shape.id, sizePt: { widthPt: shape.widthPt, heightPt: shape.heightPt }, altText: shape.altText };
+}

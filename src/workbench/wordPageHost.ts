@@ -1,0 +1,111 @@
+// DocumentHost over the workbench's Word-like page: what the Word adapter does, against the page model.
+import type {
+  DocumentHost,
+  InsertOptions,
+  InsertResult,
+  InsertTarget,
+  ReplaceOptions,
+  SelectedPicture,
+  SelectionSnapshot,
+} from "../hosts/DocumentHost";
+import type { PictureData } from "../core/types";
+import { altTextAfterReplace, checkPicture, sizeAfterReplace } from "./pictureRules";
+import { StandInHost, type StandInHostOptions } from "./StandInHost";
+import type { Store } from "./store";
+import {
+  deleteText,
+  findBlock,
+  inlinePictureSize,
+  insertionBlockId,
+  insertPictureAfter,
+  replacePictureContent,
+  selectedText,
+  type PageSelection,
+  type PictureBlock,
+  type WordPageState,
+} from "./wordPageModel";
+
+/** What {@link WordPageHost.captureTarget} records: the block to insert after and the selection at that moment. */
+interface WordPageTargetData {
+  afterBlockId: string;
+  selection: PageSelection;
+}
+
+/** The Word-like page as a {@link DocumentHost}. Geometry in points; bytes checked before any change. */
+export class WordPageHost extends StandInHost<WordPageState, WordPageTargetData, PictureBlock> implements DocumentHost {
+  readonly kind = "workbench-word" as const;
+  protected readonly documentName = "the page";
+
+  constructor(store: Store<WordPageState>, options: StandInHostOptions = {}) {
+    super(store, (state) => state.selection, options);
+  }
+
+  async readSelection(): Promise<SelectionSnapshot> {
+    const state = this.current();
+    const selection = state.selection;
+    if (selection.kind === "picture") {
+      const block = findBlock(state, selection.blockId);
+      if (block?.kind === "picture") return { text: "", picture: selectedPictureOf(block) };
+    }
+    return { text: selectedText(state) };
+  }
+
+  async captureTarget(): Promise<InsertTarget> {
+    const state = this.current();
+    return this.target({ afterBlockId: insertionBlockId(state), selection: state.selection });
+  }
+
+  /**
+   * Inserts `picture` in a paragraph of its own right after the captured (or current) paragraph, as wide as the
+   * text column (468 pt max), alt text and prompt kept with it; with `wordPlacement: "replace-selection"` the
+   * captured text is deleted first. One store update: the page is never half-changed.
+   * @throws HostError `insert_refused` for invalid bytes.
+   */
+  async insertPicture(picture: PictureData, options: InsertOptions): Promise<InsertResult> {
+    checkPicture(picture);
+    const state = this.current();
+    const captured = this.capturedData(options.target);
+    const capturedStillThere = captured !== undefined && findBlock(state, captured.afterBlockId) !== undefined;
+    const usedFallbackLocation = captured !== undefined && !capturedStillThere;
+    let working = state;
+    let afterBlockId = capturedStillThere ? captured.afterBlockId : insertionBlockId(state);
+    const selection = capturedStillThere ? captured.selection : state.selection;
+    if (options.wordPlacement === "replace-selection" && selection.kind === "text") {
+      const cut = deleteText(working, selection.anchor, selection.focus);
+      if (cut.blockId) {
+        working = cut.state;
+        afterBlockId = cut.blockId;
+      }
+    }
+    const sizePt = inlinePictureSize(picture.size);
+    const content = { picture, sizePt, altText: options.altText, prompt: options.prompt };
+    const inserted = insertPictureAfter(working, afterBlockId, content, options.caption ? options.prompt : undefined);
+    this.store.update(() => inserted.state);
+    return { sizePt, ...(usedFallbackLocation ? { usedFallbackLocation } : {}) };
+  }
+
+  /**
+   * Replaces the bytes of inline picture `target` in place: same paragraph, same width (height follows unless
+   * `keepBox`), alt text a person wrote kept unless `overwriteAltText`.
+   * @throws HostError `picture_gone` when the picture was deleted; `insert_refused` for invalid bytes.
+   */
+  async replacePicture(target: SelectedPicture, data: PictureData, options: ReplaceOptions): Promise<InsertResult> {
+    checkPicture(data);
+    const state = this.current();
+    const old = this.pictureOrGone(state, target);
+    const sizePt = sizeAfterReplace(old.sizePt, data.size, options.keepBox);
+    const content = { picture: data, sizePt, altText: altTextAfterReplace(old.altText, options), prompt: options.prompt };
+    const next = replacePictureContent(state, old.id, content) as WordPageState;
+    this.store.update(() => next);
+    return { sizePt };
+  }
+
+  protected findPicture(state: WordPageState, id: string): PictureBlock | undefined {
+    const block = findBlock(state, id);
+    return block?.kind === "picture" ? block : undefined;
+  }
+}
+
+function selectedPictureOf(block: PictureBlock): SelectedPicture {
+  return { id: block.id, sizePt: block.sizePt, altText: block.altText };
+}

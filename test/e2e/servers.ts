@@ -1,0 +1,84 @@
+// Runs `npm start`'s servers for the E2E tests (scripts/start.mjs --no-open) and stops them again, leaving no process.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "../..");
+/** Where the servers' output goes (git-ignored). */
+export const SERVER_LOG = path.join(ROOT, "test/e2e/artifacts/servers.log");
+/** The line scripts/start.mjs prints once every service answers over HTTPS. */
+const READY_LINE = "[start] ready: workbench";
+/** The first webpack compile takes one to two minutes on 2 cores; the issuer and gateway a few seconds. */
+const READY_TIMEOUT_MS = 300_000;
+
+/** The running servers. */
+export interface RunningServers {
+  child: ChildProcess;
+  /** Pane URL, e.g. https://localhost:3000. */
+  paneUrl: string;
+}
+
+function tail(file: string, lines = 40): string {
+  try {
+    return fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no output)";
+  }
+}
+
+/**
+ * Starts scripts/start.mjs in its own process group with output to {@link SERVER_LOG} and waits for its ready line.
+ * @throws Error with the end of the log when it exits or is not ready within 5 minutes (ports in use, a compile
+ * error, a crashed service…); what it started is stopped first.
+ */
+export async function startServers(): Promise<RunningServers> {
+  fs.mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
+  const out = fs.openSync(SERVER_LOG, "w");
+  const child = spawn(process.execPath, ["scripts/start.mjs", "--no-open"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", out, out],
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+  });
+  fs.closeSync(out);
+  let exit: string | undefined;
+  child.once("exit", (code, signal) => (exit = `exited (${signal ?? `code ${code}`})`));
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    if (fs.readFileSync(SERVER_LOG, "utf8").includes(READY_LINE)) return { child, paneUrl: "https://localhost:3000" };
+    const failure = exit ?? (Date.now() > deadline ? `was not ready within ${READY_TIMEOUT_MS / 1000} s` : undefined);
+    if (failure) {
+      await stopServers({ child, paneUrl: "" });
+      throw new Error(`npm start (scripts/start.mjs) ${failure}. Last lines of ${SERVER_LOG}:\n${tail(SERVER_LOG)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** Process group ids the start script reported for its services ("started: … (pid N)"). */
+function servicePids(): number[] {
+  const log = fs.existsSync(SERVER_LOG) ? fs.readFileSync(SERVER_LOG, "utf8") : "";
+  return [...log.matchAll(/started: .* \(pid (\d+)\)$/gm)].map((match) => Number(match[1]));
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/**
+ * Stops the servers: SIGTERM to the start script (it stops each service's process group), then, as a backstop,
+ * SIGKILL to the start script's group and to every service group it reported.
+ */
+export async function stopServers(servers: RunningServers): Promise<void> {
+  const { child } = servers;
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    killGroup(child.pid!, "SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+  }
+  for (const pid of [child.pid!, ...servicePids()]) killGroup(pid, "SIGKILL");
+}

@@ -1,0 +1,122 @@
+// Webpack 5 build of the pane, the ribbon function file and the workbench; dev server on https://localhost:3000.
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { ensureDevCerts } = require("./scripts/dev-certs.cjs");
+const { illustrateConfigFromEnv } = require("./scripts/build-config.cjs");
+
+/** Port of the pane's dev server (the manifest's SourceLocation points here). */
+const DEV_SERVER_PORT = 3000;
+
+/** Pages: entry module → HTML template → output page. */
+const PAGES = [
+  { name: "taskpane", entry: "./src/taskpane/main.tsx", template: "./src/taskpane/taskpane.html" },
+  { name: "commands", entry: "./src/commands/commands.ts", template: "./src/commands/commands.html" },
+  { name: "workbench", entry: "./src/workbench/main.tsx", template: "./src/workbench/workbench.html" },
+];
+
+/**
+ * Pages whose entry and template exist. A production build needs all of them; the dev server serves what exists
+ * (the pane, commands and workbench are written in parallel) and says which pages it left out.
+ */
+function availablePages(production) {
+  const missing = PAGES.filter((page) => ![page.entry, page.template].every((file) => fs.existsSync(path.resolve(__dirname, file))));
+  if (missing.length > 0) {
+    const list = missing.map((page) => `${page.name} (${page.entry}, ${page.template})`).join("; ");
+    if (production) throw new Error(`Cannot build: missing page sources: ${list}`);
+    console.warn(`[webpack] serving without: ${list}`);
+  }
+  return PAGES.filter((page) => !missing.includes(page));
+}
+
+/**
+ * @param {Record<string, unknown>} env webpack-cli env (`WEBPACK_SERVE` is true under `webpack serve`)
+ * @param {{ mode?: string }} argv
+ * @returns {Promise<import("webpack").Configuration>}
+ */
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const serving = env.WEBPACK_SERVE === true;
+  const pages = availablePages(production);
+
+  /** @type {import("webpack").Configuration} */
+  const config = {
+    mode: production ? "production" : "development",
+    context: __dirname,
+    entry: Object.fromEntries(pages.map((page) => [page.name, page.entry])),
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      assetModuleFilename: "static/[name].[contenthash:8][ext]",
+      publicPath: "/",
+      clean: true,
+    },
+    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    resolve: { extensions: [".tsx", ".ts", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type checking is `npm run typecheck`; tsconfig's noEmit is for tsc only.
+            options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: true } },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new webpack.DefinePlugin({
+        // Only the four ILLUSTRATE_* values (scripts/build-config.cjs); never spread process.env here.
+        __ILLUSTRATE_CONFIG__: JSON.stringify(illustrateConfigFromEnv(process.env)),
+      }),
+      ...pages.map(
+        (page) =>
+          new HtmlWebpackPlugin({
+            filename: `${page.name}.html`,
+            template: page.template,
+            chunks: [page.name],
+            scriptLoading: "defer",
+          }),
+      ),
+      new CopyWebpackPlugin({
+        patterns: [
+          // Served from our origin: outside Office `Office.onReady` then resolves with host null (workbench).
+          { from: "node_modules/@microsoft/office-js/dist", to: "office-js", globOptions: { ignore: ["**/*.debug.js"] } },
+          { from: "assets", to: "assets" },
+        ],
+      }),
+    ],
+    optimization: production
+      ? {
+          splitChunks: { chunks: "all", maxInitialRequests: 6 },
+          runtimeChunk: "single",
+          moduleIds: "deterministic",
+        }
+      : {},
+    performance: production
+      ? { hints: "warning", maxEntrypointSize: 600 * 1024, maxAssetSize: 600 * 1024, assetFilter: (file) => /\.(js|css)$/.test(file) }
+      : false,
+    stats: production ? "normal" : "minimal",
+  };
+
+  if (serving) {
+    const { key, cert, ca } = await ensureDevCerts();
+    config.devServer = {
+      port: DEV_SERVER_PORT,
+      host: "localhost",
+      server: { type: "https", options: { key, cert, ca } },
+      hot: false,
+      liveReload: true,
+      static: false,
+      client: { overlay: { errors: true, warnings: false }, logging: "warn" },
+      devMiddleware: { writeToDisk: false },
+    };
+  }
+  return config;
+};
