@@ -4,7 +4,7 @@ import { HostError } from "../errors";
 /** The part of `Office.Document` the adapters use (injectable for tests). */
 export type OfficeDocumentLike = Pick<
   Office.Document,
-  "mode" | "addHandlerAsync" | "removeHandlerAsync" | "getSelectedDataAsync" | "setSelectedDataAsync"
+  "mode" | "addHandlerAsync" | "removeHandlerAsync" | "getSelectedDataAsync" | "setSelectedDataAsync" | "goToByIdAsync"
 >;
 
 /**

@@ -104,7 +104,7 @@ export function officePowerPointEnvironment(capabilities: OfficeCapabilities): P
  *   a picture's original bytes, but 1.10 renders any shape (`Shape.getImageAsBase64`, PNG): that rendering is
  *   taken before the delete and put back with the old geometry, name, tags and alt text if the new insert fails.
  *   Without 1.10 there is no copy to restore, so the new picture goes in first and the old one is deleted after;
- *   on the web that insert may be refused (#3698), and then nothing has changed.
+ *   on the web that insert may be refused (#3698) unless clearing the selection works, and then nothing changed.
  */
 export class PowerPointHost implements DocumentHost {
   readonly kind = "powerpoint" as const;
@@ -199,7 +199,7 @@ export class PowerPointHost implements DocumentHost {
       placement: options.slidePlacement ?? "auto",
     });
     await this.insertImage(picture.base64, plan.kind === "box" ? plan.rect : undefined);
-    const result = await this.finishInsert(slide, {
+    const { result } = await this.finishInsert(slide, {
       wanted: plan.kind === "box" ? plan.rect : undefined,
       placeholderBox: plan.kind === "placeholder" ? fitInto(picture.size, plan.rect) : undefined,
       sendToBack: plan.kind === "box" && plan.sendToBack,
@@ -239,25 +239,33 @@ export class PowerPointHost implements DocumentHost {
     if (old.backupBase64 === undefined) {
       // No copy of the old picture can be made (PowerPointApi < 1.10): new one in first, old one out after.
       await this.insertImage(data.base64, wanted);
-      const result = await this.finishInsert(old.slide, finish);
-      await this.step("Removing the old picture", async (context) => {
-        context.presentation.slides.getItem(old.slide.slideId).shapes.getItemOrNullObject(old.shape.id).delete();
-        await context.sync();
-      });
-      return result;
+      const added = await this.finishInsert(old.slide, finish);
+      try {
+        await this.deleteShape(old.slide.slideId, old.shape.id);
+      } catch (deleteError) {
+        // Both pictures would stay: take the new one out again so the slide is as it was.
+        await this.deleteShape(old.slide.slideId, added.shapeId).catch(() => undefined /* reporting deleteError */);
+        throw new HostError("insert_refused", "PowerPoint would not remove the old picture; the new one was taken out again", { cause: deleteError });
+      }
+      return added.result;
     }
 
-    await this.step("Removing the old picture", async (context) => {
-      context.presentation.slides.getItem(old.slide.slideId).shapes.getItem(old.shape.id).delete();
-      await context.sync();
-    });
+    await this.deleteShape(old.slide.slideId, old.shape.id);
     try {
       await this.insertImage(data.base64, wanted);
+      return (await this.finishInsert(others, finish)).result;
     } catch (insertError) {
+      // Refused, timed out or not verified after the delete: put the original back (its rendering).
       await this.restore(old, others, insertError);
       throw new HostError("insert_refused", "PowerPoint refused the new picture; the original picture was put back", { cause: insertError });
     }
-    return this.finishInsert(others, finish);
+  }
+
+  private deleteShape(slideId: string, shapeId: string): Promise<void> {
+    return this.step("Removing a picture", async (context) => {
+      context.presentation.slides.getItem(slideId).shapes.getItem(shapeId).delete();
+      await context.sync();
+    });
   }
 
   /**
@@ -291,8 +299,36 @@ export class PowerPointHost implements DocumentHost {
     }
   }
 
-  /** `setSelectedDataAsync` with Image coercion; a position only when a box is given (else a placeholder fills). */
+  /**
+   * Inserts; when the web refuses because a picture is selected (2001, office-js #3698, #4225), clears the shape
+   * selection by going to the current slide (a workaround reported in #3698; `setSelectedShapes([])` does not
+   * work there) and tries once more. If the selection cannot be cleared, the first refusal is reported.
+   */
   private async insertImage(base64: string, rect: RectPt | undefined): Promise<void> {
+    try {
+      await this.insertImageOnce(base64, rect);
+    } catch (error) {
+      if (!(error instanceof HostError) || (error.cause as { code?: unknown } | undefined)?.code !== 2001) throw error;
+      try {
+        await withTimeout(this.clearShapeSelection(), this.timeoutMs, "Clearing the selection");
+      } catch {
+        throw error;
+      }
+      await this.insertImageOnce(base64, rect);
+    }
+  }
+
+  /** `goToByIdAsync(<current slide>, Slide)` with the Common API slide id from `getSelectedDataAsync(SlideRange)`. */
+  private async clearShapeSelection(): Promise<void> {
+    const document = this.env.document;
+    const range = await callAsync<{ slides?: { id: number }[] }>((done) => document.getSelectedDataAsync("slideRange" as Office.CoercionType, done));
+    const id = range?.slides?.[0]?.id;
+    if (id === undefined) throw new HostError("no_slide", "no slide is in view");
+    await callAsync<unknown>((done) => document.goToByIdAsync(id, "slide" as unknown as Office.GoToType, done));
+  }
+
+  /** `setSelectedDataAsync` with Image coercion; a position only when a box is given (else a placeholder fills). */
+  private async insertImageOnce(base64: string, rect: RectPt | undefined): Promise<void> {
     const options: Office.SetSelectedDataOptions = { coercionType: "image" as Office.CoercionType };
     if (rect) {
       Object.assign(options, { imageLeft: rect.leftPt, imageTop: rect.topPt, imageWidth: rect.widthPt, imageHeight: rect.heightPt });
@@ -309,7 +345,7 @@ export class PowerPointHost implements DocumentHost {
   }
 
   /** Finds the picture the insert made, verifies it, and gives it geometry, z-order, name, tags and alt text. */
-  private async finishInsert(before: SlideSnapshot, finish: Finish): Promise<InsertResult> {
+  private async finishInsert(before: SlideSnapshot, finish: Finish): Promise<{ result: InsertResult; shapeId: string }> {
     return this.step("Checking the inserted picture", async (context) => {
       const slide = context.presentation.slides.getItem(before.slideId);
       const after = await this.readSlide(context, slide);
@@ -342,7 +378,10 @@ export class PowerPointHost implements DocumentHost {
         }
         throw error;
       }
-      return { sizePt: { widthPt: shape.width, heightPt: shape.height }, positionPt: { leftPt: shape.left, topPt: shape.top } };
+      return {
+        shapeId: created.shape.id,
+        result: { sizePt: { widthPt: shape.width, heightPt: shape.height }, positionPt: { leftPt: shape.left, topPt: shape.top } },
+      };
     });
   }
 
@@ -367,7 +406,9 @@ export class PowerPointHost implements DocumentHost {
   private async readOldPicture(id: string): Promise<OldPicture> {
     const api110 = this.capabilities.sets.powerPointApi110;
     return this.step("Reading the picture to replace", async (context) => {
-      const { slide, shape } = await findShape(context, id);
+      const { slide, shape, inView } = await findShape(context, id);
+      // The new picture goes in on the slide in view: make that the old picture's slide.
+      if (!inView) context.presentation.setSelectedSlides([slide.id]);
       shape.load(`id,name,width,height${api110 ? ",altTextTitle,altTextDescription" : ""}`);
       shape.tags.load("items/key,items/value");
       await context.sync();
@@ -434,7 +475,7 @@ async function currentSlide(context: PowerPoint.RequestContext, required = true)
 }
 
 /** A shape by id, on the slide in view first, then on any slide. */
-async function findShape(context: PowerPoint.RequestContext, id: string): Promise<{ slide: PowerPoint.Slide; shape: PowerPoint.Shape }> {
+async function findShape(context: PowerPoint.RequestContext, id: string): Promise<{ slide: PowerPoint.Slide; shape: PowerPoint.Shape; inView: boolean }> {
   const current = await currentSlide(context, false);
   const slides = context.presentation.slides;
   slides.load("items/id");
@@ -445,7 +486,7 @@ async function findShape(context: PowerPoint.RequestContext, id: string): Promis
   await context.sync();
   const found = candidates.find((c) => !c.shape.isNullObject);
   if (!found) throw new HostError("picture_gone", "the picture to replace is no longer in the presentation");
-  return found;
+  return { ...found, inView: found.slide === current };
 }
 
 /**

@@ -172,9 +172,10 @@ export class WordHost implements DocumentHost {
         fresh.load("width,height");
         fresh.track();
         await context.sync();
-        old.untrack();
+        // Later replaces and edits of this picture go through the new object.
         this.pictures.set(target.id, fresh);
-        await context.sync();
+        old.untrack();
+        await context.sync().catch(() => undefined /* the replaced picture is gone: its tracking went with it */);
         return { sizePt: { widthPt: fresh.width, heightPt: fresh.height } };
       });
     } catch (error) {

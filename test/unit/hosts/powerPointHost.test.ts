@@ -169,19 +169,32 @@ describe("PowerPointHost.insertPicture", () => {
 
   it("reports insert_not_verified when PowerPoint says yes but no shape appears", async () => {
     const { model, host } = setup();
-    model.quirks.dropInsertSilently = true;
+    model.quirks.dropInserts = 1;
     expect((await hostRejection(host.insertPicture(square, options))).code).toBe("insert_not_verified");
     expect(model.currentSlide.shapes).toHaveLength(0);
   });
 
   it("maps a refused insert (2001) to insert_refused and a read-only document to read_only", async () => {
     const refused = setup();
-    refused.model.quirks.failInserts = [{ code: 2001, name: "Data Write Error", message: "Cannot write to the current selection." }];
+    const e2001 = { code: 2001, name: "Data Write Error", message: "Cannot write to the current selection." };
+    refused.model.quirks.failInserts = [e2001, e2001];
     expect((await hostRejection(refused.host.insertPicture(square, options))).code).toBe("insert_refused");
+    expect(refused.model.inserts).toHaveLength(2); // refused, selection cleared, refused again
+    expect(refused.model.currentSlide.shapes).toHaveLength(0);
     const readOnly = setup();
     readOnly.model.mode = "readOnly";
     expect((await hostRejection(readOnly.host.insertPicture(square, options))).code).toBe("read_only");
     expect(readOnly.model.inserts).toHaveLength(0);
+  });
+
+  it("inserts beside a selected picture on the web by clearing the selection first (#3698, #4225)", async () => {
+    const { model, host } = setup();
+    const other = model.addShape(model.currentSlide, { type: "Image", left: 40, top: 40, width: 200, height: 200, imageBase64: square.base64 });
+    model.selectedShapeIds = [other.id];
+    model.quirks.refuseInsertWhilePictureSelected = true;
+    await host.insertPicture(landscape, options);
+    expect(pictures(model)).toHaveLength(2);
+    expect(other.left).toBe(40);
   });
 
   it("gives up with timeout when a sync never resolves (#5022)", async () => {
@@ -244,8 +257,18 @@ describe("PowerPointHost.replacePicture", () => {
     expect(now[0].tags.get("TOPIC")).toBe("lakes");
   });
 
-  it("below 1.10 (no copy possible) inserts first: on the web that is refused and nothing changes", async () => {
+  it("below 1.10 (no copy possible) inserts first: on the web, refused over the selected picture, it clears the selection and retries", async () => {
     const { model, host, picture, shape } = await selected({ PowerPointApi: "1.8", ImageCoercion: "1.1" });
+    await host.replacePicture(picture, landscape, options);
+    expect(model.inserts).toHaveLength(2);
+    const now = pictures(model);
+    expect(now).toHaveLength(1);
+    expect(now[0].id).not.toBe(shape.id);
+  });
+
+  it("below 1.10, when the selection cannot be cleared, reports the refusal and changes nothing", async () => {
+    const { model, host, picture, shape } = await selected({ PowerPointApi: "1.8", ImageCoercion: "1.1" });
+    model.quirks.goToClearsSelection = false;
     expect((await hostRejection(host.replacePicture(picture, landscape, options))).code).toBe("insert_refused");
     expect(pictures(model)).toEqual([shape]);
   });
@@ -258,6 +281,34 @@ describe("PowerPointHost.replacePicture", () => {
     expect(now).toHaveLength(1);
     expect(now[0].id).not.toBe(shape.id);
     expect(now[0].tags.get(PROMPT_TAG)).toBe(PROMPT);
+  });
+
+  it("puts the original back when the new picture silently fails to appear after the delete", async () => {
+    const { model, host, picture } = await selected();
+    model.quirks.dropInserts = 1;
+    const error = await hostRejection(host.replacePicture(picture, landscape, options));
+    expect(error.code).toBe("insert_refused");
+    expect(error.message).toMatch(/original picture was put back/);
+    const now = pictures(model);
+    expect(now).toHaveLength(1);
+    expect(now[0]).toMatchObject({ imageBase64: old.base64, name: "Hero picture", left: 500, top: 150, width: 300, height: 300 });
+  });
+
+  it("replaces a picture on its own slide after the person moved to another slide", async () => {
+    const { model, host, picture } = await selected();
+    model.currentSlideId = model.slides[1].id;
+    model.selectedShapeIds = [];
+    await host.replacePicture(picture, landscape, options);
+    expect(pictures(model, model.slides[0])).toHaveLength(1);
+    expect(pictures(model, model.slides[0])[0].imageBase64).toBe(landscape.base64);
+    expect(pictures(model, model.slides[1])).toHaveLength(0);
+  });
+
+  it("below 1.10, if the old picture cannot be removed, takes the new one out again", async () => {
+    const { model, host, picture, shape } = await selected({ PowerPointApi: "1.8", ImageCoercion: "1.1" });
+    model.quirks.failDeleteOf = [shape.id];
+    expect((await hostRejection(host.replacePicture(picture, landscape, options))).code).toBe("insert_refused");
+    expect(pictures(model)).toEqual([shape]);
   });
 
   it("says picture_gone when the picture was deleted meanwhile", async () => {

@@ -46,8 +46,12 @@ export interface PowerPointQuirks {
   placeholderCapture?: boolean;
   /** The next inserts fail with these Common API errors, in order. */
   failInserts?: FakeCommonError[];
-  /** The insert reports success but nothing appears. */
-  dropInsertSilently?: boolean;
+  /** The next this many inserts report success but nothing appears. */
+  dropInserts?: number;
+  /** Deleting these shape ids fails with GeneralException. */
+  failDeleteOf?: string[];
+  /** `goToByIdAsync(slide)` clears the shape selection (the #3698 workaround). On by default. */
+  goToClearsSelection?: boolean;
   /** The next sync never resolves (office-js #5022). */
   hangNextSync?: boolean;
 }
@@ -64,7 +68,7 @@ export class FakePresentation {
   /** pageSetup (PowerPointApi 1.10); undefined = slide size not exposed. */
   slideSize?: { slideWidth: number; slideHeight: number } = { slideWidth: 960, slideHeight: 540 };
   mode: "readWrite" | "readOnly" = "readWrite";
-  quirks: PowerPointQuirks = { emptySelectionAfterInsert: true };
+  quirks: PowerPointQuirks = { emptySelectionAfterInsert: true, goToClearsSelection: true };
   readonly inserts: Office.SetSelectedDataOptions[] = [];
   readonly handlers: Array<() => void> = [];
   private nextId = 100;
@@ -124,7 +128,10 @@ export class FakePresentation {
     } catch {
       return { code: 2006, name: "Invalid Format Error", message: "The format of the specified data object is not valid." };
     }
-    if (this.quirks.dropInsertSilently) return undefined;
+    if (this.quirks.dropInserts) {
+      this.quirks.dropInserts--;
+      return undefined;
+    }
     const positioned = options.imageLeft !== undefined && options.imageTop !== undefined;
     const placeholder = slide.shapes.find((s) => s.placeholder && s.placeholder.containedType === null && ["Picture", "Content"].includes(s.placeholder.type));
     if (placeholder && (!positioned || this.quirks.placeholderCapture)) {
@@ -162,8 +169,23 @@ export class FakePresentation {
         setTimeout(() => callback(asyncResult(undefined, error)), 0);
       },
       getSelectedDataAsync: (coercion: string, callback: (r: Office.AsyncResult<unknown>) => void) => {
+        if (coercion === "slideRange") {
+          const index = presentation.slides.findIndex((s) => s.id === presentation.currentSlideId);
+          const slides = index < 0 ? [] : [{ id: parseInt(presentation.currentSlideId, 10), title: "", index: index + 1 }];
+          setTimeout(() => callback(asyncResult({ slides })), 0);
+          return;
+        }
         const error = presentation.selectedText === null ? { code: 1001, name: "Data Read Error", message: "The current selection is not supported." } : undefined;
         setTimeout(() => callback(asyncResult(coercion === "text" ? presentation.selectedText : undefined, error)), 0);
+      },
+      goToByIdAsync: (id: number, type: string, callback: (r: Office.AsyncResult<unknown>) => void) => {
+        const slide = presentation.slides.find((s) => parseInt(s.id, 10) === id);
+        const error = !slide || type !== "slide" ? { code: 7000, name: "Invalid Id", message: "The specified Id does not exist." } : undefined;
+        if (slide) {
+          presentation.currentSlideId = slide.id;
+          if (presentation.quirks.goToClearsSelection) presentation.selectedShapeIds = [];
+        }
+        setTimeout(() => callback(asyncResult(undefined, error)), 0);
       },
     }) as PowerPointEnvironment["document"];
   }
@@ -390,6 +412,7 @@ class FakeShape extends FakeObject {
     this.command(() => {
       const ref = this.ref();
       const shape = this.shape();
+      if (this.model.quirks.failDeleteOf?.includes(shape.id)) throw new FakeOfficeError("GeneralException", "The shape cannot be deleted.");
       ref!.slide.shapes.splice(ref!.slide.shapes.indexOf(shape), 1);
       this.model.selectedShapeIds = this.model.selectedShapeIds.filter((id) => id !== shape.id);
     });
