@@ -213,6 +213,6 @@ describe("npm run gateway", () => {
     });
     const base = `https://localhost:${port}`;
     expect((await call(base, "GET", "/healthz")).json()).toEqual({ status: "ok" });
-    expect((await call(base, "GET", "/v1/backend")).json()).toEqual({ provider: "local", model: "local-renderer", offline: true });
+    expect((await call(base, "GET", "/v1/backend")).json()).toMatchObject({ provider: "local", model: "local-renderer", offline: true });
   });
 });

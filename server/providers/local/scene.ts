@@ -439,7 +439,11 @@ export function buildScene(request: SceneRequest): Scene {
   scene.buildings = skyline(scene, random);
 
   const desert = choice.land === "desert";
-  const [grassFar, grassNear] = desert ? (["#e2bd84", "#c99a5e"] as const) : GRASS[choice.season];
+  const [grassFar, grassNear] = desert
+    ? (["#e2bd84", "#c99a5e"] as const)
+    : choice.land === "city"
+      ? (["#7a7d86", "#44474f"] as const) // streets and squares
+      : GRASS[choice.season];
   // The far ground blends into the nearest land layer, so the horizon is not a hard seam.
   const front = scene.layers.at(-1)?.color;
   const groundFar = shade(mix(grassFar, sky[2], 0.25), darkness);

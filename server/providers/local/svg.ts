@@ -81,7 +81,7 @@ function subject(s: Subject, scene: Scene): string {
         `<circle cx="${f(x - h * 0.18)}" cy="${f(y - h * 0.55)}" r="${f(h * 0.22)}" fill="${color}"/>` +
         `<circle cx="${f(x + h * 0.18)}" cy="${f(y - h * 0.58)}" r="${f(h * 0.21)}" fill="${color}"/>` +
         `<circle cx="${f(x)}" cy="${f(y - h * 0.75)}" r="${f(h * 0.25)}" fill="${color}"/>` +
-        `<circle cx="${f(x - h * 0.07)}" cy="${f(y - h * 0.82)}" r="${f(h * 0.13)}" fill="${light}" opacity="0.6"/>`;
+        `<circle cx="${f(x - h * 0.07)}" cy="${f(y - h * 0.82)}" r="${f(h * 0.13)}" fill="${light}" fill-opacity="0.6"/>`;
       break;
     }
     case "palm": {
@@ -125,7 +125,7 @@ function subject(s: Subject, scene: Scene): string {
         arm(-1, 0.45, 0.25) +
         arm(1, 0.6, 0.22) +
         `<rect x="${f(x - h * 0.07)}" y="${f(y - h)}" width="${f(h * 0.14)}" height="${f(h)}" rx="${f(h * 0.07)}" fill="${color}"/>` +
-        `<rect x="${f(x - h * 0.02)}" y="${f(y - h * 0.95)}" width="${f(h * 0.025)}" height="${f(h * 0.9)}" fill="${mix(color, "#ffffff", 0.2)}" opacity="0.5"/>`;
+        `<rect x="${f(x - h * 0.02)}" y="${f(y - h * 0.95)}" width="${f(h * 0.025)}" height="${f(h * 0.9)}" fill="${mix(color, "#ffffff", 0.2)}" fill-opacity="0.5"/>`;
       break;
     }
     case "bird":
@@ -169,7 +169,9 @@ function subject(s: Subject, scene: Scene): string {
 /**
  * The SVG markup of `scene`: `width`×`height` pixels, viewBox in pixels, no external references, no text.
  * Painter's order: sky, stars, light, clouds, land, skyline, water and reflections, ground, river, mist,
- * subjects (far to near), rain or snow, vignette.
+ * subjects (far to near), rain or snow, vignette. No filters, and leaf shapes use `fill-opacity` rather than
+ * `opacity`: librsvg renders every filtered or `opacity` element through its own offscreen surface, and
+ * hundreds of them (stars, windows) or one blur (clouds, mist) cost seconds at 1536×1024.
  */
 export function sceneToSvg(scene: Scene): string {
   const { width: w, height: h, horizonY, sky, light } = scene;
@@ -187,14 +189,14 @@ export function sceneToSvg(scene: Scene): string {
   const parts: string[] = [];
   parts.push(`<rect width="${w}" height="${f(horizonY + 2)}" fill="url(#sky)"/>`);
   for (const star of scene.stars) {
-    parts.push(`<circle cx="${f(star.x)}" cy="${f(star.y)}" r="${f(star.r)}" fill="#ffffff" opacity="${f(star.opacity)}"/>`);
+    parts.push(`<circle cx="${f(star.x)}" cy="${f(star.y)}" r="${f(star.r)}" fill="#ffffff" fill-opacity="${f(star.opacity)}"/>`);
   }
   const lightSvg =
-    `<circle cx="${f(light.x)}" cy="${f(light.y)}" r="${f(light.radius * 7)}" fill="url(#glow)" opacity="${f(0.4 + 0.6 * light.visibility)}"/>` +
-    `<circle cx="${f(light.x)}" cy="${f(light.y)}" r="${f(light.radius)}" fill="${light.color}" opacity="${f(Math.min(1, light.visibility * 1.2))}"/>` +
+    `<circle cx="${f(light.x)}" cy="${f(light.y)}" r="${f(light.radius * 7)}" fill="url(#glow)" fill-opacity="${f(0.4 + 0.6 * light.visibility)}"/>` +
+    `<circle cx="${f(light.x)}" cy="${f(light.y)}" r="${f(light.radius)}" fill="${light.color}" fill-opacity="${f(Math.min(1, light.visibility * 1.2))}"/>` +
     (light.kind === "moon"
-      ? `<circle cx="${f(light.x - light.radius * 0.3)}" cy="${f(light.y - light.radius * 0.2)}" r="${f(light.radius * 0.22)}" fill="#d9d5c3" opacity="${f(light.visibility * 0.7)}"/>` +
-        `<circle cx="${f(light.x + light.radius * 0.35)}" cy="${f(light.y + light.radius * 0.3)}" r="${f(light.radius * 0.15)}" fill="#d9d5c3" opacity="${f(light.visibility * 0.7)}"/>`
+      ? `<circle cx="${f(light.x - light.radius * 0.3)}" cy="${f(light.y - light.radius * 0.2)}" r="${f(light.radius * 0.22)}" fill="#d9d5c3" fill-opacity="${f(light.visibility * 0.7)}"/>` +
+        `<circle cx="${f(light.x + light.radius * 0.35)}" cy="${f(light.y + light.radius * 0.3)}" r="${f(light.radius * 0.15)}" fill="#d9d5c3" fill-opacity="${f(light.visibility * 0.7)}"/>`
       : "");
   parts.push(lightSvg);
   scene.clouds.forEach((cloud, i) => {
@@ -213,7 +215,7 @@ export function sceneToSvg(scene: Scene): string {
     .map(
       (b) =>
         `<rect x="${f(b.x)}" y="${f(horizonY - b.height)}" width="${f(b.width)}" height="${f(b.height + 1)}" fill="${b.color}"/>` +
-        b.windows.map(([wx, wy]) => `<rect x="${f(wx)}" y="${f(wy)}" width="${scene.windowSize}" height="${scene.windowSize}" fill="${scene.windowColor}" opacity="0.85"/>`).join(""),
+        b.windows.map(([wx, wy]) => `<rect x="${f(wx)}" y="${f(wy)}" width="${scene.windowSize}" height="${scene.windowSize}" fill="${scene.windowColor}" fill-opacity="0.85"/>`).join(""),
     )
     .join("");
   parts.push(landSvg, skylineSvg);
@@ -234,10 +236,10 @@ export function sceneToSvg(scene: Scene): string {
     for (let i = 1, y = horizonY + 2; y < water.shoreY; i++, y = horizonY + 2 + i * i * (h / 900)) {
       const t = (y - horizonY) / (water.shoreY - horizonY);
       const x = ((Math.sin(i * 12.9898) + 1) / 2) * w * 0.5;
-      parts.push(`<rect x="${f(x - w * 0.3)}" y="${f(y)}" width="${f(w * (0.6 + t))}" height="${f(Math.max(1, t * h * 0.003))}" fill="${mix(water.far, water.near, t)}" opacity="0.35"/>`);
+      parts.push(`<rect x="${f(x - w * 0.3)}" y="${f(y)}" width="${f(w * (0.6 + t))}" height="${f(Math.max(1, t * h * 0.003))}" fill="${mix(water.far, water.near, t)}" fill-opacity="0.35"/>`);
     }
     for (const glint of water.glints) {
-      parts.push(`<rect x="${f(glint.x - glint.width / 2)}" y="${f(glint.y)}" width="${f(glint.width)}" height="${f(Math.max(1, h / 700))}" fill="${light.color}" opacity="${f(0.55 * light.visibility)}"/>`);
+      parts.push(`<rect x="${f(glint.x - glint.width / 2)}" y="${f(glint.y)}" width="${f(glint.width)}" height="${f(Math.max(1, h / 700))}" fill="${light.color}" fill-opacity="${f(0.55 * light.visibility)}"/>`);
     }
   }
   const groundTop = Math.min(...scene.ground.top.map((point) => point[1]));
@@ -261,13 +263,13 @@ export function sceneToSvg(scene: Scene): string {
     parts.push(`<polygon points="${pointsAttr(scene.river.points)}" fill="url(#river)"/>`);
   }
   for (const band of scene.mist) {
-    parts.push(`<rect x="0" y="${f(band.y)}" width="${w}" height="${f(band.height)}" fill="url(#band)" opacity="${f(band.opacity)}"/>`);
+    parts.push(`<rect x="0" y="${f(band.y)}" width="${w}" height="${f(band.height)}" fill="url(#band)" fill-opacity="${f(band.opacity)}"/>`);
   }
   for (const s of scene.subjects) parts.push(subject(s, scene));
   if (scene.precipitation) {
     const { kind, color, particles } = scene.precipitation;
     parts.push(
-      `<g opacity="${kind === "snow" ? 0.85 : 0.35}">` +
+      `<g fill-opacity="${kind === "snow" ? 0.85 : 0.35}" stroke-opacity="${kind === "snow" ? 0.85 : 0.35}">` +
         particles
           .map((p) =>
             kind === "snow"
