@@ -76,9 +76,11 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 export async function stopServers(servers: RunningServers): Promise<void> {
   const { child } = servers;
   if (child.exitCode === null && child.signalCode === null) {
+    let timer: NodeJS.Timeout | undefined;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     killGroup(child.pid!, "SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 20_000)))]);
+    clearTimeout(timer);
   }
   for (const pid of [child.pid!, ...servicePids()]) killGroup(pid, "SIGKILL");
 }
