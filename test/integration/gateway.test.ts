@@ -114,13 +114,13 @@ describe("gateway over HTTPS with the local renderer", () => {
   });
 
   it.each([
-    ["missing prompt", { size: "1024x1024" }, "missing_prompt"],
-    ["n=0", { prompt: "a lake", n: 0 }, "invalid_n"],
-    ["n=99", { prompt: "a lake", n: 99 }, "invalid_n"],
-    ["unknown size", { prompt: "a lake", size: "800x600" }, "invalid_size"],
-    ["2 MB prompt", { prompt: "lake ".repeat(420_000) }, "prompt_too_long"],
-    ["non-JSON", "this is not json", "invalid_json"],
-  ])("%s → 400 %s", async (_name, body, code) => {
+    { name: "missing prompt", body: { size: "1024x1024" }, code: "missing_prompt" },
+    { name: "n=0", body: { prompt: "a lake", n: 0 }, code: "invalid_n" },
+    { name: "n=99", body: { prompt: "a lake", n: 99 }, code: "invalid_n" },
+    { name: "unknown size", body: { prompt: "a lake", size: "800x600" }, code: "invalid_size" },
+    { name: "2 MB prompt", body: { prompt: "lake ".repeat(420_000) }, code: "prompt_too_long" },
+    { name: "non-JSON", body: "this is not json", code: "invalid_json" },
+  ])("$name → 400 $code", async ({ body, code }) => {
     const answer = await generate(body, typeof body === "string" ? { "content-type": "application/json" } : undefined);
     expect(answer.status).toBe(400);
     expect(answer.json()).toEqual({ error: expect.objectContaining({ code, type: "bad_request", message: expect.any(String) }) });
