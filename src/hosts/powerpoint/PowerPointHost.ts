@@ -153,7 +153,11 @@ export class PowerPointHost implements DocumentHost {
       }
     }
     try {
-      const text = await callAsync<string>((done) => this.env.document.getSelectedDataAsync("text" as Office.CoercionType, done));
+      const text = await withTimeout(
+        callAsync<string>((done) => this.env.document.getSelectedDataAsync("text" as Office.CoercionType, done)),
+        this.timeoutMs,
+        "Reading the selected text",
+      );
       return { text: typeof text === "string" ? text : "" };
     } catch {
       // Error 1001: the selection is not text (a picture, a chart…). No text is not an error for the pane.

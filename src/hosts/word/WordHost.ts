@@ -124,6 +124,13 @@ export class WordHost implements DocumentHost {
     assertFeature(this.capabilities, "insertPicture", "Word");
     assertWritable(this.env.document);
     const target = this.targetData(options.target);
+    const result = await this.insertAtTargetOrSelection(picture, options, target);
+    // Only after success: a failed insert may be retried at the same captured place.
+    if (target) await this.release(target.range);
+    return result;
+  }
+
+  private async insertAtTargetOrSelection(picture: PictureData, options: InsertOptions, target: WordTargetData | undefined): Promise<InsertResult> {
     if (target) {
       try {
         return await this.env.runWith(target.range, async (context) => {
@@ -208,14 +215,20 @@ export class WordHost implements DocumentHost {
   private async insertAt(context: Word.RequestContext, range: Word.Range, data: PictureData, options: InsertOptions): Promise<InsertResult> {
     const setup = this.capabilities.sets.wordApiDesktop13 ? range.sections.getFirst().pageSetup : undefined;
     setup?.load("pageWidth,pageHeight,leftMargin,rightMargin,topMargin,bottomMargin");
+    const replacing = options.wordPlacement === "replace-selection";
+    // A selected picture is never replaced through the range (office-js #4053, #6573): find it first.
+    const selectedPictures = replacing && this.capabilities.sets.wordApi13 ? range.inlinePictures : undefined;
+    selectedPictures?.load("items");
+    if (selectedPictures) range.load("text");
     await context.sync();
     const size = wordPictureSize(data.size, setup ? readPageSetup(setup) : undefined);
+    const selectedPicture = selectedPictures && range.text.trim() === "" ? selectedPictures.items[0] : undefined;
 
     const added: Word.Paragraph[] = [];
     let holder: Word.Paragraph;
     let picture: Word.InlinePicture;
-    if (options.wordPlacement === "replace-selection") {
-      picture = range.insertInlinePictureFromBase64(data.base64, "Replace");
+    if (replacing) {
+      picture = (selectedPicture ?? range).insertInlinePictureFromBase64(data.base64, "Replace");
       holder = picture.paragraph;
     } else {
       holder = range.paragraphs.getLast().insertParagraph("", "After");
@@ -257,14 +270,23 @@ export class WordHost implements DocumentHost {
     // One selected picture at a time is enough for the pane; older ones are forgotten (tracking costs Word memory).
     for (const [oldId, old] of this.pictures) {
       this.pictures.delete(oldId);
-      void this.env.runWith(old, async (context) => {
-        old.untrack();
-        await context.sync();
-      }).catch(() => undefined /* the old picture may be gone: nothing to release then */);
+      void this.release(old);
     }
     this.pictures.set(id, picture);
     const altText = picture.altTextTitle || picture.altTextDescription ? { title: picture.altTextTitle, description: picture.altTextDescription } : undefined;
     return { id, sizePt: { widthPt: picture.width, heightPt: picture.height }, altText };
+  }
+
+  /** Stops tracking an object from an earlier batch (tracked objects cost Word memory). Never throws. */
+  private async release(object: Word.Range | Word.InlinePicture): Promise<void> {
+    try {
+      await this.env.runWith(object, async (context) => {
+        object.untrack();
+        await context.sync();
+      });
+    } catch {
+      // The object is gone (deleted, or its context ended): there is nothing left to release.
+    }
   }
 
   private trackedPicture(target: SelectedPicture): Word.InlinePicture {

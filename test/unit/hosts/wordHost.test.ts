@@ -145,11 +145,32 @@ describe("WordHost.insertPicture", () => {
     expect(doc.describe()).toEqual(["Before", `Draw:  here[picture 468x468 "AI-generated image: ${PROMPT}"]`]);
   });
 
+  it("replace-selection over a selected picture goes through the picture object, not the range (#4053)", async () => {
+    const { doc, host } = setup();
+    doc.selectPicture(doc.addPicture(doc.paragraphs[1], landscape.base64, 300));
+    await host.insertPicture(square, { ...options, wordPlacement: "replace-selection" });
+    expect(doc.paragraphs[1].pictures).toHaveLength(1);
+    expect(doc.paragraphs[1].pictures[0].base64).toBe(square.base64);
+  });
+
   it("puts the picture at the captured place even after the selection moved", async () => {
     const { doc, host } = setup();
     doc.selectText(PROMPT);
     const target = await host.captureTarget();
     doc.selectText("Closing");
+    const result = await host.insertPicture(square, { ...options, target });
+    expect(result.usedFallbackLocation).toBeUndefined();
+    expect(doc.describe()[2]).toMatch(/^\[picture 468x468/);
+  });
+
+  it("keeps the captured place for a retry after a refused insert", async () => {
+    const { doc, host } = setup();
+    doc.selectText(PROMPT);
+    const target = await host.captureTarget();
+    doc.selectText("Closing");
+    doc.quirks.failPictureInsert = "InvalidArgument";
+    await hostRejection(host.insertPicture(square, { ...options, target }));
+    doc.quirks.failPictureInsert = undefined;
     const result = await host.insertPicture(square, { ...options, target });
     expect(result.usedFallbackLocation).toBeUndefined();
     expect(doc.describe()[2]).toMatch(/^\[picture 468x468/);
