@@ -66,6 +66,7 @@ function useFitScale(viewport: React.RefObject<HTMLDivElement | null>): number {
       if (width > 0) setScale(width / SLIDE_WIDTH_PX);
     };
     measure();
+    if (typeof ResizeObserver === "undefined") return undefined;
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
