@@ -3,6 +3,7 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { MAX_PROMPT_CHARS } from "../../../src/core/prompt";
 import { HostError } from "../../../src/hosts/errors";
+import { ApiError, ConnectionError, InvalidResponseError, SignInRequiredError, TimeoutError } from "../../../src/imaging/errors";
 import type { ImageGenerateRequest } from "../../../src/imaging/ImageClient";
 import { fakeImage, FakeHost, FakeSession, MAI_BACKEND } from "./fakes";
 import { renderPane } from "./renderPane";
@@ -309,6 +310,39 @@ describe("results and insert", () => {
 });
 
 describe("errors", () => {
+  test.each([
+    [new ApiError(400, "content_filtered", "content_policy_violation", "blocked"), "The content filter blocked this prompt. Rephrase it and try again."],
+    [new ApiError(429, "rate_limited", "rate_limited", "slow down", { retryAfterMs: 20_000 }), "Too many pictures are being made right now. Wait 20 s, then select Generate again."],
+    [new ApiError(503, "upstream_unavailable", "upstream_unavailable", "down"), "The image service is not available right now. Wait a minute and select Generate again."],
+    [new ApiError(404, "not_found", "DeploymentNotFound", "nf"), "The image model is not set up (deployment not found). Ask your administrator to check the configuration."],
+    [new ConnectionError("Failed to fetch"), "Can't reach the image service. Check your network connection and that the gateway is running, then select Generate again."],
+    [new TimeoutError(300_000), "The image service did not answer within 300 s. Select Generate again, perhaps with fewer pictures."],
+    [new InvalidResponseError("bad PNG"), "The image service sent back something that is not a valid picture, so nothing was inserted. Select Generate again."],
+  ])("%p shows what to do, keeps the prompt and lets the person generate again", async (error, text) => {
+    const pane = await paneWithSelection();
+    await pane.user.click(screen.getByRole("button", { name: "Generate" }));
+    await waitFor(() => expect(pane.imageClient.calls).toHaveLength(1));
+    await act(async () => pane.imageClient.last.reject(error));
+    expect(await screen.findByText(text)).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Prompt" })).toHaveValue(LAKE);
+    expect(screen.getByRole("button", { name: "Generate" })).not.toHaveAttribute("aria-disabled", "true");
+    await pane.user.click(screen.getByRole("button", { name: "Dismiss" }));
+    expect(screen.queryByText(text)).not.toBeInTheDocument();
+  });
+
+  test("sign-in required: the message offers Sign in, which signs in through the session", async () => {
+    const session = new FakeSession();
+    const signIn = jest.spyOn(session, "signIn");
+    const pane = await paneWithSelection(LAKE, { session });
+    await pane.user.click(screen.getByRole("button", { name: "Generate" }));
+    await waitFor(() => expect(pane.imageClient.calls).toHaveLength(1));
+    await act(async () => pane.imageClient.last.reject(new SignInRequiredError("interaction_required")));
+    const bar = (await screen.findByText("Sign in to create pictures, then select Generate again.")).closest(".fui-MessageBar") as HTMLElement;
+    await pane.user.click(within(bar).getByRole("button", { name: "Sign in" }));
+    expect(signIn).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText("Signed in as Ada Lovelace")).toBeInTheDocument();
+  });
+
   test.each(["workbench-word", "powerpoint"] as const)("a host refusal names the app (%s)", async (kind) => {
     const host = new FakeHost(kind);
     host.insertFailures.push(new HostError("insert_refused", "2001"));

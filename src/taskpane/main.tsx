@@ -1,0 +1,28 @@
+// Office entry of the task pane: wait for Office, pick the document host, configure the image client, mount.
+import { readConfig } from "../core/config";
+import { createOfficeHost } from "../hosts/office/createOfficeHost";
+import { createImageClient } from "../imaging/createImageClient";
+import { NotInOffice } from "./components/NotInOffice";
+import { mountPage, mountTaskPane } from "./mountTaskPane";
+import { officeEnvironment } from "./officeEnvironment";
+
+async function start(): Promise<void> {
+  const element = document.getElementById("root");
+  if (!element) throw new Error("taskpane.html has no #root element");
+  const host = await createOfficeHost(); // waits for Office.onReady; null outside Word/PowerPoint
+  const environment = officeEnvironment();
+  if (!host) {
+    mountPage(element, () => <NotInOffice />, undefined, environment);
+    return;
+  }
+  const config = readConfig();
+  const imageClient = createImageClient({ gatewayUrl: config.gatewayUrl, scopes: config.scopes });
+  mountTaskPane(element, { host, imageClient, config }, environment);
+}
+
+void start().catch((error: unknown) => {
+  // Nothing rendered yet: say so in the page (as text) and keep the cause for the developer console.
+  console.error("Illustrate could not start", error);
+  const root = document.getElementById("root");
+  if (root) root.textContent = `Illustrate could not start: ${error instanceof Error ? error.message : String(error)}`;
+});

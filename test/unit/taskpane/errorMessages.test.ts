@@ -1,0 +1,91 @@
+// Every error the pane can meet maps to an existing English sentence that says what to do.
+import { ERROR_TYPES } from "../../../src/core/errors";
+import { HostError, type HostErrorCode } from "../../../src/hosts/errors";
+import {
+  ApiError,
+  CancelledError,
+  ConnectionError,
+  InvalidRequestError,
+  InvalidResponseError,
+  SignInRequiredError,
+  TimeoutError,
+} from "../../../src/imaging/errors";
+import { messageForError } from "../../../src/taskpane/errorMessages";
+import { createStrings, hasString } from "../../../src/taskpane/strings/strings";
+
+const t = createStrings("en").t;
+const HOST_CODES: HostErrorCode[] = [
+  "read_only",
+  "no_slide",
+  "unsupported",
+  "insert_refused",
+  "insert_not_verified",
+  "picture_gone",
+  "timeout",
+  "unknown",
+];
+
+function sentence(error: unknown, phase: Parameters<typeof messageForError>[1] = "generate") {
+  const message = messageForError(error, phase, "PowerPoint");
+  expect(hasString(message.key)).toBe(true);
+  return { ...message, text: t(message.key, message.values) };
+}
+
+test.each(ERROR_TYPES)("ApiError of type %s has its own sentence", (type) => {
+  const { text, key } = sentence(new ApiError(400, type, "some_code", "upstream text"));
+  expect(key).toEqual(type === "content_filtered" || type === "rate_limited" ? expect.stringContaining(type) : `error.api.${type}`);
+  expect(text).not.toContain("{{");
+  expect(text).not.toContain("upstream text");
+});
+
+test("content filter names the categories; rate limit says how long to wait", () => {
+  expect(sentence(new ApiError(400, "content_filtered", "content_policy_violation", "x", { categories: ["violence", "hate"] })).text).toBe(
+    "The content filter blocked this prompt (violence, hate). Rephrase it and try again.",
+  );
+  expect(sentence(new ApiError(429, "rate_limited", "rate_limited", "x", { retryAfterMs: 12_300 })).text).toBe(
+    "Too many pictures are being made right now. Wait 13 s, then select Generate again.",
+  );
+  expect(sentence(new ApiError(429, "rate_limited", "rate_limited", "x")).text).toMatch(/Wait a minute/);
+});
+
+test("unauthorized offers Sign in; the request id is kept for the administrator", () => {
+  const message = sentence(new ApiError(401, "unauthorized", "invalid_token", "x", { requestId: "req-42" }));
+  expect(message.action).toBe("signIn");
+  expect(message.requestId).toBe("req-42");
+});
+
+test("an unknown API type from a newer gateway reads as a service error", () => {
+  const odd = new ApiError(500, "brand_new" as never, "x", "x");
+  expect(sentence(odd).key).toBe("error.api.internal");
+});
+
+test.each([
+  [new ConnectionError("fetch failed"), "error", /Can't reach the image service/],
+  [new TimeoutError(300_000), "error", /did not answer within 300 s/],
+  [new CancelledError(), "info", /^Cancelled\. Your prompt is kept/],
+  [new InvalidResponseError("not a PNG"), "error", /not a valid picture, so nothing was inserted/],
+  [new InvalidRequestError("mask", "mask size"), "error", /could not be sent \(mask\)/],
+  [new SignInRequiredError("interaction required"), "warning", /^Sign in to create pictures/],
+  [new Error("boom"), "error", /^Something went wrong: boom\. Try again\.$/],
+])("%p", (error, intent, text) => {
+  const message = sentence(error);
+  expect(message.intent).toBe(intent);
+  expect(message.text).toMatch(text);
+});
+
+test.each(HOST_CODES)("HostError %s while inserting has a sentence", (code) => {
+  const { text } = sentence(new HostError(code, "x"), "insert");
+  expect(text.length).toBeGreaterThan(20);
+  expect(text).not.toContain("{{");
+});
+
+test("host messages name the app", () => {
+  expect(sentence(new HostError("timeout", "x"), "insert").text).toBe(
+    "PowerPoint did not answer in time. Check the document, then select Insert again if the picture is missing.",
+  );
+});
+
+test("a failure reading the selection or the picture is a warning with what to do", () => {
+  expect(sentence(new HostError("unknown", "x"), "selection").text).toMatch(/Click in the document and select Use selection again/);
+  expect(sentence(new Error("x"), "readPicture").text).toMatch(/Select it again, then select Edit selected picture/);
+});
