@@ -73,7 +73,7 @@ export async function buildApp(options: GatewayOptions): Promise<FastifyInstance
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
     methods: ["GET", "POST", "OPTIONS"],
     allowedHeaders: ["Authorization", "Content-Type"],
-    exposedHeaders: ["Retry-After", "Retry-After-Ms", "WWW-Authenticate"],
+    exposedHeaders: ["Retry-After", "Retry-After-Ms", "WWW-Authenticate", "X-Illustrate-Queue"],
     maxAge: 600,
   });
 

@@ -1,5 +1,6 @@
 // The seam between the gateway core and an image backend: a normalized request in, base64 images out.
 import type { BackendInfo, ImageQuality, OutputFormat, PixelSize } from "../../src/core/types";
+import type { ExtendedGenerateRequest, ImageStreamEvent, NormalizedEditRequest, QueueStatus } from "./upstream/capabilities";
 
 /**
  * A validated `POST /v1/images/generations` body with defaults applied. Providers map it to their own API
@@ -38,6 +39,8 @@ export interface GenerateContext {
   signal: AbortSignal;
   /** Id of the signed-in user (`oid` or `sub` of the token), when the gateway authenticates requests. */
   userId?: string;
+  /** Called while the request waits in the shared queue (server/queue), when its position changes. */
+  onQueue?: (status: QueueStatus) => void;
 }
 
 /**
@@ -53,4 +56,11 @@ export interface ImageProvider {
    * @throws the signal's reason (or an `AbortError`) when `ctx.signal` aborts.
    */
   generate(request: NormalizedGenerateRequest, ctx: GenerateContext): Promise<ProviderImage[]>;
+  /**
+   * Optional (issue #4): streams one image for `stream: true` — partial images, then `completed`.
+   * Absent when the backend cannot stream (Foundry MAI; `info.streaming` is false). See ./upstream/capabilities.ts.
+   */
+  generateStream?(request: ExtendedGenerateRequest & { partialImages: number }, ctx: GenerateContext): AsyncIterable<ImageStreamEvent>;
+  /** Optional (issue #4): `POST /v1/images/edits` — changes `request.image` (and only the mask's area, if any). */
+  edit?(request: NormalizedEditRequest, ctx: GenerateContext): Promise<ProviderImage[]>;
 }

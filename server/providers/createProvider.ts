@@ -1,21 +1,41 @@
-// Chooses the image provider named by configuration (`IMAGE_PROVIDER`).
+// Chooses the image provider named by configuration (`IMAGE_PROVIDER`) and wraps it with the shared queue
+// and post-processing.
+import { withPostprocess } from "../postprocess/withPostprocess";
+import { gatedProvider } from "../queue/gatedProvider";
+import { DEFAULT_REMOTE_RPM, queueFromEnv } from "../queue/queueFromEnv";
 import type { ImageProvider } from "./Provider";
 import { LocalProvider } from "./local/LocalProvider";
+import { withLocalStreaming } from "./local/stream";
+import { REMOTE_PROVIDER_IDS, createRemoteProvider, isRemoteProviderId } from "./upstream/remoteProvider";
 
-/** Provider ids `IMAGE_PROVIDER` accepts. Issue #4 adds `foundry-mai` and `azure-openai`. */
-export const PROVIDER_IDS = ["local"] as const;
+/** Provider ids `IMAGE_PROVIDER` accepts. */
+export const PROVIDER_IDS = ["local", ...REMOTE_PROVIDER_IDS] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
+function transcodeSetting(env: NodeJS.ProcessEnv): "auto" | "off" {
+  const value = env.IMAGE_TRANSCODE?.trim() || "auto";
+  if (value !== "auto" && value !== "off") throw new Error(`IMAGE_TRANSCODE must be auto or off, got "${value}"`);
+  return value;
+}
+
 /**
- * Creates the provider `id` from the environment `env` (each provider reads its own variables).
- * @throws Error naming `IMAGE_PROVIDER` and the accepted ids when `id` is unknown.
+ * Creates the provider `id` from the environment `env` (each provider reads its own variables):
+ * - `local`: the offline renderer, streaming previews; queued only when `IMAGE_RPM` is set;
+ * - `foundry-mai` / `azure-openai`: see ./upstream/remoteProvider.ts; every upstream request waits in the
+ *   shared queue (`IMAGE_RPM`, default 6 a minute; `IMAGE_RPM_WINDOW_MS`; `REDIS_URL` to share it between replicas).
+ * Every finished image is post-processed (`IMAGE_TRANSCODE`, provenance XMP), see server/postprocess.
+ * @throws Error naming `IMAGE_PROVIDER` and the accepted ids when `id` is unknown, or the variable at fault.
  */
 export function createProvider(id: string, env: NodeJS.ProcessEnv = process.env): ImageProvider {
-  void env; // the local provider needs no settings; remote ones read IMAGE_ENDPOINT etc. from here
-  switch (id) {
-    case "local":
-      return new LocalProvider();
-    default:
-      throw new Error(`IMAGE_PROVIDER "${id}" is not known; use one of: ${PROVIDER_IDS.join(", ")}`);
+  const postprocess = { transcode: transcodeSetting(env) };
+  if (id === "local") {
+    const queue = queueFromEnv(env, { keyPrefix: "local" });
+    const local = withLocalStreaming(new LocalProvider());
+    return withPostprocess(queue ? gatedProvider(local, queue) : local, postprocess);
   }
+  if (isRemoteProviderId(id)) {
+    const queue = queueFromEnv(env, { defaultRpm: DEFAULT_REMOTE_RPM, keyPrefix: `${id}:${env.IMAGE_ENDPOINT ?? ""}:${env.IMAGE_DEPLOYMENT ?? ""}` });
+    return withPostprocess(createRemoteProvider(id, env, queue), postprocess);
+  }
+  throw new Error(`IMAGE_PROVIDER "${id}" is not known; use one of: ${PROVIDER_IDS.join(", ")}`);
 }

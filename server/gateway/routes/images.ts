@@ -1,12 +1,14 @@
 // `POST /v1/images/generations`: validates the OpenAI-shaped body, asks the provider, answers base64 images.
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { parseApiSize } from "../../../src/core/sizes";
 import type { BackendInfo, PixelSize } from "../../../src/core/types";
-import type { ImageProvider, NormalizedGenerateRequest, ProviderImage } from "../../providers/Provider";
+import type { GenerateContext, ImageProvider, NormalizedGenerateRequest, ProviderImage } from "../../providers/Provider";
 import { ApiError } from "../../shared/ApiError";
 import { watchGeneration } from "../cancellation";
+import { editRoutes } from "../edits";
 import { GatewayError, badRequest } from "../errors";
 import { generationsBodySchema, type GenerationsBody } from "../schemas";
+import { queueHeaderReporter, readStreamFields, sendImageStream } from "../streaming";
 
 /** Response of `POST /v1/images/generations`: the OpenAI shape plus `backend` (which backend made the images). */
 export interface GenerationsResponse {
@@ -68,14 +70,23 @@ export async function imageRoutes(app: FastifyInstance, options: ImageRoutesOpti
     });
   }
 
-  app.post<{ Body: GenerationsBody }>("/generations", { schema: { body: generationsBodySchema } }, async (request, reply): Promise<GenerationsResponse> => {
+  // issue #4: POST /edits (multipart), inside this plugin so the authentication hook above applies.
+  await app.register(editRoutes, { provider, generationTimeoutMs: options.generationTimeoutMs });
+
+  app.post<{ Body: GenerationsBody }>("/generations", { schema: { body: generationsBodySchema } }, async (request, reply): Promise<GenerationsResponse | FastifyReply> => {
     const normalized = normalizeGenerations(request.body);
+    // issue #4: `stream: true` answers with Server-Sent Events (./../streaming.ts).
+    const { stream, partialImages } = readStreamFields(request.body as unknown as Record<string, unknown>);
+    if (stream) {
+      const makeAll = (ctx: GenerateContext) => provider.generate(normalized, ctx);
+      return sendImageStream(request, reply, { eventPrefix: "image_generation", provider, request: normalized, partialImages, makeAll, generationTimeoutMs: options.generationTimeoutMs });
+    }
     const started = performance.now();
     // Aborts on client disconnect and on timeout: the provider stops its upstream call (cancel reaches it).
     const cancellation = watchGeneration(reply, options.generationTimeoutMs);
     let images: ProviderImage[];
     try {
-      const generated = provider.generate(normalized, { signal: cancellation.signal, userId: request.userId });
+      const generated = provider.generate(normalized, { signal: cancellation.signal, userId: request.userId, onQueue: queueHeaderReporter(reply) });
       generated.catch(() => undefined); // after an abort nobody awaits it: keep its late rejection handled
       images = checkImages(await Promise.race([generated, cancellation.aborted]), normalized.n);
     } catch (error) {

@@ -1,5 +1,5 @@
 // Optional provider capabilities beyond `generate` (streaming, edits) and the queue report, as types.
-import type { GenerateContext, ImageProvider, NormalizedGenerateRequest, ProviderImage } from "../Provider";
+import type { GenerateContext, ImageProvider, NormalizedGenerateRequest } from "../Provider";
 
 /** Where a request waits in the gateway's shared queue (sent to the pane as the SSE `queue` event). */
 export interface QueueStatus {
@@ -9,11 +9,8 @@ export interface QueueStatus {
   expected_start_ms: number;
 }
 
-/** {@link GenerateContext} plus the queue report. */
-export interface ProviderCallContext extends GenerateContext {
-  /** Called when the request is queued and whenever its position changes. */
-  onQueue?: (status: QueueStatus) => void;
-}
+/** The context of one provider call (the gateway's {@link GenerateContext}, with `onQueue`). */
+export type ProviderCallContext = GenerateContext;
 
 /**
  * Optional gpt-image fields the gateway may pass on (`output_compression`, `background`, `partial_images`);
@@ -60,19 +57,15 @@ export interface NormalizedEditRequest extends NormalizedGenerateRequest, Genera
   inputFidelity?: "high" | "low";
 }
 
-/** A provider that can pass partial images through (`stream: true`). */
-export interface StreamingProvider extends ImageProvider {
-  /**
-   * Streams one image (`n` is 1): zero or more partials, then exactly one `completed` event.
-   * @throws the same errors as `generate`, also mid-stream
-   */
-  generateStream(request: ExtendedGenerateRequest & { partialImages: number }, ctx: ProviderCallContext): AsyncIterable<ImageStreamEvent>;
-}
+/**
+ * A provider that can pass partial images through (`stream: true`): `generateStream` streams one image
+ * (`n` is 1): zero or more partials, then exactly one `completed` event; it throws the same errors as
+ * `generate`, also mid-stream.
+ */
+export type StreamingProvider = ImageProvider & Required<Pick<ImageProvider, "generateStream">>;
 
 /** A provider that can edit a picture. */
-export interface EditingProvider extends ImageProvider {
-  edit(request: NormalizedEditRequest, ctx: ProviderCallContext): Promise<ProviderImage[]>;
-}
+export type EditingProvider = ImageProvider & Required<Pick<ImageProvider, "edit">>;
 
 /** True when `provider` has a `generateStream` method. */
 export function canStream(provider: ImageProvider): provider is StreamingProvider {
