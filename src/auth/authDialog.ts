@@ -1,0 +1,39 @@
+// Entry of auth-dialog.html: signs in with a redirect inside the Office dialog and messages the result to the pane.
+import { createStandardPublicClientApplication } from "@azure/msal-browser";
+import { readConfig } from "../core/config";
+import type { DialogMessage } from "./dialogProtocol";
+import { AUTH_DIALOG_PAGE, interactiveRequest, msalConfiguration } from "./msalConfig";
+
+function send(message: DialogMessage): void {
+  const status = document.getElementById("status");
+  if (status) status.textContent = message.status === "success" ? "Signed in. You can close this window." : message.message;
+  Office.context.ui.messageParent(JSON.stringify(message));
+}
+
+async function run(): Promise<void> {
+  const config = readConfig();
+  const pageUrl = new URL(AUTH_DIALOG_PAGE, `${location.origin}/`).href;
+  const base = msalConfiguration(config, location.origin);
+  // The response comes back to this page itself (a full-page redirect, not the bridge's BroadcastChannel).
+  const client = await createStandardPublicClientApplication({ ...base, auth: { ...base.auth, redirectUri: pageUrl } });
+  const result = await client.handleRedirectPromise({ navigateToLoginRequestUrl: false });
+  if (result?.account) {
+    send({
+      status: "success",
+      accessToken: result.accessToken,
+      expiresOn: result.expiresOn?.getTime() ?? Date.now() + 5 * 60_000,
+      scopes: result.scopes,
+      account: { homeAccountId: result.account.homeAccountId, name: result.account.name ?? result.account.username, username: result.account.username },
+    });
+    return;
+  }
+  const loginHint = new URLSearchParams(location.search).get("loginHint") ?? undefined;
+  await client.loginRedirect({ ...interactiveRequest(config, config.scopes, loginHint), redirectUri: pageUrl });
+}
+
+Office.onReady(() =>
+  run().catch((error: unknown) => {
+    const code = (error as { errorCode?: string } | null)?.errorCode ?? "sign_in_failed";
+    send({ status: "error", code, message: error instanceof Error ? error.message : String(error) });
+  }),
+);
