@@ -1,0 +1,200 @@
+// The gateway's issue-#4 routes end to end over HTTP on 127.0.0.1: `stream: true` as Server-Sent Events (local
+// previews, Azure partials and mid-stream errors, MAI without partials, queue events), `/v1/images/edits`, the
+// queue header, and provenance in what the pane receives.
+import type { FastifyInstance } from "fastify";
+import type { AddressInfo } from "node:net";
+import sharp from "sharp";
+import { buildApp } from "../../server/gateway/app";
+import { QUEUE_HEADER } from "../../server/gateway/streaming";
+import { readProvenance } from "../../server/postprocess/provenance";
+import { createProvider } from "../../server/providers/createProvider";
+import type { ImageProvider } from "../../server/providers/Provider";
+import { readServerSentEvents } from "../../server/providers/upstream/sse";
+import { fakePng, startFakeUpstream, type FakeUpstream } from "../fakes/upstream/FakeUpstream";
+import { API_KEY, until } from "./providers.helpers";
+
+jest.setTimeout(30_000);
+
+interface Served {
+  app: FastifyInstance;
+  base: string;
+}
+
+async function serve(provider: ImageProvider): Promise<Served> {
+  const app = await buildApp({ provider, allowedOrigins: ["https://localhost:3000"], logger: false });
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  return { app, base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
+}
+
+/** POSTs JSON and reads the SSE answer into `[event, data]` pairs. */
+async function streamEvents(base: string, body: unknown, signal?: AbortSignal): Promise<[string, any][]> {
+  const response = await fetch(`${base}/v1/images/generations`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "text/event-stream" },
+    body: JSON.stringify(body),
+    signal,
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+  const events: [string, any][] = [];
+  for await (const message of readServerSentEvents(response.body as ReadableStream<Uint8Array>)) {
+    events.push([message.event ?? "message", JSON.parse(message.data)]);
+  }
+  return events;
+}
+
+async function xmpOf(b64: string): Promise<ReturnType<typeof readProvenance>> {
+  const meta = await sharp(Buffer.from(b64, "base64")).metadata();
+  return readProvenance(meta.xmp?.toString("utf8") ?? "");
+}
+
+describe("local provider (IMAGE_PROVIDER=local)", () => {
+  let served: Served;
+  beforeAll(async () => {
+    served = await serve(createProvider("local", {}));
+  });
+  afterAll(() => served.app.close());
+
+  test("GET /v1/backend says the local renderer streams", async () => {
+    expect(await (await fetch(`${served.base}/v1/backend`)).json()).toEqual({ provider: "local", model: "local-renderer", offline: true, streaming: true });
+  });
+
+  test("stream: true → blurred low-resolution previews first, then the picture with algorithmicMedia provenance", async () => {
+    const events = await streamEvents(served.base, { prompt: "A misty mountain lake at dawn", size: "1536x1024", stream: true, partial_images: 2, seed: 3 });
+    expect(events.map(([name]) => name)).toEqual(["image_generation.partial_image", "image_generation.partial_image", "image_generation.completed"]);
+    const widths = await Promise.all(events.slice(0, 2).map(async ([, data]) => (await sharp(Buffer.from(data.b64_json, "base64")).metadata()).width));
+    expect(widths[0]).toBeLessThan(widths[1] as number);
+    expect(widths[1]).toBeLessThan(1536);
+    const [, completed] = events[2];
+    expect(completed.backend).toMatchObject({ provider: "local", offline: true });
+    const meta = await sharp(Buffer.from(completed.b64_json, "base64")).metadata();
+    expect([meta.width, meta.height]).toEqual([1536, 1024]);
+    expect(await xmpOf(completed.b64_json)).toEqual({
+      digitalSourceType: "http://cv.iptc.org/newscodes/digitalsourcetype/algorithmicMedia",
+      creatorTool: "Illustrate (local: local-renderer)",
+    });
+  });
+
+  test("invalid partial_images is a 400 JSON error before any stream", async () => {
+    const response = await fetch(`${served.base}/v1/images/generations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ prompt: "x", stream: true, partial_images: 9 }),
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.code).toBe("invalid_partial_images");
+  });
+});
+
+describe("azure-openai through the gateway", () => {
+  let fake: FakeUpstream;
+  let served: Served;
+  beforeAll(async () => {
+    fake = await startFakeUpstream({ kind: "azure-openai", deployment: "gpt-image-1", apiKey: API_KEY });
+    served = await serve(createProvider("azure-openai", { IMAGE_ENDPOINT: fake.url, IMAGE_DEPLOYMENT: "gpt-image-1", IMAGE_API_KEY: API_KEY, IMAGE_RPM: "600" }));
+  });
+  afterAll(async () => {
+    await served.app.close();
+    await fake.close();
+  });
+
+  test("partial images pass through as they arrive; the final one carries trainedAlgorithmicMedia and the deployment", async () => {
+    const events = await streamEvents(served.base, { prompt: "A red kite over dunes", stream: true, partial_images: 3 });
+    expect(fake.violations).toEqual([]);
+    expect(events.map(([name, data]) => (name.endsWith("partial_image") ? data.partial_image_index : name))).toEqual([0, 1, 2, "image_generation.completed"]);
+    expect(await xmpOf(events[3][1].b64_json)).toEqual({
+      digitalSourceType: "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia",
+      creatorTool: "Illustrate (azure-openai: gpt-image-1)",
+    });
+  });
+
+  test("a mid-stream content-filter error becomes `event: error` with the envelope", async () => {
+    fake.next({ kind: "stream-error" });
+    const events = await streamEvents(served.base, { prompt: "x", stream: true, partial_images: 2 });
+    expect(events.map(([name]) => name)).toEqual(["image_generation.partial_image", "error"]);
+    expect(events[1][1]).toEqual({ error: { code: "content_filtered", type: "content_filtered", message: expect.any(String), categories: ["sexual"] } });
+  });
+
+  test("closing the stream mid-generation aborts the upstream request", async () => {
+    fake.next({ kind: "hang" });
+    const controller = new AbortController();
+    const pending = streamEvents(served.base, { prompt: "x", stream: true }, controller.signal).catch((error: Error) => error);
+    const before = fake.requests.length;
+    await until(() => fake.requests.length === before + 1);
+    controller.abort();
+    await pending;
+    await until(() => fake.requests[fake.requests.length - 1].aborted);
+  });
+
+  test("edits: multipart image + mask reach the upstream; the answer is JSON with the edited image", async () => {
+    const image = await fakePng(1024, 1024, 9);
+    const mask = await sharp({ create: { width: 1024, height: 1024, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const form = new FormData();
+    form.set("image", new Blob([new Uint8Array(image)], { type: "image/png" }), "image.png");
+    form.set("mask", new Blob([new Uint8Array(mask)], { type: "image/png" }), "mask.png");
+    form.set("prompt", "Add a boat");
+    form.set("input_fidelity", "high");
+    const response = await fetch(`${served.base}/v1/images/edits`, { method: "POST", body: form });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.backend).toMatchObject({ provider: "azure-openai" });
+    expect(await xmpOf(body.data[0].b64_json)).toMatchObject({ creatorTool: "Illustrate (azure-openai: gpt-image-1)" });
+    const seen = fake.requests[fake.requests.length - 1];
+    expect(seen.path).toBe("/openai/v1/images/edits");
+    expect(seen.body).toMatchObject({ prompt: "Add a boat", size: "1024x1024", input_fidelity: "high", model: "gpt-image-1" });
+    expect(seen.files.mask.bytes.equals(mask)).toBe(true);
+  });
+
+  test("edits: a mask of another size is refused with invalid_mask, nothing sent upstream", async () => {
+    const before = fake.requests.length;
+    const form = new FormData();
+    form.set("image", new Blob([new Uint8Array(await fakePng(1024, 1024))], { type: "image/png" }), "image.png");
+    form.set("mask", new Blob([new Uint8Array(await sharp({ create: { width: 512, height: 512, channels: 4, background: "#0000" } }).png().toBuffer())], { type: "image/png" }), "mask.png");
+    form.set("prompt", "Add a boat");
+    const response = await fetch(`${served.base}/v1/images/edits`, { method: "POST", body: form });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ code: "invalid_mask", param: "mask" });
+    expect(fake.requests.length).toBe(before);
+  });
+});
+
+describe("foundry-mai through the gateway (does not stream)", () => {
+  let fake: FakeUpstream;
+  let served: Served;
+  beforeAll(async () => {
+    fake = await startFakeUpstream({ kind: "foundry-mai", deployment: "MAI-Image-2", apiKey: API_KEY });
+    // 2 calls per 2 s window: one slot a second, so the second of two requests waits in the queue.
+    served = await serve(createProvider("foundry-mai", { IMAGE_ENDPOINT: fake.url, IMAGE_DEPLOYMENT: "MAI-Image-2", IMAGE_API_KEY: API_KEY, IMAGE_RPM: "2", IMAGE_RPM_WINDOW_MS: "2000" }));
+  });
+  afterAll(async () => {
+    await served.app.close();
+    await fake.close();
+  });
+
+  test("GET /v1/backend says it does not stream", async () => {
+    expect((await (await fetch(`${served.base}/v1/backend`)).json()).streaming).toBe(false);
+  });
+
+  test("stream: true gives queue events while waiting and completed images, no partials", async () => {
+    const first = streamEvents(served.base, { prompt: "A", stream: true, size: "1024x1024" });
+    const second = streamEvents(served.base, { prompt: "B", stream: true, size: "1024x1024" });
+    const [a, b] = await Promise.all([first, second]);
+    const names = [...a, ...b].map(([name]) => name);
+    expect(names.filter((name) => name.endsWith("partial_image"))).toEqual([]);
+    expect(names.filter((name) => name === "image_generation.completed")).toHaveLength(2);
+    const queued = [...a, ...b].filter(([name]) => name === "queue").map(([, data]) => data);
+    expect(queued[0]).toEqual({ position: 1, expected_start_ms: expect.any(Number) });
+    expect(queued[0].expected_start_ms).toBeGreaterThan(0);
+    expect(queued[0].expected_start_ms).toBeLessThanOrEqual(1000);
+    expect(queued[queued.length - 1]).toEqual({ position: 0, expected_start_ms: 0 });
+    expect(fake.violations).toEqual([]);
+  });
+
+  test("a JSON request that waited says where it stood in the X-Illustrate-Queue header", async () => {
+    const post = () => fetch(`${served.base}/v1/images/generations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ prompt: "C", size: "1024x1024" }) });
+    const answers = await Promise.all([post(), post()]);
+    const headers = answers.map((answer) => answer.headers.get(QUEUE_HEADER));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    expect(headers.filter((header) => header !== null).map((header) => JSON.parse(header as string).position)).toContain(1);
+  });
+});
