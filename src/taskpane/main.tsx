@@ -1,4 +1,5 @@
-// Office entry of the task pane: wait for Office, pick the document host, configure the image client, mount.
+// Office entry of the task pane: wait for Office, pick the document host, configure sign-in and the image client, mount.
+import { createLazySession } from "../auth/lazySession";
 import { readConfig } from "../core/config";
 import { createOfficeHost } from "../hosts/office/createOfficeHost";
 import { createImageClient } from "../imaging/createImageClient";
@@ -16,8 +17,10 @@ async function start(): Promise<void> {
     return;
   }
   const config = readConfig();
-  const imageClient = createImageClient({ gatewayUrl: config.gatewayUrl, scopes: config.scopes });
-  mountTaskPane(element, { host, imageClient, config }, environment);
+  // MSAL loads in its own chunk after first paint (or on the first token request), never in the pane's first bundle.
+  const session = createLazySession({ config, origin: window.location.origin, office: Office });
+  const imageClient = createImageClient({ gatewayUrl: config.gatewayUrl, tokenProvider: session, scopes: config.scopes });
+  mountTaskPane(element, { host, imageClient, session, config }, environment);
 }
 
 void start().catch((error: unknown) => {

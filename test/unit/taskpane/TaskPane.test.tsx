@@ -250,6 +250,37 @@ describe("results and insert", () => {
     expect(await screen.findByText("Picture replaced.")).toBeInTheDocument();
   });
 
+  test("Edit sends the selected picture's bytes with the prompt, then replaces the picture", async () => {
+    const host = new FakeHost("word");
+    const picture = { id: "pic-1", sizePt: { widthPt: 300, heightPt: 300 } };
+    host.selection = { text: "", picture };
+    localStorage.setItem("illustrate.prompt.v1", JSON.stringify({ text: "make it night", source: "typed" }));
+    const pane = renderPane({ host });
+    await pane.user.click(await screen.findByRole("button", { name: "Edit selected picture" }));
+    await waitFor(() => expect(pane.imageClient.calls).toHaveLength(1));
+    const call = pane.imageClient.last;
+    expect(call.kind).toBe("edit");
+    expect(call.request).toMatchObject({ prompt: "make it night", size: "1024x1024", image: { mimeType: "image/png" } });
+    await act(async () => call.resolve([fakeImage()]));
+    await pane.user.click(await screen.findByRole("button", { name: "Replace selected picture" }));
+    await waitFor(() => expect(host.replaces).toHaveLength(1));
+    expect(host.replaces[0].target).toEqual(picture);
+  });
+
+  test("where the host cannot read a picture, Edit is absent and the pane says why", async () => {
+    const host = new FakeHost("powerpoint");
+    host.capabilities.features.editPicture = false;
+    host.capabilities.reasons.editPicture = "capability.needsPowerPointApi110";
+    host.selection = { text: LAKE, picture: { id: "s", sizePt: { widthPt: 100, heightPt: 100 } } };
+    await paneWithSelection(LAKE, { host });
+    expect(
+      await screen.findByText(
+        "Edit selected picture is not available: This needs a newer PowerPoint (PowerPointApi 1.10): Microsoft 365 or PowerPoint on the web.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Edit selected picture" })).not.toBeInTheDocument();
+  });
+
   test("without replace support, a selected picture still gets Insert after selection", async () => {
     const host = new FakeHost();
     host.capabilities.features.replacePicture = false;

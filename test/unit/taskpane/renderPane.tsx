@@ -1,23 +1,11 @@
 // Renders the task pane with fakes for a test, inside FluentProvider like mountTaskPane does.
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { configure, render } from "@testing-library/react";
+import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { TaskPane } from "../../../src/taskpane/TaskPane";
 import type { TaskPaneProps } from "../../../src/taskpane/TaskPane.types";
 import { FakeHost, FakeImageClient } from "./fakes";
-
-// jsdom has no ResizeObserver; Fluent's MessageBar uses one to reflow its actions. Nothing to observe here.
-if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
-  (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-}
-
-// Fluent renders are slow on a busy 2-core machine: wait up to 5 s for what a person would see.
-configure({ asyncUtilTimeout: 5000 });
-jest.setTimeout(30_000);
+import "./domShims";
 
 /** Renders the pane; returns the fakes, the RTL result and a user-event instance. */
 export function renderPane(overrides: Partial<TaskPaneProps> & { host?: FakeHost; imageClient?: FakeImageClient } = {}) {

@@ -1,0 +1,41 @@
+/** @jest-environment jsdom */
+// mountTaskPane / mountPage: theme, strings and language, re-render with new props, unmount.
+import { act, screen, waitFor } from "@testing-library/react";
+import { NotInOffice } from "../../../src/taskpane/components/NotInOffice";
+import { mountPage, mountTaskPane } from "../../../src/taskpane/mountTaskPane";
+import { FakeHost, FakeImageClient, FakeSession } from "./fakes";
+import "./domShims";
+
+beforeEach(() => localStorage.clear());
+
+test("mounts the pane in FluentProvider, updates its props, unmounts", async () => {
+  const element = document.body.appendChild(document.createElement("div"));
+  const host = new FakeHost();
+  host.selection = { text: "A kite" };
+  const imageClient = new FakeImageClient();
+  let pane!: ReturnType<typeof mountTaskPane>;
+  act(() => {
+    pane = mountTaskPane(element, { host, imageClient }, { theme: "dark", language: "en-GB" });
+  });
+  await waitFor(() => expect(screen.getByRole("textbox", { name: "Prompt" })).toHaveValue("A kite"));
+  expect(element.querySelector(".fui-FluentProvider")).not.toBeNull();
+  expect(element.lang).toBe("en-GB");
+  expect(screen.queryByRole("button", { name: "Sign in" })).not.toBeInTheDocument();
+
+  act(() => pane.update({ host, imageClient, session: new FakeSession() }));
+  expect(await screen.findByRole("button", { name: "Sign in" })).toBeInTheDocument();
+  expect(screen.getByRole("textbox", { name: "Prompt" })).toHaveValue("A kite"); // state kept across updates
+
+  act(() => pane.unmount());
+  expect(element).toBeEmptyDOMElement();
+  expect(host.listenerCount).toBe(0);
+});
+
+test("outside Office the page says where to go", () => {
+  const element = document.body.appendChild(document.createElement("div"));
+  act(() => {
+    mountPage(element, () => <NotInOffice />, undefined, { theme: "highContrast" });
+  });
+  expect(screen.getByText("Open Illustrate from Word or PowerPoint, or use the workbench at /workbench.html")).toBeInTheDocument();
+  expect(screen.getByRole("link", { name: "Open the workbench" })).toHaveAttribute("href", "workbench.html");
+});
