@@ -17,6 +17,7 @@ function positiveInteger(name: string, value: string | undefined): number | unde
  * The queue for one upstream deployment, or `undefined` for no limit (no `IMAGE_RPM` and no `defaultRpm`).
  * - `IMAGE_RPM`: upstream calls per window (default `defaultRpm`);
  * - `IMAGE_RPM_WINDOW_MS`: the window in ms (default 60000; tests scale it down);
+ * - `IMAGE_RPM_MARGIN_MS`: added to each slot interval against network jitter (default 250);
  * - `REDIS_URL`: share the budget with every replica using the same Redis and deployment (`keyPrefix`).
  * @throws Error naming the variable when a value is malformed
  */
@@ -24,9 +25,14 @@ export function queueFromEnv(env: NodeJS.ProcessEnv, options: { defaultRpm?: num
   const rpm = positiveInteger("IMAGE_RPM", env.IMAGE_RPM) ?? options.defaultRpm;
   if (rpm === undefined) return undefined;
   const windowMs = positiveInteger("IMAGE_RPM_WINDOW_MS", env.IMAGE_RPM_WINDOW_MS) ?? 60_000;
+  const margin = env.IMAGE_RPM_MARGIN_MS?.trim();
+  const marginMs = margin ? Number(margin) : undefined;
+  if (marginMs !== undefined && !(Number.isInteger(marginMs) && marginMs >= 0)) {
+    throw new Error(`IMAGE_RPM_MARGIN_MS must be a whole number of milliseconds ≥ 0, got "${margin}"`);
+  }
   const redisUrl = env.REDIS_URL?.trim();
   const limiter = redisUrl
-    ? redisSlotLimiter({ rpm, windowMs, redisUrl, keyPrefix: `illustrate:rpm:${options.keyPrefix}` })
-    : memorySlotLimiter({ rpm, windowMs });
+    ? redisSlotLimiter({ rpm, windowMs, marginMs, redisUrl, keyPrefix: `illustrate:rpm:${options.keyPrefix}` })
+    : memorySlotLimiter({ rpm, windowMs, marginMs });
   return new FairQueue(limiter);
 }

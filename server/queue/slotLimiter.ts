@@ -8,7 +8,7 @@ export type TakeResult = { ok: true } | { ok: false; retryInMs: number };
 
 /** Hands out permission for one upstream call at a time, at most `rpm` per window. */
 export interface SlotLimiter {
-  /** Milliseconds between two slots (window / rpm, rounded up to whole seconds in Redis). */
+  /** Milliseconds between two slots (window / rpm + margin, rounded up to whole seconds in Redis). */
   readonly intervalMs: number;
   /** Takes a slot now if one is free, else says how long until the next one. @throws Error when the store fails */
   tryTake(): Promise<TakeResult>;
@@ -16,11 +16,22 @@ export interface SlotLimiter {
   close(): Promise<void>;
 }
 
-/** Budget settings: `rpm` calls per `windowMs` (`IMAGE_RPM`, `IMAGE_RPM_WINDOW_MS`). */
+/** Budget settings: `rpm` calls per `windowMs` (`IMAGE_RPM`, `IMAGE_RPM_WINDOW_MS`, `IMAGE_RPM_MARGIN_MS`). */
 export interface SlotBudget {
   rpm: number;
   /** @default 60000. Tests scale it down (e.g. 3000) to run in seconds; production keeps a minute. */
   windowMs?: number;
+  /**
+   * Added to every interval: calls leave evenly spaced but reach the upstream with varying network delay (a
+   * new TLS connection takes longer than a reused one); the margin keeps the upstream's own count within
+   * `rpm` per window. @default 250
+   */
+  marginMs?: number;
+}
+
+/** Milliseconds between two slots: `windowMs / rpm + marginMs`. */
+export function slotIntervalMs(budget: SlotBudget): number {
+  return (budget.windowMs ?? 60_000) / budget.rpm + (budget.marginMs ?? 250);
 }
 
 /**
@@ -46,7 +57,7 @@ function limiterFrom(store: RateLimiterAbstract, intervalMs: number, close: () =
 
 /** A budget for this process only. */
 export function memorySlotLimiter(budget: SlotBudget): SlotLimiter {
-  const intervalMs = (budget.windowMs ?? 60_000) / budget.rpm;
+  const intervalMs = slotIntervalMs(budget);
   return limiterFrom(new RateLimiterMemory({ points: 1, duration: intervalMs / 1000 }), intervalMs, async () => undefined);
 }
 
@@ -78,7 +89,7 @@ export function redisSlotLimiter(budget: SlotBudget & { redisUrl: string; keyPre
   const client = new Redis(budget.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
   client.on("error", () => undefined); // reported through tryTake's rejection instead of an unhandled event
   client.connect().catch(() => undefined); // ioredis keeps reconnecting; tryTake waits for "ready" below
-  const seconds = Math.max(1, Math.ceil((budget.windowMs ?? 60_000) / budget.rpm / 1000));
+  const seconds = Math.max(1, Math.ceil(slotIntervalMs(budget) / 1000));
   const store = new RateLimiterRedis({ storeClient: client, points: 1, duration: seconds, keyPrefix: budget.keyPrefix });
   const limiter = limiterFrom(store, seconds * 1000, async () => {
     await client.quit().catch(() => client.disconnect());

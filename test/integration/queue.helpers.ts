@@ -1,0 +1,73 @@
+// Helpers of the queue tests: a real redis-server on a free loopback port, and a sliding-window check.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+
+/** A running redis-server started by a test; `stop()` it in `afterAll`. */
+export interface RedisServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Waits for `child` to exit (or kills it hard after 5 s). */
+export function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const hard = setTimeout(() => child.kill("SIGKILL"), 5000);
+    child.once("exit", () => {
+      clearTimeout(hard);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/**
+ * Starts Debian's `redis-server` (REDIS_SERVER or /usr/bin/redis-server) on a free port, without persistence.
+ * @throws Error saying how to install it when the binary is missing (the test fails, never skips)
+ */
+export async function startRedis(): Promise<RedisServer> {
+  const binary = process.env.REDIS_SERVER ?? "/usr/bin/redis-server";
+  if (!existsSync(binary)) throw new Error(`redis-server not found at ${binary}: install it (apt-get install redis-server) or set REDIS_SERVER`);
+  const port = await freePort();
+  const child = spawn(binary, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
+  await new Promise<void>((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("Ready to accept connections")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited (${code}):\n${output}`));
+    });
+  });
+  return { url: `redis://127.0.0.1:${port}`, stop: () => stopProcess(child) };
+}
+
+/** The most timestamps (ms) inside any half-open window `[t, t + windowMs)`. */
+export function maxInAnyWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let start = 0, end = 0; start < sorted.length; start++) {
+    while (end < sorted.length && sorted[end] < sorted[start] + windowMs) end++;
+    most = Math.max(most, end - start);
+  }
+  return most;
+}
