@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   }
   const issuerUrl = localIssuerUrl(process.env);
   const { ca } = await loadDevTls();
-  const tokens = await signInWithCodeFlow({ issuerUrl, account, ca }).catch((error: Error) => {
+  // The issuer registers the pane's pages as redirect URIs; PANE_ORIGIN as given to the issuer (default :3000).
+  const redirectUri = new URL("redirect.html", `${process.env.PANE_ORIGIN ?? "https://localhost:3000"}/`).href;
+  const tokens = await signInWithCodeFlow({ issuerUrl, account, ca, redirectUri }).catch((error: Error) => {
     const down = /ECONNREFUSED/.test(error.message) || (error as NodeJS.ErrnoException).code === "ECONNREFUSED";
     throw new Error(down ? `The local issuer is not running on ${issuerUrl}: start it with \`npm run issuer\`.` : error.message);
   });

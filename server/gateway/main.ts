@@ -2,15 +2,21 @@
 import { createProvider } from "../providers/createProvider";
 import { loadDevTls } from "../shared/devTls";
 import { buildApp } from "./app";
+import { createAuthenticate } from "./auth/authenticate";
+import { isLoopbackIssuer, readAuthConfig } from "./auth/config";
 import { readGatewayConfig } from "./config";
 
 async function main(): Promise<void> {
   const config = readGatewayConfig();
   const provider = createProvider(config.provider);
   const tls = await loadDevTls();
+  // Every image route requires a bearer token (issue #3); the local issuer's JWKS is served with the dev CA.
+  const auth = readAuthConfig();
+  const authConfig = isLoopbackIssuer(auth.issuer) ? { ...auth, ca: tls.ca } : auth;
   const app = await buildApp({
     provider,
     allowedOrigins: config.allowedOrigins,
+    authenticate: createAuthenticate(authConfig),
     https: { key: tls.key, cert: tls.cert },
     generationTimeoutMs: config.generationTimeoutMs,
     logger: { level: process.env.LOG_LEVEL ?? "info" },
@@ -24,7 +30,10 @@ async function main(): Promise<void> {
   process.once("SIGINT", close);
   process.once("SIGTERM", close);
   await app.listen({ port: config.port, host: config.host });
-  app.log.info({ backend: provider.info, allowedOrigins: config.allowedOrigins }, "gateway ready");
+  app.log.info(
+    { backend: provider.info, allowedOrigins: config.allowedOrigins, issuer: authConfig.issuer, audiences: authConfig.audiences },
+    "gateway ready",
+  );
 }
 
 main().catch((error: unknown) => {
