@@ -3,7 +3,7 @@
 import { createProvider } from "../../server/providers/createProvider";
 import { startFakeUpstream, type FakeUpstream } from "../fakes/upstream/FakeUpstream";
 import { API_KEY, generateRequest } from "./providers.helpers";
-import { maxInAnyWindow } from "./queue.helpers";
+import { maiAtSixPerWindow, maxInAnyWindow } from "./queue.helpers";
 
 jest.setTimeout(60_000);
 
@@ -16,14 +16,7 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 test("3 users × 10 requests at IMAGE_RPM=6: ≤ 6 upstream calls per window, round-robin order, all served", async () => {
-  const provider = createProvider("foundry-mai", {
-    IMAGE_ENDPOINT: fake.url,
-    IMAGE_DEPLOYMENT: "MAI-Image-2",
-    IMAGE_API_KEY: API_KEY,
-    IMAGE_RPM: "6",
-    IMAGE_RPM_WINDOW_MS: String(WINDOW_MS),
-    IMAGE_TRANSCODE: "off",
-  });
+  const provider = createProvider("foundry-mai", maiAtSixPerWindow(fake.url, API_KEY, WINDOW_MS));
   const users = ["ana", "ben", "cy"];
   const positions: Record<string, number[]> = {};
   // Each user queues all 10 at once, users one after the other: a FIFO queue would serve ana's 10 first.

@@ -3,6 +3,19 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 
+/** Environment of a Foundry MAI provider on the fake at `url` with IMAGE_RPM=6 over `windowMs`. */
+export function maiAtSixPerWindow(url: string, apiKey: string, windowMs: number): NodeJS.ProcessEnv {
+  return {
+    IMAGE_PROVIDER: "foundry-mai",
+    IMAGE_ENDPOINT: url,
+    IMAGE_DEPLOYMENT: "MAI-Image-2",
+    IMAGE_API_KEY: apiKey,
+    IMAGE_RPM: "6",
+    IMAGE_RPM_WINDOW_MS: String(windowMs),
+    IMAGE_TRANSCODE: "off",
+  };
+}
+
 /** A running redis-server started by a test; `stop()` it in `afterAll`. */
 export interface RedisServer {
   url: string;
@@ -70,4 +83,39 @@ export function maxInAnyWindow(times: number[], windowMs: number): number {
     most = Math.max(most, end - start);
   }
   return most;
+}
+
+/** A throw-away OpenID-style issuer for gateway processes: its JWKS over HTTPS (dev certificate) and signed tokens. */
+export interface TestIssuer {
+  /** `https://localhost:<port>`; the JWKS is at `/jwks`. */
+  issuer: string;
+  /** An access token for `sub` with the gateway's audience and `Images.Create` scope, valid 10 minutes. */
+  token(sub: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Starts a {@link TestIssuer} with the dev TLS `key`/`cert` on a free localhost port. */
+export async function startTestIssuer(tls: { key: Buffer; cert: Buffer }): Promise<TestIssuer> {
+  const { SignJWT, exportJWK, generateKeyPair } = await import("jose");
+  const { createServer: createHttpsServer } = await import("node:https");
+  const { privateKey, publicKey } = await generateKeyPair("RS256");
+  const jwk = { ...(await exportJWK(publicKey)), kid: "queue-test", alg: "RS256", use: "sig" };
+  const server = createHttpsServer({ key: tls.key, cert: tls.cert }, (req, res) => {
+    res.writeHead(req.url === "/jwks" ? 200 : 404, { "content-type": "application/json" });
+    res.end(JSON.stringify({ keys: [jwk] }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "localhost", resolve));
+  const issuer = `https://localhost:${(server.address() as { port: number }).port}`;
+  return {
+    issuer,
+    token: (sub) =>
+      new SignJWT({ scp: "Images.Create", sub })
+        .setProtectedHeader({ alg: "RS256", kid: "queue-test" })
+        .setIssuer(issuer)
+        .setAudience("api://illustrate-gateway")
+        .setIssuedAt()
+        .setExpirationTime("10m")
+        .sign(privateKey),
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
