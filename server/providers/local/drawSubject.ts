@@ -1,7 +1,12 @@
 // Draws one subject (tree, house, boat, bird, person, ...) as SVG around its base point; pure.
 import { mix, type Hex } from "./color";
 import type { Scene, Subject } from "./sceneTypes";
+import { drawAnimal } from "./drawAnimal";
+import { drawStructure } from "./drawStructure";
 import { f } from "./svgMarkup";
+
+/** Subjects never mirrored (the lighthouse beam and the castle flag point one way on purpose). */
+const UNFLIPPED = new Set<Subject["kind"]>(["lighthouse", "castle"]);
 
 /** SVG of one subject, drawn around its base point and mirrored when `flip`. */
 export function drawSubject(s: Subject, scene: Scene): string {
@@ -9,6 +14,20 @@ export function drawSubject(s: Subject, scene: Scene): string {
   const lit = scene.darkness > 0.3;
   let body: string;
   switch (s.kind) {
+    case "horse":
+    case "deer":
+    case "cow":
+    case "sheep":
+    case "dog":
+    case "cat":
+      body = drawAnimal(s.kind, s);
+      break;
+    case "castle":
+    case "windmill":
+    case "tent":
+    case "car":
+      body = drawStructure(s.kind, s, scene);
+      break;
     case "pine": {
       const tiers = [0, 1, 2].map((i) => {
         const bottom = y - h * (0.12 + i * 0.24);
@@ -109,5 +128,5 @@ export function drawSubject(s: Subject, scene: Scene): string {
       break;
     }
   }
-  return s.flip && s.kind !== "lighthouse" ? `<g transform="translate(${f(2 * x)} 0) scale(-1 1)">${body}</g>` : body;
+  return s.flip && !UNFLIPPED.has(s.kind) ? `<g transform="translate(${f(2 * x)} 0) scale(-1 1)">${body}</g>` : body;
 }

@@ -2,7 +2,7 @@
 import { mix, type Hex } from "./color";
 import { GRASS, shade } from "./palette";
 import type { Random } from "./random";
-import type { Building, Cloud, LandLayer, Point, Scene } from "./sceneTypes";
+import type { Band, Building, Cloud, LandLayer, Point, Scene } from "./sceneTypes";
 
 /** Midpoint displacement between two ends: a jagged ridge of 2^depth segments. */
 export function ridge(random: Random, width: number, baseY: number, amplitude: number, roughness: number, depth: number): Point[] {
@@ -131,4 +131,27 @@ export function shoreLine(random: Random, width: number, y: number, wobble: numb
     const x = (i / 16) * width;
     return [x, y + Math.sin(phase + (i / 16) * Math.PI * 2 * waves) * wobble] as const;
   });
+}
+
+/**
+ * A band winding from the horizon (almost a point) to the bottom edge, where it is `frontWidth` wide; `sway`
+ * is how far it bends sideways (fraction of the width). Rivers and roads.
+ */
+export function windingBand(random: Random, scene: Pick<Scene, "width" | "height" | "horizonY">, frontWidth: number, sway: number): Band {
+  const { width, height, horizonY } = scene;
+  const bends = random.range(1.2, 2.2);
+  const phase = random.range(0, Math.PI * 2);
+  const startX = random.range(0.35, 0.65) * width;
+  const centre: Band["centre"] = [];
+  for (let i = 0; i <= 24; i++) {
+    const t = i / 24;
+    centre.push({
+      x: startX + Math.sin(phase + t * Math.PI * bends) * width * sway * t,
+      y: horizonY + (height - horizonY) * t,
+      width: width * (0.008 + frontWidth * t * t),
+    });
+  }
+  const left = centre.map((c) => [c.x - c.width / 2, c.y] as const);
+  const right = centre.map((c) => [c.x + c.width / 2, c.y] as const).reverse();
+  return { points: [...left, ...right], centre };
 }

@@ -6,6 +6,13 @@ import type { Scene, Subject } from "./sceneTypes";
 import type { SubjectMention } from "./understand";
 import type { SubjectKind } from "./vocabulary";
 
+/** Subjects that simply stand on the ground: how many a plural means, how near (0 far .. 1 front), where across, size (base + perspective share of the height), colours. */
+const STANDING: Record<"house" | "windmill" | "tent", { many: [number, number]; near: number; across: [number, number]; size: [number, number]; colors: Hex[]; accent: Hex }> = {
+  house: { many: [2, 4], near: 0.05, across: [0.1, 0.9], size: [0.07, 0.18], colors: ["#c9b79c", "#b5643c", "#e4dccb", "#8a6f55"], accent: "#7a2f24" },
+  windmill: { many: [2, 3], near: 0.1, across: [0.15, 0.85], size: [0.12, 0.3], colors: ["#e8e0cf"], accent: "#5b4a3a" },
+  tent: { many: [2, 3], near: 0.3, across: [0.2, 0.8], size: [0.04, 0.12], colors: ["#e07b2a", "#3f8f5a", "#c9412f", "#e8c547"], accent: "#3a2a20" },
+};
+
 function count(mention: SubjectMention, random: Random, many: [number, number]): number {
   if (typeof mention.count === "number") return Math.max(1, Math.min(mention.count, 12));
   return mention.count === "many" ? random.int(many[0], many[1]) : 1;
@@ -45,11 +52,15 @@ export function placeSubjects(scene: Scene, mentions: readonly SubjectMention[],
         }
         break;
       }
-      case "house": {
-        const n = count(mention, random, [2, 4]);
+      case "house":
+      case "windmill":
+      case "tent": {
+        const look = STANDING[mention.kind];
+        const n = count(mention, random, look.many);
         for (let i = 0; i < n; i++) {
-          const baseY = groundY(0.05);
-          add("house", random.range(0.1, 0.9) * width, baseY, height * (0.07 + 0.18 * perspective(baseY)), shade(random.pick<Hex>(["#c9b79c", "#b5643c", "#e4dccb", "#8a6f55"]), darkness), shade("#7a2f24", darkness));
+          const baseY = groundY(look.near);
+          const size = height * (look.size[0] + look.size[1] * perspective(baseY));
+          add(mention.kind, random.range(look.across[0], look.across[1]) * width, baseY, size, shade(random.pick(look.colors), darkness), shade(look.accent, darkness));
         }
         break;
       }
@@ -96,6 +107,53 @@ export function placeSubjects(scene: Scene, mentions: readonly SubjectMention[],
         for (let i = 0; i < 60; i++) {
           const baseY = groundY(0.45);
           add("flower", random.range(0, 1) * width, baseY, height * (0.015 + 0.05 * perspective(baseY)), shade("#3f7a34", darkness), shade(random.chance(0.8) ? petal : "#ffffff", darkness));
+        }
+        break;
+      }
+      case "horse":
+      case "deer":
+      case "cow":
+      case "sheep":
+      case "dog":
+      case "cat": {
+        const kind = mention.kind;
+        const n = count(mention, random, kind === "sheep" ? [5, 9] : [2, 4]);
+        const look: Record<typeof kind, [size: number, color: Hex, accent: Hex]> = {
+          horse: [0.16, "#6b4226", "#2e1c10"],
+          deer: [0.15, "#8b5a2b", "#d9c3a0"],
+          cow: [0.13, "#f2efe8", "#2b2b2b"],
+          sheep: [0.08, "#f4f1ea", "#2e2e2e"],
+          dog: [0.12, "#a0703c", "#5a3b1c"],
+          cat: [0.09, "#4a4a4a", "#e8c07a"],
+        };
+        const [relative, color, accent] = look[kind];
+        const cx = random.range(0.25, 0.75) * width;
+        for (let i = 0; i < n; i++) {
+          // A single animal (and pets always) stands in the foreground, where it can be seen.
+          const near = n === 1 || kind === "dog" || kind === "cat";
+          const baseY = near ? random.range(groundTop + (height - groundTop) * 0.55, height * 0.95) : groundY(0.2);
+          const x = n === 1 ? cx : cx + random.range(-0.25, 0.25) * width;
+          add(kind, x, baseY, height * relative * (0.35 + 0.9 * perspective(baseY)), shade(color, darkness), shade(accent, darkness));
+        }
+        break;
+      }
+      case "castle": {
+        const baseY = groundTop + (height - groundTop) * random.range(0.02, 0.12);
+        add("castle", random.range(0.3, 0.7) * width, baseY, height * random.range(0.16, 0.22), shade(mix("#9a968c", scene.sky[2], 0.2), darkness), shade("#b8372e", darkness));
+        break;
+      }
+      case "car": {
+        const n = count(mention, random, [2, 3]);
+        for (let i = 0; i < n; i++) {
+          let baseY = groundY(0.4);
+          let x = random.range(0.2, 0.8) * width;
+          if (scene.road) {
+            // On the road, facing along it.
+            const at = scene.road.centre[random.int(12, 22)]!;
+            baseY = at.y;
+            x = at.x + random.range(-0.2, 0.2) * at.width;
+          }
+          add("car", x, baseY, height * (0.03 + 0.09 * perspective(baseY)), shade(random.pick<Hex>(["#c0392b", "#2e6fb5", "#f2f2f2", "#2b2b2b", "#e6b422"]), darkness), shade("#9fc2d8", darkness));
         }
         break;
       }

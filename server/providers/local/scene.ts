@@ -1,6 +1,6 @@
 // Composes a landscape scene (sky, light, land, water, subjects) from a prompt reading and a seed; pure.
 import { mix, type Hex } from "./color";
-import { clouds, landLayers, ridge, shoreLine, skyline } from "./landscape";
+import { clouds, landLayers, ridge, shoreLine, skyline, windingBand } from "./landscape";
 import { DARKNESS, GRASS, SKY, shade, weatherTint } from "./palette";
 import { placeSubjects } from "./placeSubjects";
 import { Random } from "./random";
@@ -21,7 +21,7 @@ function decide(reading: PromptReading, theme: Random) {
   let water: Water = reading.water ?? "none";
   if (water === "none" && subjectKinds.has("lighthouse")) water = "sea";
   if (water === "none" && subjectKinds.has("boat")) water = "lake";
-  if (water === "none" && !reading.land && theme.chance(0.35)) water = "lake";
+  if (water === "none" && !reading.land && !reading.features.includes("road") && theme.chance(0.35)) water = "lake";
   const land: Land | "open" =
     reading.land ?? (water === "sea" ? "open" : theme.pick<Land>(["mountains", "hills", "hills", "plain"]));
   // Nothing named: the usual company of the land (pines on mountains, trees on hills, birds at sea).
@@ -31,7 +31,7 @@ function decide(reading: PromptReading, theme: Random) {
   const fallback = usual[land];
   const subjects: SubjectMention[] =
     reading.subjects.length > 0 ? reading.subjects : fallback && theme.chance(0.8) ? [{ kind: fallback, count: "many" }] : [];
-  return { time, weather, season, land, water, subjects };
+  return { time, weather, season, land, water, subjects, features: reading.features };
 }
 
 /**
@@ -49,7 +49,7 @@ export function buildScene(request: SceneRequest): Scene {
   const horizonY = height * (choice.land === "city" ? random.range(0.6, 0.68) : random.range(0.52, 0.62));
   const sky = SKY[choice.time].map((color) => weatherTint(color, choice.weather, choice.time)) as Scene["sky"];
 
-  const { subjects: mentions, ...chosen } = choice;
+  const { subjects: mentions, features, ...chosen } = choice;
   const scene: Scene = {
     width,
     height,
@@ -130,21 +130,8 @@ export function buildScene(request: SceneRequest): Scene {
     }
   }
   if (choice.water === "river") {
-    const bends = random.range(1.2, 2.2);
-    const phase = random.range(0, Math.PI * 2);
-    const startX = random.range(0.35, 0.65) * width;
-    const centre: Array<{ x: number; y: number; width: number }> = [];
-    for (let i = 0; i <= 24; i++) {
-      const t = i / 24;
-      centre.push({
-        x: startX + Math.sin(phase + t * Math.PI * bends) * width * 0.18 * t,
-        y: horizonY + (height - horizonY) * t,
-        width: width * (0.008 + 0.4 * t * t),
-      });
-    }
     scene.river = {
-      points: [...centre.map((c) => [c.x - c.width / 2, c.y] as const), ...centre.map((c) => [c.x + c.width / 2, c.y] as const).reverse()],
-      centre,
+      ...windingBand(random, scene, 0.4, 0.18),
       far: shade(mix(sky[2], "#2a5870", 0.2), darkness * 0.6),
       near: shade(mix(sky[0], "#1c4150", 0.5), darkness * 0.7),
     };
@@ -167,6 +154,13 @@ export function buildScene(request: SceneRequest): Scene {
         length: snow ? random.range(1, 3.2) * (width / 1024) : random.range(0.02, 0.05) * height,
       })),
     };
+  }
+  if (features.includes("road") && !scene.river && !scene.waterBody && choice.land !== "city") {
+    scene.road = { ...windingBand(random, scene, 0.5, 0.1), color: shade("#6d6a66", darkness), line: shade("#e9e4d6", darkness) };
+  }
+  if (features.includes("rainbow") && choice.time !== "night") {
+    const radius = width * random.range(0.35, 0.5);
+    scene.rainbow = { x: random.range(0.3, 0.7) * width, y: horizonY + radius * 0.3, radius, band: width * 0.012, opacity: 0.4 };
   }
   scene.subjects = placeSubjects(scene, mentions, random);
   return scene;
@@ -214,6 +208,16 @@ const SUBJECT_NAMES: Record<SubjectKind, [one: string, many: string]> = {
   flower: ["a flower", "flowers"],
   lighthouse: ["a lighthouse", "lighthouses"],
   cactus: ["a cactus", "cacti"],
+  horse: ["a horse", "horses"],
+  deer: ["a deer", "deer"],
+  cow: ["a cow", "cows"],
+  sheep: ["a sheep", "sheep"],
+  dog: ["a dog", "dogs"],
+  cat: ["a cat", "cats"],
+  castle: ["a castle", "castles"],
+  windmill: ["a windmill", "windmills"],
+  tent: ["a tent", "tents"],
+  car: ["a car", "cars"],
 };
 
 /**
@@ -228,7 +232,11 @@ export function describeScene(scene: Scene): string {
   ];
   const water = { none: "", lake: " by a lake", sea: scene.land === "open" ? "" : " by the sea", river: " with a river" }[scene.water];
   const kinds = [...new Set(scene.subjects.map((subject) => subject.kind))];
-  const names = kinds.map((kind) => SUBJECT_NAMES[kind][scene.subjects.filter((s) => s.kind === kind).length > 1 ? 1 : 0]);
+  const names = [
+    ...(scene.rainbow ? ["a rainbow"] : []),
+    ...(scene.road ? ["a road"] : []),
+    ...kinds.map((kind) => SUBJECT_NAMES[kind][scene.subjects.filter((s) => s.kind === kind).length > 1 ? 1 : 0]),
+  ];
   const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
   const opening = `${weather}${time}`;
   return `${opening[0]!.toUpperCase()}${opening.slice(1)} over ${land}${water}${list ? `, with ${list}` : ""}`;

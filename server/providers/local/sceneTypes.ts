@@ -6,6 +6,13 @@ import type { Land, Season, SubjectKind, TimeOfDay, Water, Weather } from "./voc
 /** A point in pixels, origin top-left. */
 export type Point = readonly [x: number, y: number];
 
+/** A band that narrows toward the horizon (rivers, roads): its outline and its centre line with the width at each point. */
+export interface Band {
+  /** Outline: left edge from the horizon down, then right edge back up. */
+  points: Point[];
+  centre: Array<{ x: number; y: number; width: number }>;
+}
+
 /** A band of land drawn above (or on) the horizon; `points` run left to right along its top edge. */
 export interface LandLayer {
   points: Point[];
@@ -73,8 +80,12 @@ export interface Scene {
   waterBody?: { shoreY: number; far: Hex; near: Hex; shore: Point[]; glints: Array<{ x: number; y: number; width: number }> };
   /** Ground from the horizon (or the shore) to the bottom edge, and a nearer rise in front (for depth). */
   ground: { far: Hex; near: Hex; top: Point[]; rise?: { points: Point[]; color: Hex } };
-  /** River polygon (left bank down, right bank up) and its centre line with the width at each point. */
-  river?: { points: Point[]; centre: Array<{ x: number; y: number; width: number }>; far: Hex; near: Hex };
+  /** A river winding from the horizon to the bottom edge. */
+  river?: Band & { far: Hex; near: Hex };
+  /** A road winding from the horizon to the bottom edge, with a dashed centre line. */
+  road?: Band & { color: Hex; line: Hex };
+  /** A rainbow: concentric arcs around a centre below the horizon. */
+  rainbow?: { x: number; y: number; radius: number; band: number; opacity: number };
   subjects: Subject[];
   mist: Array<{ y: number; height: number; opacity: number }>;
   mistColor: Hex;

@@ -21,7 +21,7 @@ function landLayer(layer: LandLayer, index: number, bottomY: number): string {
 
 /**
  * The SVG markup of `scene`: `width`×`height` pixels, viewBox in pixels, no external references, no text.
- * Painter's order: sky, stars, light, clouds, land, skyline, water and reflections, ground, river, mist,
+ * Painter's order: sky, stars, light, clouds, rainbow, land, skyline, water and reflections, ground, river or road, mist,
  * subjects (far to near), rain or snow, vignette. No filters, and leaf shapes use `fill-opacity` rather than
  * `opacity`: librsvg renders every filtered or `opacity` element through its own offscreen surface, and
  * hundreds of them (stars, windows) or one blur (clouds, mist) cost seconds at 1536×1024.
@@ -63,6 +63,16 @@ export function sceneToSvg(scene: Scene): string {
     const drop = (cloud.puffs[0]?.ry ?? 10) * 0.3;
     parts.push(`<g opacity="${f(cloud.opacity)}">${puffs(`url(#cloudShade${i})`, drop)}${puffs(`url(#cloud${i})`, 0)}</g>`);
   });
+  if (scene.rainbow) {
+    const { x, y, radius, band, opacity } = scene.rainbow;
+    const colours = ["#e8505b", "#f39c45", "#f5d547", "#5cc26a", "#4a8fe0", "#8a5cc8"];
+    defs.push(`<clipPath id="skyClip"><rect width="${w}" height="${f(horizonY)}"/></clipPath>`);
+    parts.push(
+      `<g clip-path="url(#skyClip)" fill="none" stroke-opacity="${f(opacity)}">` +
+        colours.map((colour, i) => `<circle cx="${f(x)}" cy="${f(y)}" r="${f(radius - i * band)}" stroke="${colour}" stroke-width="${f(band)}"/>`).join("") +
+        `</g>`,
+    );
+  }
   const landSvg = scene.layers.map((layer, i) => landLayer(layer, i, horizonY + 1)).join("");
   const skylineSvg = scene.buildings
     .map(
@@ -114,6 +124,13 @@ export function sceneToSvg(scene: Scene): string {
       [1, scene.river.near],
     ]));
     parts.push(`<polygon points="${pointsAttr(scene.river.points)}" fill="url(#river)"/>`);
+  }
+  if (scene.road) {
+    const { points, centre, color, line } = scene.road;
+    parts.push(`<polygon points="${pointsAttr(points)}" fill="${color}"/>`);
+    parts.push(
+      `<polyline points="${pointsAttr(centre.map((c) => [c.x, c.y] as const))}" fill="none" stroke="${line}" stroke-width="${f(Math.max(1, w / 400))}" stroke-dasharray="${f(h / 40)} ${f(h / 50)}" stroke-opacity="0.8"/>`,
+    );
   }
   for (const band of scene.mist) {
     parts.push(`<rect x="0" y="${f(band.y)}" width="${w}" height="${f(band.height)}" fill="url(#band)" fill-opacity="${f(band.opacity)}"/>`);

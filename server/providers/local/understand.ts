@@ -1,5 +1,6 @@
 // Reads a prompt's words into scene choices (time, weather, season, land, water, subjects); pure.
 import {
+  FEATURE_WORDS,
   LAND_WORDS,
   NUMBER_WORDS,
   SEASON_WORDS,
@@ -7,6 +8,7 @@ import {
   TIME_WORDS,
   WATER_WORDS,
   WEATHER_WORDS,
+  type Feature,
   type Land,
   type Season,
   type SubjectKind,
@@ -30,12 +32,17 @@ export interface PromptReading {
   land?: Land;
   water?: Exclude<Water, "none">;
   subjects: SubjectMention[];
+  /** Extra features named (a rainbow, a road). */
+  features: Feature[];
   /** Prompt words that set something, in prompt order (for tests and the description). */
   matched: string[];
 }
 
 /** Words that name a group, so they mean "many" even in the singular. */
-const GROUP_WORDS = new Set(["forest", "woodland", "orchard", "flock", "people", "taiga", "village", "wildflower"]);
+const GROUP_WORDS = new Set(["forest", "woodland", "orchard", "flock", "people", "taiga", "village", "wildflower", "cattle", "herd"]);
+
+/** Nouns whose plural is the singular ("sheep"): bare, they mean several. */
+const SAME_PLURAL = new Set(["sheep", "deer", "elk", "moose", "reindeer", "cattle"]);
 
 /** Subjects that are trees, so a following "tree(s)" only names them. */
 const TREE_KINDS = new Set<SubjectKind>(["tree", "pine", "palm"]);
@@ -67,7 +74,7 @@ function lookup<K extends string>(table: Record<K, readonly string[]>, candidate
  * is kept with its count. Unknown words are ignored.
  */
 export function readPrompt(prompt: string): PromptReading {
-  const reading: PromptReading = { subjects: [], matched: [] };
+  const reading: PromptReading = { subjects: [], features: [], matched: [] };
   const tokens = words(prompt);
   tokens.forEach((token, index) => {
     const candidates = forms(token);
@@ -82,6 +89,11 @@ export function readPrompt(prompt: string): PromptReading {
     reading.season = take(reading.season, lookup(SEASON_WORDS, candidates));
     reading.land = take(reading.land, lookup(LAND_WORDS, candidates));
     reading.water = take(reading.water, lookup(WATER_WORDS, candidates));
+    const feature = lookup(FEATURE_WORDS, candidates);
+    if (feature) {
+      used = true;
+      if (!reading.features.includes(feature)) reading.features.push(feature);
+    }
     const kind = lookup(SUBJECT_WORDS, candidates);
     const previous = reading.subjects.at(-1);
     if (kind === "tree" && candidates.includes("tree") && previous && TREE_KINDS.has(previous.kind) && reading.matched.at(-1) === tokens[index - 1]) {
@@ -90,16 +102,19 @@ export function readPrompt(prompt: string): PromptReading {
       reading.matched.push(token);
       return;
     }
-    if (kind && !reading.subjects.some((subject) => subject.kind === kind)) {
+    if (kind) {
       used = true;
       const before = tokens[index - 1];
       const number = before === undefined ? undefined : (NUMBER_WORDS[before] ?? (/^\d+$/.test(before) ? Number(before) : undefined));
       const dictionaryForm = candidates.find((candidate) => SUBJECT_WORDS[kind].includes(candidate));
       const group = GROUP_WORDS.has(dictionaryForm ?? token);
-      const plural = dictionaryForm !== token || group;
+      const plural = dictionaryForm !== token || group || (SAME_PLURAL.has(token) && number === undefined);
       // "a forest", "a flock": one group of many.
       const count = group && (number === undefined || number === 1) ? "many" : (number ?? (plural ? "many" : undefined));
-      reading.subjects.push({ kind, count });
+      const earlier = reading.subjects.find((subject) => subject.kind === kind);
+      // Named twice ("camping ... tents"): the more specific count wins.
+      if (!earlier) reading.subjects.push({ kind, count });
+      else if (earlier.count === undefined) earlier.count = count;
     }
     if (used) reading.matched.push(token);
   });

@@ -5,18 +5,22 @@ export type Weather = "clear" | "cloudy" | "misty" | "rain" | "snow";
 export type Season = "spring" | "summer" | "autumn" | "winter";
 export type Land = "mountains" | "hills" | "plain" | "city" | "desert";
 export type Water = "none" | "lake" | "sea" | "river";
-export type SubjectKind = "tree" | "pine" | "palm" | "cactus" | "house" | "boat" | "bird" | "person" | "flower" | "lighthouse";
+export type SubjectKind =
+  | "tree" | "pine" | "palm" | "cactus" | "house" | "boat" | "bird" | "person" | "flower" | "lighthouse"
+  | "horse" | "deer" | "cow" | "sheep" | "dog" | "cat" | "castle" | "windmill" | "tent" | "car";
+/** Extra scene features that are neither land, water nor a subject. */
+export type Feature = "rainbow" | "road";
 
 /** Words (singular, lower case) for each value; a prompt word matches after plural endings are removed. */
 export const TIME_WORDS: Record<TimeOfDay, readonly string[]> = {
   dawn: ["dawn", "sunrise", "daybreak", "morning", "early", "aurora"],
-  day: ["noon", "midday", "day", "daytime", "afternoon", "sunny", "bright", "summer"],
+  day: ["noon", "midday", "day", "daytime", "afternoon", "sunny", "bright", "summer", "sun", "sunshine", "sunlight", "rainbow"],
   dusk: ["dusk", "sunset", "evening", "twilight", "golden", "sundown"],
   night: ["night", "midnight", "moon", "moonlight", "moonlit", "star", "starry", "dark", "nocturnal"],
 };
 
 export const WEATHER_WORDS: Record<Weather, readonly string[]> = {
-  clear: ["clear", "cloudless", "sunny", "starry", "star", "moonlit", "bright"],
+  clear: ["clear", "cloudless", "sunny", "starry", "star", "moonlit", "bright", "sunshine", "rainbow"],
   cloudy: ["cloud", "cloudy", "overcast", "storm", "stormy", "grey", "gray"],
   misty: ["mist", "misty", "fog", "foggy", "haze", "hazy", "dreamy"],
   rain: ["rain", "rainy", "drizzle", "shower", "wet"],
@@ -55,6 +59,21 @@ export const SUBJECT_WORDS: Record<SubjectKind, readonly string[]> = {
   person: ["person", "man", "woman", "child", "kid", "hiker", "figure", "people", "traveler", "traveller", "girl", "boy", "walker", "friend"],
   flower: ["flower", "rose", "tulip", "poppy", "daisy", "wildflower", "lavender", "sunflower"],
   lighthouse: ["lighthouse", "beacon"],
+  horse: ["horse", "pony", "foal", "stallion", "mare", "rider"],
+  deer: ["deer", "stag", "elk", "moose", "reindeer", "doe", "fawn"],
+  cow: ["cow", "cattle", "bull", "calf", "herd"],
+  sheep: ["sheep", "lamb", "ewe"],
+  dog: ["dog", "puppy", "hound", "retriever", "terrier"],
+  cat: ["cat", "kitten", "kitty"],
+  castle: ["castle", "fortress", "palace", "citadel", "kingdom"],
+  windmill: ["windmill", "mill"],
+  tent: ["tent", "camp", "camping", "campsite", "campfire"],
+  car: ["car", "truck", "van", "jeep", "automobile", "taxi", "drive", "roadtrip"],
+};
+
+export const FEATURE_WORDS: Record<Feature, readonly string[]> = {
+  rainbow: ["rainbow"],
+  road: ["road", "path", "trail", "lane", "highway", "drive", "roadtrip", "track"],
 };
 
 /** Count words before a subject ("two boats"). */

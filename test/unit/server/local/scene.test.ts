@@ -55,6 +55,21 @@ describe("buildScene", () => {
     expect(Math.abs(boat.x - at.x)).toBeLessThanOrEqual(at.width / 2);
   });
 
+  it("a road winds from the horizon to the bottom edge, and cars drive on it", () => {
+    const scene = buildScene(request("two cars on a country road"));
+    expect(scene.road!.centre[0]!.y).toBeCloseTo(scene.horizonY);
+    expect(scene.road!.centre.at(-1)!.y).toBeCloseTo(1024);
+    for (const car of scene.subjects.filter((subject) => subject.kind === "car")) {
+      const at = scene.road!.centre.find((point) => point.y === car.baseY)!;
+      expect(Math.abs(car.x - at.x)).toBeLessThanOrEqual(at.width / 2);
+    }
+  });
+
+  it("a rainbow by day, none at night", () => {
+    expect(buildScene(request("a rainbow over the hills")).rainbow).toBeDefined();
+    expect(buildScene(request("a night sky with a rainbow")).rainbow).toBeUndefined();
+  });
+
   it("is deterministic: the same prompt, seed and variation give the same scene", () => {
     expect(buildScene(request("hills at noon", 42, 1))).toEqual(buildScene(request("hills at noon", 42, 1)));
   });

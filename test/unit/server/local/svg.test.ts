@@ -11,6 +11,8 @@ const prompts = [
   "a cottage in a snowy forest",
   "a person in a meadow of flowers",
   "desert dunes under a clear sky",
+  "horses, cows, sheep and a deer by a windmill under a rainbow",
+  "a dog and a cat by a castle, tents and a car on the road at night",
 ];
 
 describe("sceneToSvg", () => {

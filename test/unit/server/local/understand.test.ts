@@ -4,7 +4,7 @@ import { readPrompt, words } from "../../../../server/providers/local/understand
 describe("readPrompt", () => {
   it("reads the issue's example: a misty mountain lake at dawn", () => {
     const reading = readPrompt("A misty mountain lake at dawn");
-    expect(reading).toMatchObject({ time: "dawn", weather: "misty", land: "mountains", water: "lake", subjects: [] });
+    expect(reading).toMatchObject({ time: "dawn", weather: "misty", land: "mountains", water: "lake", subjects: [], features: [] });
     expect(reading.matched).toEqual(["misty", "mountain", "lake", "dawn"]);
   });
 
@@ -32,6 +32,23 @@ describe("readPrompt", () => {
   it("ignores case, punctuation and unknown words", () => {
     expect(words("Night-time: STARS, über Berge!")).toEqual(["night", "time", "stars", "über", "berge"]);
     const reading = readPrompt("Quarterly revenue report");
-    expect(reading).toEqual({ subjects: [], matched: [] });
+    expect(reading).toEqual({ subjects: [], features: [], matched: [] });
+  });
+
+  it("reads animals, structures and features", () => {
+    const reading = readPrompt("sheep, a horse and two dogs by a windmill on a country road under a rainbow");
+    expect(reading.subjects).toEqual([
+      { kind: "sheep", count: "many" },
+      { kind: "horse", count: 1 },
+      { kind: "dog", count: 2 },
+      { kind: "windmill", count: 1 },
+    ]);
+    expect(reading.features).toEqual(["road", "rainbow"]);
+    expect(readPrompt("a sheep").subjects).toEqual([{ kind: "sheep", count: 1 }]);
+  });
+
+  it("a subject named twice takes the more specific count", () => {
+    expect(readPrompt("camping with three tents").subjects).toEqual([{ kind: "tent", count: 3 }]);
+    expect(readPrompt("camping with tents").subjects).toEqual([{ kind: "tent", count: "many" }]);
   });
 });
