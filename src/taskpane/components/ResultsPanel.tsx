@@ -78,6 +78,7 @@ export function ResultsPanel(props: ResultsPanelProps) {
         <Textarea value={props.altDescription} resize="vertical" onChange={(_, data) => props.onAltDescriptionChange(data.value)} />
       </Field>
       <Button
+        className={styles.action}
         appearance="primary"
         aria-label={insertLabel}
         {...(props.insertUnavailableReason ? { "aria-describedby": reasonId } : {})}

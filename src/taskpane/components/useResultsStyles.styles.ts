@@ -30,6 +30,9 @@ export const useResultsStyles = makeStyles({
     cursor: "pointer",
     display: "block",
   },
+  action: {
+    alignSelf: "flex-start",
+  },
   meta: {
     color: tokens.colorNeutralForeground3,
   },

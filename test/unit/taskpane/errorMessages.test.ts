@@ -1,6 +1,7 @@
 // Every error the pane can meet maps to an existing English sentence that says what to do.
 import { ERROR_TYPES } from "../../../src/core/errors";
 import { HostError, type HostErrorCode } from "../../../src/hosts/errors";
+import { powerPointCapabilities, readRequirementFlags, wordCapabilities } from "../../../src/hosts/office/capabilities";
 import {
   ApiError,
   CancelledError,
@@ -88,4 +89,20 @@ test("host messages name the app", () => {
 test("a failure reading the selection or the picture is a warning with what to do", () => {
   expect(sentence(new HostError("unknown", "x"), "selection").text).toMatch(/Click in the document and select Use selection again/);
   expect(sentence(new Error("x"), "readPicture").text).toMatch(/Select it again, then select Edit selected picture/);
+});
+
+test("every capability reason the Office adapters can give has a sentence", () => {
+  const reasons = new Set<string>();
+  // Each set missing alone, and all missing: collects every reason key either adapter reports.
+  const names = ["WordApi", "PowerPointApi", "ImageCoercion", "WordApiDesktop"];
+  const versions = ["1.1", "1.2", "1.3", "1.4", "1.5", "1.8", "1.10"];
+  const cases = [() => false, ...names.flatMap((n) => versions.map((v) => (name: string, version?: string) => !(name === n && version === v)))];
+  for (const isSetSupported of cases) {
+    const flags = readRequirementFlags({ isSetSupported });
+    for (const caps of [wordCapabilities(flags), powerPointCapabilities(flags)]) {
+      for (const reason of Object.values(caps.reasons)) if (reason) reasons.add(reason);
+    }
+  }
+  expect(reasons.size).toBeGreaterThan(3);
+  for (const reason of reasons) expect([reason, hasString(reason)]).toEqual([reason, true]);
 });
