@@ -17,6 +17,8 @@ export interface PostprocessOptions {
   transcode?: "auto" | "off";
   /** @default 0.5 ("much smaller") */
   jpegRatio?: number;
+  /** A PNG smaller than this many bytes is kept (already small, and lossless). @default 102400 */
+  minPngBytes?: number;
   /** @default 88 */
   jpegQuality?: number;
 }
@@ -27,7 +29,7 @@ export interface PostprocessedImage extends ProviderImage {
 }
 
 /**
- * Transcodes (when worth it) and writes provenance XMP. PNG stays lossless; a JPEG input is re-encoded at
+ * Transcodes (when worth it: opaque, PNG ≥ `minPngBytes`, JPEG ≤ `jpegRatio` of it) and writes provenance XMP. PNG stays lossless; a JPEG input is re-encoded at
  * `jpegQuality` to carry the XMP. Transparency always keeps PNG.
  * @throws Error from sharp when the bytes are not an image (providers validate before this)
  */
@@ -42,7 +44,7 @@ export async function postprocessImage(image: ProviderImage, options: Postproces
   if (meta.format === "jpeg" || options.requested === "jpeg") return done(await jpeg(), "jpeg");
   const png = await sharp(input).png({ compressionLevel: 6 }).withXmp(xmp).toBuffer();
   const opaque = !meta.hasAlpha || (await sharp(input).stats()).isOpaque;
-  if ((options.transcode ?? "auto") === "off" || !opaque) return done(png, "png");
+  if ((options.transcode ?? "auto") === "off" || !opaque || png.length < (options.minPngBytes ?? 100 * 1024)) return done(png, "png");
   const candidate = await jpeg();
   return candidate.length <= png.length * (options.jpegRatio ?? 0.5) ? done(candidate, "jpeg") : done(png, "png");
 }

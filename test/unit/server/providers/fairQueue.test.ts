@@ -1,0 +1,88 @@
+// The shared queue's order, reports and limits with a hand-driven limiter (no rate-limiter store, no clock).
+import { FairQueue } from "../../../../server/queue/FairQueue";
+import type { SlotLimiter, TakeResult } from "../../../../server/queue/slotLimiter";
+import type { QueueStatus } from "../../../../server/providers/upstream/capabilities";
+
+/** A limiter that grants a slot only when the test opens one. */
+function gatedLimiter(): SlotLimiter & { open(): void } {
+  let free = 0;
+  return {
+    intervalMs: 1000,
+    open: () => void free++,
+    async tryTake(): Promise<TakeResult> {
+      if (free > 0) {
+        free--;
+        return { ok: true };
+      }
+      return { ok: false, retryInMs: 5 };
+    },
+    close: async () => undefined,
+  };
+}
+
+const tick = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test("users take turns in the order they first queued; each user's calls stay in order", async () => {
+  const limiter = gatedLimiter();
+  const queue = new FairQueue(limiter);
+  const started: string[] = [];
+  const enqueue = (user: string, label: string) => queue.acquire({ signal: new AbortController().signal, userId: user }).then(() => started.push(label));
+  const all = [enqueue("a", "a1"), enqueue("a", "a2"), enqueue("a", "a3"), enqueue("b", "b1"), enqueue("b", "b2"), enqueue("c", "c1")];
+  for (let i = 0; i < 6; i++) {
+    limiter.open();
+    await tick();
+  }
+  await Promise.all(all);
+  expect(started).toEqual(["a1", "b1", "c1", "a2", "b2", "a3"]);
+  await queue.close();
+});
+
+test("each waiter hears its position and expected start, then 0 when it starts", async () => {
+  const limiter = gatedLimiter();
+  const queue = new FairQueue(limiter);
+  const reports: Record<string, QueueStatus[]> = { x: [], y: [] };
+  const x = queue.acquire({ signal: new AbortController().signal, userId: "u", onQueue: (s) => reports.x.push(s) });
+  const y = queue.acquire({ signal: new AbortController().signal, userId: "v", onQueue: (s) => reports.y.push(s) });
+  await tick();
+  expect(reports.x[0]).toEqual({ position: 1, expected_start_ms: expect.any(Number) });
+  expect(reports.y[0].position).toBe(2);
+  expect(reports.y[0].expected_start_ms - reports.x[0].expected_start_ms).toBe(1000);
+  limiter.open();
+  await x;
+  await tick();
+  expect(reports.x[reports.x.length - 1]).toEqual({ position: 0, expected_start_ms: 0 });
+  expect(reports.y[reports.y.length - 1].position).toBe(1);
+  limiter.open();
+  await y;
+  await queue.close();
+});
+
+test("an aborted waiter leaves the queue and rejects with the signal's reason", async () => {
+  const limiter = gatedLimiter();
+  const queue = new FairQueue(limiter);
+  const controller = new AbortController();
+  const gone = queue.acquire({ signal: controller.signal, userId: "a" });
+  const stays = queue.acquire({ signal: new AbortController().signal, userId: "b" });
+  controller.abort(new Error("cancelled by the pane"));
+  await expect(gone).rejects.toThrow("cancelled by the pane");
+  expect(queue.size).toBe(1);
+  limiter.open();
+  await stays;
+  await queue.close();
+});
+
+test("too many waiting for one user → 429 queue_full with a retry hint", async () => {
+  const queue = new FairQueue(gatedLimiter(), { maxPerUser: 2 });
+  const signal = new AbortController().signal;
+  const waiting = [queue.acquire({ signal, userId: "a" }), queue.acquire({ signal, userId: "a" })];
+  waiting.forEach((p) => p.catch(() => undefined));
+  await expect(queue.acquire({ signal, userId: "a" })).rejects.toMatchObject({ statusCode: 429, code: "queue_full", details: { retryAfterMs: 3000 } });
+  await queue.close();
+  await expect(waiting[0]).rejects.toMatchObject({ code: "queue_closed" });
+});
+
+test("a failing store (Redis down) rejects the waiters with 503 queue_unavailable, never lets calls through", async () => {
+  const broken: SlotLimiter = { intervalMs: 1000, tryTake: async () => Promise.reject(new Error("ECONNREFUSED")), close: async () => undefined };
+  const queue = new FairQueue(broken);
+  await expect(queue.acquire({ signal: new AbortController().signal, userId: "a" })).rejects.toMatchObject({ statusCode: 503, code: "queue_unavailable" });
+});
