@@ -98,6 +98,12 @@ describe("buildScene", () => {
 });
 
 describe("describeScene", () => {
+  it("is the same for every size and seed of a prompt (the prompt decides what is drawn)", () => {
+    const sizes = [LANDSCAPE, { widthPx: 1024, heightPx: 1024 }, { widthPx: 1024, heightPx: 1536 }];
+    const descriptions = sizes.flatMap((size) => [1, 2, 3].map((seed) => describeScene(buildScene(request("an evening by the water", seed, 0, size)))));
+    expect(new Set(descriptions).size).toBe(1);
+  });
+
   it("says in words what was drawn", () => {
     expect(describeScene(buildScene(request("A misty mountain lake at dawn with two boats")))).toBe(
       "Misty dawn over mountains by a lake, with boats",
