@@ -7,6 +7,7 @@ import type { AspectRatio, PictureData } from "../core/types";
 import type { DocumentHost, InsertTarget, SelectedPicture } from "../hosts/DocumentHost";
 import type { ImageClient, QueueStatus } from "../imaging/ImageClient";
 import type { PaneMessage } from "./errorMessages";
+import type { InsertPreferences } from "./insertPreferences";
 import type { History, HistoryItem } from "./history";
 import type { Translate } from "./strings/strings";
 
@@ -78,6 +79,11 @@ export interface TaskPaneState {
   firstResultRef: RefObject<HTMLInputElement | null>;
   altDescription: string;
   insertMode: InsertMode;
+  /** The Insert button's text and accessible name: "Insert after selection", "Replace selected picture", … */
+  insertLabel: string;
+  /** Which placement options apply. */
+  documentKind: "word" | "slide";
+  insertPrefs: InsertPreferences;
   insertAvailable: boolean;
   /** "Insert again" from the history inserts at the current selection: needs `insertPicture`. */
   insertAgainAvailable: boolean;
@@ -103,6 +109,7 @@ export interface TaskPaneState {
   onSelectResult(id: string): void;
   onAltDescriptionChange(text: string): void;
   onInsert(): void;
+  onInsertPrefsChange(change: Partial<InsertPreferences>): void;
   onInsertAgain(id: string): void;
   onDiscard(id: string): void;
   onDismissMessage(): void;

@@ -5,6 +5,7 @@ import { AccountBar } from "./components/AccountBar";
 import { HistoryPanel } from "./components/HistoryPanel";
 import { OptionsFields } from "./components/OptionsFields";
 import { PaneMessageBar } from "./components/PaneMessageBar";
+import { PlacementFields } from "./components/PlacementFields";
 import { ResultsPanel } from "./components/ResultsPanel";
 import { imageSrc } from "./imageSrc";
 import type { TaskPaneState } from "./TaskPane.types";
@@ -99,6 +100,20 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
           altDescription={state.altDescription}
           altTitle={t("insert.altTitle")}
           insertMode={state.insertMode}
+          insertLabel={state.insertLabel}
+          {...(state.insertMode === "insert"
+            ? {
+                placement: (
+                  <PlacementFields
+                    t={t}
+                    document={state.documentKind}
+                    prefs={state.insertPrefs}
+                    disabled={state.inserting}
+                    onChange={state.onInsertPrefsChange}
+                  />
+                ),
+              }
+            : {})}
           insertAvailable={state.insertAvailable}
           {...(state.insertUnavailableReason ? { insertUnavailableReason: state.insertUnavailableReason } : {})}
           inserting={state.inserting}

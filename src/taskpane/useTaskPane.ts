@@ -5,6 +5,14 @@ import type { GeneratedImage } from "../core/types";
 import { appNameKey, type PaneMessage } from "./errorMessages";
 import { DEFAULT_OPTIONS, isGenerationOptions, OPTIONS_STORAGE_KEY } from "./generationOptions";
 import { historyReducer, type HistoryItem } from "./history";
+import {
+  DEFAULT_INSERT_PREFERENCES,
+  documentKind,
+  INSERT_PREFERENCES_STORAGE_KEY,
+  isInsertPreferences,
+  placementOptions,
+  type InsertPreferences,
+} from "./insertPreferences";
 import { useAccount } from "./hooks/useAccount";
 import { useElapsedSeconds } from "./hooks/useElapsedSeconds";
 import { useGeneration } from "./hooks/useGeneration";
@@ -24,6 +32,11 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
 
   const [message, setMessage] = useState<PaneMessage>();
   const [options, setOptions] = usePersistentState<GenerationOptions>(OPTIONS_STORAGE_KEY, DEFAULT_OPTIONS, isGenerationOptions);
+  const [insertPrefs, setInsertPrefs] = usePersistentState<InsertPreferences>(
+    INSERT_PREFERENCES_STORAGE_KEY,
+    DEFAULT_INSERT_PREFERENCES,
+    isInsertPreferences,
+  );
   const [history, dispatch] = useReducer(historyReducer, []);
   const [batch, setBatch] = useState<Batch>();
   const [selectedId, setSelectedId] = useState<string>();
@@ -102,6 +115,14 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
   }, [results]);
 
   const insertMode = insertModeFor(host, batch);
+  const docKind = documentKind(host.kind);
+  const insertLabel =
+    insertMode === "replace"
+      ? t("insert.replace")
+      : docKind === "word" && insertPrefs.wordPlacement === "replace-selection"
+        ? t("insert.replaceText")
+        : t("insert.after");
+  const placement = placementOptions(host.kind, insertPrefs);
   const feature = insertMode === "replace" ? "replacePicture" : "insertPicture";
   const insertAvailable = host.capabilities.features[feature];
   const reasonKey = host.capabilities.reasons[feature];
@@ -133,6 +154,9 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     firstResultRef,
     altDescription,
     insertMode,
+    insertLabel,
+    documentKind: docKind,
+    insertPrefs,
     insertAvailable,
     insertAgainAvailable: host.capabilities.features.insertPicture,
     ...(insertUnavailableReason ? { insertUnavailableReason } : {}),
@@ -184,15 +208,16 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
       setSelectedId(id);
     },
     onAltDescriptionChange: setAltDescription,
+    onInsertPrefsChange: (change) => setInsertPrefs((p) => ({ ...p, ...change })),
     onInsert: () => {
       if (!selected) return;
-      void insertion.insert({ item: selected, description: altDescription, altTitle, ...(batch ? { batch } : {}) });
+      void insertion.insert({ item: selected, description: altDescription, altTitle, placement, ...(batch ? { batch } : {}) });
     },
     onInsertAgain: (id) => {
       const item = history.find((h) => h.id === id);
       if (!item) return;
       // From the history: at the current selection, with the item's own prompt as alt text.
-      void insertion.insert({ item, description: item.prompt, altTitle });
+      void insertion.insert({ item, description: item.prompt, altTitle, placement });
     },
     onDiscard: (id) => {
       dispatch({ type: "discard", id });

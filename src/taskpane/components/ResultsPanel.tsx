@@ -1,7 +1,7 @@
 // The latest generation's pictures: pick one, edit its alt text, and insert it (the button says what it will do).
 import { Button, Caption1, Field, Radio, RadioGroup, Spinner, Subtitle2, Textarea, mergeClasses } from "@fluentui/react-components";
 import { ImageAddRegular, ImageArrowCounterclockwiseRegular } from "@fluentui/react-icons";
-import { useId, type RefObject } from "react";
+import { useId, type ReactNode, type RefObject } from "react";
 import type { HistoryItem } from "../history";
 import { imageSrc } from "../imageSrc";
 import type { Translate } from "../strings/strings";
@@ -18,6 +18,10 @@ export interface ResultsPanelProps {
   altDescription: string;
   altTitle: string;
   insertMode: InsertMode;
+  /** Text and accessible name of the Insert button. */
+  insertLabel: string;
+  /** Placement fields shown above Insert (absent when replacing a picture). */
+  placement?: ReactNode;
   insertAvailable: boolean;
   insertUnavailableReason?: string;
   inserting: boolean;
@@ -28,15 +32,16 @@ export interface ResultsPanelProps {
 
 /**
  * Each result: the picture (alt = the prompt), a radio "Option N", which backend made it, its pixel size and
- * the model's revised prompt (as text). Below: the alt-text description and Insert, whose accessible name is
- * its visible text: "Insert after selection" or "Replace selected picture".
+ * the model's revised prompt (as text). Below: placement, the alt-text description and Insert, whose accessible
+ * name is its visible text: "Insert after selection", "Replace selected picture" or "Insert in place of the
+ * selected text".
  */
 export function ResultsPanel(props: ResultsPanelProps) {
   const { t, results, selectedId, firstResultRef, insertMode } = props;
   const styles = useResultsStyles();
   const headingId = useId();
   const reasonId = useId();
-  const insertLabel = insertMode === "replace" ? t("insert.replace") : t("insert.after");
+  const { insertLabel } = props;
   return (
     <section aria-labelledby={headingId} className={styles.panel}>
       <Subtitle2 as="h2" id={headingId}>
@@ -74,6 +79,7 @@ export function ResultsPanel(props: ResultsPanelProps) {
           );
         })}
       </RadioGroup>
+      {props.placement}
       <Field label={t("insert.altDescription")} hint={t("insert.altDescriptionHint", { title: props.altTitle })}>
         <Textarea value={props.altDescription} resize="vertical" onChange={(_, data) => props.onAltDescriptionChange(data.value)} />
       </Field>

@@ -28,6 +28,8 @@ export interface InsertRequest {
   altTitle: string;
   /** Batch whose target/picture to use; none for "Insert again" from history (current selection). */
   batch?: Batch;
+  /** Placement fields for an insert (Word placement and caption, or slide placement); ignored by Replace. */
+  placement?: Pick<InsertOptions, "wordPlacement" | "caption" | "slidePlacement">;
 }
 
 /** Insert state and action. `onInserted` marks the item in the history. */
@@ -41,7 +43,7 @@ export function useInsert(
   const busy = useRef(false);
 
   const insert = useCallback(
-    async ({ item, description, altTitle, batch }: InsertRequest): Promise<boolean> => {
+    async ({ item, description, altTitle, batch, placement }: InsertRequest): Promise<boolean> => {
       if (busy.current) return false;
       busy.current = true;
       setInserting(true);
@@ -57,7 +59,7 @@ export function useInsert(
         if (mode === "replace" && batch?.picture) {
           result = await host.replacePicture(batch.picture as SelectedPicture, pictureOf(item), options);
         } else {
-          result = await host.insertPicture(pictureOf(item), options);
+          result = await host.insertPicture(pictureOf(item), { ...options, ...placement });
         }
         onInserted(item.id);
         setMessage(

@@ -281,6 +281,30 @@ describe("results and insert", () => {
     expect(screen.queryByRole("button", { name: "Edit selected picture" })).not.toBeInTheDocument();
   });
 
+  test("Word placement and caption go with the insert, and the button says what it will do", async () => {
+    const pane = await paneWithSelection();
+    await generateWith(pane);
+    expect(screen.getByRole("combobox", { name: "Placement" })).toHaveDisplayValue("After the selected paragraph");
+    await pane.user.selectOptions(screen.getByRole("combobox", { name: "Placement" }), "In place of the selected text");
+    await pane.user.click(screen.getByRole("checkbox", { name: "Add a caption with the prompt" }));
+    await pane.user.click(screen.getByRole("button", { name: "Insert in place of the selected text" }));
+    await waitFor(() => expect(pane.host.inserts).toHaveLength(1));
+    expect(pane.host.inserts[0].options).toMatchObject({ wordPlacement: "replace-selection", caption: true });
+    expect(pane.host.inserts[0].options.slidePlacement).toBeUndefined();
+    expect(JSON.parse(localStorage.getItem("illustrate.insert.v1") ?? "{}")).toMatchObject({ wordPlacement: "replace-selection", caption: true });
+  });
+
+  test("slide placement goes with the insert on a slide", async () => {
+    const pane = await paneWithSelection(LAKE, { host: new FakeHost("workbench-slide") });
+    await generateWith(pane);
+    expect(screen.queryByRole("checkbox", { name: "Add a caption with the prompt" })).not.toBeInTheDocument();
+    await pane.user.selectOptions(screen.getByRole("combobox", { name: "Placement" }), "Full slide (background, sent to back)");
+    await pane.user.click(screen.getByRole("button", { name: "Insert after selection" }));
+    await waitFor(() => expect(pane.host.inserts).toHaveLength(1));
+    expect(pane.host.inserts[0].options).toMatchObject({ slidePlacement: "full-slide" });
+    expect(pane.host.inserts[0].options.wordPlacement).toBeUndefined();
+  });
+
   test("without replace support, a selected picture still gets Insert after selection", async () => {
     const host = new FakeHost();
     host.capabilities.features.replacePicture = false;
