@@ -1,10 +1,10 @@
 // The generation options: style preset, aspect ratio (Square / Landscape / Portrait) and number of pictures.
-import { Field, makeStyles, Radio, RadioGroup, Select, tokens } from "@fluentui/react-components";
-import { STYLE_PRESETS, isStylePreset } from "../../core/styles";
-import type { AspectRatio } from "../../core/types";
+import { Field, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
+import { STYLE_PRESETS } from "../../core/styles";
 import { ASPECT_RATIOS, PICTURE_COUNTS } from "../generationOptions";
 import type { Translate } from "../strings/strings";
 import type { GenerationOptions } from "../TaskPane.types";
+import { ChoiceField } from "./ChoiceField";
 
 
 const useStyles = makeStyles({
@@ -31,7 +31,10 @@ export function OptionsFields({ t, options, aspectFromPicture, disabled, onChang
           layout="horizontal"
           value={options.aspect}
           disabled={disabled}
-          onChange={(_, data) => onChange({ aspect: data.value as AspectRatio })}
+          onChange={(_, data) => {
+            const aspect = ASPECT_RATIOS.find((a) => a === data.value);
+            if (aspect) onChange({ aspect });
+          }}
         >
           {ASPECT_RATIOS.map((aspect) => (
             <Radio key={aspect} value={aspect} label={t(`aspect.${aspect}`)} />
@@ -39,30 +42,22 @@ export function OptionsFields({ t, options, aspectFromPicture, disabled, onChang
         </RadioGroup>
       </Field>
       <div className={styles.row}>
-        <Field label={t("options.style")}>
-          <Select
-            value={options.style}
-            disabled={disabled}
-            onChange={(_, data) => {
-              if (isStylePreset(data.value)) onChange({ style: data.value });
-            }}
-          >
-            {STYLE_PRESETS.map((preset) => (
-              <option key={preset} value={preset}>
-                {t(`style.${preset}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t("options.count")}>
-          <Select value={String(options.count)} disabled={disabled} onChange={(_, data) => onChange({ count: Number(data.value) })}>
-            {PICTURE_COUNTS.map((count) => (
-              <option key={count} value={count}>
-                {t("options.countValue", { count })}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField
+          label={t("options.style")}
+          value={options.style}
+          choices={STYLE_PRESETS}
+          labelOf={(preset) => t(`style.${preset}`)}
+          disabled={disabled}
+          onChange={(style) => onChange({ style })}
+        />
+        <ChoiceField
+          label={t("options.count")}
+          value={String(options.count)}
+          choices={PICTURE_COUNTS.map(String)}
+          labelOf={(count) => t("options.countValue", { count: Number(count) })}
+          disabled={disabled}
+          onChange={(count) => onChange({ count: Number(count) })}
+        />
       </div>
     </div>
   );

@@ -1,8 +1,8 @@
 // Where Insert puts the picture: Word (after the selection or in place of the selected text, caption) or slide placement.
-import { Checkbox, Field, makeStyles, Select, tokens } from "@fluentui/react-components";
-import type { SlidePlacement, WordPlacement } from "../../hosts/DocumentHost";
+import { Checkbox, makeStyles, tokens } from "@fluentui/react-components";
 import { SLIDE_PLACEMENTS, WORD_PLACEMENTS, type InsertPreferences } from "../insertPreferences";
 import type { Translate } from "../strings/strings";
+import { ChoiceField } from "./ChoiceField";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
@@ -21,42 +21,26 @@ export function PlacementFields({ t, document, prefs, disabled, onChange }: Plac
   const styles = useStyles();
   if (document === "slide") {
     return (
-      <Field label={t("placement.label")}>
-        <Select
-          value={prefs.slidePlacement}
-          disabled={disabled}
-          onChange={(_, data) => {
-            const value = data.value as SlidePlacement;
-            if (SLIDE_PLACEMENTS.includes(value)) onChange({ slidePlacement: value });
-          }}
-        >
-          {SLIDE_PLACEMENTS.map((placement) => (
-            <option key={placement} value={placement}>
-              {t(`placement.slide.${placement}`)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <ChoiceField
+        label={t("placement.label")}
+        value={prefs.slidePlacement}
+        choices={SLIDE_PLACEMENTS}
+        labelOf={(placement) => t(`placement.slide.${placement}`)}
+        disabled={disabled}
+        onChange={(slidePlacement) => onChange({ slidePlacement })}
+      />
     );
   }
   return (
     <div className={styles.root}>
-      <Field label={t("placement.label")}>
-        <Select
-          value={prefs.wordPlacement}
-          disabled={disabled}
-          onChange={(_, data) => {
-            const value = data.value as WordPlacement;
-            if (WORD_PLACEMENTS.includes(value)) onChange({ wordPlacement: value });
-          }}
-        >
-          {WORD_PLACEMENTS.map((placement) => (
-            <option key={placement} value={placement}>
-              {t(`placement.word.${placement}`)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <ChoiceField
+        label={t("placement.label")}
+        value={prefs.wordPlacement}
+        choices={WORD_PLACEMENTS}
+        labelOf={(placement) => t(`placement.word.${placement}`)}
+        disabled={disabled}
+        onChange={(wordPlacement) => onChange({ wordPlacement })}
+      />
       <Checkbox
         label={t("placement.caption")}
         checked={prefs.caption}
