@@ -50,7 +50,7 @@ export async function waitForHttps(url, { ca, timeoutMs, aborted }) {
     if (reason) throw new Error(reason);
     try {
       return await new Promise((resolve, reject) => {
-        const request = https.get(url, { ca, timeout: 5000 }, (response) => {
+        const request = https.get(url, { ca, timeout: 30_000 }, (response) => {
           response.resume();
           resolve(response.statusCode);
         });

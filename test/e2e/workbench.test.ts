@@ -1,8 +1,10 @@
-// End to end in Chromium: select text in the workbench's Word page or slide, Generate in the real pane, Insert.
+// End to end in Chromium: select text in the workbench's Word page or slide, Generate in the real pane, Insert
+// (signed in at the local issuer: the gateway requires a bearer token).
 import fs from "node:fs";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { launchBrowser, type E2EBrowser } from "./browser";
+import { ensureSignedIn } from "./signIn";
 
 const PANE_URL = "https://localhost:3000";
 const PROMPT = "A misty mountain lake at dawn";
@@ -89,6 +91,7 @@ describe("workbench", () => {
     expect(await page.evaluate(() => document.getSelection()?.toString().trim())).toBe(PROMPT);
 
     const wordPane = pane("workbench-word");
+    await ensureSignedIn(page, wordPane);
     await promptFromSelection(wordPane);
     const inserted = paragraph.locator("xpath=following-sibling::*[1]").locator("img");
     const ms = await generateAndInsert(wordPane, inserted);
@@ -122,6 +125,7 @@ describe("workbench", () => {
     expect(await textBox.getAttribute("data-selected")).toBe("true");
 
     const slidePane = pane("workbench-slide");
+    await ensureSignedIn(page, slidePane);
     await promptFromSelection(slidePane);
     const picture = slide.locator("img[data-shape-id]");
     const ms = await generateAndInsert(slidePane, picture);
