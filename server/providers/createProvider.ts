@@ -5,6 +5,7 @@ import { gatedProvider } from "../queue/gatedProvider";
 import { DEFAULT_REMOTE_RPM, queueFromEnv } from "../queue/queueFromEnv";
 import type { ImageProvider } from "./Provider";
 import { LocalProvider } from "./local/LocalProvider";
+import { withLocalEdits } from "./local/edit";
 import { withLocalStreaming } from "./local/stream";
 import { REMOTE_PROVIDER_IDS, createRemoteProvider, isRemoteProviderId } from "./upstream/remoteProvider";
 
@@ -20,7 +21,7 @@ function transcodeSetting(env: NodeJS.ProcessEnv): "auto" | "off" {
 
 /**
  * Creates the provider `id` from the environment `env` (each provider reads its own variables):
- * - `local`: the offline renderer, streaming previews; queued only when `IMAGE_RPM` is set;
+ * - `local`: the offline renderer, streaming previews and edits; queued only when `IMAGE_RPM` is set;
  * - `foundry-mai` / `azure-openai`: see ./upstream/remoteProvider.ts; every upstream request waits in the
  *   shared queue (`IMAGE_RPM`, default 6 a minute; `IMAGE_RPM_WINDOW_MS`; `REDIS_URL` to share it between replicas).
  * Every finished image is post-processed (`IMAGE_TRANSCODE`, provenance XMP), see server/postprocess.
@@ -30,7 +31,7 @@ export function createProvider(id: string, env: NodeJS.ProcessEnv = process.env)
   const postprocess = { transcode: transcodeSetting(env) };
   if (id === "local") {
     const queue = queueFromEnv(env, { keyPrefix: "local" });
-    const local = withLocalStreaming(new LocalProvider());
+    const local = withLocalStreaming(withLocalEdits(new LocalProvider()));
     return withPostprocess(queue ? gatedProvider(local, queue) : local, postprocess);
   }
   if (isRemoteProviderId(id)) {

@@ -75,6 +75,33 @@ describe("local provider (IMAGE_PROVIDER=local)", () => {
     });
   });
 
+  test("edits: the scene goes only where the mask is transparent; the rest of the picture is kept", async () => {
+    const red = await sharp({ create: { width: 1024, height: 1024, channels: 3, background: "#ff0000" } }).png().toBuffer();
+    // Left half opaque (keep), right half transparent (change).
+    const half = await sharp({ create: { width: 512, height: 1024, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } }).png().toBuffer();
+    const mask = await sharp({ create: { width: 1024, height: 1024, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .composite([{ input: half, left: 0, top: 0 }])
+      .png()
+      .toBuffer();
+    const form = new FormData();
+    form.set("image", new Blob([new Uint8Array(red)], { type: "image/png" }), "image.png");
+    form.set("mask", new Blob([new Uint8Array(mask)], { type: "image/png" }), "mask.png");
+    form.set("prompt", "A green forest with a river");
+    form.set("output_format", "png");
+    const response = await fetch(`${served.base}/v1/images/edits`, { method: "POST", body: form });
+    expect(response.status).toBe(200);
+    const bytes = Buffer.from((await response.json()).data[0].b64_json, "base64");
+    // stats() reads its input, not the pipeline: cut the half out first.
+    const region = async (left: number) =>
+      (await sharp(await sharp(bytes).extract({ left, top: 0, width: 512, height: 1024 }).toBuffer()).stats()).channels.map((c) => Math.round(c.mean));
+    const kept = await region(0);
+    // Unchanged red, within JPEG rounding (post-processing may transcode the opaque result).
+    kept.forEach((value, channel) => expect(Math.abs(value - [255, 0, 0][channel])).toBeLessThanOrEqual(3));
+    const changed = await region(512);
+    expect(changed).not.toEqual([255, 0, 0]);
+    expect(changed[1] + changed[2]).toBeGreaterThan(60);
+  });
+
   test("invalid partial_images is a 400 JSON error before any stream", async () => {
     const response = await fetch(`${served.base}/v1/images/generations`, {
       method: "POST",
