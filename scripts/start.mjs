@@ -124,9 +124,13 @@ async function main() {
     })();
     return stopping;
   };
-  process.once("SIGINT", () => stopAll(0));
-  process.once("SIGTERM", () => stopAll(0));
-  process.once("SIGHUP", () => stopAll(0));
+  const onSignal = () => {
+    if (!stopping) return void stopAll(0);
+    // A second Ctrl-C while stopping: kill every group now rather than leave anything behind.
+    for (const service of services) service.signal("SIGKILL");
+    process.exit(130);
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, onSignal);
 
   try {
     for (const service of services) service.start();

@@ -113,26 +113,32 @@ export class Service {
     this.print(`ready: ${this.spec.readyUrl} (HTTP ${status})`);
   }
 
+  /** Sends `signal` to the service's whole process group (Windows: ends the process tree). Never throws. */
+  signal(signal) {
+    const pid = this.child?.pid;
+    if (pid === undefined) return;
+    try {
+      if (process.platform === "win32") spawn("taskkill", ["/pid", String(pid), "/T", "/F"], { stdio: "ignore" });
+      else process.kill(-pid, signal);
+    } catch {
+      // Already gone.
+    }
+  }
+
   /**
-   * Stops the whole process group: SIGTERM, then SIGKILL after `graceMs`.
+   * Stops the whole process group: SIGTERM, then SIGKILL after `graceMs`; and SIGKILL at the end in any case, since
+   * the leader (npm, npx) may be gone while something it started is still running.
    * @param {number} graceMs
    */
   async stop(graceMs = 5000) {
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const signalGroup = (signal) => {
-      try {
-        if (process.platform === "win32") spawn("taskkill", ["/pid", String(child.pid), "/T", "/F"], { stdio: "ignore" });
-        else process.kill(-child.pid, signal);
-      } catch {
-        // Already gone.
-      }
-    };
-    signalGroup("SIGTERM");
-    const timer = setTimeout(() => signalGroup("SIGKILL"), graceMs);
-    await this.exited;
-    clearTimeout(timer);
-    // The leader may exit before its group: make sure nothing of it stays behind.
-    signalGroup("SIGKILL");
+    if (!child) return;
+    if (child.exitCode === null && child.signalCode === null) {
+      this.signal("SIGTERM");
+      const timer = setTimeout(() => this.signal("SIGKILL"), graceMs);
+      await this.exited;
+      clearTimeout(timer);
+    }
+    this.signal("SIGKILL");
   }
 }
