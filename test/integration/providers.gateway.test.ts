@@ -43,6 +43,15 @@ async function streamEvents(base: string, body: unknown, signal?: AbortSignal): 
   return events;
 }
 
+/** POSTs `/v1/images/edits` as multipart: `image` and `mask` PNG files, the other fields as text. */
+function postEdit(base: string, image: Buffer, mask: Buffer, fields: Record<string, string>): Promise<Response> {
+  const form = new FormData();
+  form.set("image", new Blob([new Uint8Array(image)], { type: "image/png" }), "image.png");
+  form.set("mask", new Blob([new Uint8Array(mask)], { type: "image/png" }), "mask.png");
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  return fetch(`${base}/v1/images/edits`, { method: "POST", body: form });
+}
+
 async function xmpOf(b64: string): Promise<ReturnType<typeof readProvenance>> {
   const meta = await sharp(Buffer.from(b64, "base64")).metadata();
   return readProvenance(meta.xmp?.toString("utf8") ?? "");
@@ -83,12 +92,7 @@ describe("local provider (IMAGE_PROVIDER=local)", () => {
       .composite([{ input: half, left: 0, top: 0 }])
       .png()
       .toBuffer();
-    const form = new FormData();
-    form.set("image", new Blob([new Uint8Array(red)], { type: "image/png" }), "image.png");
-    form.set("mask", new Blob([new Uint8Array(mask)], { type: "image/png" }), "mask.png");
-    form.set("prompt", "A green forest with a river");
-    form.set("output_format", "png");
-    const response = await fetch(`${served.base}/v1/images/edits`, { method: "POST", body: form });
+    const response = await postEdit(served.base, red, mask, { prompt: "A green forest with a river", output_format: "png" });
     expect(response.status).toBe(200);
     const bytes = Buffer.from((await response.json()).data[0].b64_json, "base64");
     // stats() reads its input, not the pipeline: cut the half out first.
@@ -156,12 +160,7 @@ describe("azure-openai through the gateway", () => {
   test("edits: multipart image + mask reach the upstream; the answer is JSON with the edited image", async () => {
     const image = await fakePng(1024, 1024, 9);
     const mask = await sharp({ create: { width: 1024, height: 1024, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
-    const form = new FormData();
-    form.set("image", new Blob([new Uint8Array(image)], { type: "image/png" }), "image.png");
-    form.set("mask", new Blob([new Uint8Array(mask)], { type: "image/png" }), "mask.png");
-    form.set("prompt", "Add a boat");
-    form.set("input_fidelity", "high");
-    const response = await fetch(`${served.base}/v1/images/edits`, { method: "POST", body: form });
+    const response = await postEdit(served.base, image, mask, { prompt: "Add a boat", input_fidelity: "high" });
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.backend).toMatchObject({ provider: "azure-openai" });
@@ -174,11 +173,8 @@ describe("azure-openai through the gateway", () => {
 
   test("edits: a mask of another size is refused with invalid_mask, nothing sent upstream", async () => {
     const before = fake.requests.length;
-    const form = new FormData();
-    form.set("image", new Blob([new Uint8Array(await fakePng(1024, 1024))], { type: "image/png" }), "image.png");
-    form.set("mask", new Blob([new Uint8Array(await sharp({ create: { width: 512, height: 512, channels: 4, background: "#0000" } }).png().toBuffer())], { type: "image/png" }), "mask.png");
-    form.set("prompt", "Add a boat");
-    const response = await fetch(`${served.base}/v1/images/edits`, { method: "POST", body: form });
+    const smallMask = await sharp({ create: { width: 512, height: 512, channels: 4, background: "#0000" } }).png().toBuffer();
+    const response = await postEdit(served.base, await fakePng(1024, 1024), smallMask, { prompt: "Add a boat" });
     expect(response.status).toBe(400);
     expect((await response.json()).error).toMatchObject({ code: "invalid_mask", param: "mask" });
     expect(fake.requests.length).toBe(before);
