@@ -1,6 +1,6 @@
 // The PowerPoint-like slide view: a 960 × 540 pt slide drawn scaled to fit, with text boxes and pictures.
 import * as React from "react";
-import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { mergeClasses } from "@fluentui/react-components";
 import { pictureDataUrl } from "./pictureRules";
 import { SHAPE_ID_ATTR, SHAPE_TEXT_ATTR } from "./slideDom";
 import {
@@ -15,45 +15,7 @@ import {
 } from "./slideModel";
 import type { Store } from "./store";
 import { strings } from "./strings";
-
-/** CSS pixels per point (CSS fixes 1 pt = 4/3 px). */
-const PX_PER_PT = 4 / 3;
-const SLIDE_WIDTH_PX = SLIDE_SIZE_PT.widthPt * PX_PER_PT;
-
-const useStyles = makeStyles({
-  viewport: { width: "100%", maxWidth: `${SLIDE_WIDTH_PX}px`, margin: "0 auto", position: "relative", overflow: "hidden", boxShadow: tokens.shadow16 },
-  slide: {
-    position: "absolute",
-    left: 0,
-    top: 0,
-    width: `${SLIDE_SIZE_PT.widthPt}pt`,
-    height: `${SLIDE_SIZE_PT.heightPt}pt`,
-    transformOrigin: "0 0",
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: "Calibri, 'Segoe UI', Carlito, sans-serif",
-  },
-  shape: {
-    position: "absolute",
-    boxSizing: "border-box",
-    outlineOffset: "0",
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
-  textBox: {
-    padding: "3.6pt 7.2pt",
-    border: `${tokens.strokeWidthThin} dashed transparent`,
-    ":hover": { border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}` },
-  },
-  selected: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
-  text: {
-    minHeight: "100%",
-    outlineStyle: "none",
-    whiteSpace: "pre-wrap",
-    overflowWrap: "anywhere",
-    ":empty::before": { content: "attr(data-placeholder)", color: tokens.colorNeutralForeground4 },
-  },
-  picture: { cursor: "default" },
-});
+import { SLIDE_WIDTH_PX, useSlideStyles } from "./useSlideStyles.styles";
 
 /** Scale that draws the slide (960 pt = 1280 px) at the viewport's width. */
 function useFitScale(viewport: React.RefObject<HTMLDivElement | null>): number {
@@ -83,7 +45,7 @@ export interface SlideViewProps {
 
 /** The slide: a labelled region; click or Tab to a shape to select it; text boxes are editable; Delete removes. */
 export function SlideView({ store, slideRef }: SlideViewProps): React.JSX.Element {
-  const styles = useStyles();
+  const styles = useSlideStyles();
   const state = React.useSyncExternalStore(store.subscribe, store.get);
   const viewport = React.useRef<HTMLDivElement>(null);
   const scale = useFitScale(viewport);

@@ -1,15 +1,14 @@
 // The Word-like page view: a Letter page of editable paragraphs and inline pictures drawn from the page model.
 import * as React from "react";
-import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { mergeClasses } from "@fluentui/react-components";
 import { placeCaret, textOffsetWithin } from "./domText";
 import { pictureDataUrl } from "./pictureRules";
 import type { Store } from "./store";
 import { strings } from "./strings";
+import { useWordPageStyles } from "./useWordPageStyles.styles";
 import { BLOCK_ID_ATTR, BLOCK_KIND_ATTR } from "./wordPageDom";
 import {
   joinWithPrevious,
-  PAGE_MARGIN_PT,
-  PAGE_SIZE_PT,
   removeBlock,
   selectPicture,
   setParagraphText,
@@ -18,41 +17,6 @@ import {
   type PictureBlock,
   type WordPageState,
 } from "./wordPageModel";
-
-const useStyles = makeStyles({
-  page: {
-    boxSizing: "border-box",
-    width: `${PAGE_SIZE_PT.widthPt}pt`,
-    minHeight: `${PAGE_SIZE_PT.heightPt}pt`,
-    padding: `${PAGE_MARGIN_PT}pt`,
-    margin: "0 auto",
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    boxShadow: tokens.shadow16,
-    fontFamily: "Calibri, 'Segoe UI', Carlito, sans-serif",
-    fontSize: "11pt",
-    lineHeight: 1.15,
-  },
-  column: { display: "flex", flexDirection: "column" },
-  paragraph: {
-    margin: "0 0 8pt 0",
-    minHeight: "1.15em",
-    outlineStyle: "none",
-    whiteSpace: "pre-wrap",
-    overflowWrap: "anywhere",
-    ":focus-visible": { backgroundColor: tokens.colorNeutralBackground1Hover },
-  },
-  title: { fontSize: "28pt", lineHeight: 1.1, fontFamily: "'Calibri Light', 'Segoe UI Light', Carlito, sans-serif", marginBottom: "12pt" },
-  caption: { fontSize: "9pt", fontStyle: "italic", color: tokens.colorNeutralForeground3 },
-  pictureParagraph: { margin: "0 0 8pt 0", lineHeight: 0 },
-  picture: {
-    display: "inline-block",
-    cursor: "default",
-    outlineOffset: "2px",
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
-  pictureSelected: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
-});
 
 /** Where to put the caret after the next render (after Enter / Backspace changed the blocks). */
 interface CaretRequest {
@@ -69,7 +33,7 @@ export interface WordPageProps {
 
 /** The page: one labelled region; paragraphs are editable, pictures are selectable by click or keyboard. */
 export function WordPage({ store, columnRef }: WordPageProps): React.JSX.Element {
-  const styles = useStyles();
+  const styles = useWordPageStyles();
   const state = React.useSyncExternalStore(store.subscribe, store.get);
   const caretRequest = React.useRef<CaretRequest | null>(null);
   const selectedPictureId = state.selection.kind === "picture" ? state.selection.blockId : undefined;

@@ -1,10 +1,11 @@
 // The workbench shell: a "Document" switch (Word page / Slide), the stand-in document, and the task pane beside it.
 import * as React from "react";
-import { Caption1, makeStyles, MessageBar, MessageBarBody, Tab, TabList, Title3, tokens } from "@fluentui/react-components";
+import { Caption1, MessageBar, MessageBarBody, Tab, TabList, Title3 } from "@fluentui/react-components";
 import type { DocumentHost } from "../hosts/DocumentHost";
 import { createWorkbenchDocuments } from "./documents";
 import { SlideView } from "./Slide";
 import { strings } from "./strings";
+import { useWorkbenchStyles } from "./useWorkbenchStyles.styles";
 import { WordPage } from "./WordPage";
 
 /** Which stand-in is shown. */
@@ -24,50 +25,12 @@ export interface WorkbenchProps {
   insideOffice?: boolean;
 }
 
-const useStyles = makeStyles({
-  shell: {
-    display: "grid",
-    gridTemplateRows: "auto 1fr",
-    height: "100vh",
-    backgroundColor: tokens.colorNeutralBackground2,
-    color: tokens.colorNeutralForeground1,
-  },
-  header: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalXXL,
-    rowGap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  titles: { display: "flex", flexDirection: "column", marginRight: "auto" },
-  body: { display: "flex", minHeight: 0 },
-  documentArea: {
-    flex: "1 1 auto",
-    minWidth: 0,
-    overflow: "auto",
-    padding: tokens.spacingHorizontalXXL,
-    backgroundColor: tokens.colorNeutralBackground3,
-  },
-  paneColumn: {
-    flex: "0 0 360px",
-    minWidth: "320px",
-    maxWidth: "400px",
-    overflow: "auto",
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  paneSlot: { height: "100%" },
-});
-
 const TAB_ID = (tab: DocumentTab) => `workbench-tab-${tab}`;
 const PANEL_ID = (tab: DocumentTab) => `workbench-panel-${tab}`;
 
 /** The whole workbench page. Each stand-in has its own pane (as Word and PowerPoint each have theirs). */
 export function Workbench({ mountPane, initialTab = "word", onTabChange, insideOffice = false }: WorkbenchProps): React.JSX.Element {
-  const styles = useStyles();
+  const styles = useWorkbenchStyles();
   const [documents] = React.useState(createWorkbenchDocuments);
   const [tab, setTab] = React.useState<DocumentTab>(initialTab);
   const [opened, setOpened] = React.useState<ReadonlySet<DocumentTab>>(() => new Set([initialTab]));
