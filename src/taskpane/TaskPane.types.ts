@@ -19,7 +19,7 @@ export interface TaskPaneProps {
   imageClient: ImageClient;
   /** Sign-in state; when given, the pane shows the account with Sign in / Sign out. @default undefined */
   session?: AccountSession;
-  /** Build configuration (shown in diagnostics only; the client is already configured). @default readConfig() */
+  /** Build configuration; the pane names its `gatewayUrl` when the service cannot be reached (the client is already configured). @default readConfig() */
   config?: IllustrateConfig;
 }
 

@@ -51,16 +51,19 @@ export function appNameKey(kind: HostKind): string {
 
 /**
  * The message for `error`. `app` is the host's display name (for messages such as "PowerPoint refused the
- * picture"). Errors of unknown types keep their own message text, shown as text.
+ * picture"); `gatewayUrl`, when given, is named in "can't reach" messages. Errors of unknown types keep their own
+ * message text, shown as text.
  */
-export function messageForError(error: unknown, phase: ErrorPhase, app: string): PaneMessage {
+export function messageForError(error: unknown, phase: ErrorPhase, app: string, gatewayUrl?: string): PaneMessage {
   if (error instanceof CancelledError) return { intent: "info", key: "error.cancelled" };
   if (error instanceof SignInRequiredError) return { intent: "warning", key: "error.signInRequired", action: "signIn" };
   if (error instanceof ApiError) return messageForApiError(error);
   if (error instanceof TimeoutError) {
     return { intent: "error", key: "error.timeout", values: { seconds: Math.round(error.timeoutMs / 1000) } };
   }
-  if (error instanceof ConnectionError) return { intent: "error", key: "error.connection" };
+  if (error instanceof ConnectionError) {
+    return gatewayUrl ? { intent: "error", key: "error.connectionAt", values: { url: gatewayUrl } } : { intent: "error", key: "error.connection" };
+  }
   if (error instanceof InvalidResponseError) {
     return { intent: "error", key: "error.invalidResponse", ...(error.requestId ? { requestId: error.requestId } : {}) };
   }

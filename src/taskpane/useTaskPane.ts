@@ -1,5 +1,6 @@
 // The task pane's state: composes the prompt, generation, insert, history and account hooks into one render state.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { readConfig } from "../core/config";
 import { nearestAspect } from "../core/sizes";
 import type { GeneratedImage } from "../core/types";
 import { appNameKey, type PaneMessage } from "./errorMessages";
@@ -27,6 +28,7 @@ let itemCounter = 0;
 /** Builds the pane's render state from its props. */
 export function useTaskPane(props: TaskPaneProps): TaskPaneState {
   const { host, imageClient, session } = props;
+  const config = useMemo(() => props.config ?? readConfig(), [props.config]);
   const { t } = useStrings();
   const appName = t(appNameKey(host.kind));
 
@@ -88,6 +90,7 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     host,
     imageClient,
     app: appName,
+    gatewayUrl: config.gatewayUrl,
     options,
     readSelection: prompt.refresh,
     onResults,

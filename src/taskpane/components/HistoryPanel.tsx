@@ -9,7 +9,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { DeleteRegular, ImageAddRegular } from "@fluentui/react-icons";
-import { useId } from "react";
+import { useId, useRef } from "react";
 import type { History } from "../history";
 import { imageSrc } from "../imageSrc";
 import type { Translate } from "../strings/strings";
@@ -32,10 +32,12 @@ export interface HistoryPanelProps {
 export function HistoryPanel({ t, history, inserting, insertAvailable, onInsertAgain, onDiscard }: HistoryPanelProps) {
   const styles = useResultsStyles();
   const baseId = useId();
+  // After Discard the button is gone: focus returns to the History header, not to the page body.
+  const headerButton = useRef<HTMLButtonElement>(null);
   return (
     <Accordion collapsible>
       <AccordionItem value="history">
-        <AccordionHeader as="h2">{t("history.heading", { count: history.length })}</AccordionHeader>
+        <AccordionHeader as="h2" button={{ ref: headerButton }}>{t("history.heading", { count: history.length })}</AccordionHeader>
         <AccordionPanel>
           {history.length === 0 ? (
             <Caption1 className={styles.meta}>{t("history.empty")}</Caption1>
@@ -67,7 +69,11 @@ export function HistoryPanel({ t, history, inserting, insertAvailable, onInsertA
                         >
                           {t("history.insertAgain")}
                         </Button>{" "}
-                        <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-describedby={promptId} onClick={() => onDiscard(item.id)}>
+                        <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-describedby={promptId} onClick={() => {
+                            onDiscard(item.id);
+                            headerButton.current?.focus();
+                          }}
+                        >
                           {t("history.discard")}
                         </Button>
                       </div>

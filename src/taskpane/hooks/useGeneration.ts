@@ -19,6 +19,8 @@ export interface UseGenerationArgs {
   host: DocumentHost;
   imageClient: ImageClient;
   app: string;
+  /** Named in "can't reach the image service" messages. */
+  gatewayUrl?: string;
   options: GenerationOptions;
   readSelection(reason: SelectionReason): Promise<SelectionRead>;
   /** Called with the validated images of a finished run. */
@@ -51,7 +53,7 @@ export function useGeneration(args: UseGenerationArgs) {
     const controller = new AbortController();
     current.current = { id, controller };
     const stale = () => current.current?.id !== id;
-    const { host, imageClient, app, options, readSelection, onResults, onEmptyPrompt, setMessage } = argsRef.current;
+    const { host, imageClient, app, gatewayUrl, options, readSelection, onResults, onEmptyPrompt, setMessage } = argsRef.current;
     setMessage(undefined);
     setPartials([]);
     setQueue(undefined);
@@ -109,7 +111,7 @@ export function useGeneration(args: UseGenerationArgs) {
       const batch: Batch = { id: `batch-${id}`, prompt, ...(picture ? { picture } : {}), ...(target ? { target } : {}) };
       onResults(batch, images, sentPrompt);
     } catch (error) {
-      if (!stale()) setMessage(messageForError(error, "generate", app));
+      if (!stale()) setMessage(messageForError(error, "generate", app, gatewayUrl));
     } finally {
       if (!stale()) {
         current.current = undefined;

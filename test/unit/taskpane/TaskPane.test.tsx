@@ -359,7 +359,7 @@ describe("results and insert", () => {
     const first = screen.getByRole("listitem", { name: "Picture 1 of 2" });
     expect(within(first).getByText("A red kite over hills")).toBeInTheDocument();
     await pane.user.click(within(first).getByRole("button", { name: "Discard" }));
-    expect(screen.getByRole("button", { name: "History (1)" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "History (1)" })).toHaveFocus();
     expect(screen.queryByRole("heading", { name: "Results" })).not.toBeInTheDocument();
   });
 });
@@ -370,7 +370,7 @@ describe("errors", () => {
     [new ApiError(429, "rate_limited", "rate_limited", "slow down", { retryAfterMs: 20_000 }), "Too many pictures are being made right now. Wait 20 s, then select Generate again."],
     [new ApiError(503, "upstream_unavailable", "upstream_unavailable", "down"), "The image service is not available right now. Wait a minute and select Generate again."],
     [new ApiError(404, "not_found", "DeploymentNotFound", "nf"), "The image model is not set up (deployment not found). Ask your administrator to check the configuration."],
-    [new ConnectionError("Failed to fetch"), "Can't reach the image service. Check your network connection and that the gateway is running, then select Generate again."],
+    [new ConnectionError("Failed to fetch"), "Can't reach the image service at https://localhost:3001. Check your network connection and that the gateway is running, then select Generate again."],
     [new TimeoutError(300_000), "The image service did not answer within 300 s. Select Generate again, perhaps with fewer pictures."],
     [new InvalidResponseError("bad PNG"), "The image service sent back something that is not a valid picture, so nothing was inserted. Select Generate again."],
   ])("%p shows what to do, keeps the prompt and lets the person generate again", async (error, text) => {

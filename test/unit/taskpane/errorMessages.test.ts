@@ -80,6 +80,11 @@ test.each(HOST_CODES)("HostError %s while inserting has a sentence", (code) => {
   expect(text).not.toContain("{{");
 });
 
+test("a connection failure names the gateway when it is known", () => {
+  const message = messageForError(new ConnectionError("Failed to fetch"), "generate", "Word", "https://gateway.contoso.com");
+  expect(t(message.key, message.values)).toMatch(/^Can't reach the image service at https:\/\/gateway\.contoso\.com\. /);
+});
+
 test("host messages name the app", () => {
   expect(sentence(new HostError("timeout", "x"), "insert").text).toBe(
     "PowerPoint did not answer in time. Check the document, then select Insert again if the picture is missing.",
