@@ -53,6 +53,9 @@ export class SignInDialogError extends Error {
 /** MSAL errors after which only the person can help (sign in again), besides `InteractionRequiredAuthError`. */
 const NEEDS_INTERACTION = new Set(["no_account_error", "no_tokens_found", "login_required", "monitor_window_timeout", "timed_out"]);
 
+/** Popup failures that mean "this host cannot show MSAL's popup" (not a cancel): the Office dialog takes over. */
+const POPUP_BLOCKED = new Set(["popup_window_error", "empty_window_error"]);
+
 const errorCode = (error: unknown): string | undefined => (error as { errorCode?: unknown } | null)?.errorCode as string | undefined;
 
 function needsInteraction(error: unknown): boolean {
@@ -168,14 +171,14 @@ export class MsalSession implements AccountSession {
     return result;
   }
 
-  /** Popup; on `popup_window_error` the Office dialog. */
+  /** Popup; when the host blocks it (`popup_window_error`, `empty_window_error`) the Office dialog. */
   private async interact(scopes: string[]): Promise<{ accessToken: string }> {
     const loginHint = await this.options.loginHint?.();
     const request = interactiveRequest(this.options.config, scopes, loginHint);
     try {
       return this.adopt(await this.client.acquireTokenPopup(request));
     } catch (error) {
-      if (errorCode(error) !== "popup_window_error" || !this.options.openDialog || !this.options.dialogUrl) throw error;
+      if (!POPUP_BLOCKED.has(errorCode(error) ?? "") || !this.options.openDialog || !this.options.dialogUrl) throw error;
     }
     const url = new URL(this.options.dialogUrl);
     if (loginHint) url.searchParams.set("loginHint", loginHint);

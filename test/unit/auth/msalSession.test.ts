@@ -123,6 +123,15 @@ describe("MsalSession", () => {
     expect(session.getAccount()).toBeNull();
   });
 
+  it("does not open the dialog when the person closed the popup (user_cancelled)", async () => {
+    const cancelled = new BrowserAuthError("user_cancelled", "");
+    client.popup.push(cancelled);
+    const openDialog = jest.fn();
+    const session = new MsalSession(client, { config: DEFAULT_CONFIG, openDialog, dialogUrl: DIALOG_URL });
+    await expect(session.signIn()).rejects.toBe(cancelled);
+    expect(openDialog).not.toHaveBeenCalled();
+  });
+
   it("lets a blocked popup fail as is outside Office (no dialog available)", async () => {
     const blocked = new BrowserAuthError("popup_window_error", "");
     client.popup.push(blocked);
