@@ -30,11 +30,12 @@ export function msalConfiguration(config: IllustrateConfig, origin: string): Con
 
 /**
  * The `prompt` of an interactive sign-in. Entra ID: `select_account`, so a person can switch accounts. The local
- * issuer (oidc-provider) only issues a refresh token with `prompt=consent` (OIDC Core §11, offline_access); its
- * consent is implied for the pane, so no extra page appears.
+ * issuer: `login` (its account page, even with a session, as select_account would) and `consent`, because
+ * oidc-provider issues a refresh token only with `prompt=consent` (OIDC Core §11, offline_access); consent is
+ * implied for the pane, so no extra page appears.
  */
 export function interactivePrompt(config: IllustrateConfig): string {
-  return config.localIssuer ? "consent" : "select_account";
+  return config.localIssuer ? "login consent" : "select_account";
 }
 
 /** A silent request for `account`; `forceRefresh` skips the cached access token (after a 401). */

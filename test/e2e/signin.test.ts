@@ -104,4 +104,11 @@ describe("sign-in", () => {
     expect(imageRequests.length).toBe(requestsBefore);
     expect(await pane.getByRole("textbox", { name: "Prompt" }).inputValue()).toBe(PROMPT);
   });
+
+  it("signs in again as another account: the issuer shows its account page despite its session", async () => {
+    const pane = wordPane();
+    const [popup] = await Promise.all([page.waitForEvent("popup"), pane.getByRole("button", { name: "Sign in" }).first().click()]);
+    await Promise.all([popup.waitForEvent("close", { timeout: 30_000 }), popup.getByRole("button", { name: /Grace Hopper/ }).click()]);
+    await pane.getByText("Signed in as Grace Hopper").waitFor({ state: "visible", timeout: 30_000 });
+  });
 });

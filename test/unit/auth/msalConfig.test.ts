@@ -34,8 +34,8 @@ describe("msalConfiguration", () => {
     expect(configuration.auth.redirectUri).toBe("https://illustrate.contoso.com/redirect.html");
   });
 
-  it("prompts for consent at the local issuer (refresh token) and for an account at Entra ID", () => {
-    expect(interactivePrompt(DEFAULT_CONFIG)).toBe("consent");
+  it("prompts for the account page and consent at the local issuer (refresh token), for an account at Entra ID", () => {
+    expect(interactivePrompt(DEFAULT_CONFIG)).toBe("login consent");
     expect(interactivePrompt(ENTRA)).toBe("select_account");
   });
 });

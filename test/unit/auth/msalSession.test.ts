@@ -68,7 +68,7 @@ describe("MsalSession", () => {
     client.popup.push(result("popup-token", ada));
     const session = new MsalSession(client, { config: DEFAULT_CONFIG, loginHint: async () => "ada@illustrate.dev" });
     await expect(session.getToken(SCOPES, { interactive: true })).resolves.toBe("popup-token");
-    expect(client.acquireTokenPopup).toHaveBeenCalledWith({ scopes: SCOPES, prompt: "consent", loginHint: "ada@illustrate.dev" });
+    expect(client.acquireTokenPopup).toHaveBeenCalledWith({ scopes: SCOPES, prompt: "login consent", loginHint: "ada@illustrate.dev" });
     expect(client.setActiveAccount).toHaveBeenCalledWith(ada);
   });
 
