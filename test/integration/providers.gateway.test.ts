@@ -18,12 +18,22 @@ jest.setTimeout(30_000);
 interface Served {
   app: FastifyInstance;
   base: string;
+  close(): Promise<void>;
 }
 
 async function serve(provider: ImageProvider): Promise<Served> {
   const app = await buildApp({ provider, allowedOrigins: ["https://localhost:3000"], logger: false });
   await app.listen({ host: "127.0.0.1", port: 0 });
-  return { app, base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
+  return {
+    app,
+    base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+    // Cuts keep-alive connections of the test's fetch too, so closing never waits on them.
+    close: () => {
+      const closing = app.close();
+      app.server.closeAllConnections();
+      return closing;
+    },
+  };
 }
 
 /** POSTs JSON and reads the SSE answer into `[event, data]` pairs. */
@@ -62,7 +72,7 @@ describe("local provider (IMAGE_PROVIDER=local)", () => {
   beforeAll(async () => {
     served = await serve(createProvider("local", {}));
   });
-  afterAll(() => served.app.close());
+  afterAll(() => served.close());
 
   test("GET /v1/backend says the local renderer streams", async () => {
     expect(await (await fetch(`${served.base}/v1/backend`)).json()).toEqual({ provider: "local", model: "local-renderer", offline: true, streaming: true });
@@ -125,7 +135,7 @@ describe("azure-openai through the gateway", () => {
     served = await serve(createProvider("azure-openai", { IMAGE_ENDPOINT: fake.url, IMAGE_DEPLOYMENT: "gpt-image-1", IMAGE_API_KEY: API_KEY, IMAGE_RPM: "600" }));
   });
   afterAll(async () => {
-    await served.app.close();
+    await served.close();
     await fake.close();
   });
 
@@ -190,7 +200,7 @@ describe("foundry-mai through the gateway (does not stream)", () => {
     served = await serve(createProvider("foundry-mai", { IMAGE_ENDPOINT: fake.url, IMAGE_DEPLOYMENT: "MAI-Image-2", IMAGE_API_KEY: API_KEY, IMAGE_RPM: "2", IMAGE_RPM_WINDOW_MS: "2000" }));
   });
   afterAll(async () => {
-    await served.app.close();
+    await served.close();
     await fake.close();
   });
 

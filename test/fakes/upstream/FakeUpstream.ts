@@ -92,8 +92,11 @@ export class FakeUpstream {
     return this.requests.flatMap((r) => (r.violation ? [r.violation] : []));
   }
 
+  /** Stops the server, cutting any connection still open (a hanging answer, a client's keep-alive). */
   close(): Promise<void> {
-    return this.app.close();
+    const closing = this.app.close();
+    this.app.server.closeAllConnections();
+    return closing;
   }
 
   /** @internal route handler */
