@@ -91,6 +91,9 @@ test("configured from the environment (IMAGE_PROVIDER=foundry-mai, IMAGE_ENDPOIN
   await configured.generate(generateRequest({ apiSize: "1024x1536", size: { widthPx: 1024, heightPx: 1536 } }), { signal: new AbortController().signal });
   expect(fake.violations).toEqual([]);
   expect(fake.requests[0].body).toMatchObject({ width: 832, height: 1248 });
+  const anonymous = createRemoteProvider("foundry-mai", { IMAGE_ENDPOINT: fake.url, IMAGE_DEPLOYMENT: DEPLOYMENT, IMAGE_API_KEY: API_KEY, IMAGE_SEND_USER: "false" });
+  await anonymous.generate(generateRequest(), { signal: new AbortController().signal, userId: "oid-9" });
+  expect(fake.requests[1].body.user).toBeUndefined();
   expect(() => createRemoteProvider("foundry-mai", { IMAGE_ENDPOINT: "http://example.com", IMAGE_DEPLOYMENT: "d" })).toThrow(/loopback/);
   expect(() => createRemoteProvider("foundry-mai", { IMAGE_ENDPOINT: fake.url })).toThrow(/IMAGE_DEPLOYMENT/);
 });

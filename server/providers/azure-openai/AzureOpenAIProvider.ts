@@ -21,6 +21,8 @@ export interface AzureOpenAIOptions extends AzureTarget {
   client: UpstreamClient;
   /** Key of the `user` hash (`IMAGE_USER_HASH_SECRET`). */
   userHashSecret?: string;
+  /** Send the hashed `user` (`IMAGE_SEND_USER`, default true; off if a deployment refuses the field). */
+  sendUser?: boolean;
 }
 
 /** Body of `POST …/images/generations` as sent (gpt-image fields). */
@@ -89,10 +91,14 @@ export class AzureOpenAIProvider implements ImageProvider {
     return Promise.all(images.map((image) => fitImage(image, request.size, request.outputFormat)));
   }
 
+  private hashedUser(ctx: ProviderCallContext): string | undefined {
+    return this.options.sendUser === false ? undefined : hashedUser(ctx.userId, this.options.userHashSecret);
+  }
+
   private generationsCall(request: ExtendedGenerateRequest, ctx: ProviderCallContext): { url: string; body: AzureGenerationsBody } {
     checkExtras(request);
     const { url, model } = azureImagesUrl(this.options, "generations");
-    const user = hashedUser(ctx.userId, this.options.userHashSecret);
+    const user = this.hashedUser(ctx);
     const body: AzureGenerationsBody = {
       ...(model ? { model } : {}),
       prompt: request.prompt,
@@ -119,7 +125,7 @@ export class AzureOpenAIProvider implements ImageProvider {
     form.set("output_format", request.outputFormat);
     if (request.inputFidelity) form.set("input_fidelity", request.inputFidelity);
     if (request.background) form.set("background", request.background);
-    const user = hashedUser(ctx.userId, this.options.userHashSecret);
+    const user = this.hashedUser(ctx);
     if (user) form.set("user", user);
     return setEditFiles(form, request);
   }

@@ -19,6 +19,8 @@ export interface FoundryMaiOptions {
   client: UpstreamClient;
   /** Key of the `user` hash (`IMAGE_USER_HASH_SECRET`). */
   userHashSecret?: string;
+  /** Send the hashed `user` (`IMAGE_SEND_USER`, default true; off if a deployment refuses the field). */
+  sendUser?: boolean;
 }
 
 /** Body of `POST /mai/v1/images/generations`. */
@@ -86,7 +88,7 @@ export class FoundryMaiProvider implements ImageProvider {
   }
 
   private user(ctx: ProviderCallContext): { user?: string } {
-    const user = hashedUser(ctx.userId, this.options.userHashSecret);
+    const user = this.options.sendUser === false ? undefined : hashedUser(ctx.userId, this.options.userHashSecret);
     return user ? { user } : {};
   }
 

@@ -103,21 +103,24 @@ export class UpstreamClient {
       if (timer.signal.aborted) return timeoutError(this.timeoutMs);
       return networkError(error);
     };
-    let freshToken = false;
+    let refreshed = false; // a 401 gets one retry with a new token…
+    let refreshNext = false; // …and only that request asks for one
     try {
       const response = await withRetries(
         async () => {
-          await this.options.gate?.acquire(ctx);
-          // The clock starts at the first attempt that is let through, not while queued.
-          timeout ??= setTimeout(() => timer.abort(), this.timeoutMs);
           for (;;) {
-            const answer = await this.send(request, signal, freshToken).catch((error: unknown) => {
+            // Every request, the fresh-token one too, takes a slot of the budget.
+            await this.options.gate?.acquire(ctx);
+            // The clock starts at the first attempt that is let through, not while queued.
+            timeout ??= setTimeout(() => timer.abort(), this.timeoutMs);
+            const answer = await this.send(request, signal, refreshNext).catch((error: unknown) => {
               throw fail(error);
             });
+            refreshNext = false;
             if (answer.ok) return answer;
-            if (answer.status === 401 && this.options.credential.kind === "entra" && !freshToken) {
+            if (answer.status === 401 && this.options.credential.kind === "entra" && !refreshed) {
               await answer.body?.cancel();
-              freshToken = true; // once, with a new token (image-api.md: "once, after a fresh token")
+              refreshed = refreshNext = true; // image-api.md: "once, after a fresh token"
               continue;
             }
             throw errorFromUpstreamAnswer(answer.status, await readErrorBody(answer), answer.headers);

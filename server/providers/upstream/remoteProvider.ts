@@ -22,7 +22,8 @@ export function isRemoteProviderId(id: string): id is RemoteProviderId {
  * - `IMAGE_API_VERSION` (azure-openai): use the dated deployment path with this api-version; unset → v1 path;
  * - `IMAGE_API_KEY`: sent as `api-key`; unset → Entra ID token from DefaultAzureCredential
  *   (`https://cognitiveservices.azure.com/.default`);
- * - `IMAGE_USER_HASH_SECRET`: key of the hashed `user` sent upstream;
+ * - `IMAGE_USER_HASH_SECRET`: key of the hashed `user` sent upstream; `IMAGE_SEND_USER=false` sends none
+ *   (MAI's documented body has no `user`: turn it off if a deployment refuses the field);
  * - `GENERATION_TIMEOUT_MS`: per upstream call (default 300000).
  * @param gate the shared queue every upstream request passes
  * @throws Error naming the variable that is missing or malformed
@@ -41,7 +42,10 @@ export function createRemoteProvider(id: RemoteProviderId, env: NodeJS.ProcessEn
     timeoutMs,
   });
   const userHashSecret = env.IMAGE_USER_HASH_SECRET?.trim() || undefined;
-  if (id === "foundry-mai") return new FoundryMaiProvider({ endpoint, deployment, client, userHashSecret });
+  const sendUserText = env.IMAGE_SEND_USER?.trim() || "true";
+  if (sendUserText !== "true" && sendUserText !== "false") throw new Error(`IMAGE_SEND_USER must be true or false, got "${sendUserText}"`);
+  const user = { userHashSecret, sendUser: sendUserText === "true" };
+  if (id === "foundry-mai") return new FoundryMaiProvider({ endpoint, deployment, client, ...user });
   const apiVersion = env.IMAGE_API_VERSION?.trim() || undefined;
-  return new AzureOpenAIProvider({ endpoint, deployment, apiVersion, client, userHashSecret });
+  return new AzureOpenAIProvider({ endpoint, deployment, apiVersion, client, ...user });
 }
