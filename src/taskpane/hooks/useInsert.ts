@@ -3,6 +3,7 @@ import { useCallback, useRef, useState } from "react";
 import { altTextFor } from "../../core/altText";
 import type { PictureData } from "../../core/types";
 import type { DocumentHost, InsertOptions, InsertResult, SelectedPicture } from "../../hosts/DocumentHost";
+import { prepareForDocument } from "../../imaging/prepareForDocument";
 import { messageForError, type PaneMessage } from "../errorMessages";
 import type { HistoryItem } from "../history";
 import type { Batch, InsertMode } from "../TaskPane.types";
@@ -15,7 +16,10 @@ export function insertModeFor(host: DocumentHost, batch: Pick<Batch, "picture"> 
   return batch?.picture && host.capabilities.features.replacePicture ? "replace" : "insert";
 }
 
-/** Only the bytes go to the document (not the backend info or revised prompt). */
+/**
+ * Only the bytes go to the document (not the backend info or revised prompt); pictures over 4 MiB are transcoded
+ * first (issue #5). The history keeps the original.
+ */
 function pictureOf(item: HistoryItem): PictureData {
   const { base64, mimeType, size } = item.image;
   return { base64, mimeType, size };
@@ -56,10 +60,11 @@ export function useInsert(
       const mode = insertModeFor(host, batch);
       try {
         let result: InsertResult;
+        const picture = await prepareForDocument(pictureOf(item));
         if (mode === "replace" && batch?.picture) {
-          result = await host.replacePicture(batch.picture as SelectedPicture, pictureOf(item), options);
+          result = await host.replacePicture(batch.picture as SelectedPicture, picture, options);
         } else {
-          result = await host.insertPicture(pictureOf(item), { ...options, ...placement });
+          result = await host.insertPicture(picture, { ...options, ...placement });
         }
         onInserted(item.id);
         setMessage(

@@ -1,5 +1,7 @@
 // jsdom gaps and timeouts for rendering Fluent UI components in the pane tests (import for its effects).
 import { configure } from "@testing-library/react";
+// TextDecoder for image-size (the pane validates pictures before insert).
+import "../workbench/jsdomPolyfills";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar uses one to reflow its actions. Nothing to observe here.
 if (typeof window !== "undefined" && !("ResizeObserver" in window)) {

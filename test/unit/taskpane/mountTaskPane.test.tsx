@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
 // mountTaskPane / mountPage: theme, strings and language, re-render with new props, unmount.
+import "./domShims"; // first: the jsdom gaps must be filled before the pane's modules load
 import { act, screen, waitFor } from "@testing-library/react";
 import { NotInOffice } from "../../../src/taskpane/components/NotInOffice";
 import { mountPage, mountTaskPane } from "../../../src/taskpane/mountTaskPane";
 import { FakeHost, FakeImageClient, FakeSession } from "./fakes";
-import "./domShims";
 
 beforeEach(() => localStorage.clear());
 
