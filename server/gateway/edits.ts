@@ -6,11 +6,10 @@ import { MAX_PROMPT_CHARS } from "../../src/core/prompt";
 import { API_SIZE, SUPPORTED_API_SIZES, nearestAspect, parseApiSize } from "../../src/core/sizes";
 import type { ImageProvider } from "../providers/Provider";
 import type { NormalizedEditRequest } from "../providers/upstream/capabilities";
-import { ApiError } from "../shared/ApiError";
-import { watchGeneration } from "./cancellation";
 import { GatewayError, badRequest } from "./errors";
+import { runProviderCall } from "./runProviderCall";
 import { MAX_IMAGES_PER_REQUEST } from "./schemas";
-import { queueHeaderReporter, readStreamFields, sendImageStream } from "./streaming";
+import { readStreamFields, sendImageStream } from "./streaming";
 
 /** Input picture limit (image-api.md: < 50 MB) and mask limit (< 4 MB), in bytes. */
 export const MAX_EDIT_IMAGE_BYTES = 50 * 1024 * 1024;
@@ -123,18 +122,7 @@ export async function editRoutes(app: FastifyInstance, options: EditRoutesOption
         generationTimeoutMs: options.generationTimeoutMs,
       });
     }
-    const cancellation = watchGeneration(reply, options.generationTimeoutMs);
-    try {
-      const work = edit(normalized, { signal: cancellation.signal, userId: request.userId, onQueue: queueHeaderReporter(reply) });
-      work.catch(() => undefined);
-      const data = await Promise.race([work, cancellation.aborted]);
-      return { created: Math.floor(Date.now() / 1000), data, backend: provider.info };
-    } catch (error) {
-      if (cancellation.signal.aborted) throw cancellation.signal.reason;
-      if (error instanceof ApiError) throw error;
-      throw new GatewayError(502, "upstream_unavailable", "upstream_unavailable", "The image backend failed; try again", { cause: error });
-    } finally {
-      cancellation.dispose();
-    }
+    const data = await runProviderCall(request, reply, options.generationTimeoutMs, (ctx) => edit(normalized, ctx));
+    return { created: Math.floor(Date.now() / 1000), data, backend: provider.info };
   });
 }

@@ -1,16 +1,14 @@
 // `stream: true` for the image routes: Server-Sent Events to the pane (queue position, partial images, the
-// finished images, or an error), and the queue report as a response header for JSON answers.
+// finished images, or an error).
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { PassThrough } from "node:stream";
 import type { BackendInfo } from "../../src/core/types";
 import type { ImageProvider, NormalizedGenerateRequest, ProviderImage } from "../providers/Provider";
 import type { ExtendedGenerateRequest, QueueStatus } from "../providers/upstream/capabilities";
-import { ApiError } from "../shared/ApiError";
 import { watchGeneration } from "./cancellation";
-import { GatewayError, badRequest } from "./errors";
+import { badRequest } from "./errors";
+import { providerFailure } from "./runProviderCall";
 
-/** Response header carrying `{ position, expected_start_ms }` when a JSON request had to wait in the queue. */
-export const QUEUE_HEADER = "x-illustrate-queue";
 /** Most partial images a stream may ask for (gpt-image: 0–3). */
 export const MAX_PARTIAL_IMAGES = 3;
 /** Comment line sent this often (ms) while nothing else is, so proxies keep a queued stream open. */
@@ -37,16 +35,6 @@ export function readStreamFields(body: Record<string, unknown>): StreamFields {
     throw badRequest("invalid_partial_images", `partial_images must be an integer from 0 to ${MAX_PARTIAL_IMAGES}`, "partial_images");
   }
   return { stream: rawStream === true || rawStream === "true", partialImages: partialImages as number };
-}
-
-/**
- * An `onQueue` callback that puts the first (longest) queue report of a JSON request into
- * {@link QUEUE_HEADER}, so the answer says how long it waited and where it stood.
- */
-export function queueHeaderReporter(reply: FastifyReply): (status: QueueStatus) => void {
-  return (status) => {
-    if (status.position > 0 && !reply.hasHeader(QUEUE_HEADER)) reply.header(QUEUE_HEADER, JSON.stringify(status));
-  };
 }
 
 /** One SSE event as text: `event: <name>` and one `data:` line of JSON. */
@@ -113,11 +101,8 @@ export async function sendImageStream(request: FastifyRequest, reply: FastifyRep
         for (const image of images) write(`${eventPrefix}.completed`, completedEvent(eventPrefix, image, provider.info));
       }
     } catch (error) {
-      const failure = cancellation.signal.aborted ? cancellation.signal.reason : error;
-      const apiError = failure instanceof ApiError
-        ? failure
-        : new GatewayError(502, "upstream_unavailable", "upstream_unavailable", "The image backend failed; try again", { cause: failure });
-      request.log[apiError.statusCode >= 500 ? "error" : "info"]({ err: failure, code: apiError.code }, "image stream failed");
+      const apiError = providerFailure(error, cancellation.signal);
+      request.log[apiError.statusCode >= 500 ? "error" : "info"]({ err: apiError.details.cause ?? apiError, code: apiError.code }, "image stream failed");
       write("error", apiError.toEnvelope());
     } finally {
       clearInterval(keepAlive);

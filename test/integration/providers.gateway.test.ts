@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import type { AddressInfo } from "node:net";
 import sharp from "sharp";
 import { buildApp } from "../../server/gateway/app";
-import { QUEUE_HEADER } from "../../server/gateway/streaming";
+import { QUEUE_HEADER } from "../../server/gateway/runProviderCall";
 import { readProvenance } from "../../server/postprocess/provenance";
 import { createProvider } from "../../server/providers/createProvider";
 import type { ImageProvider } from "../../server/providers/Provider";

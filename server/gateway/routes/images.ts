@@ -8,7 +8,8 @@ import { watchGeneration } from "../cancellation";
 import { editRoutes } from "../edits";
 import { GatewayError, badRequest } from "../errors";
 import { generationsBodySchema, type GenerationsBody } from "../schemas";
-import { queueHeaderReporter, readStreamFields, sendImageStream } from "../streaming";
+import { queueHeaderReporter } from "../runProviderCall";
+import { readStreamFields, sendImageStream } from "../streaming";
 
 /** Response of `POST /v1/images/generations`: the OpenAI shape plus `backend` (which backend made the images). */
 export interface GenerationsResponse {
