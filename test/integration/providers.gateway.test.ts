@@ -149,6 +149,19 @@ describe("azure-openai through the gateway", () => {
     });
   });
 
+  test("output_compression and background reach Azure; a transparent JPEG is refused with invalid_background", async () => {
+    const post = (body: unknown) =>
+      fetch(`${served.base}/v1/images/generations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const ok = await post({ prompt: "A kite", output_format: "jpeg", output_compression: 60, background: "opaque" });
+    expect(ok.status).toBe(200);
+    expect(fake.requests[fake.requests.length - 1].body).toMatchObject({ output_format: "jpeg", output_compression: 60, background: "opaque" });
+    const before = fake.requests.length;
+    const refused = await post({ prompt: "A kite", output_format: "jpeg", background: "transparent" });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatchObject({ code: "invalid_background", param: "background" });
+    expect(fake.requests.length).toBe(before);
+  });
+
   test("a mid-stream content-filter error becomes `event: error` with the envelope", async () => {
     fake.next({ kind: "stream-error" });
     const events = await streamEvents(served.base, { prompt: "x", stream: true, partial_images: 2 });

@@ -7,6 +7,7 @@ import { ApiError } from "../../shared/ApiError";
 import { watchGeneration } from "../cancellation";
 import { editRoutes } from "../edits";
 import { GatewayError, badRequest } from "../errors";
+import { readGenerateExtras } from "../gptImageFields";
 import { generationsBodySchema, type GenerationsBody } from "../schemas";
 import { queueHeaderReporter } from "../runProviderCall";
 import { readStreamFields, sendImageStream } from "../streaming";
@@ -75,7 +76,8 @@ export async function imageRoutes(app: FastifyInstance, options: ImageRoutesOpti
   await app.register(editRoutes, { provider, generationTimeoutMs: options.generationTimeoutMs });
 
   app.post<{ Body: GenerationsBody }>("/generations", { schema: { body: generationsBodySchema } }, async (request, reply): Promise<GenerationsResponse | FastifyReply> => {
-    const normalized = normalizeGenerations(request.body);
+    // issue #4: gpt-image extras (output_compression, background) ride along for providers that take them.
+    const normalized = { ...normalizeGenerations(request.body), ...readGenerateExtras(request.body as unknown as Record<string, unknown>) };
     // issue #4: `stream: true` answers with Server-Sent Events (./../streaming.ts).
     const { stream, partialImages } = readStreamFields(request.body as unknown as Record<string, unknown>);
     if (stream) {
