@@ -6,16 +6,29 @@ export const E2E_ACCOUNT = "Ada Lovelace";
 
 /**
  * Makes sure `pane` is signed in: nothing to do when MSAL's cache already has the account (shown as "Signed in
- * as …"); else Sign in → the issuer's page in MSAL's popup → the account. Resolves once the pane shows it.
+ * as …" once MSAL has loaded); else Sign in → the issuer's page in MSAL's popup → the account. Resolves once the
+ * pane shows the account.
  * @throws when the pane shows neither state within 30 s or the popup does not complete.
  */
 export async function ensureSignedIn(page: Page, pane: Locator, account = E2E_ACCOUNT): Promise<void> {
   const signedIn = pane.getByText(`Signed in as ${account}`);
   const signedOut = pane.getByText("Not signed in");
   await signedIn.or(signedOut).first().waitFor({ state: "visible", timeout: 30_000 });
-  if (await signedIn.isVisible()) return;
-  const [popup] = await Promise.all([page.waitForEvent("popup"), pane.getByRole("button", { name: "Sign in" }).click()]);
-  await popup.getByRole("heading", { name: "Sign in" }).waitFor({ state: "visible", timeout: 30_000 });
-  await Promise.all([popup.waitForEvent("close", { timeout: 30_000 }), popup.getByRole("button", { name: new RegExp(account) }).click()]);
+  // MSAL loads after the pane's first paint: "Not signed in" shows until the cached account (if any) arrives.
+  const cached = await signedIn.waitFor({ state: "visible", timeout: 3_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (cached) return;
+  const popupOpened = page.waitForEvent("popup", { timeout: 30_000 });
+  await pane.getByRole("button", { name: "Sign in" }).click();
+  // Either MSAL opens the issuer's page in a popup, or it finds the account without one.
+  const outcome = await Promise.race([popupOpened, signedIn.waitFor({ state: "visible", timeout: 30_000 }).then(() => undefined)]);
+  if (outcome) {
+    await outcome.getByRole("heading", { name: "Sign in" }).waitFor({ state: "visible", timeout: 30_000 });
+    await Promise.all([outcome.waitForEvent("close", { timeout: 30_000 }), outcome.getByRole("button", { name: new RegExp(account) }).click()]);
+  } else {
+    popupOpened.catch(() => undefined);
+  }
   await signedIn.waitFor({ state: "visible", timeout: 30_000 });
 }

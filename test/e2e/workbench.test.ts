@@ -2,12 +2,10 @@
 // (signed in at the local issuer: the gateway requires a bearer token).
 import fs from "node:fs";
 import path from "node:path";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { launchBrowser, type E2EBrowser } from "./browser";
-import { ensureSignedIn } from "./signIn";
+import { generate, insertResult, openWorkbench, pointValue, PROMPT, slideFrame, useSelection } from "./workbenchPage";
 
-const PANE_URL = "https://localhost:3000";
-const PROMPT = "A misty mountain lake at dawn";
 const ARTIFACTS = path.resolve(__dirname, "artifacts");
 const timings: Record<string, number> = {};
 
@@ -37,66 +35,20 @@ afterEach(async () => {
   await page?.close();
 });
 
-/** The pane of one stand-in (each document has its own, as Word and PowerPoint do). */
-function pane(host: "workbench-word" | "workbench-slide"): Locator {
-  return page.locator(`[data-pane-host="${host}"]`);
-}
-
-/** Takes the selection into the pane's Prompt ("Use selection" re-reads it) and checks what the pane shows. */
-async function promptFromSelection(paneLocator: Locator): Promise<void> {
-  const prompt = paneLocator.getByRole("textbox", { name: "Prompt" });
-  await paneLocator.getByRole("button", { name: "Use selection" }).click();
-  await expectValue(prompt, PROMPT);
-}
-
-async function expectValue(locator: Locator, value: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let current = "";
-  while (Date.now() < deadline) {
-    current = await locator.inputValue();
-    if (current === value) return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`Expected the Prompt to show "${value}", it shows "${current}"`);
-}
-
-/**
- * Generate → choose the first result → Insert; resolves once `picture` is in the document and returns the time
- * from the Generate click to that moment, in ms.
- */
-async function generateAndInsert(paneLocator: Locator, picture: Locator): Promise<number> {
-  const started = Date.now();
-  await paneLocator.getByRole("button", { name: "Generate" }).click();
-  const option = paneLocator.getByRole("radio", { name: "Option 1" });
-  await option.waitFor({ state: "visible", timeout: 120_000 });
-  await option.check();
-  await paneLocator.getByRole("button", { name: /^Insert/ }).click();
-  await picture.waitFor({ state: "visible", timeout: 30_000 });
-  await page.waitForFunction((element) => (element as HTMLImageElement).complete, await picture.elementHandle());
-  return Date.now() - started;
-}
-
-function pointValue(style: string, property: string): number {
-  const match = new RegExp(`(?:^|;)\\s*${property}:\\s*([\\d.]+)pt`).exec(style);
-  if (!match) throw new Error(`No ${property} in points in style "${style}"`);
-  return Number(match[1]);
-}
-
 describe("workbench", () => {
   it("Word page: the selected paragraph becomes a picture right after it, sized in points, with alt text", async () => {
-    await page.goto(`${PANE_URL}/workbench.html?doc=word`);
-    const wordPage = page.getByRole("region", { name: /^Word page/ });
+    const { document: wordPage, pane } = await openWorkbench(page, "word");
     const paragraph = wordPage.locator("p", { hasText: PROMPT });
     await paragraph.click({ clickCount: 3 });
     expect(await page.evaluate(() => document.getSelection()?.toString().trim())).toBe(PROMPT);
 
-    const wordPane = pane("workbench-word");
-    await ensureSignedIn(page, wordPane);
-    await promptFromSelection(wordPane);
+    await useSelection(page, pane);
     const inserted = paragraph.locator("xpath=following-sibling::*[1]").locator("img");
-    const ms = await generateAndInsert(wordPane, inserted);
-    timings.wordPage = ms;
-    console.log(`Word page: Generate click → picture in the page: ${ms} ms`);
+    const started = Date.now();
+    await generate(pane);
+    await insertResult(page, pane, inserted);
+    timings.wordPage = Date.now() - started;
+    console.log(`Word page: Generate click → picture in the page: ${timings.wordPage} ms`);
 
     expect(await inserted.getAttribute("alt")).toBe(PROMPT);
     expect(await inserted.getAttribute("title")).toBe("AI-generated image");
@@ -112,30 +64,30 @@ describe("workbench", () => {
     expect(box!.width).toBeCloseTo(624, 0);
     expect(box!.x).toBeGreaterThanOrEqual(pageBox!.x);
     expect(box!.x + box!.width).toBeLessThanOrEqual(pageBox!.x + pageBox!.width);
-    await wordPane.getByText("Picture inserted.").waitFor({ state: "visible", timeout: 5000 });
+    await pane.getByText("Picture inserted.").waitFor({ state: "visible", timeout: 5000 });
     await page.screenshot({ path: path.join(ARTIFACTS, "workbench-word.png") });
   });
 
   it("Slide: the selected text box's text becomes a picture inside the slide with the prompt in its tags", async () => {
-    await page.goto(`${PANE_URL}/workbench.html?doc=word`);
+    await openWorkbench(page, "word");
     await page.getByRole("tab", { name: "Slide" }).click();
     const slide = page.getByRole("region", { name: /^Slide 1/ });
+    const pane = page.locator('[data-pane-host="workbench-slide"]');
     const textBox = slide.getByRole("group", { name: "TextBox 2 (text box)" });
     await textBox.click();
     expect(await textBox.getAttribute("data-selected")).toBe("true");
 
-    const slidePane = pane("workbench-slide");
-    await ensureSignedIn(page, slidePane);
-    await promptFromSelection(slidePane);
+    await useSelection(page, pane);
     const picture = slide.locator("img[data-shape-id]");
-    const ms = await generateAndInsert(slidePane, picture);
-    timings.slide = ms;
-    console.log(`Slide: Generate click → picture on the slide: ${ms} ms`);
+    const started = Date.now();
+    await generate(pane);
+    await insertResult(page, pane, picture);
+    timings.slide = Date.now() - started;
+    console.log(`Slide: Generate click → picture on the slide: ${timings.slide} ms`);
 
     expect(await picture.getAttribute("data-tag-illustrate_prompt")).toBe(PROMPT);
     expect(await picture.getAttribute("alt")).toBe(PROMPT);
-    const style = (await picture.getAttribute("style")) ?? "";
-    const frame = { left: pointValue(style, "left"), top: pointValue(style, "top"), width: pointValue(style, "width"), height: pointValue(style, "height") };
+    const frame = await slideFrame(picture);
     expect(frame.left).toBeGreaterThanOrEqual(0);
     expect(frame.top).toBeGreaterThanOrEqual(0);
     expect(frame.left + frame.width).toBeLessThanOrEqual(960);

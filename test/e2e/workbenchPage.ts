@@ -1,0 +1,71 @@
+// Page helpers for the workbench E2E tests: the stand-ins, the pane of each, and Generate → choose → Insert.
+import type { Locator, Page } from "playwright-core";
+import { ensureSignedIn } from "./signIn";
+
+/** The pane's origin, where `npm start` serves it. */
+export const PANE_URL = "https://localhost:3000";
+/** The seed paragraph and text box text the tests select. */
+export const PROMPT = "A misty mountain lake at dawn";
+
+/** Which stand-in's pane (each document has its own, as Word and PowerPoint do). */
+export type PaneHost = "workbench-word" | "workbench-slide";
+
+/** Opens the workbench on `doc`, signed in, and returns the stand-in region and its pane. */
+export async function openWorkbench(page: Page, doc: "word" | "slide"): Promise<{ document: Locator; pane: Locator }> {
+  await page.goto(`${PANE_URL}/workbench.html?doc=${doc}`);
+  const document = doc === "word" ? page.getByRole("region", { name: /^Word page/ }) : page.getByRole("region", { name: /^Slide 1/ });
+  const pane = page.locator(`[data-pane-host="workbench-${doc}"]`);
+  await ensureSignedIn(page, pane);
+  return { document, pane };
+}
+
+/** Takes the selection into the pane's Prompt with "Use selection" and waits until the Prompt shows `expected`. */
+export async function useSelection(page: Page, pane: Locator, expected = PROMPT): Promise<void> {
+  await pane.getByRole("button", { name: "Use selection" }).click();
+  const prompt = pane.getByRole("textbox", { name: "Prompt" });
+  const deadline = Date.now() + 10_000;
+  let current = "";
+  while (Date.now() < deadline) {
+    current = await prompt.inputValue();
+    if (current === expected) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`Expected the Prompt to show "${expected}", it shows "${current}"`);
+}
+
+/**
+ * Clicks `button` ("Generate" or "Edit selected picture"), runs `meanwhile` (e.g. click elsewhere), waits for the
+ * new first result (a result of an earlier generation does not count) and selects it.
+ */
+export async function generate(pane: Locator, button = "Generate", meanwhile?: () => Promise<void>): Promise<void> {
+  const option = pane.getByRole("radio", { name: "Option 1" });
+  const earlier = (await option.count()) > 0 ? await option.getAttribute("value") : null;
+  await pane.getByRole("button", { name: button }).click();
+  await meanwhile?.();
+  const deadline = Date.now() + 120_000;
+  while ((await option.count()) === 0 || (await option.getAttribute("value")) === earlier) {
+    if (Date.now() > deadline) throw new Error(`No new result within 120 s of clicking ${button}`);
+    await pane.page().waitForTimeout(100);
+  }
+  await option.check();
+}
+
+/** Clicks the Insert button (labelled with what it will do) and waits until `picture` is loaded in the document. */
+export async function insertResult(page: Page, pane: Locator, picture: Locator, label: RegExp = /^Insert/): Promise<void> {
+  await pane.getByRole("button", { name: label }).click();
+  await picture.waitFor({ state: "visible", timeout: 30_000 });
+  await page.waitForFunction((element) => (element as HTMLImageElement).complete, await picture.elementHandle());
+}
+
+/** A length in points from an inline style (`width: 468pt`), as the stand-ins write geometry. */
+export function pointValue(style: string, property: string): number {
+  const match = new RegExp(`(?:^|;)\\s*${property}:\\s*([\\d.]+)pt`).exec(style);
+  if (!match) throw new Error(`No ${property} in points in style "${style}"`);
+  return Number(match[1]);
+}
+
+/** left/top/width/height in points of a picture on the slide. */
+export async function slideFrame(picture: Locator): Promise<{ left: number; top: number; width: number; height: number }> {
+  const style = (await picture.getAttribute("style")) ?? "";
+  return { left: pointValue(style, "left"), top: pointValue(style, "top"), width: pointValue(style, "width"), height: pointValue(style, "height") };
+}
