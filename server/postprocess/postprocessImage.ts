@@ -42,9 +42,11 @@ export async function postprocessImage(image: ProviderImage, options: Postproces
   const done = (bytes: Buffer, format: OutputFormat): PostprocessedImage => ({ ...image, b64_json: bytes.toString("base64"), format });
 
   if (meta.format === "jpeg" || options.requested === "jpeg") return done(await jpeg(), "jpeg");
-  const png = await sharp(input).png({ compressionLevel: 6 }).withXmp(xmp).toBuffer();
-  const opaque = !meta.hasAlpha || (await sharp(input).stats()).isOpaque;
-  if ((options.transcode ?? "auto") === "off" || !opaque || png.length < (options.minPngBytes ?? 100 * 1024)) return done(png, "png");
-  const candidate = await jpeg();
-  return candidate.length <= png.length * (options.jpegRatio ?? 0.5) ? done(candidate, "jpeg") : done(png, "png");
+  const worthTrying = (options.transcode ?? "auto") === "auto" && input.length >= (options.minPngBytes ?? 100 * 1024);
+  if (worthTrying && (!meta.hasAlpha || (await sharp(input).stats()).isOpaque)) {
+    // Compared with the PNG as received (re-encoding it only to compare would cost as much again).
+    const candidate = await jpeg();
+    if (candidate.length <= input.length * (options.jpegRatio ?? 0.5)) return done(candidate, "jpeg");
+  }
+  return done(await sharp(input).png({ compressionLevel: 6 }).withXmp(xmp).toBuffer(), "png");
 }
