@@ -6,7 +6,15 @@ import { invalidAnswerError } from "./upstreamErrors";
 
 type Json = Record<string, unknown>;
 
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+/** Any character outside the base64 alphabet. A negated class scans linearly: `^[…]+$` on a multi-MB string
+ * overflows V8's regexp stack in a worker thread. */
+const NOT_BASE64 = /[^A-Za-z0-9+/]/;
+
+/** True for standard base64 (up to two `=` of padding at the end). */
+export function isBase64(text: string): boolean {
+  const padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+  return text.length > padding && !NOT_BASE64.test(padding ? text.slice(0, -padding) : text);
+}
 
 /**
  * The images of `{ data: [{ b64_json, revised_prompt? }] }`; unknown fields are ignored.
@@ -17,7 +25,7 @@ export function imagesFromAnswer(answer: unknown): ProviderImage[] {
   if (!Array.isArray(data) || data.length === 0) throw invalidAnswerError("no data[]");
   return data.map((item: Json | null, index) => {
     const b64 = item?.b64_json;
-    if (typeof b64 !== "string" || b64.length === 0 || !BASE64.test(b64)) {
+    if (typeof b64 !== "string" || !isBase64(b64)) {
       throw invalidAnswerError(`data[${index}].b64_json is not base64`);
     }
     const revised = item?.revised_prompt;

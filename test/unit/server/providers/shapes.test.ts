@@ -3,6 +3,7 @@ import { parseStreamEvent } from "../../../../server/providers/azure-openai/Azur
 import { azureImagesUrl } from "../../../../server/providers/azure-openai/azureUrls";
 import { MAI_DOCUMENTED_SIZES, fitsMai, maiSizeFor } from "../../../../server/providers/foundry-mai/maiSize";
 import { parseEndpoint } from "../../../../server/providers/upstream/endpoint";
+import { isBase64 } from "../../../../server/providers/upstream/images";
 import { hashedUser } from "../../../../server/providers/upstream/userHash";
 
 describe("maiSizeFor", () => {
@@ -67,4 +68,13 @@ test("hashedUser: stable, not the id, keyed, undefined without a user", () => {
   expect(hashedUser("oid-1")).not.toBe(hashedUser("oid-2"));
   expect(hashedUser("oid-1", "other-secret")).not.toBe(hashedUser("oid-1"));
   expect(hashedUser(undefined)).toBeUndefined();
+});
+
+test("isBase64: the alphabet with padding only at the end; linear on a 12 MB string", () => {
+  expect(isBase64("iVBORw0KGgo=")).toBe(true);
+  expect(isBase64("iVBO Rw0K")).toBe(false);
+  expect(isBase64("ab=c")).toBe(false);
+  expect(isBase64("===")).toBe(false);
+  expect(isBase64("")).toBe(false);
+  expect(isBase64("A".repeat(12 * 1024 * 1024) + "==")).toBe(true);
 });
