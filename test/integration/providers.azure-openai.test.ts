@@ -5,6 +5,9 @@ import { createRemoteProvider } from "../../server/providers/upstream/remoteProv
 import { fakePng, startFakeUpstream, type FakeUpstream } from "../fakes/upstream/FakeUpstream";
 import { API_KEY, decoded, drain, generateRequest, rejectionOf, testClient } from "./providers.helpers";
 
+// Generous: a loaded CI machine encodes the fake's PNGs slowly.
+jest.setTimeout(30_000);
+
 const DEPLOYMENT = "gpt-image-1";
 const API_VERSION = "2025-04-01-preview";
 const signal = () => new AbortController().signal;

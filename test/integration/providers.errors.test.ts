@@ -6,6 +6,9 @@ import type { ErrorAnswerName } from "../fakes/upstream/answers";
 import { startFakeUpstream, type FakeUpstream } from "../fakes/upstream/FakeUpstream";
 import { API_KEY, generateRequest, rejectionOf, testClient, until } from "./providers.helpers";
 
+// Generous: a loaded CI machine encodes the fake's PNGs slowly.
+jest.setTimeout(30_000);
+
 const DEPLOYMENT = "gpt-image-1";
 let fake: FakeUpstream;
 let provider: AzureOpenAIProvider;

@@ -6,6 +6,9 @@ import { hashedUser } from "../../server/providers/upstream/userHash";
 import { fakePng, startFakeUpstream, type FakeUpstream } from "../fakes/upstream/FakeUpstream";
 import { API_KEY, TOKEN, decoded, generateRequest, rejectionOf, testClient } from "./providers.helpers";
 
+// Generous: a loaded CI machine encodes the fake's PNGs slowly.
+jest.setTimeout(30_000);
+
 const DEPLOYMENT = "MAI-Image-2";
 let fake: FakeUpstream;
 
