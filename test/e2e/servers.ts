@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
-/** Where the servers' output goes (git-ignored). */
+/** Where the servers' output of the last run is kept (git-ignored). */
 export const SERVER_LOG = path.join(ROOT, "test/e2e/artifacts/servers.log");
 /** The line scripts/start.mjs prints once every service answers over HTTPS. */
 const READY_LINE = "[start] ready: workbench";
@@ -16,6 +16,11 @@ export interface RunningServers {
   child: ChildProcess;
   /** Pane URL, e.g. https://localhost:3000. */
   paneUrl: string;
+  /**
+   * This run's own log while it runs (one per Jest process, so a second run started by mistake cannot truncate
+   * the log, nor the service pids, of one in progress); moved to {@link SERVER_LOG} when stopped.
+   */
+  logFile: string;
 }
 
 function tail(file: string, lines = 40): string {
@@ -27,13 +32,14 @@ function tail(file: string, lines = 40): string {
 }
 
 /**
- * Starts scripts/start.mjs in its own process group with output to {@link SERVER_LOG} and waits for its ready line.
+ * Starts scripts/start.mjs in its own process group with output to this run's log and waits for its ready line.
  * @throws Error with the end of the log when it exits or is not ready within 5 minutes (ports in use, a compile
  * error, a crashed service…); what it started is stopped first.
  */
 export async function startServers(): Promise<RunningServers> {
   fs.mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
-  const out = fs.openSync(SERVER_LOG, "w");
+  const logFile = SERVER_LOG.replace(/\.log$/, `.${process.pid}.log`);
+  const out = fs.openSync(logFile, "w");
   const child = spawn(process.execPath, ["scripts/start.mjs", "--no-open"], {
     cwd: ROOT,
     detached: true,
@@ -41,23 +47,24 @@ export async function startServers(): Promise<RunningServers> {
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
   });
   fs.closeSync(out);
+  const servers: RunningServers = { child, paneUrl: "https://localhost:3000", logFile };
   let exit: string | undefined;
   child.once("exit", (code, signal) => (exit = `exited (${signal ?? `code ${code}`})`));
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    if (fs.readFileSync(SERVER_LOG, "utf8").includes(READY_LINE)) return { child, paneUrl: "https://localhost:3000" };
+    if (fs.readFileSync(logFile, "utf8").includes(READY_LINE)) return servers;
     const failure = exit ?? (Date.now() > deadline ? `was not ready within ${READY_TIMEOUT_MS / 1000} s` : undefined);
     if (failure) {
-      await stopServers({ child, paneUrl: "" });
+      await stopServers(servers);
       throw new Error(`npm start (scripts/start.mjs) ${failure}. Last lines of ${SERVER_LOG}:\n${tail(SERVER_LOG)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
-/** Process group ids the start script reported for its services ("started: … (pid N)"). */
-function servicePids(): number[] {
-  const log = fs.existsSync(SERVER_LOG) ? fs.readFileSync(SERVER_LOG, "utf8") : "";
+/** Process group ids the start script reported for its services ("started: … (pid N)") in `logFile`. */
+function servicePids(logFile: string): number[] {
+  const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : "";
   return [...log.matchAll(/started: .* \(pid (\d+)\)$/gm)].map((match) => Number(match[1]));
 }
 
@@ -71,7 +78,7 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 
 /**
  * Stops the servers: SIGTERM to the start script (it stops each service's process group), then, as a backstop,
- * SIGKILL to the start script's group and to every service group it reported.
+ * SIGKILL to the start script's group and to every service group it reported; the log becomes {@link SERVER_LOG}.
  */
 export async function stopServers(servers: RunningServers): Promise<void> {
   const { child } = servers;
@@ -82,5 +89,6 @@ export async function stopServers(servers: RunningServers): Promise<void> {
     await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 20_000)))]);
     clearTimeout(timer);
   }
-  for (const pid of [child.pid!, ...servicePids()]) killGroup(pid, "SIGKILL");
+  for (const pid of [child.pid!, ...servicePids(servers.logFile)]) killGroup(pid, "SIGKILL");
+  if (fs.existsSync(servers.logFile)) fs.renameSync(servers.logFile, SERVER_LOG);
 }
