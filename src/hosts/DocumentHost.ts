@@ -12,6 +12,12 @@ export interface SelectedPicture {
   sizePt: PointSize;
   /** Alt text the picture already has (a person may have written it: never overwrite unasked). */
   altText?: AltText;
+  /**
+   * True when {@link altText} is absent or Illustrate's own (default title, description from the picture's stored
+   * prompt: `core/altText` `isGeneratedAltText`), so Replace writes the new alt text; false when a person wrote it
+   * (kept unless `ReplaceOptions.overwriteAltText`). Absent when the host cannot tell (treat as a person's).
+   */
+  altTextIsGenerated?: boolean;
 }
 
 /** What is selected when the pane reads the selection. */

@@ -1,5 +1,5 @@
 // Rules both workbench stand-ins apply to a picture before it enters the document: byte checks, alt text, sizes.
-import type { AltText } from "../core/altText";
+import { altTextOnReplace, type AltText } from "../core/altText";
 import type { PictureData, PixelSize, PointSize } from "../core/types";
 import { HostError } from "../hosts/errors";
 import type { ReplaceOptions } from "../hosts/DocumentHost";
@@ -28,12 +28,12 @@ export function pictureDataUrl(picture: PictureData): string {
 }
 
 /**
- * Alt text of a replacing picture: the old picture's, when a person wrote any and `overwriteAltText` is not set
- * (issue #5: never overwrite alt text a person wrote unless they ask); else `options.altText`.
+ * Alt text of a replacing picture: `options.altText` when `overwriteAltText` is set or the old alt text is
+ * Illustrate's own (default title, description from `storedPrompt`, the prompt kept with the old picture); else
+ * the old picture's, kept (issue #5: never overwrite alt text a person wrote unless they ask).
  */
-export function altTextAfterReplace(old: AltText | undefined, options: ReplaceOptions): AltText {
-  const written = old !== undefined && (old.title.trim() !== "" || old.description.trim() !== "");
-  return written && !options.overwriteAltText ? old : options.altText;
+export function altTextAfterReplace(old: AltText | undefined, storedPrompt: string | undefined, options: ReplaceOptions): AltText {
+  return altTextOnReplace(old, storedPrompt, options.altText, options.overwriteAltText);
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
   SelectionSnapshot,
 } from "../hosts/DocumentHost";
 import { HostError } from "../hosts/errors";
+import { isGeneratedAltText } from "../core/altText";
 import type { PictureData } from "../core/types";
 import { altTextAfterReplace, checkPicture, sizeAfterReplace } from "./pictureRules";
 import { keepInsideSlide, planSlidePlacement, type SlideShapeInfo } from "../core/placement";
@@ -80,7 +81,8 @@ export class SlideHost extends StandInHost<SlideState, SlideTargetData, PictureS
   /**
    * Replaces picture `target` as the PowerPoint adapter does (delete, insert with the same geometry, restore name
    * and tags): same width, height from the new aspect ratio centred on the old box (unless `keepBox`), kept inside
-   * the slide; the prompt tag is updated; alt text a person wrote is kept unless `overwriteAltText`. One store
+   * the slide; the prompt tag is updated; alt text a person wrote is kept unless `overwriteAltText` (Illustrate's own, from the prompt tag, is
+   * replaced). One store
    * update: never half-changed.
    * @throws HostError `picture_gone` when the picture was deleted; `insert_refused` for invalid bytes.
    */
@@ -94,7 +96,7 @@ export class SlideHost extends StandInHost<SlideState, SlideTargetData, PictureS
     const frame = keepInsideSlide({ leftPt: old.leftPt, topPt: old.topPt + (old.heightPt - size.heightPt) / 2, ...size }, SLIDE_SIZE_PT);
     const content = {
       picture: data,
-      altText: altTextAfterReplace(old.altText, options),
+      altText: altTextAfterReplace(old.altText, old.tags[PROMPT_TAG], options),
       tags: { ...old.tags, [PROMPT_TAG]: options.prompt },
     };
     const replaced = replacePictureShape(state, old.id, frame, content);
@@ -119,5 +121,10 @@ function selectionKey(state: SlideState): string {
 }
 
 function selectedPictureOf(shape: PictureShape): SelectedPicture {
-  return { id: shape.id, sizePt: { widthPt: shape.widthPt, heightPt: shape.heightPt }, altText: shape.altText };
+  return {
+    id: shape.id,
+    sizePt: { widthPt: shape.widthPt, heightPt: shape.heightPt },
+    altText: shape.altText,
+    altTextIsGenerated: isGeneratedAltText(shape.altText, shape.tags[PROMPT_TAG]),
+  };
 }

@@ -8,6 +8,7 @@ import type {
   SelectedPicture,
   SelectionSnapshot,
 } from "../hosts/DocumentHost";
+import { isGeneratedAltText } from "../core/altText";
 import type { PictureData } from "../core/types";
 import { altTextAfterReplace, checkPicture, sizeAfterReplace } from "./pictureRules";
 import { StandInHost, type StandInHostOptions } from "./StandInHost";
@@ -86,7 +87,8 @@ export class WordPageHost extends StandInHost<WordPageState, WordPageTargetData,
 
   /**
    * Replaces the bytes of inline picture `target` in place: same paragraph, same width (height follows unless
-   * `keepBox`), alt text a person wrote kept unless `overwriteAltText`.
+   * `keepBox`), alt text a person wrote kept unless `overwriteAltText` (Illustrate's own, from the block's
+   * prompt, is replaced).
    * @throws HostError `picture_gone` when the picture was deleted; `insert_refused` for invalid bytes.
    */
   async replacePicture(target: SelectedPicture, data: PictureData, options: ReplaceOptions): Promise<InsertResult> {
@@ -94,7 +96,7 @@ export class WordPageHost extends StandInHost<WordPageState, WordPageTargetData,
     const state = this.current();
     const old = this.pictureOrGone(state, target);
     const sizePt = sizeAfterReplace(old.sizePt, data.size, options.keepBox);
-    const content = { picture: data, sizePt, altText: altTextAfterReplace(old.altText, options), prompt: options.prompt };
+    const content = { picture: data, sizePt, altText: altTextAfterReplace(old.altText, old.prompt, options), prompt: options.prompt };
     const next = replacePictureContent(state, old.id, content) as WordPageState;
     this.store.update(() => next);
     return { sizePt };
@@ -107,5 +109,5 @@ export class WordPageHost extends StandInHost<WordPageState, WordPageTargetData,
 }
 
 function selectedPictureOf(block: PictureBlock): SelectedPicture {
-  return { id: block.id, sizePt: block.sizePt, altText: block.altText };
+  return { id: block.id, sizePt: block.sizePt, altText: block.altText, altTextIsGenerated: isGeneratedAltText(block.altText, block.prompt) };
 }

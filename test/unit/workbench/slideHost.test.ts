@@ -54,7 +54,7 @@ describe("SlideHost", () => {
     store.update((s) => selectShape(s, picture.id));
     expect(await host.readSelection()).toEqual({
       text: "",
-      picture: { id: picture.id, sizePt: { widthPt: picture.widthPt, heightPt: picture.heightPt }, altText },
+      picture: { id: picture.id, sizePt: { widthPt: picture.widthPt, heightPt: picture.heightPt }, altText, altTextIsGenerated: true },
     });
   });
 
@@ -105,6 +105,28 @@ describe("SlideHost", () => {
     const result = await host.insertPicture(await pngPicture(1024, 1024), { ...options, target });
     expect(result.usedFallbackLocation).toBeUndefined();
     expect(pictures(store.get())).toHaveLength(1);
+  });
+
+  it("writes the new alt text over Illustrate's own (default title, the prompt tag) and keeps a person's unless asked", async () => {
+    const { store, host } = setup();
+    await host.insertPicture(await pngPicture(1024, 1024), options);
+    let old = pictures(store.get())[0];
+    store.update((s) => selectShape(s, old.id));
+    expect((await host.readSelection()).picture).toMatchObject({ altText, altTextIsGenerated: true });
+    const fox = { title: "AI-generated image", description: "A red fox in snow" };
+    await host.replacePicture({ id: old.id, sizePt: { widthPt: old.widthPt, heightPt: old.heightPt } }, await pngPicture(1024, 1024), { altText: fox, prompt: fox.description });
+    old = pictures(store.get())[0];
+    expect(old).toMatchObject({ altText: fox, tags: { [PROMPT_TAG]: fox.description } });
+    // A person edits the description (the title stays): theirs from now on.
+    const edited = { ...fox, description: "A fox, our mascot" };
+    store.update((s) => selectShape({ ...s, shapes: s.shapes.map((sh) => (sh.id === old.id ? { ...old, altText: edited } : sh)) }, old.id));
+    expect((await host.readSelection()).picture).toMatchObject({ altText: edited, altTextIsGenerated: false });
+    const owl = { title: "AI-generated image", description: "An owl" };
+    await host.replacePicture({ id: old.id, sizePt: { widthPt: old.widthPt, heightPt: old.heightPt } }, await pngPicture(1024, 1024), { altText: owl, prompt: "An owl" });
+    old = pictures(store.get())[0];
+    expect(old.altText).toEqual(edited);
+    await host.replacePicture({ id: old.id, sizePt: { widthPt: old.widthPt, heightPt: old.heightPt } }, await pngPicture(1024, 1024), { altText: owl, prompt: "An owl", overwriteAltText: true });
+    expect(pictures(store.get())[0].altText).toEqual(owl);
   });
 
   it("replaces a picture at the same place and width, keeps name, tags and written alt text, updates the prompt", async () => {

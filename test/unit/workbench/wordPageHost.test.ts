@@ -25,7 +25,7 @@ describe("WordPageHost", () => {
     await host.insertPicture(await pngPicture(1024, 1024), options);
     const picture = pictures(store.get())[0];
     store.update((s) => selectPicture(s, picture.id));
-    expect(await host.readSelection()).toEqual({ text: "", picture: { id: picture.id, sizePt: { widthPt: 468, heightPt: 468 }, altText } });
+    expect(await host.readSelection()).toEqual({ text: "", picture: { id: picture.id, sizePt: { widthPt: 468, heightPt: 468 }, altText, altTextIsGenerated: true } });
   });
 
   it("inserts the picture right after the selected paragraph, column-wide in points, with alt text and prompt", async () => {
@@ -105,6 +105,29 @@ describe("WordPageHost", () => {
     expect(layout(store.get())).toEqual(["Intro", "A misty mountain lake at dawn", "[picture]", "Outro"]);
     await host.replacePicture({ id: old.id, sizePt: old.sizePt }, await pngPicture(1024, 1024), { ...options, overwriteAltText: true, keepBox: true });
     expect(pictures(store.get())[0]).toMatchObject({ altText, sizePt: { widthPt: 468, heightPt: 312 } });
+  });
+
+  it("writes the new alt text over Illustrate's own (default title, old prompt) and says so when the picture is selected", async () => {
+    const { store, host, select } = setup();
+    select("p2");
+    await host.insertPicture(await pngPicture(1024, 1024), options);
+    const old = pictures(store.get())[0];
+    store.update((s) => ({ ...s, selection: { kind: "picture", blockId: old.id } }));
+    expect((await host.readSelection()).picture).toMatchObject({ altText, altTextIsGenerated: true });
+    const fox = { title: "AI-generated image", description: "A red fox in snow" };
+    await host.replacePicture({ id: old.id, sizePt: old.sizePt }, await pngPicture(1024, 1024), { altText: fox, prompt: "A red fox in snow" });
+    expect(pictures(store.get())[0]).toMatchObject({ altText: fox, prompt: "A red fox in snow" });
+  });
+
+  it("reports alt text a person edited (default title, another description) as theirs", async () => {
+    const { store, host, select } = setup();
+    select("p2");
+    await host.insertPicture(await pngPicture(1024, 1024), { ...options, altText: { ...altText, description: "Our lake, 2024" } });
+    const old = pictures(store.get())[0];
+    store.update((s) => ({ ...s, selection: { kind: "picture", blockId: old.id } }));
+    expect((await host.readSelection()).picture).toMatchObject({ altTextIsGenerated: false });
+    await host.replacePicture({ id: old.id, sizePt: old.sizePt }, await pngPicture(1024, 1024), { ...options, prompt: "new", altText: { ...altText, description: "new" } });
+    expect(pictures(store.get())[0].altText).toEqual({ ...altText, description: "Our lake, 2024" });
   });
 
   it("reads picture bytes and reports a deleted picture as picture_gone", async () => {
