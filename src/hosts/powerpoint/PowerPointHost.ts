@@ -1,5 +1,5 @@
 // DocumentHost for PowerPoint: reads the selection, puts pictures on slides (Image coercion) and replaces them.
-import { altTextFor, type AltText } from "../../core/altText";
+import { altTextFor, altTextOnReplace, isGeneratedAltText, type AltText } from "../../core/altText";
 import {
   DEFAULT_SLIDE_SIZE_PT,
   fitInto,
@@ -140,11 +140,14 @@ export class PowerPointHost implements DocumentHost {
           }
           const snapshot: SelectionSnapshot = { text: range.isNullObject ? "" : range.text };
           if (picture) {
-            const altText =
-              sets.powerPointApi110 && (picture.altTextTitle || picture.altTextDescription)
-                ? { title: picture.altTextTitle, description: picture.altTextDescription }
-                : undefined;
+            const altText = sets.powerPointApi110 ? altTextOf(picture) : undefined;
             snapshot.picture = { id: picture.id, sizePt: { widthPt: picture.width, heightPt: picture.height }, altText };
+            if (sets.powerPointApi110) {
+              // Whose alt text it is needs the prompt kept in the tags (1.3, always there when 1.10 is).
+              picture.tags.load("items/key,items/value");
+              await context.sync();
+              snapshot.picture.altTextIsGenerated = isGeneratedAltText(altText, promptOf(picture.tags.items));
+            }
           }
           return snapshot;
         });
@@ -217,7 +220,8 @@ export class PowerPointHost implements DocumentHost {
   /**
    * Replaces a picture from {@link readSelection}: same place and width (height follows the new aspect ratio,
    * centred on the old one, unless `keepBox`), inside the slide, with the old name, tags (prompt updated) and
-   * alt text (kept unless `overwriteAltText` or it had none). Atomic: see the class notes.
+   * alt text (a person's kept unless `overwriteAltText`; none or Illustrate's own, judged with the old prompt tag,
+   * replaced: `core/altText` `altTextOnReplace`). Atomic: see the class notes.
    * @throws HostError `picture_gone`, `insert_refused` (the original is back in place), `timeout`…
    */
   async replacePicture(target: SelectedPicture, data: PictureData, options: ReplaceOptions): Promise<InsertResult> {
@@ -230,13 +234,12 @@ export class PowerPointHost implements DocumentHost {
       options.keepBox ? oldRect : { ...oldRect, topPt: oldRect.topPt + (oldRect.heightPt - newHeight) / 2, heightPt: newHeight },
       old.slide.slideSize,
     );
-    const keepAlt = old.altText && !options.overwriteAltText;
     const finish: Finish = {
       wanted,
       sendToBack: false,
       name: old.shape.name,
       tags: [...old.tags.filter((t) => t.key !== PROMPT_TAG), { key: PROMPT_TAG, value: options.prompt }],
-      altText: keepAlt && old.altText ? old.altText : options.altText,
+      altText: altTextOnReplace(old.altText, promptOf(old.tags), options.altText, options.overwriteAltText),
     };
     const others: SlideSnapshot = { ...old.slide, shapes: old.slide.shapes.filter((s) => s.id !== old.shape.id) };
 
@@ -424,7 +427,7 @@ export class PowerPointHost implements DocumentHost {
         slide: snapshot,
         shape: shapeSnapshot,
         tags: shape.tags.items.map((t) => ({ key: t.key, value: t.value })),
-        altText: api110 && (shape.altTextTitle || shape.altTextDescription) ? { title: shape.altTextTitle, description: shape.altTextDescription } : undefined,
+        altText: api110 ? altTextOf(shape) : undefined,
         backupBase64: backup?.value,
       };
     });
@@ -513,4 +516,14 @@ function toPlacementShape(shape: ShapeSnapshot): SlideShapeInfo {
 /** Pixel size for `getImageAsBase64`: twice the size in points (144 dpi), enough for edits and restores. */
 function renderSize(widthPt: number, heightPt: number): { width: number; height: number } {
   return { width: Math.max(1, Math.round(widthPt * 2)), height: Math.max(1, Math.round(heightPt * 2)) };
+}
+
+/** A shape's alt text (PowerPointApi 1.10, loaded), or `undefined` when it has none. */
+function altTextOf(shape: PowerPoint.Shape): AltText | undefined {
+  return shape.altTextTitle || shape.altTextDescription ? { title: shape.altTextTitle, description: shape.altTextDescription } : undefined;
+}
+
+/** The prompt kept in a shape's tags ({@link PROMPT_TAG}; PowerPoint upper-cases tag keys), if any. */
+function promptOf(tags: readonly { key: string; value: string }[]): string | undefined {
+  return tags.find((t) => t.key.toUpperCase() === PROMPT_TAG)?.value;
 }

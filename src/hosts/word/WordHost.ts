@@ -1,4 +1,5 @@
 // DocumentHost for Word: reads the selection, inserts and replaces inline pictures through the Word JavaScript API.
+import { altTextOnReplace, isGeneratedAltText, type AltText } from "../../core/altText";
 import type { PictureData, PointSize } from "../../core/types";
 import type {
   DocumentHost,
@@ -35,6 +36,8 @@ interface WordTargetData {
 }
 
 const PICTURE_PROPS = "width,height,altTextTitle,altTextDescription";
+/** How many written alt texts the adapter remembers for telling its own from a person's. */
+const MAX_REMEMBERED_PROMPTS = 200;
 
 /** The Office.js default: `Word.run` with and without a tracked object. */
 export function officeWordEnvironment(capabilities: OfficeCapabilities): WordEnvironment {
@@ -61,6 +64,10 @@ export function officeWordEnvironment(capabilities: OfficeCapabilities): WordEnv
  *   on Windows (#4053) and fails on the second replace on the web (#6573).
  * - The insert location is a tracked `Range` (`Range.track()`), not a content control: nothing is written to
  *   the document until the picture goes in.
+ * - An `InlinePicture` has no tags, so the prompt is not stored in the document. Whose alt text a picture has
+ *   (issue #5) is judged against the prompts this adapter wrote alt text for in this session, by description:
+ *   a picture from an earlier session with non-empty alt text counts as a person's (kept on replace unless
+ *   `overwriteAltText`), never the other way round.
  */
 export class WordHost implements DocumentHost {
   readonly kind = "word" as const;
@@ -68,6 +75,8 @@ export class WordHost implements DocumentHost {
   /** Tracked pictures handed out by readSelection, by SelectedPicture.id. */
   private readonly pictures = new Map<string, Word.InlinePicture>();
   private nextPictureId = 1;
+  /** Trimmed alt-text descriptions this adapter wrote this session → the prompt each was written for. */
+  private readonly promptsByDescription = new Map<string, string>();
 
   constructor(private readonly env: WordEnvironment) {
     this.capabilities = env.capabilities;
@@ -153,8 +162,8 @@ export class WordHost implements DocumentHost {
 
   /**
    * Replaces a picture from {@link readSelection} through its `InlinePicture` object, keeping its paragraph,
-   * its width (height follows the new aspect ratio unless `keepBox`) and its alt text (unless `overwriteAltText`
-   * or it had none).
+   * its width (height follows the new aspect ratio unless `keepBox`) and a person's alt text (unless
+   * `overwriteAltText`); none, or alt text this adapter wrote for its prompt, gets the new alt text.
    * @throws HostError `picture_gone` when the picture was deleted or is not one this adapter handed out.
    */
   async replacePicture(target: SelectedPicture, data: PictureData, options: ReplaceOptions): Promise<InsertResult> {
@@ -172,8 +181,8 @@ export class WordHost implements DocumentHost {
         const size: PointSize = options.keepBox
           ? { widthPt: old.width, heightPt: old.height }
           : { widthPt: old.width, heightPt: Math.round(((old.width * data.size.heightPx) / data.size.widthPx) * 100) / 100 };
-        const personWrote = Boolean(old.altTextTitle || old.altTextDescription);
-        const altText = personWrote && !options.overwriteAltText ? { title: old.altTextTitle, description: old.altTextDescription } : options.altText;
+        const oldAlt = altTextOf(old);
+        const altText = altTextOnReplace(oldAlt, this.promptFor(oldAlt), options.altText, options.overwriteAltText);
         const fresh = old.insertInlinePictureFromBase64(data.base64, "Replace");
         applyPictureFormat(fresh, size, altText);
         fresh.load("width,height");
@@ -181,6 +190,7 @@ export class WordHost implements DocumentHost {
         await context.sync();
         // Later replaces and edits of this picture go through the new object.
         this.pictures.set(target.id, fresh);
+        if (altText === options.altText) this.rememberAltText(options);
         old.untrack();
         await context.sync().catch(() => undefined /* the replaced picture is gone: its tracking went with it */);
         return { sizePt: { widthPt: fresh.width, heightPt: fresh.height } };
@@ -262,6 +272,7 @@ export class WordHost implements DocumentHost {
     }
     picture.load("width,height");
     await context.sync();
+    this.rememberAltText(options);
     return { sizePt: { widthPt: picture.width, heightPt: picture.height } };
   }
 
@@ -273,8 +284,23 @@ export class WordHost implements DocumentHost {
       void this.release(old);
     }
     this.pictures.set(id, picture);
-    const altText = picture.altTextTitle || picture.altTextDescription ? { title: picture.altTextTitle, description: picture.altTextDescription } : undefined;
-    return { id, sizePt: { widthPt: picture.width, heightPt: picture.height }, altText };
+    const altText = altTextOf(picture);
+    return { id, sizePt: { widthPt: picture.width, heightPt: picture.height }, altText, altTextIsGenerated: isGeneratedAltText(altText, this.promptFor(altText)) };
+  }
+
+  /** Notes the alt text just written with its prompt (oldest notes dropped past {@link MAX_REMEMBERED_PROMPTS}). */
+  private rememberAltText(options: InsertOptions): void {
+    const key = options.altText.description.trim();
+    this.promptsByDescription.delete(key);
+    this.promptsByDescription.set(key, options.prompt);
+    if (this.promptsByDescription.size > MAX_REMEMBERED_PROMPTS) {
+      this.promptsByDescription.delete(this.promptsByDescription.keys().next().value as string);
+    }
+  }
+
+  /** The prompt this adapter wrote `altText` for this session, if it did. */
+  private promptFor(altText: AltText | undefined): string | undefined {
+    return altText ? this.promptsByDescription.get(altText.description.trim()) : undefined;
   }
 
   /** Stops tracking an object from an earlier batch (tracked objects cost Word memory). Never throws. */
@@ -335,4 +361,9 @@ async function removeParagraphs(context: Word.RequestContext, paragraphs: Word.P
   } catch {
     // The paragraphs were never created (Word refused the first step): there is nothing to remove.
   }
+}
+
+/** A picture's alt text (loaded), or `undefined` when it has none. */
+function altTextOf(picture: Word.InlinePicture): AltText | undefined {
+  return picture.altTextTitle || picture.altTextDescription ? { title: picture.altTextTitle, description: picture.altTextDescription } : undefined;
 }

@@ -60,8 +60,31 @@ describe("PowerPointHost.readSelection", () => {
     model.selectedShapeIds = [shape.id];
     await expect(host.readSelection()).resolves.toEqual({
       text: "",
-      picture: { id: shape.id, sizePt: { widthPt: 300, heightPt: 200 }, altText: { title: "Lake", description: "mine" } },
+      picture: { id: shape.id, sizePt: { widthPt: 300, heightPt: 200 }, altText: { title: "Lake", description: "mine" }, altTextIsGenerated: false },
     });
+  });
+
+  it("says whose alt text it is from the prompt tag: Illustrate's own, or edited by a person", async () => {
+    const { model, host } = setup();
+    const shape = model.addShape(model.currentSlide, {
+      type: "Image",
+      altTextTitle: "AI-generated image",
+      altTextDescription: PROMPT,
+      tags: new Map([[PROMPT_TAG, PROMPT]]),
+    });
+    model.selectedShapeIds = [shape.id];
+    expect((await host.readSelection()).picture).toMatchObject({ altText: altTextFor(PROMPT), altTextIsGenerated: true });
+    shape.altTextDescription = "The lake behind our office";
+    expect((await host.readSelection()).picture).toMatchObject({ altTextIsGenerated: false });
+  });
+
+  it("below PowerPointApi 1.10 reads no alt text and does not guess whose it is", async () => {
+    const { model, host } = setup({ PowerPointApi: "1.8", ImageCoercion: "1.1" });
+    const shape = model.addShape(model.currentSlide, { type: "Image", width: 300, height: 200, altTextTitle: "Lake", altTextDescription: "mine" });
+    model.selectedShapeIds = [shape.id];
+    const { picture } = await host.readSelection();
+    expect(picture?.altText).toBeUndefined();
+    expect(picture?.altTextIsGenerated).toBeUndefined();
   });
 });
 
@@ -237,6 +260,26 @@ describe("PowerPointHost.replacePicture", () => {
     expect(result).toEqual({ sizePt: { widthPt: 300, heightPt: 200 }, positionPt: { leftPt: 500, topPt: 200 } });
     expect(now[0]).toMatchObject({ name: "Hero picture", altTextTitle: "Lake", altTextDescription: "written by a person" });
     expect(Object.fromEntries(now[0].tags)).toEqual({ TOPIC: "lakes", [PROMPT_TAG]: PROMPT });
+  });
+
+  it("writes the new alt text over Illustrate's own (default title, description = the old prompt tag)", async () => {
+    const { model, host, shape } = await selected();
+    Object.assign(shape, { altTextTitle: "AI-generated image", altTextDescription: "An old lake" });
+    shape.tags.set(PROMPT_TAG, "An old lake");
+    const { picture } = await host.readSelection();
+    expect(picture?.altTextIsGenerated).toBe(true);
+    await host.replacePicture(picture!, landscape, options);
+    expect(pictures(model)[0]).toMatchObject({ name: "Hero picture", altTextTitle: "AI-generated image", altTextDescription: PROMPT });
+    expect(pictures(model)[0].tags.get(PROMPT_TAG)).toBe(PROMPT);
+  });
+
+  it("keeps a description a person edited under the default title", async () => {
+    const { model, host, shape } = await selected();
+    Object.assign(shape, { altTextTitle: "AI-generated image", altTextDescription: "Our lake, edited" });
+    shape.tags.set(PROMPT_TAG, "An old lake");
+    const { picture } = await host.readSelection();
+    await host.replacePicture(picture!, landscape, options);
+    expect(pictures(model)[0]).toMatchObject({ altTextTitle: "AI-generated image", altTextDescription: "Our lake, edited" });
   });
 
   it("keeps the box and overwrites alt text when asked", async () => {

@@ -286,6 +286,50 @@ describe("WordHost.replacePicture", () => {
     expect(overwritten.doc.paragraphs[1].pictures[0]).toMatchObject({ altTextTitle: "AI-generated image", altTextDescription: PROMPT });
   });
 
+  it("writes the new alt text over the alt text it wrote for the old prompt (title and description)", async () => {
+    const { doc, host } = setup();
+    doc.selectText(PROMPT);
+    await host.insertPicture(square, options);
+    const inserted = doc.paragraphs[2].pictures[0];
+    doc.selectPicture(inserted);
+    const { picture } = await host.readSelection();
+    expect(picture).toMatchObject({ altText: altTextFor(PROMPT), altTextIsGenerated: true });
+    const fox = "A red fox in snow";
+    await host.replacePicture(picture!, landscape, { altText: altTextFor(fox), prompt: fox });
+    expect(doc.paragraphs[2].pictures[0]).toMatchObject({ altTextTitle: "AI-generated image", altTextDescription: fox });
+    // And again over the replaced one: its alt text is still Illustrate's own.
+    await host.replacePicture(picture!, portrait, { altText: altTextFor("An owl"), prompt: "An owl" });
+    expect(doc.paragraphs[2].pictures[0]).toMatchObject({ altTextDescription: "An owl" });
+  });
+
+  it("keeps a description a person edited in Word's Alt Text pane (the default title stays)", async () => {
+    const { doc, host } = setup();
+    doc.selectText(PROMPT);
+    await host.insertPicture(square, options);
+    const inserted = doc.paragraphs[2].pictures[0];
+    inserted.altTextDescription = "The lake behind our office";
+    doc.selectPicture(inserted);
+    const { picture } = await host.readSelection();
+    expect(picture?.altTextIsGenerated).toBe(false);
+    await host.replacePicture(picture!, landscape, { altText: altTextFor("A red fox"), prompt: "A red fox" });
+    expect(doc.paragraphs[2].pictures[0]).toMatchObject({ altTextTitle: "AI-generated image", altTextDescription: "The lake behind our office" });
+  });
+
+  it("counts default-looking alt text from an earlier session as a person's (Word keeps no prompt with the picture)", async () => {
+    const { doc, host, selected } = await selectedPicture(altTextFor("Written last week"));
+    expect(selected.altTextIsGenerated).toBe(false);
+    await host.replacePicture(selected, landscape, options);
+    expect(doc.paragraphs[1].pictures[0]).toMatchObject({ altTextDescription: "Written last week" });
+  });
+
+  it("gives a picture without alt text the new alt text and reports it as Illustrate's to overwrite", async () => {
+    const { doc, host, selected } = await selectedPicture();
+    expect(selected).toMatchObject({ altTextIsGenerated: true });
+    expect(selected.altText).toBeUndefined();
+    await host.replacePicture(selected, landscape, options);
+    expect(doc.paragraphs[1].pictures[0]).toMatchObject({ altTextDescription: PROMPT });
+  });
+
   it("says picture_gone when the picture was deleted meanwhile", async () => {
     const { doc, host, selected } = await selectedPicture();
     doc.paragraphs[1].pictures = [];
