@@ -1,6 +1,11 @@
-// Launches Debian's Chromium through playwright-core for the E2E tests (never downloads a browser, never skips).
+// Launches Debian's Chromium through playwright-core for the E2E tests and the pane benchmark, and the browser/page
+// lifecycle every E2E test file shares (never downloads a browser, never skips).
 import fs from "node:fs";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+/** Where the E2E tests put screenshots, timings and the servers' log (git-ignored). */
+export const E2E_ARTIFACTS = path.resolve(__dirname, "artifacts");
 
 /** Where Chromium is looked for when `CHROMIUM_PATH` is unset (Debian, Ubuntu, snap, macOS). */
 export const CHROMIUM_CANDIDATES = [
@@ -61,4 +66,63 @@ export async function launchBrowser(): Promise<E2EBrowser> {
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 } });
   return { browser, context, close: () => browser.close() };
+}
+
+/** A new page in `browser`'s context that reports the page's uncaught errors on the console (a test then shows why). */
+export async function openPage(browser: E2EBrowser): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
+  return page;
+}
+
+/** How {@link useBrowserPage} hands out pages. */
+export interface BrowserPageOptions {
+  /** "each" (default): a fresh page per test, closed after it; "file": one page for every test of the file. */
+  pagePer?: "each" | "file";
+  /** Called with each new page before its test uses it: keep it, add listeners. */
+  onPage?: (page: Page) => void;
+}
+
+/** What {@link useBrowserPage} set up; read its fields inside hooks and tests (they are set by `beforeAll`). */
+export interface BrowserPage {
+  readonly browser: E2EBrowser;
+  readonly page: Page;
+}
+
+/**
+ * The browser and page lifecycle of an E2E test file, as Jest hooks: creates the artifacts folder and launches
+ * Chromium once (`beforeAll`), opens a page per test or per file (`onPage` sees it first), closes it and the
+ * browser again (`afterEach` / `afterAll`). Call at the top level of the test file.
+ */
+export function useBrowserPage({ pagePer = "each", onPage }: BrowserPageOptions = {}): BrowserPage {
+  let browser: E2EBrowser | undefined;
+  let page: Page | undefined;
+  const open = async (): Promise<void> => {
+    page = await openPage(browser!);
+    onPage?.(page);
+  };
+  beforeAll(async () => {
+    fs.mkdirSync(E2E_ARTIFACTS, { recursive: true });
+    browser = await launchBrowser();
+    if (pagePer === "file") await open();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  if (pagePer === "each") {
+    beforeEach(open);
+    afterEach(async () => {
+      await page?.close();
+    });
+  }
+  return {
+    get browser() {
+      if (!browser) throw new Error("useBrowserPage: the browser is launched in beforeAll; read it in a hook or test");
+      return browser;
+    },
+    get page() {
+      if (!page) throw new Error("useBrowserPage: the page is opened in beforeAll/beforeEach; read it in a hook or test");
+      return page;
+    },
+  };
 }

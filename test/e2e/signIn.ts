@@ -21,7 +21,8 @@ export async function ensureSignedIn(page: Page, pane: Locator, account = E2E_AC
   );
   if (cached) return;
   const popupOpened = page.waitForEvent("popup", { timeout: 30_000 });
-  await pane.getByRole("button", { name: "Sign in" }).click();
+  // `first()`: after a refused Generate the pane offers Sign in twice (account bar and message).
+  await pane.getByRole("button", { name: "Sign in" }).first().click();
   // Either MSAL opens the issuer's page in a popup, or it finds the account without one.
   const outcome = await Promise.race([popupOpened, signedIn.waitFor({ state: "visible", timeout: 30_000 }).then(() => undefined)]);
   if (outcome) {

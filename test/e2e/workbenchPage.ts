@@ -2,8 +2,8 @@
 import type { Locator, Page } from "playwright-core";
 import { ensureSignedIn } from "./signIn";
 
-/** The pane's origin, where `npm start` serves it. */
-export const PANE_URL = "https://localhost:3000";
+/** The pane's origin, where `npm start` serves it; E2E_PANE_URL lets the tests run against servers on other ports. */
+export const PANE_URL = process.env.E2E_PANE_URL ?? "https://localhost:3000";
 /** The seed paragraph and text box text the tests select. */
 export const PROMPT = "A misty mountain lake at dawn";
 
