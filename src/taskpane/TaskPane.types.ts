@@ -3,6 +3,7 @@ import type { RefObject } from "react";
 import type { AccountSession, SignedInAccount } from "../auth/TokenProvider";
 import type { IllustrateConfig } from "../core/config";
 import type { StylePreset } from "../core/styles";
+import type { AltText } from "../core/altText";
 import type { AspectRatio, PictureData } from "../core/types";
 import type { DocumentHost, InsertTarget, SelectedPicture } from "../hosts/DocumentHost";
 import type { ImageClient, QueueStatus } from "../imaging/ImageClient";
@@ -79,6 +80,10 @@ export interface TaskPaneState {
   firstResultRef: RefObject<HTMLInputElement | null>;
   altDescription: string;
   insertMode: InsertMode;
+  /** Replace only: alt text a person wrote on the picture to replace; kept unless {@link overwriteAltText}. */
+  personAltText?: AltText;
+  /** The person ticked "Replace its alt text with mine" (`ReplaceOptions.overwriteAltText`). */
+  overwriteAltText: boolean;
   /** The Insert button's text and accessible name: "Insert after selection", "Replace selected picture", … */
   insertLabel: string;
   /** Which placement options apply. */
@@ -108,6 +113,7 @@ export interface TaskPaneState {
   onPaneKeyDown(event: React.KeyboardEvent<HTMLElement>): void;
   onSelectResult(id: string): void;
   onAltDescriptionChange(text: string): void;
+  onOverwriteAltTextChange(overwrite: boolean): void;
   onInsert(): void;
   onInsertPrefsChange(change: Partial<InsertPreferences>): void;
   onInsertAgain(id: string): void;

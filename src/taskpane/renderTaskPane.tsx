@@ -101,6 +101,9 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
           altTitle={t("insert.altTitle")}
           insertMode={state.insertMode}
           insertLabel={state.insertLabel}
+          {...(state.personAltText ? { personAltText: state.personAltText } : {})}
+          overwriteAltText={state.overwriteAltText}
+          onOverwriteAltTextChange={state.onOverwriteAltTextChange}
           {...(state.insertMode === "insert"
             ? {
                 placement: (

@@ -17,7 +17,7 @@ import {
 import { useAccount } from "./hooks/useAccount";
 import { useElapsedSeconds } from "./hooks/useElapsedSeconds";
 import { useGeneration } from "./hooks/useGeneration";
-import { insertModeFor, useInsert } from "./hooks/useInsert";
+import { insertModeFor, personAltTextFor, useInsert } from "./hooks/useInsert";
 import { usePersistentState } from "./hooks/usePersistentState";
 import { useSelectionPrompt } from "./hooks/useSelectionPrompt";
 import { useStrings } from "./strings/useStrings";
@@ -43,6 +43,7 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
   const [batch, setBatch] = useState<Batch>();
   const [selectedId, setSelectedId] = useState<string>();
   const [altDescription, setAltDescription] = useState("");
+  const [overwriteAltText, setOverwriteAltText] = useState(false);
   const [promptValidation, setPromptValidation] = useState<string>();
   const [aspectFromPicture, setAspectFromPicture] = useState(false);
   const promptRef = useRef<HTMLTextAreaElement | null>(null);
@@ -83,6 +84,7 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     setBatch(next);
     setSelectedId(items[0]?.id);
     setAltDescription(next.prompt);
+    setOverwriteAltText(false);
     focusResults.current = true;
   }, []);
 
@@ -118,6 +120,7 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
   }, [results]);
 
   const insertMode = insertModeFor(host, batch);
+  const personAltText = personAltTextFor(insertMode, batch);
   const docKind = documentKind(host.kind);
   const insertLabel =
     insertMode === "replace"
@@ -157,6 +160,8 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     firstResultRef,
     altDescription,
     insertMode,
+    ...(personAltText ? { personAltText } : {}),
+    overwriteAltText,
     insertLabel,
     documentKind: docKind,
     insertPrefs,
@@ -211,10 +216,12 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
       setSelectedId(id);
     },
     onAltDescriptionChange: setAltDescription,
+    onOverwriteAltTextChange: setOverwriteAltText,
     onInsertPrefsChange: (change) => setInsertPrefs((p) => ({ ...p, ...change })),
     onInsert: () => {
       if (!selected) return;
-      void insertion.insert({ item: selected, description: altDescription, altTitle, placement, ...(batch ? { batch } : {}) });
+      const overwrite = personAltText !== undefined && overwriteAltText;
+      void insertion.insert({ item: selected, description: altDescription, altTitle, placement, overwriteAltText: overwrite, ...(batch ? { batch } : {}) });
     },
     onInsertAgain: (id) => {
       const item = history.find((h) => h.id === id);

@@ -1,7 +1,21 @@
 // The latest generation's pictures: pick one, edit its alt text, and insert it (the button says what it will do).
-import { Button, Caption1, Field, Radio, RadioGroup, Spinner, Subtitle2, Textarea, mergeClasses } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Subtitle2,
+  Textarea,
+  mergeClasses,
+} from "@fluentui/react-components";
 import { ImageAddRegular, ImageArrowCounterclockwiseRegular } from "@fluentui/react-icons";
 import { useId, type ReactNode, type RefObject } from "react";
+import type { AltText } from "../../core/altText";
 import type { HistoryItem } from "../history";
 import { imageSrc } from "../imageSrc";
 import type { Translate } from "../strings/strings";
@@ -18,6 +32,11 @@ export interface ResultsPanelProps {
   altDescription: string;
   altTitle: string;
   insertMode: InsertMode;
+  /** Replace only: alt text a person wrote on the picture to replace (kept unless `overwriteAltText`). */
+  personAltText?: AltText;
+  /** "Replace its alt text with mine" is ticked. */
+  overwriteAltText: boolean;
+  onOverwriteAltTextChange(overwrite: boolean): void;
   /** Text and accessible name of the Insert button. */
   insertLabel: string;
   /** Placement fields shown above Insert (absent when replacing a picture). */
@@ -32,9 +51,11 @@ export interface ResultsPanelProps {
 
 /**
  * Each result: the picture (alt = the prompt), a radio "Option N", which backend made it, its pixel size and
- * the model's revised prompt (as text). Below: placement, the alt-text description and Insert, whose accessible
- * name is its visible text: "Insert after selection", "Replace selected picture" or "Insert in place of the
- * selected text".
+ * the model's revised prompt (as text; "The renderer drew" for the offline renderer, which is not a model). Below:
+ * placement, the alt-text description and Insert, whose accessible name is its visible text: "Insert after
+ * selection", "Replace selected picture" or "Insert in place of the selected text". When Replace goes over a
+ * picture whose alt text a person wrote, the pane says it will be kept and offers "Replace its alt text with mine";
+ * until that is ticked the description box is disabled (its text would not be used).
  */
 export function ResultsPanel(props: ResultsPanelProps) {
   const { t, results, selectedId, firstResultRef, insertMode } = props;
@@ -42,6 +63,7 @@ export function ResultsPanel(props: ResultsPanelProps) {
   const headingId = useId();
   const reasonId = useId();
   const { insertLabel } = props;
+  const altTextKept = props.personAltText !== undefined && !props.overwriteAltText;
   return (
     <section aria-labelledby={headingId} className={styles.panel}>
       <Subtitle2 as="h2" id={headingId}>
@@ -73,15 +95,40 @@ export function ResultsPanel(props: ResultsPanelProps) {
                 {t("results.sizePx", { width: item.image.size.widthPx, height: item.image.size.heightPx })}
               </Caption1>
               {item.image.revisedPrompt ? (
-                <Caption1 className={styles.meta}>{t("results.revisedPrompt", { prompt: item.image.revisedPrompt })}</Caption1>
+                <Caption1 className={styles.meta}>
+                  {t(item.image.backend.offline ? "results.rendererDrew" : "results.revisedPrompt", { prompt: item.image.revisedPrompt })}
+                </Caption1>
               ) : null}
             </div>
           );
         })}
       </RadioGroup>
       {props.placement}
-      <Field label={t("insert.altDescription")} hint={t("insert.altDescriptionHint", { title: props.altTitle })}>
-        <Textarea value={props.altDescription} resize="vertical" onChange={(_, data) => props.onAltDescriptionChange(data.value)} />
+      {props.personAltText ? (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            {t("insert.keptAltText")} {t("insert.keptAltTextValue", { text: props.personAltText.description || props.personAltText.title })}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {props.personAltText ? (
+        <Checkbox
+          label={t("insert.overwriteAltText")}
+          checked={props.overwriteAltText}
+          disabled={props.inserting}
+          onChange={(_, data) => props.onOverwriteAltTextChange(data.checked === true)}
+        />
+      ) : null}
+      <Field
+        label={t("insert.altDescription")}
+        hint={altTextKept ? t("insert.altDescriptionKeptHint") : t("insert.altDescriptionHint", { title: props.altTitle })}
+      >
+        <Textarea
+          value={props.altDescription}
+          resize="vertical"
+          disabled={altTextKept}
+          onChange={(_, data) => props.onAltDescriptionChange(data.value)}
+        />
       </Field>
       <Button
         className={styles.action}

@@ -1,6 +1,6 @@
 // Puts a chosen picture into the document (insert, or replace the picture selected at Generate) and reports the outcome.
 import { useCallback, useRef, useState } from "react";
-import { altTextFor } from "../../core/altText";
+import { altTextFor, type AltText } from "../../core/altText";
 import type { PictureData } from "../../core/types";
 import type { DocumentHost, InsertOptions, InsertResult, SelectedPicture } from "../../hosts/DocumentHost";
 import { prepareForDocument } from "../../imaging/prepareForDocument";
@@ -14,6 +14,17 @@ import type { Batch, InsertMode } from "../TaskPane.types";
  */
 export function insertModeFor(host: DocumentHost, batch: Pick<Batch, "picture"> | undefined): InsertMode {
   return batch?.picture && host.capabilities.features.replacePicture ? "replace" : "insert";
+}
+
+/**
+ * Alt text a person wrote on the picture a Replace will go over, which the replace keeps unless they ask (issue
+ * #5); `undefined` when not replacing, when the picture has none, or when it is Illustrate's own
+ * (`SelectedPicture.altTextIsGenerated`; a host that cannot tell counts it as a person's).
+ */
+export function personAltTextFor(mode: InsertMode, batch: Pick<Batch, "picture"> | undefined): AltText | undefined {
+  const picture = batch?.picture;
+  if (mode !== "replace" || !picture?.altText || picture.altTextIsGenerated === true) return undefined;
+  return picture.altText;
 }
 
 /**
@@ -34,6 +45,8 @@ export interface InsertRequest {
   batch?: Batch;
   /** Placement fields for an insert (Word placement and caption, or slide placement); ignored by Replace. */
   placement?: Pick<InsertOptions, "wordPlacement" | "caption" | "slidePlacement">;
+  /** Replace only: write this alt text over alt text a person wrote on the old picture (they ticked the box). */
+  overwriteAltText?: boolean;
 }
 
 /** Insert state and action. `onInserted` marks the item in the history. */
@@ -47,7 +60,7 @@ export function useInsert(
   const busy = useRef(false);
 
   const insert = useCallback(
-    async ({ item, description, altTitle, batch, placement }: InsertRequest): Promise<boolean> => {
+    async ({ item, description, altTitle, batch, placement, overwriteAltText }: InsertRequest): Promise<boolean> => {
       if (busy.current) return false;
       busy.current = true;
       setInserting(true);
@@ -62,7 +75,7 @@ export function useInsert(
         let result: InsertResult;
         const picture = await prepareForDocument(pictureOf(item));
         if (mode === "replace" && batch?.picture) {
-          result = await host.replacePicture(batch.picture as SelectedPicture, picture, options);
+          result = await host.replacePicture(batch.picture as SelectedPicture, picture, { ...options, ...(overwriteAltText ? { overwriteAltText } : {}) });
         } else {
           result = await host.insertPicture(picture, { ...options, ...placement });
         }

@@ -210,7 +210,7 @@ describe("results and insert", () => {
 
   test("a revised prompt from the API is shown as text, never as HTML", async () => {
     const pane = await paneWithSelection();
-    await generateWith(pane, [{ ...fakeImage(), revisedPrompt: "<img src=x onerror=alert(1)> a lake" }]);
+    await generateWith(pane, [{ ...fakeImage(1024, 1024, MAI_BACKEND), revisedPrompt: "<img src=x onerror=alert(1)> a lake" }]);
     expect(screen.getByText("The model read the prompt as: <img src=x onerror=alert(1)> a lake")).toBeInTheDocument();
     expect(document.querySelector('img[src="x"]')).toBeNull();
   });
