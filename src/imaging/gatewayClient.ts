@@ -1,12 +1,14 @@
 // The image client over HTTP: one method, one POST to the gateway, with token, timeout, retries and byte checks.
 import type { TokenProvider } from "../auth/TokenProvider";
+import type { ImageApiMode } from "../core/config";
 import { parseApiSize } from "../core/sizes";
 import type { BackendInfo, GeneratedImage, PictureData } from "../core/types";
 import { apiErrorFromResponse, requestIdOf } from "./apiErrors";
 import { base64ToBytes } from "./base64";
 import { cancellableSleep, throwIfCancelled, withDeadline } from "./deadline";
 import { ApiError, ConnectionError, ImageClientError, InvalidRequestError, SignInRequiredError } from "./errors";
-import { assertGatewayOrigin, endpointUrl, parseGatewayUrl, type GatewayAddress, type ImageApiPath } from "./gatewayUrl";
+import { imageApiTarget, type ImageApiTarget, type ImageOperation } from "./endpoints";
+import { assertGatewayOrigin, parseGatewayUrl, type GatewayAddress } from "./gatewayUrl";
 import type { GenerateCallbacks, ImageClient, ImageEditRequest, ImageGenerateRequest } from "./ImageClient";
 import { readImageStream } from "./imageStream";
 import { readImagesJson, UNKNOWN_BACKEND, type ParseContext } from "./imagesResponse";
@@ -17,8 +19,13 @@ export const DEFAULT_TIMEOUT_MS = 300_000;
 
 /** Options of {@link GatewayImageClient} / `createImageClient`. */
 export interface ImageClientOptions {
-  /** Base URL of the image API, e.g. `https://localhost:3001` (calls go to `${gatewayUrl}/v1/images/...`). */
+  /**
+   * Base URL of the image API, e.g. `https://localhost:3001` (calls go to `${gatewayUrl}/v1/images/...`); in
+   * Azure OpenAI direct mode the resource endpoint `https://<resource>.openai.azure.com`.
+   */
   gatewayUrl: string;
+  /** Which API `gatewayUrl` is (config `api`), see ./endpoints.ts. @default { mode: "gateway" } */
+  api?: ImageApiMode;
   /** Source of access tokens; without it requests carry no `Authorization` header. */
   tokenProvider?: TokenProvider;
   /** Scopes passed to `tokenProvider.getToken`. @default [] */
@@ -33,7 +40,10 @@ export interface ImageClientOptions {
   random?: () => number;
   /** Retries after the first attempt for 408/409/429/5xx/network failures. @default 2 */
   maxRetries?: number;
-  /** Backend reported for images whose answer does not name one (direct Azure OpenAI). @default provider "unknown" */
+  /**
+   * Backend reported for images whose answer does not name one. @default in direct mode
+   * `{ provider: "azure-openai", model: deployment, offline: false }`, else provider "unknown"
+   */
   fallbackBackend?: BackendInfo;
 }
 
@@ -41,7 +51,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 /** How one request is sent: where, what body, which size the images must have. */
 interface Call {
-  path: ImageApiPath;
+  operation: ImageOperation;
   /** JSON string or FormData (FormData sets its own multipart content type). */
   body: string | FormData;
   stream: boolean;
@@ -49,7 +59,8 @@ interface Call {
 }
 
 /**
- * {@link ImageClient} against the OpenAI-shaped gateway (`POST /v1/images/generations`, `/v1/images/edits`).
+ * {@link ImageClient} against the OpenAI-shaped gateway (`POST /v1/images/generations`, `/v1/images/edits`), or,
+ * with `api.mode` `"azure-openai-direct"`, against Azure OpenAI itself (URLs and body differences in ./endpoints.ts).
  *
  * Each call: a token from `tokenProvider` (sent only to the gateway's origin, never through a redirect);
  * on 401 one forced refresh and one more try, then {@link SignInRequiredError}; 408/409/429/5xx/network
@@ -62,6 +73,7 @@ interface Call {
  */
 export class GatewayImageClient implements ImageClient {
   private readonly gateway: GatewayAddress;
+  private readonly target: ImageApiTarget;
   private readonly fetchFn: typeof fetch;
   private readonly timeoutMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -69,9 +81,10 @@ export class GatewayImageClient implements ImageClient {
   private readonly retryPolicy: RetryPolicy;
   private readonly fallbackBackend: BackendInfo;
 
-  /** @throws TypeError for a gateway URL that is not https (or http on loopback), or a bad timeout. */
+  /** @throws TypeError for a gateway URL that is not https (or http on loopback), a bad timeout, or direct mode without a deployment. */
   constructor(private readonly options: ImageClientOptions) {
     this.gateway = parseGatewayUrl(options.gatewayUrl);
+    this.target = imageApiTarget(this.gateway, options.api);
     // Unbound `fetch` throws "Illegal invocation" in browsers.
     this.fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -79,18 +92,21 @@ export class GatewayImageClient implements ImageClient {
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries };
-    this.fallbackBackend = options.fallbackBackend ?? UNKNOWN_BACKEND;
+    this.fallbackBackend = options.fallbackBackend ?? this.target.backend ?? UNKNOWN_BACKEND;
   }
 
   /**
-   * `POST /v1/images/generations` with `request` as JSON.
+   * `POST /v1/images/generations` with `request` as JSON (in direct mode with `quality`, without `seed`).
    * @returns The images, each a whole PNG/JPEG of exactly `request.size` pixels.
    */
   generate(request: ImageGenerateRequest, callbacks: GenerateCallbacks = {}): Promise<GeneratedImage[]> {
+    const body: Record<string, unknown> = { ...this.target.addedFields, ...request };
+    for (const field of this.target.omittedFields) delete body[field];
+    if (body.quality === undefined && this.target.defaultQuality) body.quality = this.target.defaultQuality;
     return this.send(
       {
-        path: "/v1/images/generations",
-        body: JSON.stringify(request),
+        operation: "generations",
+        body: JSON.stringify(body),
         stream: request.stream === true,
         context: { expectedSize: parseApiSize(request.size), fallbackBackend: this.fallbackBackend },
       },
@@ -113,13 +129,15 @@ export class GatewayImageClient implements ImageClient {
     form.append("image", pictureBlob(image, "image"), `image.${image.mimeType === "image/png" ? "png" : "jpg"}`);
     if (mask) form.append("mask", pictureBlob(mask, "mask"), "mask.png");
     form.append("prompt", request.prompt);
+    for (const [key, value] of Object.entries(this.target.addedFields)) form.append(key, value);
+    const fields = { ...request, quality: request.quality ?? this.target.defaultQuality };
     for (const key of ["size", "n", "quality", "output_format", "input_fidelity", "stream", "partial_images"] as const) {
-      const value = request[key];
+      const value = fields[key];
       if (value !== undefined) form.append(key, String(value));
     }
     const expectedSize = request.size === undefined ? undefined : parseApiSize(request.size);
     return this.send(
-      { path: "/v1/images/edits", body: form, stream: request.stream === true, context: { expectedSize, fallbackBackend: this.fallbackBackend } },
+      { operation: "edits", body: form, stream: request.stream === true, context: { expectedSize, fallbackBackend: this.fallbackBackend } },
       callbacks,
     );
   }
@@ -127,7 +145,7 @@ export class GatewayImageClient implements ImageClient {
   /** The attempt loop: token, POST under the deadline, 401 refresh, retries. */
   private async send(call: Call, callbacks: GenerateCallbacks): Promise<GeneratedImage[]> {
     const { signal } = callbacks;
-    const url = endpointUrl(this.gateway, call.path);
+    const url = this.target.url(call.operation);
     let refreshToken = false;
     let refreshed = false;
     for (let retry = 0; ; ) {

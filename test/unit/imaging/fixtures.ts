@@ -1,5 +1,6 @@
 // Test fixtures for the image client: real PNG/JPEG bytes made with sharp, a scripted fetch, answer builders.
 import sharp from "sharp";
+import type { GetTokenOptions, TokenProvider } from "../../../src/auth/TokenProvider";
 
 /** A real PNG of `width`×`height` px, as raw base64. */
 export async function pngBase64(width: number, height: number): Promise<string> {
@@ -96,4 +97,26 @@ export function hangingStep(request: RecordedRequest): Promise<Response> {
     const signal = request.init.signal;
     signal?.addEventListener("abort", () => reject(new DOMException("This operation was aborted", "AbortError")));
   });
+}
+
+/** A token provider handing out `${prefix}-1`, `${prefix}-2`, ... and recording the scopes and options asked for. */
+export function countingTokens(prefix = "token"): TokenProvider & { calls: Array<{ scopes: string[]; options?: GetTokenOptions }> } {
+  const calls: Array<{ scopes: string[]; options?: GetTokenOptions }> = [];
+  return {
+    calls,
+    async getToken(scopes, options) {
+      calls.push({ scopes, options });
+      return `${prefix}-${calls.length}`;
+    },
+  };
+}
+
+/** The error `promise` rejects with; fails the test when it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected the call to fail");
 }

@@ -1,5 +1,5 @@
 // The gateway image client against a scripted fetch: success, typed errors, timeout, cancel, sign-in, retries.
-import type { GetTokenOptions, TokenProvider } from "../../../src/auth/TokenProvider";
+import type { TokenProvider } from "../../../src/auth/TokenProvider";
 import {
   ApiError,
   CancelledError,
@@ -10,22 +10,10 @@ import {
   TimeoutError,
   type ImageClientOptions,
 } from "../../../src/imaging";
-import { hangingStep, imagesResponse, jsonResponse, pngBase64, scriptedFetch, type Step } from "./fixtures";
+import { countingTokens, hangingStep, imagesResponse, jsonResponse, pngBase64, rejection, scriptedFetch, type Step } from "./fixtures";
 
 const GATEWAY = "https://gateway.example.com";
 const request = { prompt: "A misty mountain lake at dawn", size: "1536x1024" };
-
-/** A token provider handing out token-1, token-2, ... and recording its calls. */
-function countingTokens(): TokenProvider & { calls: Array<{ scopes: string[]; options?: GetTokenOptions }> } {
-  const calls: Array<{ scopes: string[]; options?: GetTokenOptions }> = [];
-  return {
-    calls,
-    async getToken(scopes, options) {
-      calls.push({ scopes, options });
-      return `token-${calls.length}`;
-    },
-  };
-}
 
 function client(script: Step[], options: Partial<ImageClientOptions> = {}) {
   const { fetch, calls } = scriptedFetch(script);
@@ -40,15 +28,6 @@ function client(script: Step[], options: Partial<ImageClientOptions> = {}) {
     ...options,
   });
   return { imageClient, calls, sleeps };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected the call to fail");
 }
 
 let wide: string;

@@ -1,4 +1,4 @@
-// Build-time configuration from the environment (scripts/build-config.cjs): only the four ILLUSTRATE_* values.
+// Build-time configuration from the environment (scripts/build-config.cjs): only the seven ILLUSTRATE_* values.
 import type { IllustrateConfig } from "../../../src/core/config";
 
 const { illustrateConfigFromEnv } = require("../../../scripts/build-config.cjs") as {
@@ -38,5 +38,48 @@ describe("illustrateConfigFromEnv", () => {
     expect(() => illustrateConfigFromEnv({ ILLUSTRATE_GATEWAY_URL: "http://images.contoso.com" })).toThrow(/https/);
     expect(() => illustrateConfigFromEnv({ ILLUSTRATE_AUTHORITY: "https://user:pw@login.example" })).toThrow(/ILLUSTRATE_AUTHORITY.*credentials/);
     expect(illustrateConfigFromEnv({ ILLUSTRATE_GATEWAY_URL: "http://localhost:3001" })).toEqual({ gatewayUrl: "http://localhost:3001" });
+  });
+
+  describe("API mode (ILLUSTRATE_API_MODE, ILLUSTRATE_DEPLOYMENT, ILLUSTRATE_API_VERSION)", () => {
+    const direct = { ILLUSTRATE_API_MODE: "azure-openai-direct", ILLUSTRATE_GATEWAY_URL: "https://contoso.openai.azure.com/", ILLUSTRATE_DEPLOYMENT: "gpt-image-1" };
+
+    it("reads Azure OpenAI direct mode, with and without a dated api-version; scopes stay unset so the pane's direct default applies", () => {
+      expect(illustrateConfigFromEnv(direct)).toEqual({
+        gatewayUrl: "https://contoso.openai.azure.com",
+        api: { mode: "azure-openai-direct", deployment: "gpt-image-1" },
+      });
+      expect(illustrateConfigFromEnv({ ...direct, ILLUSTRATE_API_VERSION: "2025-04-01-preview" }).api).toEqual({
+        mode: "azure-openai-direct",
+        deployment: "gpt-image-1",
+        apiVersion: "2025-04-01-preview",
+      });
+      expect(illustrateConfigFromEnv({ ILLUSTRATE_API_MODE: "gateway" })).toEqual({ api: { mode: "gateway" } });
+    });
+
+    it("rejects an unknown mode, direct mode without endpoint or deployment, bad names and versions, and direct-only variables in gateway mode", () => {
+      expect(() => illustrateConfigFromEnv({ ILLUSTRATE_API_MODE: "azure" })).toThrow(/ILLUSTRATE_API_MODE must be one of gateway, azure-openai-direct/);
+      expect(() => illustrateConfigFromEnv({ ...direct, ILLUSTRATE_GATEWAY_URL: "" })).toThrow(/needs ILLUSTRATE_GATEWAY_URL/);
+      expect(() => illustrateConfigFromEnv({ ...direct, ILLUSTRATE_DEPLOYMENT: undefined })).toThrow(/needs ILLUSTRATE_DEPLOYMENT/);
+      expect(() => illustrateConfigFromEnv({ ...direct, ILLUSTRATE_DEPLOYMENT: "../other?x=1" })).toThrow(/ILLUSTRATE_DEPLOYMENT must be/);
+      expect(() => illustrateConfigFromEnv({ ...direct, ILLUSTRATE_API_VERSION: "latest&x=1" })).toThrow(/ILLUSTRATE_API_VERSION must be/);
+      expect(() => illustrateConfigFromEnv({ ILLUSTRATE_DEPLOYMENT: "gpt-image-1" })).toThrow(/ILLUSTRATE_DEPLOYMENT is used only with/);
+      expect(() => illustrateConfigFromEnv({ ILLUSTRATE_API_MODE: "gateway", ILLUSTRATE_API_VERSION: "2025-04-01-preview" })).toThrow(/ILLUSTRATE_API_VERSION is used only/);
+    });
+
+    it("bakes only the ILLUSTRATE_* configuration in direct mode, never keys or other Azure variables", () => {
+      const env = {
+        ...direct,
+        ILLUSTRATE_API_VERSION: "2025-04-01-preview",
+        AZURE_OPENAI_API_KEY: "sk-secret",
+        AZURE_OPENAI_ENDPOINT: "https://other.openai.azure.com",
+        IMAGE_API_KEY: "key-2",
+        IMAGE_DEPLOYMENT: "server-side",
+        ILLUSTRATE_API_KEY: "secret3",
+      };
+      const baked = JSON.stringify(illustrateConfigFromEnv(env));
+      expect(baked).toBe(
+        '{"gatewayUrl":"https://contoso.openai.azure.com","api":{"mode":"azure-openai-direct","deployment":"gpt-image-1","apiVersion":"2025-04-01-preview"}}',
+      );
+    });
   });
 });
