@@ -75,7 +75,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [
       new webpack.DefinePlugin({
-        // Only the four ILLUSTRATE_* values (scripts/build-config.cjs); never spread process.env here.
+        // Only the ILLUSTRATE_* values (scripts/build-config.cjs); never spread process.env here.
         __ILLUSTRATE_CONFIG__: JSON.stringify(illustrateConfigFromEnv(process.env)),
       }),
       ...pages.map(
