@@ -1,53 +1,39 @@
 // End to end in Chromium: sign in through MSAL at the local issuer (real login page in a popup), generate, insert;
 // reload → signed in silently from MSAL's cache, no prompt; every image request carries the bearer token.
-import fs from "node:fs";
 import path from "node:path";
 import type { Page, Request } from "playwright-core";
-import { launchBrowser, type E2EBrowser } from "./browser";
-
-/** The pane's origin; E2E_PANE_URL lets the test run against servers on other ports. */
-const PANE_URL = process.env.E2E_PANE_URL ?? "https://localhost:3000";
-const PROMPT = "A misty mountain lake at dawn";
-const ARTIFACTS = path.resolve(__dirname, "artifacts");
+import { E2E_ARTIFACTS as ARTIFACTS, useBrowserPage } from "./browser";
+import { ensureSignedIn } from "./signIn";
+import { generate, insertResult, PANE_URL, PROMPT, useSelection } from "./workbenchPage";
 
 jest.setTimeout(240_000);
 
-let browser: E2EBrowser;
+/** One page for the whole file: the tests follow one person's session (sign in, reload, sign out, sign in again). */
 let page: Page;
 const imageRequests: Request[] = [];
 const popups: Page[] = [];
-
-beforeAll(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
-  page.on("popup", (popup) => popups.push(popup));
-  page.on("request", (request) => {
-    if (request.url().includes("/v1/images/") && request.method() === "POST") imageRequests.push(request);
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
+useBrowserPage({
+  pagePer: "file",
+  onPage: (opened) => {
+    page = opened;
+    page.on("popup", (popup) => popups.push(popup));
+    page.on("request", (request) => {
+      if (request.url().includes("/v1/images/") && request.method() === "POST") imageRequests.push(request);
+    });
+  },
 });
 
 const wordPane = () => page.locator('[data-pane-host="workbench-word"]');
 
 /** Selects the prompt paragraph, takes it into the pane, Generate → Option 1 → Insert; resolves when the picture is in. */
 async function generateAndInsert(): Promise<void> {
-  const wordPage = page.getByRole("region", { name: /^Word page/ });
-  const paragraph = wordPage.locator("p", { hasText: PROMPT }).first();
+  const paragraph = page.getByRole("region", { name: /^Word page/ }).locator("p", { hasText: PROMPT }).first();
   await paragraph.click({ clickCount: 3 });
   const pane = wordPane();
-  await pane.getByRole("button", { name: "Use selection" }).click();
-  await pane.getByRole("button", { name: "Generate" }).click();
-  const option = pane.getByRole("radio", { name: "Option 1" });
-  await option.waitFor({ state: "visible", timeout: 120_000 });
-  await option.check();
-  await pane.getByRole("button", { name: /^Insert/ }).click();
+  await useSelection(page, pane);
+  await generate(pane);
   const picture = paragraph.locator("xpath=following-sibling::*[1]").locator("img");
-  await picture.waitFor({ state: "visible", timeout: 30_000 });
+  await insertResult(page, pane, picture);
   expect(await picture.getAttribute("alt")).toBe(PROMPT);
 }
 
@@ -106,9 +92,8 @@ describe("sign-in", () => {
   });
 
   it("signs in again as another account: the issuer shows its account page despite its session", async () => {
-    const pane = wordPane();
-    const [popup] = await Promise.all([page.waitForEvent("popup"), pane.getByRole("button", { name: "Sign in" }).first().click()]);
-    await Promise.all([popup.waitForEvent("close", { timeout: 30_000 }), popup.getByRole("button", { name: /Grace Hopper/ }).click()]);
-    await pane.getByText("Signed in as Grace Hopper").waitFor({ state: "visible", timeout: 30_000 });
+    const popupsBefore = popups.length;
+    await ensureSignedIn(page, wordPane(), "Grace Hopper"); // picks Grace Hopper on the issuer's page in the popup
+    expect(popups.length).toBe(popupsBefore + 1);
   });
 });

@@ -3,36 +3,20 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { launchBrowser, type E2EBrowser } from "./browser";
+import { E2E_ARTIFACTS as ARTIFACTS, useBrowserPage } from "./browser";
 import { generate, insertResult, openWorkbench, pointValue, PROMPT, slideFrame, useSelection } from "./workbenchPage";
 
-const ARTIFACTS = path.resolve(__dirname, "artifacts");
 const timings: Record<string, number> = {};
 
 jest.setTimeout(180_000);
 
-let browser: E2EBrowser;
 let page: Page;
+useBrowserPage({ onPage: (opened) => (page = opened) });
 
-beforeAll(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   if (Object.keys(timings).length > 0) {
     fs.writeFileSync(path.join(ARTIFACTS, "timings.json"), `${JSON.stringify({ clickToPictureMs: timings }, null, 2)}\n`);
   }
-});
-
-beforeEach(async () => {
-  page = await browser.context.newPage();
-  page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
-});
-
-afterEach(async () => {
-  await page?.close();
 });
 
 describe("workbench", () => {
