@@ -1,4 +1,5 @@
-// End to end in Chromium (issue #5): replace keeps place, size, name, tags and a person's alt text; the picture goes
+// End to end in Chromium (issue #5): replace keeps place, size, name, tags and a person's alt text (unless they
+// tick "Replace its alt text with mine"), and writes the new prompt over Illustrate's own; the picture goes
 // where Generate was clicked; Edit sends the selected picture to /v1/images/edits; big pictures are transcoded.
 import fs from "node:fs";
 import path from "node:path";
@@ -10,6 +11,10 @@ import { generate, insertResult, openWorkbench, pointValue, PROMPT, slideFrame, 
 const ARTIFACTS = path.resolve(__dirname, "artifacts");
 /** A second prompt, typed for the replacing picture. */
 const CANOE = "A red canoe on a calm lake";
+/** A third prompt, for a replace that overwrites the person's alt text when asked. */
+const HERON = "A grey heron at the water's edge";
+/** What the pane says before Replace over alt text a person wrote. */
+const KEPT_NOTICE = "This picture has alt text written by a person: it will be kept.";
 /** Alt text a person wrote in the pane before the first insert; a replace must keep it. */
 const HAND_WRITTEN = "Hand-written: the lake seen from the north shore, mist over the water";
 const timings: Record<string, number> = {};
@@ -92,7 +97,15 @@ describe("issue #5 in the workbench", () => {
     await pictures.first().click();
     expect(await pictures.first().getAttribute("data-selected")).toBe("true");
     await typePrompt(pane, CANOE);
-    timings.slideReplace = await generateAndInsert(pane, pictures.first(), /^Replace selected picture/);
+    const started = Date.now();
+    await generate(pane);
+    // Before the click the pane says the person's alt text stays; the description box would not be used.
+    await pane.getByText(KEPT_NOTICE, { exact: false }).waitFor({ state: "visible", timeout: 10_000 });
+    await expect(pane.getByText(`Its alt text: “${HAND_WRITTEN}”`, { exact: false }).isVisible()).resolves.toBe(true);
+    await expect(pane.getByRole("textbox", { name: "Alt text description" }).isDisabled()).resolves.toBe(true);
+    await expect(pane.getByRole("checkbox", { name: "Replace its alt text with mine" }).isChecked()).resolves.toBe(false);
+    await insertResult(page, pane, pictures.first(), /^Replace selected picture/);
+    timings.slideReplace = Date.now() - started;
     await pane.getByText("Picture replaced.").waitFor({ state: "visible", timeout: 10_000 });
 
     await expect(pictures.count()).resolves.toBe(1);
@@ -105,6 +118,22 @@ describe("issue #5 in the workbench", () => {
     expect(await replaced.getAttribute("alt")).toBe(HAND_WRITTEN);
     expect(await replaced.getAttribute("title")).toBe("AI-generated image");
     await page.screenshot({ path: path.join(ARTIFACTS, "documentEdits-slide-replaced.png") });
+
+    // Asked: "Replace its alt text with mine" writes the pane's description (the new prompt) over the person's.
+    await replaced.click();
+    await typePrompt(pane, HERON);
+    await generate(pane);
+    await pane.getByRole("checkbox", { name: "Replace its alt text with mine" }).check();
+    const description = pane.getByRole("textbox", { name: "Alt text description" });
+    await expect(description.isEnabled()).resolves.toBe(true);
+    await expect(description.inputValue()).resolves.toBe(HERON);
+    const secondSrc = await replaced.getAttribute("src");
+    await pane.getByRole("button", { name: /^Replace selected picture/ }).click();
+    await pane.getByText("Picture replaced.").waitFor({ state: "visible", timeout: 10_000 });
+    const overwritten = pictures.first();
+    await page.waitForFunction((src) => document.querySelector("img[data-shape-id]")?.getAttribute("src") !== src, secondSrc);
+    expect(await overwritten.getAttribute("alt")).toBe(HERON);
+    expect(await overwritten.getAttribute("data-tag-illustrate_prompt")).toBe(HERON);
   });
 
   it("Word page: Replace selected picture keeps the paragraph position, the width and the alt text a person wrote", async () => {
@@ -131,6 +160,29 @@ describe("issue #5 in the workbench", () => {
     expect(natural[1]).toBeGreaterThan(natural[0]); // the portrait picture really is the new one
     expect(await picture.getAttribute("alt")).toBe(HAND_WRITTEN);
     await page.screenshot({ path: path.join(ARTIFACTS, "documentEdits-word-replaced.png") });
+  });
+
+  it("Word page: Replace over Illustrate's own alt text (the old prompt) writes the new prompt as the description", async () => {
+    const { pane, picture } = await wordPageWithPrompt();
+    await generate(pane);
+    await insertResult(page, pane, picture, /^Insert after selection/);
+    expect(await picture.getAttribute("alt")).toBe(PROMPT);
+    const oldSrc = await picture.getAttribute("src");
+
+    await picture.click();
+    await typePrompt(pane, CANOE);
+    await generate(pane);
+    await expect(pane.getByRole("button", { name: /^Replace selected picture/ }).isVisible()).resolves.toBe(true);
+    await expect(pane.getByText(KEPT_NOTICE, { exact: false }).count()).resolves.toBe(0);
+    const description = pane.getByRole("textbox", { name: "Alt text description" });
+    await expect(description.isEnabled()).resolves.toBe(true);
+    await expect(description.inputValue()).resolves.toBe(CANOE);
+    await insertResult(page, pane, picture, /^Replace selected picture/);
+    await pane.getByText("Picture replaced.").waitFor({ state: "visible", timeout: 10_000 });
+    expect(await picture.getAttribute("src")).not.toBe(oldSrc);
+    expect(await picture.getAttribute("alt")).toBe(CANOE);
+    expect(await picture.getAttribute("title")).toBe("AI-generated image");
+    expect(await picture.getAttribute("data-prompt")).toBe(CANOE);
   });
 
   it("Word page: a click elsewhere while the gateway is slow does not move the picture from the paragraph captured at Generate", async () => {
