@@ -1,14 +1,12 @@
 // End to end in Chromium (issue #5): replace keeps place, size, name, tags and a person's alt text (unless they
 // tick "Replace its alt text with mine"), and writes the new prompt over Illustrate's own; the picture goes
 // where Generate was clicked; Edit sends the selected picture to /v1/images/edits; big pictures are transcoded.
-import fs from "node:fs";
 import path from "node:path";
 import type { Locator, Page, Request, Route } from "playwright-core";
 import sharp from "sharp";
-import { launchBrowser, type E2EBrowser } from "./browser";
+import { E2E_ARTIFACTS as ARTIFACTS, useBrowserPage } from "./browser";
 import { generate, insertResult, openWorkbench, pointValue, PROMPT, slideFrame, useSelection } from "./workbenchPage";
 
-const ARTIFACTS = path.resolve(__dirname, "artifacts");
 /** A second prompt, typed for the replacing picture. */
 const CANOE = "A red canoe on a calm lake";
 /** A third prompt, for a replace that overwrites the person's alt text when asked. */
@@ -21,23 +19,10 @@ const timings: Record<string, number> = {};
 
 jest.setTimeout(240_000);
 
-let browser: E2EBrowser;
 let page: Page;
-
-beforeAll(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+useBrowserPage({ onPage: (opened) => (page = opened) });
+afterAll(() => {
   console.log(`documentEdits timings (ms): ${JSON.stringify(timings)}`);
-});
-beforeEach(async () => {
-  page = await browser.context.newPage();
-  page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
-});
-afterEach(async () => {
-  await page?.close();
 });
 
 /** Replaces the Prompt with `text`. */
