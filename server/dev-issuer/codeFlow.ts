@@ -1,6 +1,7 @@
 // Signs a development account in at the local issuer without a browser: authorization code + PKCE over HTTPS.
 import { createHash, randomBytes } from "node:crypto";
 import { request } from "node:https";
+import { DEV_ACCOUNTS } from "./accounts";
 import { GATEWAY_SCOPE_URI, PANE_CLIENT_ID } from "./settings";
 
 /** Options of {@link signInWithCodeFlow}. */
@@ -124,7 +125,10 @@ export async function signInWithCodeFlow(options: CodeFlowOptions): Promise<Code
     const page = await send(next, ca, jar);
     if (page.status === 200) {
       const submitted = await send(next, ca, jar, new URLSearchParams({ login: account }));
-      if (submitted.status === 400) throw new Error(`sign-in: the issuer has no development account "${account}"`);
+      if (submitted.status === 400) {
+        const known = DEV_ACCOUNTS.map((a) => a.id).join(", ");
+        throw new Error(`sign-in: the issuer has no development account "${account}"; use one of: ${known}`);
+      }
       next = redirectTarget(submitted, next, "sign-in");
     } else {
       next = redirectTarget(page, next, "sign-in");

@@ -6,8 +6,13 @@ import { messageForError, type PaneMessage } from "../errorMessages";
 import type { PromptState } from "../TaskPane.types";
 import { usePersistentState } from "./usePersistentState";
 
-/** localStorage key of the prompt (versioned: change it when the stored shape changes). */
-export const PROMPT_STORAGE_KEY = "illustrate.prompt.v1";
+/**
+ * localStorage key of the prompt for one kind of document (versioned: change it when the stored shape changes).
+ * Per host kind, so a Word prompt does not turn up in PowerPoint (or in the workbench's other stand-in).
+ */
+export function promptStorageKey(kind: DocumentHost["kind"]): string {
+  return `illustrate.prompt.v1.${kind}`;
+}
 
 /**
  * Why the selection is read:
@@ -33,7 +38,7 @@ function isPromptState(value: unknown): value is PromptState {
 
 /** State and actions of the prompt box. */
 export function useSelectionPrompt(host: DocumentHost, app: string) {
-  const [prompt, setPrompt] = usePersistentState<PromptState>(PROMPT_STORAGE_KEY, { text: "", source: "selection" }, isPromptState);
+  const [prompt, setPrompt] = usePersistentState<PromptState>(promptStorageKey(host.kind), { text: "", source: "selection" }, isPromptState);
   const [selection, setSelection] = useState<SelectionSnapshot>();
   const [notice, setNotice] = useState<PaneMessage>();
   const promptRef = useRef(prompt);

@@ -7,6 +7,7 @@ import { ApiError, ConnectionError, InvalidResponseError, SignInRequiredError, T
 import type { ImageGenerateRequest } from "../../../src/imaging/ImageClient";
 import { fakeImage, FakeHost, FakeSession, MAI_BACKEND } from "./fakes";
 import { renderPane } from "./renderPane";
+import { promptStorageKey } from "../../../src/taskpane/hooks/useSelectionPrompt";
 
 const LAKE = "A misty mountain lake at dawn";
 
@@ -86,8 +87,16 @@ describe("prompt", () => {
     expect(screen.getByRole("textbox", { name: "Prompt" })).toHaveValue("A paper boat on a puddle");
   });
 
+  test("a typed prompt is kept per kind of document: a Word prompt does not turn up on the slide", async () => {
+    localStorage.setItem(promptStorageKey("workbench-word"), JSON.stringify({ text: "kept words", source: "typed" }));
+    const host = new FakeHost("workbench-slide");
+    host.selection = { text: LAKE };
+    renderPane({ host });
+    await waitFor(() => expect(screen.getByRole("textbox", { name: "Prompt" })).toHaveValue(LAKE));
+  });
+
   test("a typed prompt from before the reload wins over the selection; Use selection still takes it", async () => {
-    localStorage.setItem("illustrate.prompt.v1", JSON.stringify({ text: "kept words", source: "typed" }));
+    localStorage.setItem(promptStorageKey("workbench-word"), JSON.stringify({ text: "kept words", source: "typed" }));
     const host = new FakeHost();
     host.selection = { text: LAKE };
     const { user } = renderPane({ host });
@@ -254,7 +263,7 @@ describe("results and insert", () => {
     const host = new FakeHost("word");
     const picture = { id: "pic-1", sizePt: { widthPt: 300, heightPt: 300 } };
     host.selection = { text: "", picture };
-    localStorage.setItem("illustrate.prompt.v1", JSON.stringify({ text: "make it night", source: "typed" }));
+    localStorage.setItem(promptStorageKey("word"), JSON.stringify({ text: "make it night", source: "typed" }));
     const pane = renderPane({ host });
     await pane.user.click(await screen.findByRole("button", { name: "Edit selected picture" }));
     await waitFor(() => expect(pane.imageClient.calls).toHaveLength(1));
