@@ -394,13 +394,16 @@ describe("errors", () => {
     expect(screen.queryByText(text)).not.toBeInTheDocument();
   });
 
-  test("sign-in required: the message offers Sign in, which signs in through the session", async () => {
+  test("sign-in required (401 twice): prompt and history are kept; the message offers Sign in, which signs in", async () => {
     const session = new FakeSession();
     const signIn = jest.spyOn(session, "signIn");
     const pane = await paneWithSelection(LAKE, { session });
+    await generateWith(pane);
     await pane.user.click(screen.getByRole("button", { name: "Generate" }));
-    await waitFor(() => expect(pane.imageClient.calls).toHaveLength(1));
+    await waitFor(() => expect(pane.imageClient.calls).toHaveLength(2));
     await act(async () => pane.imageClient.last.reject(new SignInRequiredError("interaction_required")));
+    expect(screen.getByRole("textbox", { name: "Prompt" })).toHaveValue(LAKE);
+    expect(screen.getByRole("button", { name: "History (1)" })).toBeInTheDocument();
     const bar = (await screen.findByText("Sign in to create pictures, then select Generate again.")).closest(".fui-MessageBar") as HTMLElement;
     await pane.user.click(within(bar).getByRole("button", { name: "Sign in" }));
     expect(signIn).toHaveBeenCalledTimes(1);
