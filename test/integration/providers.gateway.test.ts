@@ -128,13 +128,15 @@ describe("local provider (IMAGE_PROVIDER=local)", () => {
 });
 
 describe("azure-openai through the gateway", () => {
+  // Each test gets its own fake upstream and gateway (its own queue and budget): an earlier test's requests
+  // never hold a slot that makes this one's stream start with `queue` events.
   let fake: FakeUpstream;
   let served: Served;
-  beforeAll(async () => {
+  beforeEach(async () => {
     fake = await startFakeUpstream({ kind: "azure-openai", deployment: "gpt-image-1", apiKey: API_KEY });
     served = await serve(createProvider("azure-openai", { IMAGE_ENDPOINT: fake.url, IMAGE_DEPLOYMENT: "gpt-image-1", IMAGE_API_KEY: API_KEY, IMAGE_RPM: "600" }));
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await served.close();
     await fake.close();
   });
@@ -142,8 +144,9 @@ describe("azure-openai through the gateway", () => {
   test("partial images pass through as they arrive; the final one carries trainedAlgorithmicMedia and the deployment", async () => {
     const events = await streamEvents(served.base, { prompt: "A red kite over dunes", stream: true, partial_images: 3 });
     expect(fake.violations).toEqual([]);
-    expect(events.map(([name, data]) => (name.endsWith("partial_image") ? data.partial_image_index : name))).toEqual([0, 1, 2, "image_generation.completed"]);
-    expect(await xmpOf(events[3][1].b64_json)).toEqual({
+    const images = events.filter(([name]) => name !== "queue");
+    expect(images.map(([name, data]) => (name.endsWith("partial_image") ? data.partial_image_index : name))).toEqual([0, 1, 2, "image_generation.completed"]);
+    expect(await xmpOf(images[3][1].b64_json)).toEqual({
       digitalSourceType: "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia",
       creatorTool: "Illustrate (azure-openai: gpt-image-1)",
     });
@@ -164,7 +167,8 @@ describe("azure-openai through the gateway", () => {
 
   test("a mid-stream content-filter error becomes `event: error` with the envelope", async () => {
     fake.next({ kind: "stream-error" });
-    const events = await streamEvents(served.base, { prompt: "x", stream: true, partial_images: 2 });
+    // Only the image events are this test's subject; `queue` events depend on the budget, not on the filter.
+    const events = (await streamEvents(served.base, { prompt: "x", stream: true, partial_images: 2 })).filter(([name]) => name !== "queue");
     expect(events.map(([name]) => name)).toEqual(["image_generation.partial_image", "error"]);
     expect(events[1][1]).toEqual({ error: { code: "content_filtered", type: "content_filtered", message: expect.any(String), categories: ["sexual"] } });
   });
