@@ -5,3 +5,4 @@ export * from "./sizeRule";
 export * from "./aspectRatios";
 export * from "./askedSize";
 export * from "./chooseModel";
+export * from "./parseModelList";
