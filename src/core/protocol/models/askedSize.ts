@@ -74,8 +74,7 @@ function candidates(rule: SizeRule, ratio: number): PixelSize[] {
   const minSide = rule.kind === "multiple" ? step : ceilTo(rule.minSidePx, step);
   const maxSide = rule.kind === "multiple" ? rule.maxLongEdgePx : rule.maxPixels / minSide;
   for (let h = minSide; h <= maxSide; h += step) {
-    const wMin =
-      rule.kind === "multiple" ? ceilTo(Math.max(step, rule.minPixels / h, h / rule.maxRatio), step) : minSide;
+    const wMin = rule.kind === "multiple" ? ceilTo(Math.max(step, rule.minPixels / h, h / rule.maxRatio), step) : minSide;
     const wMax =
       rule.kind === "multiple"
         ? floorTo(Math.min(rule.maxLongEdgePx, rule.maxPixels / h, h * rule.maxRatio), step)
@@ -120,10 +119,7 @@ export function centreCrop(size: PixelSize, ratio: number): CropRect | undefined
  * `ratio_clamped` notice.
  * @throws RangeError for a Fit box without a positive finite width and height, or a rule that allows no size
  */
-export function askedSizeFor(
-  capabilities: Pick<ModelCapabilities, "family" | "sizeRule" | "maxAspectRatio">,
-  target: SizeTarget,
-): AskedSize {
+export function askedSizeFor(capabilities: Pick<ModelCapabilities, "family" | "sizeRule" | "maxAspectRatio">, target: SizeTarget): AskedSize {
   const requestedRatio = targetRatio(target);
   const max = capabilities.maxAspectRatio;
   const clamped = Math.min(max, Math.max(1 / max, requestedRatio));

@@ -7,14 +7,7 @@ import type { ImageQuality, OutputFormat } from "../../types";
  * on 2027-04-07; MAI-Image-2.5-Flash/-Pro and 2.6-Flash share their family's limits). `local` is the
  * gateway's offline renderer, not an AI model.
  */
-export const MODEL_FAMILIES = [
-  "gpt-image-2",
-  "gpt-image-1.5",
-  "gpt-image-1-mini",
-  "mai-image-2.5",
-  "mai-image-2.6",
-  "local",
-] as const;
+export const MODEL_FAMILIES = ["gpt-image-2", "gpt-image-1.5", "gpt-image-1-mini", "mai-image-2.5", "mai-image-2.6", "local"] as const;
 export type ModelFamily = (typeof MODEL_FAMILIES)[number];
 
 /** True if `value` is a known {@link ModelFamily} (for `IMAGE_MODEL_FAMILY` and values read off the wire). */

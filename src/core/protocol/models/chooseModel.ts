@@ -117,8 +117,7 @@ export function chooseModel(models: readonly ModelEntry[], job: ModelJob): Model
 
   const requested = job.model?.trim();
   if (requested && requested.toLowerCase() !== AUTO_MODEL) {
-    const model =
-      models.find((m) => m.id === requested) ?? models.find((m) => m.id.toLowerCase() === requested.toLowerCase());
+    const model = models.find((m) => m.id === requested) ?? models.find((m) => m.id.toLowerCase() === requested.toLowerCase());
     if (!model) return fail("unknown_model", `model ${JSON.stringify(requested.slice(0, 100))} is not served here; use one of: ${valid}`);
     const missing = needs.filter((need) => !canDo(model, need, job));
     if (missing.length > 0) {

@@ -12,7 +12,12 @@ const isStringList = <T extends string>(v: unknown, allowed: readonly T[]): v is
 
 function sizeRuleOf(v: unknown): SizeRule | undefined {
   if (!isObject(v)) return undefined;
-  if (v.kind === "fixed" && Array.isArray(v.sizes) && v.sizes.length > 0 && v.sizes.every((s) => typeof s === "string" && /^\d{2,5}x\d{2,5}$/.test(s))) {
+  if (
+    v.kind === "fixed" &&
+    Array.isArray(v.sizes) &&
+    v.sizes.length > 0 &&
+    v.sizes.every((s) => typeof s === "string" && /^\d{2,5}x\d{2,5}$/.test(s))
+  ) {
     return { kind: "fixed", sizes: v.sizes as ApiSize[] };
   }
   if (

@@ -44,7 +44,14 @@ describe("capabilitiesForFamily", () => {
     expect(mai25.sizeRule).toEqual({ kind: "mai", minSidePx: 768, maxPixels: 1_048_576 });
     expect(mai26.sizeRule).toEqual({ kind: "mai", minSidePx: 768, maxPixels: 2_359_296 });
     for (const caps of [mai25, mai26]) {
-      expect(caps).toMatchObject({ streaming: false, edits: true, mask: false, transparentBackground: false, qualityLevels: [], outputFormats: ["png"] });
+      expect(caps).toMatchObject({
+        streaming: false,
+        edits: true,
+        mask: false,
+        transparentBackground: false,
+        qualityLevels: [],
+        outputFormats: ["png"],
+      });
     }
     expect([mai25.autoAspectRatio, mai26.autoAspectRatio]).toEqual([false, true]);
     expect([mai25.requestsPerMinute, mai26.requestsPerMinute]).toEqual([2, 12]);
