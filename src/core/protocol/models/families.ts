@@ -1,5 +1,13 @@
 // What each model family accepts, derived once from its name; the family detected from a deployment name.
-import type { ApiSize, ModelCapabilities, ModelEntry, ModelFamily, ModelList } from "./capabilities";
+import {
+  isModelFamily,
+  MODEL_FAMILIES,
+  type ApiSize,
+  type ModelCapabilities,
+  type ModelEntry,
+  type ModelFamily,
+  type ModelList,
+} from "./capabilities";
 
 /** The three sizes of the gpt-image-1 series (and of every gateway before `GET /v1/models`). */
 export const GPT_IMAGE_1_SIZES: readonly ApiSize[] = ["1024x1024", "1536x1024", "1024x1536"];
@@ -173,6 +181,36 @@ const FAMILY_PATTERNS: readonly [RegExp, ModelFamily][] = [
 export function detectFamily(name: string): ModelFamily | undefined {
   const lower = name.trim().toLowerCase();
   return FAMILY_PATTERNS.find(([pattern]) => pattern.test(lower))?.[1];
+}
+
+/** Where {@link resolveFamily} found the family: the configuration, or the name heuristic. */
+export type FamilySource = "configured" | "detected";
+
+/**
+ * The family of one configured deployment: `configured` (`IMAGE_MODEL_FAMILY`, or `family` in `IMAGE_MODELS`)
+ * when set, else {@link detectFamily} on the deployment name — with `source` saying which, for the gateway's
+ * start-up log and `GET /v1/models`.
+ * @returns `{ ok: false, message }` for an unknown configured family or an undetectable name (the gateway
+ *   refuses to start with that message rather than guess a size rule)
+ */
+export function resolveFamily(
+  configured: string | undefined,
+  deployment: string,
+): { ok: true; family: ModelFamily; source: FamilySource } | { ok: false; message: string } {
+  const known = MODEL_FAMILIES.join(", ");
+  if (configured !== undefined && configured.trim() !== "") {
+    const family = configured.trim().toLowerCase();
+    return isModelFamily(family)
+      ? { ok: true, family, source: "configured" }
+      : { ok: false, message: `IMAGE_MODEL_FAMILY ${JSON.stringify(configured)} is not one of ${known}` };
+  }
+  const detected = detectFamily(deployment);
+  return detected
+    ? { ok: true, family: detected, source: "detected" }
+    : {
+        ok: false,
+        message: `Cannot tell the model family of deployment ${JSON.stringify(deployment)} from its name; set IMAGE_MODEL_FAMILY to one of ${known}`,
+      };
 }
 
 /** `id` of the fallback model; the pane sends no `model` for it (older gateways do not know the field). */

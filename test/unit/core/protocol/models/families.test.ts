@@ -6,6 +6,7 @@ import {
   FALLBACK_MODEL_ID,
   FALLBACK_MODELS,
   modelEntry,
+  resolveFamily,
 } from "../../../../../src/core/protocol/models/families";
 
 describe("capabilitiesForFamily", () => {
@@ -122,5 +123,25 @@ describe("detectFamily (a name heuristic)", () => {
   it("every detected family is a known one", () => {
     for (const family of MODEL_FAMILIES) expect(isModelFamily(detectFamily(family))).toBe(true);
     expect(isModelFamily("gpt-image-1")).toBe(false);
+  });
+});
+
+describe("resolveFamily", () => {
+  it("takes IMAGE_MODEL_FAMILY when set (over the name), else detects from the name, saying which", () => {
+    expect(resolveFamily("gpt-image-2", "img-prod")).toEqual({ ok: true, family: "gpt-image-2", source: "configured" });
+    expect(resolveFamily(" MAI-Image-2.6 ", "gpt-image-2")).toEqual({ ok: true, family: "mai-image-2.6", source: "configured" });
+    expect(resolveFamily(undefined, "MAI-Image-2.5-Flash")).toEqual({ ok: true, family: "mai-image-2.5", source: "detected" });
+    expect(resolveFamily("", "gpt-image-1.5")).toEqual({ ok: true, family: "gpt-image-1.5", source: "detected" });
+  });
+
+  it("refuses an unknown family or an undetectable name with what to set", () => {
+    expect(resolveFamily("gpt-image-1", "x")).toEqual({
+      ok: false,
+      message: 'IMAGE_MODEL_FAMILY "gpt-image-1" is not one of gpt-image-2, gpt-image-1.5, gpt-image-1-mini, mai-image-2.5, mai-image-2.6, local',
+    });
+    expect(resolveFamily(undefined, "img-prod")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Cannot tell the model family of deployment "img-prod" from its name; set IMAGE_MODEL_FAMILY'),
+    });
   });
 });
