@@ -310,16 +310,16 @@ function renderUnifiedPackage(addin, settings) {
             ],
           };
         }),
-        getStartedMessages: [
-          { title: en.getStartedTitle, description: en.getStartedDescription, learnMoreUrl: at(settings, addin.pages.support) },
-        ],
+        getStartedMessages: [{ title: en.getStartedTitle, description: en.getStartedDescription, learnMoreUrl: at(settings, addin.pages.support) }],
       },
     ],
   };
   const json = { "manifest.json": manifest };
   const keys = unifiedStringKeys(addin);
   for (const lang of translations(addin)) {
-    const file = { $schema: `https://developer.microsoft.com/json-schemas/teams/v${UNIFIED_MANIFEST_VERSION}/MicrosoftTeams.Localization.schema.json` };
+    const file = {
+      $schema: `https://developer.microsoft.com/json-schemas/teams/v${UNIFIED_MANIFEST_VERSION}/MicrosoftTeams.Localization.schema.json`,
+    };
     for (const [jsonKey, key] of Object.entries(keys)) file[jsonKey] = addin.strings[lang.tag][key];
     json[`${lang.tag}.json`] = file;
   }

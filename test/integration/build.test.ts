@@ -43,11 +43,14 @@ describe("the builds", () => {
   let production: string;
   let development: string;
 
-  beforeAll(async () => {
-    // One after the other: each webpack run uses both cores of the machine.
-    production = await build("production", { ILLUSTRATE_PUBLIC_URL: PUBLIC_URL });
-    development = await build("development", {});
-  }, 15 * 60 * 1000);
+  beforeAll(
+    async () => {
+      // One after the other: each webpack run uses both cores of the machine.
+      production = await build("production", { ILLUSTRATE_PUBLIC_URL: PUBLIC_URL });
+      development = await build("development", {});
+    },
+    15 * 60 * 1000,
+  );
 
   afterAll(() => {
     for (const dir of [production, development]) if (dir) rmSync(dir, { recursive: true, force: true });
@@ -107,7 +110,11 @@ describe("the page templates", () => {
     const templates = ["src/taskpane/taskpane.html", "src/commands/commands.html", "src/auth/auth-dialog.html", "src/workbench/workbench.html"];
     for (const template of templates) {
       const text = read(REPO, template);
-      expect({ template, includes: text.includes("<%= htmlWebpackPlugin.options.officeJs %>"), ownScript: /<script[^>]*office\.js/.test(text) }).toEqual({
+      expect({
+        template,
+        includes: text.includes("<%= htmlWebpackPlugin.options.officeJs %>"),
+        ownScript: /<script[^>]*office\.js/.test(text),
+      }).toEqual({
         template,
         includes: true,
         ownScript: false,

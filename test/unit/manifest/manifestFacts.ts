@@ -19,7 +19,10 @@ export interface ManifestFacts {
   domains: string[];
   webApplicationInfo?: { id: string; resource: string };
   /** By language tag (`en`, `de`, …): the strings of the ribbon and the add-in's description. */
-  strings: Record<string, { groupLabel: string; buttonLabel: string; tooltip: string; description: string; getStartedTitle: string; getStartedDescription: string }>;
+  strings: Record<
+    string,
+    { groupLabel: string; buttonLabel: string; tooltip: string; description: string; getStartedTitle: string; getStartedDescription: string }
+  >;
 }
 
 const NS = {
@@ -49,9 +52,9 @@ function xsiType(el: Element): string {
 export function xmlFacts(xml: string, languages: Array<{ tag: string; locale: string }>): ManifestFacts {
   const doc = new DOMParser().parseFromString(xml, "text/xml");
   const resource = (kind: string, id: string): Element => {
-    const el = all(doc, NS.bt, "String").concat(all(doc, NS.bt, "Url"), all(doc, NS.bt, "Image")).find(
-      (candidate) => candidate.getAttribute("id") === id && (candidate.parentNode as Element).localName === kind,
-    );
+    const el = all(doc, NS.bt, "String")
+      .concat(all(doc, NS.bt, "Url"), all(doc, NS.bt, "Image"))
+      .find((candidate) => candidate.getAttribute("id") === id && (candidate.parentNode as Element).localName === kind);
     if (!el) throw new Error(`manifest.xml: no ${kind} resource "${id}"`);
     return el;
   };
@@ -115,7 +118,12 @@ export function xmlFacts(xml: string, languages: Array<{ tag: string; locale: st
       : [],
     domains: all(doc, NS.app, "AppDomain").map((d) => new URL((d.textContent ?? "").trim()).host),
     ...(web
-      ? { webApplicationInfo: { id: (one(web, NS.ov, "Id").textContent ?? "").trim(), resource: (one(web, NS.ov, "Resource").textContent ?? "").trim() } }
+      ? {
+          webApplicationInfo: {
+            id: (one(web, NS.ov, "Id").textContent ?? "").trim(),
+            resource: (one(web, NS.ov, "Resource").textContent ?? "").trim(),
+          },
+        }
       : {}),
     strings,
   };
@@ -158,7 +166,11 @@ export function unifiedFacts(files: Record<string, any>): ManifestFacts {
     const get = (key: string, fallback: string) => translated[key] ?? fallback;
     // One button per host: every ribbon must say the same, so differing ribbons show as "a | b" and fail the comparison.
     const perRibbon = (read: (group: any, prefix: string) => string) =>
-      [...new Set(extension.ribbons.map((ribbon: any, r: number) => read(ribbon.tabs[0].groups[0], `extensions[0].ribbons[${r}].tabs[0].groups[0]`)))].join(" | ");
+      [
+        ...new Set(
+          extension.ribbons.map((ribbon: any, r: number) => read(ribbon.tabs[0].groups[0], `extensions[0].ribbons[${r}].tabs[0].groups[0]`)),
+        ),
+      ].join(" | ");
     strings[tag] = {
       groupLabel: perRibbon((group, prefix) => get(`${prefix}.label`, group.label)),
       buttonLabel: perRibbon((group, prefix) => {
@@ -183,7 +195,9 @@ export function unifiedFacts(files: Record<string, any>): ManifestFacts {
     ribbons,
     requirementSets: (extension.requirements.capabilities ?? []).map((c: any) => ({ name: c.name, minVersion: c.minVersion })),
     domains: manifest.validDomains ?? [],
-    ...(manifest.webApplicationInfo ? { webApplicationInfo: { id: manifest.webApplicationInfo.id, resource: manifest.webApplicationInfo.resource } } : {}),
+    ...(manifest.webApplicationInfo
+      ? { webApplicationInfo: { id: manifest.webApplicationInfo.id, resource: manifest.webApplicationInfo.resource } }
+      : {}),
     strings,
   };
 }

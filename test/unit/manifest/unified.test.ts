@@ -117,12 +117,19 @@ describe("appPackage/ against the Microsoft 365 app manifest schema (@microsoft/
         if (data[i] !== 255 || data[i + 1] !== 255 || data[i + 2] !== 255) notWhite.push(i / info.channels);
       }
     }
-    expect({ notWhite: notWhite.length, hasShape: opaque > 50, hasBackground: transparent > 300 }).toEqual({ notWhite: 0, hasShape: true, hasBackground: true });
+    expect({ notWhite: notWhite.length, hasShape: opaque > 50, hasBackground: transparent > 300 }).toEqual({
+      notWhite: 0,
+      hasShape: true,
+      hasBackground: true,
+    });
   });
 });
 
 describe("manifest.xml and appPackage/manifest.json say the same", () => {
-  for (const [label, settings] of [["development", DEV], ["production", PRODUCTION]] as const) {
+  for (const [label, settings] of [
+    ["development", DEV],
+    ["production", PRODUCTION],
+  ] as const) {
     it(`for ${label}: hosts, URLs, icons, ids, requirement sets, domains, SSO app and strings in ${ADDIN.languages.length} languages`, () => {
       const { xml, json } = rendered(settings);
       const fromXml = xmlFacts(xml, ADDIN.languages);
@@ -132,10 +139,24 @@ describe("manifest.xml and appPackage/manifest.json say the same", () => {
         id: ADDIN.id,
         hosts: ["document", "presentation"],
         taskpaneUrl: `${settings.publicUrl}/taskpane.html`,
-        ribbonIcons: { 16: `${settings.publicUrl}/assets/icon-16.png`, 32: `${settings.publicUrl}/assets/icon-32.png`, 80: `${settings.publicUrl}/assets/icon-80.png` },
+        ribbonIcons: {
+          16: `${settings.publicUrl}/assets/icon-16.png`,
+          32: `${settings.publicUrl}/assets/icon-32.png`,
+          80: `${settings.publicUrl}/assets/icon-80.png`,
+        },
         ribbons: {
-          document: { tab: "TabHome", group: "Illustrate.Word.Group", button: "Illustrate.Word.CreateImage", opens: `${settings.publicUrl}/taskpane.html` },
-          presentation: { tab: "TabHome", group: "Illustrate.PowerPoint.Group", button: "Illustrate.PowerPoint.CreateImage", opens: `${settings.publicUrl}/taskpane.html` },
+          document: {
+            tab: "TabHome",
+            group: "Illustrate.Word.Group",
+            button: "Illustrate.Word.CreateImage",
+            opens: `${settings.publicUrl}/taskpane.html`,
+          },
+          presentation: {
+            tab: "TabHome",
+            group: "Illustrate.PowerPoint.Group",
+            button: "Illustrate.PowerPoint.CreateImage",
+            opens: `${settings.publicUrl}/taskpane.html`,
+          },
         },
         requirementSets: [{ name: "DialogApi", minVersion: "1.1" }],
       });
@@ -206,7 +227,11 @@ describe("a production manifest (ILLUSTRATE_PUBLIC_URL=https://contoso.example/i
   });
 
   it("refuses a public URL that is not https", () => {
-    expect(() => manifests.manifestSettingsFromEnv({ ILLUSTRATE_PUBLIC_URL: "http://contoso.example" })).toThrow(/ILLUSTRATE_PUBLIC_URL must be an https URL/);
-    expect(() => manifests.manifestSettingsFromEnv({ ILLUSTRATE_PUBLIC_URL: "contoso.example" })).toThrow(/ILLUSTRATE_PUBLIC_URL must be an https URL/);
+    expect(() => manifests.manifestSettingsFromEnv({ ILLUSTRATE_PUBLIC_URL: "http://contoso.example" })).toThrow(
+      /ILLUSTRATE_PUBLIC_URL must be an https URL/,
+    );
+    expect(() => manifests.manifestSettingsFromEnv({ ILLUSTRATE_PUBLIC_URL: "contoso.example" })).toThrow(
+      /ILLUSTRATE_PUBLIC_URL must be an https URL/,
+    );
   });
 });
