@@ -40,7 +40,7 @@ const FILLER = new Set(
     "item items point points topic topics note notes etc including include includes e.g i.e approx around about total " +
     "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec " +
     "region regions area areas region's " +
-    "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday week weeks month months year years quarter quarterly annual yearly " +
+    "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday week weeks month months monthly weekly daily year years quarter quarterly annual annually yearly yoy qoq mom ytd " +
     "million millions billion billions thousand thousands mio mrd bn mn k percent pct " +
     "der die das den dem des und oder aber ein eine einer eines einem einen im in mit für von zu zum zur auf ist sind war als auch nicht wir unser unsere sie es bei nach über unter vom " +
     "le la les l des du de d et ou un une pour avec sur dans au aux est sont nous notre nos vous votre ce cette ces par plus " +
