@@ -32,6 +32,7 @@ export const NAMED_COLOURS: readonly { name: string; hex: string }[] = [
   { name: "coral", hex: "#FF7F50" },
   { name: "brick red", hex: "#A93226" },
   { name: "bright red", hex: "#E41B17" },
+  { name: "maroon", hex: "#800000" },
   { name: "burgundy", hex: "#800020" },
   { name: "pink", hex: "#F4A6C0" },
   { name: "magenta", hex: "#C2185B" },
