@@ -87,8 +87,7 @@ export function writeLocalBrief(item: DeckItemText): VisualBrief {
 /** The default {@link PromptWriter}: offline, never throws, ignores the deck style (the run suffix carries it). */
 export const localPromptWriter: PromptWriter = {
   id: "local",
-  // eslint-disable-next-line @typescript-eslint/require-await -- the seam is async for the gateway writer
-  async write(items: readonly DeckItemText[], _deckStyle: DeckStyle): Promise<VisualBrief[]> {
-    return items.map(writeLocalBrief);
+  write(items: readonly DeckItemText[], _deckStyle: DeckStyle): Promise<VisualBrief[]> {
+    return Promise.resolve(items.map(writeLocalBrief));
   },
 };
