@@ -11,12 +11,7 @@ export const MAX_RATE_LIMIT_REQUEUES = 3;
 export const MAX_RATE_LIMIT_WAIT_MS = 30_000;
 
 /** What the pane tells the person to do about a failed item; each is a pane string key. */
-export type Remedy =
-  | "deck.remedy.retry"
-  | "deck.remedy.retryLater"
-  | "deck.remedy.editPrompt"
-  | "deck.remedy.signIn"
-  | "deck.remedy.contactAdmin";
+export type Remedy = "deck.remedy.retry" | "deck.remedy.retryLater" | "deck.remedy.editPrompt" | "deck.remedy.signIn" | "deck.remedy.contactAdmin";
 
 /** Why an item failed: a gateway error type (core/errors), or `empty_prompt` (nothing to send). */
 export type FailureCode = ErrorType | "empty_prompt";
@@ -201,7 +196,9 @@ function onFailure(run: DeckRun, item: RunItem, error: RunError, at: number): De
     withItem(run, item.id, { state: { status: "failed", code, remedy, ...(error.message ? { message: error.message } : {}) } });
   switch (error.type) {
     case "content_filtered":
-      return withItem(run, item.id, { state: { status: "filtered", categories: [...(error.categories ?? [])], suggestion: "deck.filtered.rephrase" } });
+      return withItem(run, item.id, {
+        state: { status: "filtered", categories: [...(error.categories ?? [])], suggestion: "deck.filtered.rephrase" },
+      });
     case "rate_limited": {
       if (item.rateLimitRequeues >= MAX_RATE_LIMIT_REQUEUES) return fail("rate_limited", "deck.remedy.retryLater");
       const waitMs = error.retryAfterMs ?? Math.min(MAX_RATE_LIMIT_WAIT_MS, 2000 * 2 ** item.rateLimitRequeues);
@@ -247,7 +244,9 @@ export function deckRunReducer(run: DeckRun, action: DeckRunAction): DeckRun {
         case "inserting":
           return { ...i, state: { status: "accepted" } };
         case "failed":
-          return i.state.remedy === "deck.remedy.editPrompt" ? i : { ...i, attempt: i.attempt + 1, rateLimitRequeues: 0, state: { status: "waiting" } };
+          return i.state.remedy === "deck.remedy.editPrompt"
+            ? i
+            : { ...i, attempt: i.attempt + 1, rateLimitRequeues: 0, state: { status: "waiting" } };
         case "waiting":
           return { ...i, state: { status: "waiting" } };
         default:
@@ -257,7 +256,11 @@ export function deckRunReducer(run: DeckRun, action: DeckRunAction): DeckRun {
     return { ...resumed, phase: "running", pausedUntil: undefined, blocked: undefined };
   }
   if (action.type === "insertStarted") {
-    return mapItems(run, (i) => (action.ids.includes(i.id) && (i.state.status === "accepted" || i.state.status === "insert-failed") ? { ...i, state: { status: "inserting" } } : i));
+    return mapItems(run, (i) =>
+      action.ids.includes(i.id) && (i.state.status === "accepted" || i.state.status === "insert-failed")
+        ? { ...i, state: { status: "inserting" } }
+        : i,
+    );
   }
 
   const item: RunItem | undefined = Object.hasOwn(run.items, action.id) ? run.items[action.id] : undefined;
@@ -277,7 +280,8 @@ export function deckRunReducer(run: DeckRun, action: DeckRunAction): DeckRun {
       return withItem(run, item.id, { state: { status: "creating", sentAt: item.state.sentAt, startedAt: action.at, partials: 0 } });
     case "partial":
       if (!current) return run;
-      if (item.state.status === "queued") return withItem(run, item.id, { state: { status: "creating", sentAt: item.state.sentAt, startedAt: action.at, partials: 1 } });
+      if (item.state.status === "queued")
+        return withItem(run, item.id, { state: { status: "creating", sentAt: item.state.sentAt, startedAt: action.at, partials: 1 } });
       if (item.state.status === "creating") return withItem(run, item.id, { state: { ...item.state, partials: item.state.partials + 1 } });
       return run;
     case "completed": {
@@ -288,7 +292,8 @@ export function deckRunReducer(run: DeckRun, action: DeckRunAction): DeckRun {
         return { ...next, timing: { completed: run.timing.completed + 1, totalMs: run.timing.totalMs + Math.max(0, action.at - item.state.sentAt) } };
       }
       // A picture that arrives after Cancel all, or for a slide deleted meanwhile, is kept: a picture is never lost.
-      if (item.state.status === "failed" && item.state.code === "cancelled") return withItem(run, item.id, { ...picture, state: { status: "ready" } });
+      if (item.state.status === "failed" && item.state.code === "cancelled")
+        return withItem(run, item.id, { ...picture, state: { status: "ready" } });
       if (status === "gone" && !item.pictureId) return withItem(run, item.id, picture);
       return run;
     }
@@ -298,7 +303,9 @@ export function deckRunReducer(run: DeckRun, action: DeckRunAction): DeckRun {
     case "accept":
       return status === "ready" || status === "rejected" ? withItem(run, item.id, { state: { status: "accepted" } }) : run;
     case "reject":
-      return status === "ready" || status === "accepted" || status === "insert-failed" ? withItem(run, item.id, { state: { status: "rejected" } }) : run;
+      return status === "ready" || status === "accepted" || status === "insert-failed"
+        ? withItem(run, item.id, { state: { status: "rejected" } })
+        : run;
     case "regenerate": {
       if (!REGENERABLE.has(status)) return run;
       const next = withItem(run, item.id, regenerated(item));
@@ -313,7 +320,9 @@ export function deckRunReducer(run: DeckRun, action: DeckRunAction): DeckRun {
       if (status !== "inserting" && status !== "accepted" && status !== "insert-failed") return run;
       if (action.ok) return withItem(run, item.id, { state: { status: "inserted", where: action.where } });
       if (action.code === "item_gone") return withItem(run, item.id, { state: { status: "gone" } });
-      return withItem(run, item.id, { state: { status: "insert-failed", code: action.code, ...(action.message ? { message: action.message } : {}) } });
+      return withItem(run, item.id, {
+        state: { status: "insert-failed", code: action.code, ...(action.message ? { message: action.message } : {}) },
+      });
     case "slideGone":
       return status === "inserted" || status === "gone" ? run : withItem(run, item.id, { state: { status: "gone" } });
   }
@@ -359,9 +368,10 @@ export function nextToSend(run: DeckRun, k: number, now: number): SendRequest[] 
 
 /** When the driver should look again although nothing arrived (the end of a 429 pause); `undefined` when nothing waits on time. */
 export function nextWakeAt(run: DeckRun, now: number): number | undefined {
-  const times = [run.pausedUntil, ...run.order.map((id) => run.items[id].state).map((s) => (s.status === "waiting" ? s.notBefore : undefined))].filter(
-    (t): t is number => t !== undefined && t > now,
-  );
+  const times = [
+    run.pausedUntil,
+    ...run.order.map((id) => run.items[id].state).map((s) => (s.status === "waiting" ? s.notBefore : undefined)),
+  ].filter((t): t is number => t !== undefined && t > now);
   return times.length > 0 ? Math.min(...times) : undefined;
 }
 
@@ -382,9 +392,22 @@ export interface RunProgress {
 /** Counts, queue position and the time-left estimate (`k` = concurrency budget, `now` = driver clock). */
 export function runProgress(run: DeckRun, k = 1, now = 0): RunProgress {
   const counts = Object.fromEntries(
-    (["waiting", "queued", "creating", "ready", "accepted", "rejected", "inserting", "inserted", "insert-failed", "failed", "filtered", "gone"] as const).map(
-      (s) => [s, 0],
-    ),
+    (
+      [
+        "waiting",
+        "queued",
+        "creating",
+        "ready",
+        "accepted",
+        "rejected",
+        "inserting",
+        "inserted",
+        "insert-failed",
+        "failed",
+        "filtered",
+        "gone",
+      ] as const
+    ).map((s) => [s, 0]),
   ) as Record<RunItemStatus, number>;
   let queuePosition: number | undefined;
   for (const id of run.order) {
@@ -458,7 +481,18 @@ export function serializeRun(run: DeckRun): string {
 export type ParsedRun = { ok: true; run: DeckRun } | { ok: false; error: string };
 
 const STATUSES: ReadonlySet<string> = new Set([
-  "waiting", "queued", "creating", "ready", "accepted", "rejected", "inserting", "inserted", "insert-failed", "failed", "filtered", "gone",
+  "waiting",
+  "queued",
+  "creating",
+  "ready",
+  "accepted",
+  "rejected",
+  "inserting",
+  "inserted",
+  "insert-failed",
+  "failed",
+  "filtered",
+  "gone",
 ]);
 
 /** Reads back a stored run, checking its shape (version 1, every ordered item present with a known status); never throws. */

@@ -47,7 +47,10 @@ export const NO_DECK_STYLE: DeckStyle = { preset: "none", palette: [], styleWord
 
 /** Cleans the style words: control characters out, whitespace collapsed, trimmed, cut at a word boundary. */
 function cleanStyleWords(text: string): { words: string; cut: boolean } {
-  const cleaned = text.replace(/[\u0000-\u001f\u007f]/gu, " ").replace(/\s+/gu, " ").trim();
+  const cleaned = text
+    .replace(/[\u0000-\u001f\u007f]/gu, " ")
+    .replace(/\s+/gu, " ")
+    .trim();
   if (cleaned.length <= MAX_STYLE_WORDS_CHARS) return { words: cleaned, cut: false };
   const slice = cleaned.slice(0, MAX_STYLE_WORDS_CHARS);
   const space = slice.lastIndexOf(" ");

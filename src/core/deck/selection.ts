@@ -25,12 +25,18 @@ export type UntickReason =
   | "deck.untick.runCap";
 
 /** Closing titles (folded, trailing punctuation ignored), in the languages of the slide-text rules. */
-const CLOSING = /^(?:thank you(?: for your (?:attention|time))?|thanks|many thanks|questions|any questions|q ?& ?a|questions (?:and|&) answers|contact(?: us)?|get in touch|the end|danke(?: schon)?|vielen dank|fragen|merci(?: beaucoup)?|des questions|gracias|preguntas|grazie|domande|obrigad[oa]|perguntas|bedankt|dank je wel|vragen)$/u;
-const AGENDA = /^(?:agenda|today'?s agenda|contents|table of contents|outline|overview|inhalt|inhaltsverzeichnis|tagesordnung|sommaire|ordre du jour|indice|orden del dia|sommario|ordine del giorno|sumario|pauta|inhoud|inhoudsopgave)$/u;
-const REFERENCES = /^(?:references|bibliography|sources|appendix|annex|literatur|quellen|anhang|bibliographie|annexe|bibliografia|referencias|anexo|appendice|bijlage)$/u;
+const CLOSING =
+  /^(?:thank you(?: for your (?:attention|time))?|thanks|many thanks|questions|any questions|q ?& ?a|questions (?:and|&) answers|contact(?: us)?|get in touch|the end|danke(?: schon)?|vielen dank|fragen|merci(?: beaucoup)?|des questions|gracias|preguntas|grazie|domande|obrigad[oa]|perguntas|bedankt|dank je wel|vragen)$/u;
+const AGENDA =
+  /^(?:agenda|today'?s agenda|contents|table of contents|outline|overview|inhalt|inhaltsverzeichnis|tagesordnung|sommaire|ordre du jour|indice|orden del dia|sommario|ordine del giorno|sumario|pauta|inhoud|inhoudsopgave)$/u;
+const REFERENCES =
+  /^(?:references|bibliography|sources|appendix|annex|literatur|quellen|anhang|bibliographie|annexe|bibliografia|referencias|anexo|appendice|bijlage)$/u;
 
 function normTitle(title: string): string {
-  return foldForMatch(title).replace(/[\s.!?:…]+$/u, "").replace(/\s+/gu, " ").trim();
+  return foldForMatch(title)
+    .replace(/[\s.!?:…]+$/u, "")
+    .replace(/\s+/gu, " ")
+    .trim();
 }
 
 /**

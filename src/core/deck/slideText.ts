@@ -12,7 +12,8 @@ const BOILERPLATE_LINE =
   /^(?:click to (?:add|edit) (?:text|title|subtitle|notes|master (?:title|text|subtitle) styles?)|(?:speaker )?notes?|thank you(?: for your attention)?|thanks|many thanks|thank you very much|questions|any questions|q ?& ?a|danke(?: schön)?|vielen dank|fragen|merci(?: beaucoup)?|des questions|gracias|preguntas|grazie|domande|obrigad[oa]|perguntas|dank je wel|bedankt|vragen|confidential|strictly confidential|internal(?: use)?(?: only)?|vertraulich|intern|draft|entwurf|(?:slide|page|seite|folie|diapositive) \d+(?: (?:of|von|sur|de) \d+)?)[\s.!?:…]*$/iu;
 
 /** Labels and placeholder prompts removed wherever they occur in a line. */
-const INLINE_BOILERPLATE = /\b(?:speaker notes?|notes? for speaker|sprechernotizen|notes de l'orateur)\s*:|click to (?:add|edit) (?:text|title|subtitle|notes)/giu;
+const INLINE_BOILERPLATE =
+  /\b(?:speaker notes?|notes? for speaker|sprechernotizen|notes de l'orateur)\s*:|click to (?:add|edit) (?:text|title|subtitle|notes)/giu;
 
 const BULLET = /^\s*(?:[•◦▪▫■□●○◆◇►▶➢➤✓✔\-–—*+·]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+/iu;
 const URL = /\b(?:https?:\/\/|www\.)\S+/giu;
@@ -125,9 +126,7 @@ export function foldWord(word: string): string {
  * "DACH", "Region") so each part can match on its own.
  */
 export function words(text: string): Word[] {
-  return (text.match(/\p{L}[\p{L}\p{M}'’]*/gu) ?? [])
-    .map((w) => w.replace(/['’]+$/u, ""))
-    .map((w) => ({ text: w, folded: foldWord(w) }));
+  return (text.match(/\p{L}[\p{L}\p{M}'’]*/gu) ?? []).map((w) => w.replace(/['’]+$/u, "")).map((w) => ({ text: w, folded: foldWord(w) }));
 }
 
 /** True for a word that carries no picture (function word, filler, month, unit) or is a single letter. */

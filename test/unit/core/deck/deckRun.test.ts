@@ -31,7 +31,13 @@ function newRun(count = 8, runStyle: DeckStyle = style): DeckRun {
     runId: "run-1",
     createdAt: 1_000,
     style: runStyle,
-    items: Array.from({ length: count }, (_, i) => ({ id: `s${i + 1}`, index: i, kind: "slide" as const, title: `Slide ${i + 1}`, prompt: `A lighthouse number ${i + 1}` })),
+    items: Array.from({ length: count }, (_, i) => ({
+      id: `s${i + 1}`,
+      index: i,
+      kind: "slide" as const,
+      title: `Slide ${i + 1}`,
+      prompt: `A lighthouse number ${i + 1}`,
+    })),
   });
 }
 
@@ -136,10 +142,9 @@ describe("sending within the concurrency budget", () => {
   });
 
   it("fails an item with an empty prompt at start instead of sending it", () => {
-    const run = apply(
-      createRun({ runId: "r", createdAt: 0, style, items: [{ id: "a", index: 0, kind: "slide", title: "", prompt: "  " }] }),
-      { type: "start" },
-    );
+    const run = apply(createRun({ runId: "r", createdAt: 0, style, items: [{ id: "a", index: 0, kind: "slide", title: "", prompt: "  " }] }), {
+      type: "start",
+    });
     expect(run.items.a.state).toEqual({ status: "failed", code: "empty_prompt", remedy: "deck.remedy.editPrompt" });
     expect(nextToSend(run, 4, 0)).toEqual([]);
   });
@@ -180,7 +185,12 @@ describe("one item from waiting to ready", () => {
 
 describe("failures", () => {
   function failWith(error: RunError) {
-    return apply(newRun(2), { type: "start" }, { type: "send", id: "s1", attempt: 1, at: 0 }, { type: "failed", id: "s1", attempt: 1, error, at: 10 });
+    return apply(
+      newRun(2),
+      { type: "start" },
+      { type: "send", id: "s1", attempt: 1, at: 0 },
+      { type: "failed", id: "s1", attempt: 1, error, at: 10 },
+    );
   }
 
   it.each([
@@ -224,7 +234,11 @@ describe("failures", () => {
     );
     expect(statuses(result.run)).toEqual(["ready", "ready", "filtered", "ready", "ready", "filtered", "ready", "ready"]);
     expect(runProgress(result.run).counts).toMatchObject({ ready: 6, filtered: 2 });
-    let run = apply(result.run, { type: "editPrompt", id: "s3", prompt: "a calm harbour at dawn", regenerate: true }, { type: "regenerate", id: "s6" });
+    let run = apply(
+      result.run,
+      { type: "editPrompt", id: "s3", prompt: "a calm harbour at dawn", regenerate: true },
+      { type: "regenerate", id: "s6" },
+    );
     expect(statuses(run).filter((s) => s === "waiting")).toHaveLength(2);
     const again = drive(run, 3, () => ({ ok: true }));
     run = again.run;
@@ -255,7 +269,11 @@ describe("a 429 storm", () => {
     for (let i = 0; i <= MAX_RATE_LIMIT_REQUEUES; i++) {
       const [send] = nextToSend(run, 1, now);
       expect(send).toBeDefined();
-      run = apply(run, { type: "send", id: "s1", attempt: send.attempt, at: now }, { type: "failed", id: "s1", attempt: send.attempt, error: { type: "rate_limited" }, at: now });
+      run = apply(
+        run,
+        { type: "send", id: "s1", attempt: send.attempt, at: now },
+        { type: "failed", id: "s1", attempt: send.attempt, error: { type: "rate_limited" }, at: now },
+      );
       if (run.items.s1.state.status === "waiting") {
         const wake = nextWakeAt(run, now)!;
         expect(nextToSend(run, 1, wake - 1)).toEqual([]);
@@ -313,7 +331,12 @@ describe("cancel all", () => {
   it("stops what is queued and in flight, keeps what is finished, and keeps a picture that arrives late", () => {
     let run = apply(newRun(5), { type: "start" });
     run = finish(run, "s1");
-    run = apply(run, { type: "send", id: "s2", attempt: 1, at: 0 }, { type: "send", id: "s3", attempt: 1, at: 0 }, { type: "started", id: "s3", attempt: 1, at: 1 });
+    run = apply(
+      run,
+      { type: "send", id: "s2", attempt: 1, at: 0 },
+      { type: "send", id: "s3", attempt: 1, at: 0 },
+      { type: "started", id: "s3", attempt: 1, at: 1 },
+    );
     const toAbort = inFlight(run).map((i) => i.id);
     expect(toAbort).toEqual(["s2", "s3"]);
     run = apply(run, { type: "cancelAll" });
@@ -379,7 +402,11 @@ describe("insert", () => {
   it("marks a slide deleted before insert as gone, keeps its picture, and inserts the others", () => {
     let run = reviewed();
     run = apply(run, { type: "insertStarted", ids: ["s1", "s2", "s4"] });
-    run = apply(run, { type: "insertResult", id: "s2", ok: false, code: "item_gone" }, { type: "insertResult", id: "s1", ok: true, where: where("s1") });
+    run = apply(
+      run,
+      { type: "insertResult", id: "s2", ok: false, code: "item_gone" },
+      { type: "insertResult", id: "s1", ok: true, where: where("s1") },
+    );
     run = apply(run, { type: "slideGone", id: "s4" });
     expect(statuses(run)).toEqual(["inserted", "gone", "rejected", "gone"]);
     expect(run.items.s2.pictureId).toBe("pic-s2-1");
@@ -471,8 +498,10 @@ describe("persistence and resume after a reload", () => {
   });
 
   it("resume does not resend a prompt the gateway refused as malformed, nor a filtered one", () => {
-    const run = drive(apply(newRun(2), { type: "start" }), 2, (id) =>
-      ({ ok: false, error: { type: id === "s1" ? "bad_request" : "content_filtered" } }) as const,
+    const run = drive(
+      apply(newRun(2), { type: "start" }),
+      2,
+      (id) => ({ ok: false, error: { type: id === "s1" ? "bad_request" : "content_filtered" } }) as const,
     ).run;
     expect(nextToSend(apply(run, { type: "resume" }), 2, 0)).toEqual([]);
   });

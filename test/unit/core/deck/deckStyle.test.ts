@@ -45,7 +45,9 @@ describe("nameColour", () => {
 
 describe("parseDeckStyle", () => {
   it("accepts a preset, up to 4 colours (upper-cased, duplicates merged) and style words", () => {
-    expect(parseDeckStyle({ preset: "watercolor", palette: ["#1f2a44", "#FF7F50", "#1F2A44", "#ffffff"], styleWords: "  calm,\n corporate  " })).toEqual({
+    expect(
+      parseDeckStyle({ preset: "watercolor", palette: ["#1f2a44", "#FF7F50", "#1F2A44", "#ffffff"], styleWords: "  calm,\n corporate  " }),
+    ).toEqual({
       ok: true,
       style: { preset: "watercolor", palette: ["#1F2A44", "#FF7F50", "#FFFFFF"], styleWords: "calm, corporate" },
       styleWordsCut: false,

@@ -27,20 +27,35 @@ describe("writeBriefs", () => {
   });
 
   it("keeps the gateway's briefs, in item order, when it answers for every item", async () => {
-    const result = await writeBriefs(items, NO_DECK_STYLE, localPromptWriter, gateway(async () => [remoteBrief("s3"), remoteBrief("s1"), remoteBrief("s2")]));
+    const result = await writeBriefs(
+      items,
+      NO_DECK_STYLE,
+      localPromptWriter,
+      gateway(async () => [remoteBrief("s3"), remoteBrief("s1"), remoteBrief("s2")]),
+    );
     expect(result.briefs.map((b) => b.prompt)).toEqual(["remote brief for s1", "remote brief for s2", "remote brief for s3"]);
     expect(result.fallback).toBeUndefined();
   });
 
   it("falls back for the whole run when the gateway writer fails, keeping the error", async () => {
     const error = new Error("can't reach the gateway");
-    const result = await writeBriefs(items, NO_DECK_STYLE, localPromptWriter, gateway(async () => Promise.reject(error)));
+    const result = await writeBriefs(
+      items,
+      NO_DECK_STYLE,
+      localPromptWriter,
+      gateway(async () => Promise.reject(error)),
+    );
     expect(result.briefs.every((b) => b.writer === "local" && b.prompt !== "")).toBe(true);
     expect(result.fallback).toEqual({ reason: "writer.gatewayFailed", itemIds: ["s1", "s2", "s3"], error });
   });
 
   it("fills in only the items the gateway left out or left empty", async () => {
-    const result = await writeBriefs(items, NO_DECK_STYLE, localPromptWriter, gateway(async () => [remoteBrief("s1"), remoteBrief("s2", "  ")]));
+    const result = await writeBriefs(
+      items,
+      NO_DECK_STYLE,
+      localPromptWriter,
+      gateway(async () => [remoteBrief("s1"), remoteBrief("s2", "  ")]),
+    );
     expect(result.briefs.map((b) => [b.itemId, b.writer])).toEqual([
       ["s1", "gateway"],
       ["s2", "local"],
@@ -54,7 +69,13 @@ describe("writeBriefs", () => {
     controller.abort();
     const abort = Object.assign(new Error("aborted"), { name: "AbortError" });
     await expect(
-      writeBriefs(items, NO_DECK_STYLE, localPromptWriter, gateway(async () => Promise.reject(abort)), { signal: controller.signal }),
+      writeBriefs(
+        items,
+        NO_DECK_STYLE,
+        localPromptWriter,
+        gateway(async () => Promise.reject(abort)),
+        { signal: controller.signal },
+      ),
     ).rejects.toBe(abort);
   });
 });

@@ -115,7 +115,9 @@ describe("itemRole", () => {
   });
 
   it("does not take a first slide with a content layout for a title slide", () => {
-    expect(itemRole({ id: "x", index: 0, kind: "slide", title: "Revenue", body: "", hasPicture: false, layout: { name: "Title and Content" } })).toBe("content");
+    expect(itemRole({ id: "x", index: 0, kind: "slide", title: "Revenue", body: "", hasPicture: false, layout: { name: "Title and Content" } })).toBe(
+      "content",
+    );
   });
 });
 
