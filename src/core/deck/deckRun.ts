@@ -39,6 +39,22 @@ export type RunItemState =
 
 export type RunItemStatus = RunItemState["status"];
 
+/** Every item status, in the order the progress summary lists them. */
+export const RUN_ITEM_STATUSES = [
+  "waiting",
+  "queued",
+  "creating",
+  "ready",
+  "accepted",
+  "rejected",
+  "inserting",
+  "inserted",
+  "insert-failed",
+  "failed",
+  "filtered",
+  "gone",
+] as const satisfies readonly RunItemStatus[];
+
 /** One item of a run. */
 export interface RunItem {
   id: string;
@@ -391,24 +407,7 @@ export interface RunProgress {
 
 /** Counts, queue position and the time-left estimate (`k` = concurrency budget, `now` = driver clock). */
 export function runProgress(run: DeckRun, k = 1, now = 0): RunProgress {
-  const counts = Object.fromEntries(
-    (
-      [
-        "waiting",
-        "queued",
-        "creating",
-        "ready",
-        "accepted",
-        "rejected",
-        "inserting",
-        "inserted",
-        "insert-failed",
-        "failed",
-        "filtered",
-        "gone",
-      ] as const
-    ).map((s) => [s, 0]),
-  ) as Record<RunItemStatus, number>;
+  const counts = Object.fromEntries(RUN_ITEM_STATUSES.map((s) => [s, 0])) as Record<RunItemStatus, number>;
   let queuePosition: number | undefined;
   for (const id of run.order) {
     const state = run.items[id].state;
@@ -480,20 +479,7 @@ export function serializeRun(run: DeckRun): string {
 /** Result of {@link parseRun}. */
 export type ParsedRun = { ok: true; run: DeckRun } | { ok: false; error: string };
 
-const STATUSES: ReadonlySet<string> = new Set([
-  "waiting",
-  "queued",
-  "creating",
-  "ready",
-  "accepted",
-  "rejected",
-  "inserting",
-  "inserted",
-  "insert-failed",
-  "failed",
-  "filtered",
-  "gone",
-]);
+const STATUSES: ReadonlySet<string> = new Set(RUN_ITEM_STATUSES);
 
 /** Reads back a stored run, checking its shape (version 1, every ordered item present with a known status); never throws. */
 export function parseRun(json: string): ParsedRun {

@@ -80,8 +80,8 @@ export function parseDeckStyle(input: DeckStyleInput): ParsedDeckStyle {
   return { ok: true, style: { preset, palette, styleWords: words }, styleWordsCut: cut };
 }
 
-/** "a", "a and b", "a, b and c". */
-function joinAnd(parts: readonly string[]): string {
+/** "a", "a and b", "a, b and c" (English: prompts are in English). */
+export function joinAnd(parts: readonly string[]): string {
   return parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }
 

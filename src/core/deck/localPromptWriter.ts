@@ -1,6 +1,6 @@
 // The local PromptWriter: deterministic, offline rules from a slide's title and strongest body phrases to a scene brief.
 import { findConcepts } from "./concepts";
-import { NO_TEXT_CLAUSE, type DeckStyle } from "./deckStyle";
+import { joinAnd, NO_TEXT_CLAUSE, type DeckStyle } from "./deckStyle";
 import type { PromptWriter, VisualBrief } from "./promptWriter";
 import { cleanItemText, isFiller, words, type Word } from "./slideText";
 import type { DeckItemText } from "./types";
@@ -44,11 +44,6 @@ function topicWords(all: readonly Word[], titleCount: number, skip: ReadonlySet<
   });
   [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first).forEach((e) => add(e.word));
   return out;
-}
-
-/** "a", "a and b". */
-function joinAnd(parts: readonly string[]): string {
-  return parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }
 
 /**
