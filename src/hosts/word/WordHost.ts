@@ -1,5 +1,6 @@
 // DocumentHost for Word: reads the selection, inserts and replaces inline pictures through the Word JavaScript API.
 import { altTextOnReplace, isGeneratedAltText, type AltText } from "../../core/altText";
+import { replacementSize } from "../../core/placement";
 import type { PictureData, PointSize } from "../../core/types";
 import type {
   DocumentHost,
@@ -178,9 +179,7 @@ export class WordHost implements DocumentHost {
         } catch (error) {
           throw isGoneError(error) ? new HostError("picture_gone", "the picture to replace is no longer in the document", { cause: error }) : error;
         }
-        const size: PointSize = options.keepBox
-          ? { widthPt: old.width, heightPt: old.height }
-          : { widthPt: old.width, heightPt: Math.round(((old.width * data.size.heightPx) / data.size.widthPx) * 100) / 100 };
+        const size = replacementSize({ widthPt: old.width, heightPt: old.height }, data.size, options.keepBox);
         const oldAlt = altTextOf(old);
         const altText = altTextOnReplace(oldAlt, this.promptFor(oldAlt), options.altText, options.overwriteAltText);
         const fresh = old.insertInlinePictureFromBase64(data.base64, "Replace");

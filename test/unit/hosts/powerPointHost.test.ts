@@ -2,7 +2,8 @@
 import { altTextFor } from "../../../src/core/altText";
 import type { PictureData } from "../../../src/core/types";
 import { powerPointCapabilities } from "../../../src/hosts/office/capabilities";
-import { PowerPointHost, PROMPT_TAG } from "../../../src/hosts/powerpoint/PowerPointHost";
+import { PowerPointHost } from "../../../src/hosts/powerpoint/PowerPointHost";
+import { PROMPT_TAG } from "../../../src/hosts/powerpoint/shapeTags";
 import { FakePresentation, fakePowerPointEnvironment, type PShape } from "./fakes/fakePowerPoint";
 import { hostRejection } from "./fakes/hostErrors";
 import { pngPicture } from "./fakes/images";

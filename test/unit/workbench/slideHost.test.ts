@@ -1,9 +1,9 @@
 // The slide stand-in as a DocumentHost: selection text, placement inside the slide, tags, replace, refusals.
+import { PROMPT_TAG } from "../../../src/hosts/powerpoint/shapeTags";
 import { SlideHost } from "../../../src/workbench/slideHost";
 import {
   createSlide,
   findShape,
-  PROMPT_TAG,
   removeShape,
   selectShape,
   selectTextRange,

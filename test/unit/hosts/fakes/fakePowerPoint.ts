@@ -1,5 +1,5 @@
 // Hand-made fake of the PowerPoint JavaScript API and Image coercion the PowerPoint adapter uses, with known bugs.
-import type { PowerPointEnvironment } from "../../../../src/hosts/powerpoint/PowerPointHost";
+import type { PowerPointEnvironment } from "../../../../src/hosts/powerpoint/powerPointEnvironment";
 import type { OfficeCapabilities } from "../../../../src/hosts/office/capabilities";
 import {
   asyncResult,
