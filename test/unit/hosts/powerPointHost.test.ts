@@ -6,7 +6,7 @@ import { PowerPointHost } from "../../../src/hosts/powerpoint/PowerPointHost";
 import { PROMPT_TAG } from "../../../src/hosts/powerpoint/shapeTags";
 import { FakePresentation, fakePowerPointEnvironment, type PShape } from "./fakes/fakePowerPoint";
 import { hostRejection } from "./fakes/hostErrors";
-import { pngPicture } from "./fakes/images";
+import { pngPicture } from "../../support/pictures";
 import { flags } from "./fakes/requirements";
 
 const PROMPT = "A misty mountain lake at dawn";

@@ -5,7 +5,7 @@ import { wordCapabilities } from "../../../src/hosts/office/capabilities";
 import { WordHost } from "../../../src/hosts/word/WordHost";
 import { FakeWordDocument, fakeWordEnvironment } from "./fakes/fakeWord";
 import { hostRejection } from "./fakes/hostErrors";
-import { jpegPicture, pngPicture } from "./fakes/images";
+import { jpegPicture, pngPicture } from "../../support/pictures";
 import { flags } from "./fakes/requirements";
 
 const PROMPT = "A misty mountain lake at dawn";
