@@ -3,7 +3,7 @@ import type { DocumentHost } from "../DocumentHost";
 import { PowerPointHost } from "../powerpoint/PowerPointHost";
 import { officePowerPointEnvironment } from "../powerpoint/powerPointEnvironment";
 import { officeWordEnvironment, WordHost } from "../word/WordHost";
-import { powerPointCapabilities, readRequirementFlags, wordCapabilities, type RequirementChecker } from "./capabilities";
+import { powerPointCapabilities, readRequirementFlags, wordCapabilities, type RequirementChecker } from "./requirementSets";
 
 /** What `Office.onReady()` resolves with, reduced to what the choice needs. */
 export interface OfficeReadyInfo {

@@ -12,7 +12,7 @@ import type {
   SelectionSnapshot,
 } from "../DocumentHost";
 import { HostError } from "../errors";
-import { assertFeature, type OfficeCapabilities } from "../office/capabilities";
+import { assertFeature, type OfficeCapabilities } from "../office/requirementSets";
 import { assertWritable, subscribeSelectionChanged } from "../office/documentState";
 import { pictureDataFromBase64 } from "../office/pictureBytes";
 import { deleteShape, finishInsert, insertImage, type Finish } from "./insertImage";

@@ -1,6 +1,6 @@
 // How the PowerPoint adapter reaches PowerPoint (`PowerPoint.run`, `Office.context.document`) and runs one timed step.
 import { DEFAULT_STEP_TIMEOUT_MS, withTimeout } from "../office/async";
-import type { OfficeCapabilities } from "../office/capabilities";
+import type { OfficeCapabilities } from "../office/requirementSets";
 import type { OfficeDocumentLike } from "../office/documentState";
 import { toHostError } from "../office/officeErrors";
 

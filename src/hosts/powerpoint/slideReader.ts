@@ -5,7 +5,7 @@ import type { PointSize } from "../../core/types";
 import type { SelectionSnapshot } from "../DocumentHost";
 import { HostError } from "../errors";
 import { callAsync, withTimeout } from "../office/async";
-import type { OfficeCapabilities } from "../office/capabilities";
+import type { OfficeCapabilities } from "../office/requirementSets";
 import { runStep, stepTimeoutMs, type PowerPointEnvironment } from "./powerPointEnvironment";
 import { promptOf, type ShapeTag } from "./shapeTags";
 

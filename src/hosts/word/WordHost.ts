@@ -12,7 +12,7 @@ import type {
   SelectionSnapshot,
 } from "../DocumentHost";
 import { HostError } from "../errors";
-import { assertFeature, type OfficeCapabilities } from "../office/capabilities";
+import { assertFeature, type OfficeCapabilities } from "../office/requirementSets";
 import { assertWritable, subscribeSelectionChanged, type OfficeDocumentLike } from "../office/documentState";
 import { isGoneError, toHostError } from "../office/officeErrors";
 import { pictureDataFromBase64 } from "../office/pictureBytes";

@@ -2,7 +2,7 @@
 import type { AltText } from "../../core/altText";
 
 /** How many written alt texts are remembered by default for telling Illustrate's own from a person's. */
-export const MAX_REMEMBERED_PROMPTS = 200;
+const MAX_REMEMBERED_PROMPTS = 200;
 
 /**
  * A bounded memory: trimmed alt-text description → the prompt it was written for. An `InlinePicture` has no tags

@@ -1,7 +1,7 @@
 // The Word adapter against a hand-made fake of Word: insert place, sizes in points, alt text, replace, errors.
 import { altTextFor } from "../../../src/core/altText";
 import type { PictureData } from "../../../src/core/types";
-import { wordCapabilities } from "../../../src/hosts/office/capabilities";
+import { wordCapabilities } from "../../../src/hosts/office/requirementSets";
 import { WordHost } from "../../../src/hosts/word/WordHost";
 import { FakeWordDocument, fakeWordEnvironment } from "./fakes/fakeWord";
 import { hostRejection } from "./fakes/hostErrors";
