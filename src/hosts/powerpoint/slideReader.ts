@@ -1,5 +1,5 @@
 // Reading PowerPoint: the selection (text, selected picture), a slide's shapes and size, a picture and its rendering.
-import { isGeneratedAltText, type AltText } from "../../core/altText";
+import { altTextOf, isGeneratedAltText, type AltText } from "../../core/altText";
 import { DEFAULT_SLIDE_SIZE_PT, type RectPt, type SlideShapeInfo } from "../../core/placement";
 import type { PointSize } from "../../core/types";
 import type { SelectionSnapshot } from "../DocumentHost";
@@ -201,9 +201,4 @@ export function toPlacementShape(shape: ShapeSnapshot): SlideShapeInfo {
 /** Pixel size for `getImageAsBase64`: twice the size in points (144 dpi), enough for edits and restores. */
 function renderSize(widthPt: number, heightPt: number): { width: number; height: number } {
   return { width: Math.max(1, Math.round(widthPt * 2)), height: Math.max(1, Math.round(heightPt * 2)) };
-}
-
-/** A shape's alt text (PowerPointApi 1.10, loaded), or `undefined` when it has none. */
-function altTextOf(shape: PowerPoint.Shape): AltText | undefined {
-  return shape.altTextTitle || shape.altTextDescription ? { title: shape.altTextTitle, description: shape.altTextDescription } : undefined;
 }

@@ -1,5 +1,5 @@
 // DocumentHost for Word: reads the selection, inserts and replaces inline pictures through the Word JavaScript API.
-import { altTextOnReplace, isGeneratedAltText, type AltText } from "../../core/altText";
+import { altTextOf, altTextOnReplace, isGeneratedAltText } from "../../core/altText";
 import { replacementSize } from "../../core/placement";
 import type { PictureData, PointSize } from "../../core/types";
 import type {
@@ -338,9 +338,4 @@ async function removeParagraphs(context: Word.RequestContext, paragraphs: Word.P
   } catch {
     // The paragraphs were never created (Word refused the first step): there is nothing to remove.
   }
-}
-
-/** A picture's alt text (loaded), or `undefined` when it has none. */
-function altTextOf(picture: Word.InlinePicture): AltText | undefined {
-  return picture.altTextTitle || picture.altTextDescription ? { title: picture.altTextTitle, description: picture.altTextDescription } : undefined;
 }
