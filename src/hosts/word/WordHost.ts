@@ -67,7 +67,7 @@ export function officeWordEnvironment(capabilities: OfficeCapabilities): WordEnv
  * - An `InlinePicture` has no tags, so the prompt is not stored in the document. Whose alt text a picture has
  *   (issue #5) is judged against the prompts this adapter wrote alt text for in this session, by description:
  *   a picture from an earlier session with non-empty alt text counts as a person's (kept on replace unless
- *   `overwriteAltText`), never the other way round.
+ *   `overwriteAltText`), never the other way round (./altTextMemory.ts).
  */
 export class WordHost implements DocumentHost {
   readonly kind = "word" as const;
