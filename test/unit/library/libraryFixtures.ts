@@ -64,3 +64,9 @@ export function fakeBrowser() {
     });
   return { indexedDB, clock, open };
 }
+
+/** Polls `condition` on the event loop (IndexedDB events are macrotasks; no timers involved). */
+export async function waitFor(condition: () => boolean, attempts = 500): Promise<void> {
+  for (let i = 0; i < attempts && !condition(); i += 1) await new Promise((resolve) => setImmediate(resolve));
+  if (!condition()) throw new Error("condition not met");
+}

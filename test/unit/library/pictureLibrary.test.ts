@@ -1,6 +1,6 @@
 // The picture library's behaviour, the same for the IndexedDB store and the in-memory fallback.
 import { LibraryInvalidPictureError, type PictureLibrary } from "../../../src/library";
-import { fakeBrowser, fakeThumbnailer, png, picture } from "./libraryFixtures";
+import { fakeBrowser, fakeThumbnailer, png, picture, waitFor } from "./libraryFixtures";
 
 describe.each([
   ["IndexedDB (Dexie over fake-indexeddb)", false],
@@ -153,9 +153,3 @@ describe.each([
     expect(thumbnailer.calls).toBe(1);
   });
 });
-
-/** Polls `condition` on the event loop (no timers to fake: IndexedDB events are macrotasks). */
-export async function waitFor(condition: () => boolean, attempts = 200): Promise<void> {
-  for (let i = 0; i < attempts && !condition(); i += 1) await new Promise((resolve) => setImmediate(resolve));
-  if (!condition()) throw new Error("condition not met");
-}
