@@ -13,7 +13,8 @@ import { launchBrowser, openPage } from "../test/e2e/browser";
 
 const ROOT = path.resolve(__dirname, "..");
 const RESULT_FILE = path.join(ROOT, "bench/results/library.json");
-const STORED = 1000;
+/** Pictures stored for the measurements (BENCH_LIBRARY_STORED only to try the bench quickly; results need 1,000). */
+const STORED = Number(process.env.BENCH_LIBRARY_STORED ?? 1000);
 const PAGE_SIZE = 30;
 const QUERIES = ["lighthouse", "cafe", "CASTLE river", "Picture 99", "robot garden", "nothing like this", "harbour", "désert", "city market", "forest"];
 const BUDGET = { firstThumbnailsMs: 300, searchMs: 50, saveMs: 100 };
@@ -23,6 +24,7 @@ type Bench = {
   firstPage(account: string, limit: number): Promise<{ openMs: number; listMs: number; decodeMs: number; totalMs: number; items: number; total: number; decoded: number }>;
   search(account: string, queries: string[]): Promise<{ times: number[]; hits: number[] }>;
   save(account: string, runs: number): Promise<{ times: number[]; bytes: number }>;
+  profileSave(): Promise<{ checkMs: number; decodeMs: number; thumbnailMs: number; bytes: number }>;
 };
 
 function runCount(): number {
@@ -142,6 +144,8 @@ async function main(): Promise<void> {
 
     await call("save", "bench-full", 2); // warm-up
     const saved = await call("save", "bench-full", runs);
+    const profiles: Awaited<ReturnType<Bench["profileSave"]>>[] = [];
+    for (let i = 0; i < runs; i += 1) profiles.push(await call("profileSave"));
 
     const result = {
       what:
@@ -174,6 +178,12 @@ async function main(): Promise<void> {
         ratioFullToEmpty: round1(median(firstFull.map((run) => run.totalMs)) / Math.max(0.1, median(firstEmpty.map((run) => run.totalMs)))),
         search1000: { what: "list({search, limit: 30}) over 1,000 prompts on an open library, one sample per query", ms: summary(searchTimes) },
         save1536x1024: { what: "add(): image checks, decode, canvas WebP thumbnail, one IndexedDB transaction", ms: summary(saved.times) },
+        saveParts: {
+          what: "the parts of add() on their own (same picture): image checks of the base64, base64 decode, canvas thumbnail",
+          checkMs: summary(profiles.map((p) => p.checkMs)),
+          decodeMs: summary(profiles.map((p) => p.decodeMs)),
+          thumbnailMs: summary(profiles.map((p) => p.thumbnailMs)),
+        },
       },
       withinBudget: {
         firstThumbnails: median(firstFull.map((run) => run.totalMs)) <= BUDGET.firstThumbnailsMs,

@@ -21,8 +21,7 @@ import {
   type PictureSummary,
   type SkippedRecord,
   type StoredPicture,
-  type Thumbnail,
-} from "./types";
+  } from "./types";
 
 /** How long a deleted picture can be put back, by default (milliseconds). */
 export const DEFAULT_UNDO_WINDOW_MS = 8_000;
@@ -64,6 +63,8 @@ export abstract class LibraryBase implements PictureLibrary {
   private readonly undoWindowMs: number;
   /** Ids whose image bytes failed the checks (id → reason), found by {@link get} or {@link verify}. */
   private readonly corrupt = new Map<string, string>();
+  /** Thumbnails being made after their picture was saved. */
+  private readonly pendingThumbnails = new Set<Promise<void>>();
 
   constructor(protected readonly deps: LibraryDependencies) {
     this.now = deps.now ?? Date.now;
@@ -79,6 +80,8 @@ export abstract class LibraryBase implements PictureLibrary {
   /** Every image row, in batches (for {@link verify}). */
   protected abstract eachImage(visit: (image: ImageRow) => void): Promise<void>;
   protected abstract write(rows: PictureRows): Promise<void>;
+  /** Stores the thumbnail of a saved picture. @returns false when the picture is gone (deleted meanwhile). */
+  protected abstract writeThumbnail(row: ThumbnailRow): Promise<boolean>;
   /** Changes one row atomically. @returns false when the row is missing. */
   protected abstract update(id: string, change: (row: PictureRow) => void): Promise<boolean>;
   /** Deletes the pictures and returns the rows that were there (missing ids are skipped, not errors). */
@@ -90,9 +93,15 @@ export abstract class LibraryBase implements PictureLibrary {
   abstract close(): void;
 
   async add(picture: NewPicture): Promise<PictureSummary> {
-    const rows = await this.makeRows(picture);
+    const rows = this.makeRows(picture);
     await this.write(rows);
-    return toSummary(rows.row, rows.thumbnail?.thumbnail);
+    this.thumbnailLater(rows.row, rows.image.bytes);
+    return toSummary(rows.row, undefined);
+  }
+
+  /** Resolves when every thumbnail started by {@link add} is written (or given up). */
+  async settled(): Promise<void> {
+    while (this.pendingThumbnails.size) await Promise.all([...this.pendingThumbnails]);
   }
 
   async list(query: ListQuery = {}): Promise<PicturePage> {
@@ -213,21 +222,22 @@ export abstract class LibraryBase implements PictureLibrary {
     return image;
   }
 
-  /** The rows of a new picture: bytes checked and decoded, thumbnail made (or left out if that fails). */
-  private async makeRows(picture: NewPicture): Promise<PictureRows> {
+  /**
+   * The rows of a new picture. Its bytes are decoded once (strict base64); type and pixel size are the ones the
+   * ImageClient's checks found (`PictureData` is validated by contract). The full checks run again on every
+   * {@link get} and {@link verify}, where damage on disk would show.
+   */
+  private makeRows(picture: NewPicture): PictureRows {
     if (typeof picture.prompt !== "string") throw new LibraryInvalidPictureError("A picture needs its prompt");
-    let image: PictureData;
+    const { image } = picture;
+    let bytes: Uint8Array;
     try {
-      image = this.deps.codec.check(picture.image.base64);
+      if (!(image.size.widthPx > 0 && image.size.heightPx > 0)) throw new Error("no pixel size");
+      if (image.mimeType !== "image/png" && image.mimeType !== "image/jpeg") throw new Error(`unsupported type ${String(image.mimeType)}`);
+      bytes = this.deps.codec.decode(image.base64);
+      if (bytes.length === 0) throw new Error("no bytes");
     } catch (error) {
       throw new LibraryInvalidPictureError(`Not saved: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    }
-    const bytes = this.deps.codec.decode(image.base64);
-    let thumbnail: Thumbnail | undefined;
-    try {
-      thumbnail = await this.deps.makeThumbnail({ bytes, mimeType: image.mimeType, size: image.size });
-    } catch {
-      thumbnail = undefined; // a missing preview never costs the picture
     }
     const id = picture.id ?? this.newId();
     const row: PictureRow = {
@@ -243,13 +253,30 @@ export abstract class LibraryBase implements PictureLibrary {
       widthPx: image.size.widthPx,
       heightPx: image.size.heightPx,
       byteLength: bytes.length,
-      thumbnailBytes: thumbnail?.bytes.length ?? 0,
+      thumbnailBytes: 0,
       pinned: 0,
       insertedCount: 0,
       insertions: [],
       documentIds: [],
     };
-    return { row, image: { id, bytes }, ...(thumbnail ? { thumbnail: { id, thumbnail } } : {}) };
+    return { row, image: { id, bytes } };
+  }
+
+  /**
+   * Makes and stores the thumbnail after the picture is safe, so saving does not wait for the canvas. A failure
+   * (no canvas, storage full) leaves the picture without a thumbnail: never an error, never a lost picture.
+   */
+  private thumbnailLater(row: PictureRow, bytes: Uint8Array): void {
+    const work = (async () => {
+      try {
+        const thumbnail = await this.deps.makeThumbnail({ bytes, mimeType: row.mimeType, size: { widthPx: row.widthPx, heightPx: row.heightPx } });
+        await this.writeThumbnail({ id: row.id, thumbnail });
+      } catch {
+        // no preview: the list shows a placeholder; the picture itself is saved
+      }
+    })();
+    this.pendingThumbnails.add(work);
+    void work.finally(() => this.pendingThumbnails.delete(work));
   }
 }
 

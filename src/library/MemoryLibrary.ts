@@ -49,6 +49,15 @@ export class MemoryLibrary extends LibraryBase {
     this.changed();
   }
 
+  protected async writeThumbnail(row: ThumbnailRow): Promise<boolean> {
+    const rows = this.pictures.get(row.id);
+    if (!rows) return false;
+    rows.thumbnail = row;
+    rows.row.thumbnailBytes = row.thumbnail.bytes.length;
+    this.changed();
+    return true;
+  }
+
   protected async update(id: string, change: (row: PictureRow) => void): Promise<boolean> {
     const rows = this.pictures.get(id);
     if (!rows) return false;

@@ -72,14 +72,14 @@ export function toSummary(row: PictureRow, thumbnail: Thumbnail | undefined): Pi
     ...(row.revisedPrompt !== undefined ? { revisedPrompt: row.revisedPrompt } : {}),
     style: row.style,
     ...(row.aspect !== undefined ? { aspect: row.aspect } : {}),
-    backend: row.backend,
+    backend: { ...row.backend },
     mimeType: row.mimeType,
     size: { widthPx: row.widthPx, heightPx: row.heightPx } satisfies PixelSize,
     byteLength: row.byteLength,
     ...(thumbnail ? { thumbnail } : {}),
     pinned: row.pinned === 1,
     insertedCount: row.insertedCount,
-    insertions: row.insertions,
+    insertions: row.insertions.map((insertion) => ({ ...insertion })),
   };
 }
 

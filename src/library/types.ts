@@ -166,8 +166,16 @@ export interface PictureLibrary {
   readonly notPersistentReason?: NotPersistentReason;
   /** Whether the browser granted persistent storage (`navigator.storage.persist()`); undefined if not asked. */
   readonly storagePersisted?: boolean;
-  /** Saves a picture and its thumbnail in one transaction. @returns the saved record (without full bytes). */
+  /**
+   * Saves a picture (metadata and bytes in one transaction) and then makes its thumbnail in the background
+   * (watchers see it arrive; {@link settled} waits for it).
+   * @param picture `image` must be a validated ImageClient result (type and pixel size are taken as checked).
+   * @returns the saved record (without full bytes; no thumbnail yet).
+   * @throws LibraryInvalidPictureError (not base64, no size), LibraryQuotaError, LibraryUnavailableError.
+   */
   add(picture: NewPicture): Promise<PictureSummary>;
+  /** Resolves when the thumbnails started by `add` are stored (or given up). */
+  settled(): Promise<void>;
   /** Newest first, filtered and paged. Damaged records are left out and listed in `skipped`. */
   list(query?: ListQuery): Promise<PicturePage>;
   /**

@@ -23,6 +23,7 @@ describe("eviction by quota", () => {
       browser.clock.advance(1000);
     }
     await library.setPinned(saved[1].id, true);
+    await library.settled(); // thumbnails written, so each row counts its 4 thumbnail bytes
     const perPicture = saved[0].byteLength + 4 + 1024; // image + fake thumbnail + row allowance
     usage = 89_000; // budget is 90% of the quota: 90,000 bytes
 

@@ -44,17 +44,19 @@ describe.each([
       size: { widthPx: 12, heightPx: 8 },
       pinned: false,
       insertedCount: 0,
-      thumbnail: { mimeType: "image/webp", size: { widthPx: 4, heightPx: 3 } },
     });
+    expect(saved.thumbnail).toBeUndefined(); // made after the picture is safe
     const stored = await library.get(saved.id);
     expect(stored?.image).toEqual(image);
+    await library.settled();
+    expect((await library.list()).items[0].thumbnail).toEqual({ bytes: new Uint8Array([1, 2, 3, 4]), mimeType: "image/webp", size: { widthPx: 4, heightPx: 3 } });
     expect(await library.get("no-such-id")).toBeUndefined();
   });
 
-  it("refuses bytes that fail the image checks, and writes nothing", async () => {
+  it("refuses what is not a picture (not raw base64, no pixel size), and writes nothing", async () => {
     const image = await png();
-    const truncated = { ...image, base64: image.base64.slice(0, 40) };
-    await expect(library.add(picture(truncated, "broken"))).rejects.toThrow(LibraryInvalidPictureError);
+    await expect(library.add(picture({ ...image, base64: `data:image/png;base64,${image.base64}` }, "prefixed"))).rejects.toThrow(LibraryInvalidPictureError);
+    await expect(library.add(picture({ ...image, size: { widthPx: 0, heightPx: 0 } }, "no size"))).rejects.toThrow(/no pixel size/);
     expect((await library.list()).total).toBe(0);
   });
 
@@ -66,9 +68,11 @@ describe.each([
         throw new Error("no canvas");
       },
     });
-    const saved = await library.add(picture(await png(), "kept anyway"));
-    expect(saved.thumbnail).toBeUndefined();
-    expect((await library.list()).items.map((item) => item.prompt)).toEqual(["kept anyway"]);
+    await library.add(picture(await png(), "kept anyway"));
+    await library.settled();
+    const [item] = (await library.list()).items;
+    expect(item.prompt).toBe("kept anyway");
+    expect(item.thumbnail).toBeUndefined();
   });
 
   it("lists newest first, in pages, with the total", async () => {
@@ -150,6 +154,7 @@ describe.each([
     library.close();
     library = await browser.open({ ...(inMemory ? { indexedDB: null } : {}), makeThumbnail: thumbnailer });
     await library.add(picture(await png(), "x"));
+    await library.settled();
     expect(thumbnailer.calls).toBe(1);
   });
 });
