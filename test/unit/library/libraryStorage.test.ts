@@ -150,6 +150,19 @@ describe("two panes of the same origin", () => {
     second.close();
   });
 
+  it("a list in one pane sees what the other pane changed since its last list (no stale search cache)", async () => {
+    const browser = fakeBrowser();
+    const first = await browser.open();
+    const second = await browser.open();
+    expect((await first.list({ search: "harbour" })).total).toBe(0); // fills first's row cache
+    const saved = await second.add(picture(await png(), "A harbour at night"));
+    expect((await first.list({ search: "harbour" })).items.map((item) => item.id)).toEqual([saved.id]);
+    await second.delete(saved.id);
+    expect((await first.list({ search: "harbour" })).total).toBe(0);
+    first.close();
+    second.close();
+  });
+
   it("both panes deleting the same picture: no error, one undo", async () => {
     const browser = fakeBrowser();
     const first = await browser.open();
