@@ -61,6 +61,7 @@ const api = {
       const item: NewPicture = { image: small, prompt: prompt(i), style: "photo", aspect: "landscape", backend: BACKEND, created: start + i * 60_000 };
       await library.add(item);
     }
+    await library.settled();
     const persistent = library.persistent;
     library.close();
     return { thumbnailBytes: thumbnail.bytes.length, persistent };

@@ -14,6 +14,10 @@ export function isRawBase64(text: string): boolean {
  */
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   if (!isRawBase64(base64)) throw new TypeError("Not raw base64");
+  // The native decoder where there is one (TC39 Uint8Array.fromBase64: Chromium 140+, Firefox 133+, Safari 18.2+):
+  // several times faster than atob + a loop on a 4 MB picture (bench/results/library.json, saveParts.decodeMs).
+  const native = (Uint8Array as { fromBase64?: (text: string) => Uint8Array<ArrayBuffer> }).fromBase64;
+  if (native) return native(base64);
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
