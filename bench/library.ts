@@ -16,12 +16,26 @@ const RESULT_FILE = path.join(ROOT, "bench/results/library.json");
 /** Pictures stored for the measurements (BENCH_LIBRARY_STORED only to try the bench quickly; results need 1,000). */
 const STORED = Number(process.env.BENCH_LIBRARY_STORED ?? 1000);
 const PAGE_SIZE = 30;
-const QUERIES = ["lighthouse", "cafe", "CASTLE river", "Picture 99", "robot garden", "nothing like this", "harbour", "désert", "city market", "forest"];
+const QUERIES = [
+  "lighthouse",
+  "cafe",
+  "CASTLE river",
+  "Picture 99",
+  "robot garden",
+  "nothing like this",
+  "harbour",
+  "désert",
+  "city market",
+  "forest",
+];
 const BUDGET = { firstThumbnailsMs: 300, searchMs: 50, saveMs: 100 };
 
 type Bench = {
   seed(account: string, count: number): Promise<{ thumbnailBytes: number; persistent: boolean }>;
-  firstPage(account: string, limit: number): Promise<{ openMs: number; listMs: number; decodeMs: number; totalMs: number; items: number; total: number; decoded: number }>;
+  firstPage(
+    account: string,
+    limit: number,
+  ): Promise<{ openMs: number; listMs: number; decodeMs: number; totalMs: number; items: number; total: number; decoded: number }>;
   search(account: string, queries: string[]): Promise<{ times: number[]; hits: number[] }>;
   save(account: string, runs: number): Promise<{ times: number[]; withThumbnail: number[]; bytes: number }>;
   profileSave(): Promise<{ checkMs: number; decodeMs: number; thumbnailMs: number; bytes: number }>;
@@ -40,7 +54,12 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 const round1 = (value: number) => Math.round(value * 10) / 10;
-const summary = (values: number[]) => ({ median: round1(median(values)), min: round1(Math.min(...values)), max: round1(Math.max(...values)), runs: values.length });
+const summary = (values: number[]) => ({
+  median: round1(median(values)),
+  min: round1(Math.min(...values)),
+  max: round1(Math.max(...values)),
+  runs: values.length,
+});
 
 /** A 1536×1024 PNG that compresses like a generated picture (gradients plus noise), not like a flat colour. */
 async function bigPng(): Promise<Buffer> {
@@ -58,7 +77,9 @@ async function bigPng(): Promise<Buffer> {
       pixels[i + 2] = ((x + y) / 10 + noise) & 255;
     }
   }
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).png().toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 /** Bundles the bench page into `outDir` (production mode, as the pane ships). */
@@ -70,7 +91,13 @@ function bundle(outDir: string): Promise<void> {
     output: { path: outDir, filename: "[name].js" },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
-      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } } }],
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+        },
+      ],
     },
     performance: { hints: false },
   });
@@ -105,7 +132,9 @@ async function main(): Promise<void> {
   console.log("bundling the bench page…");
   await bundle(outDir);
   const big = await bigPng();
-  const small = await sharp({ create: { width: 64, height: 43, channels: 3, background: "#336699" } }).png().toBuffer();
+  const small = await sharp({ create: { width: 64, height: 43, channels: 3, background: "#336699" } })
+    .png()
+    .toBuffer();
   const server = await serve({
     "/": { type: "text/html", body: '<!doctype html><meta charset="utf-8"><title>library bench</title><script src="/library.js"></script>' },
     "/library.js": { type: "text/javascript", body: fs.readFileSync(path.join(outDir, "library.js")) },
@@ -118,7 +147,10 @@ async function main(): Promise<void> {
     await page.goto(server.url);
     await page.waitForFunction(() => document.title === "library bench ready");
     const call = <K extends keyof Bench>(name: K, ...args: Parameters<Bench[K]>) =>
-      page.evaluate(([n, a]) => (window as unknown as { libraryBench: Record<string, (...x: unknown[]) => unknown> }).libraryBench[n](...a), [name, args] as const) as ReturnType<Bench[K]>;
+      page.evaluate(([n, a]) => (window as unknown as { libraryBench: Record<string, (...x: unknown[]) => unknown> }).libraryBench[n](...a), [
+        name,
+        args,
+      ] as const) as ReturnType<Bench[K]>;
 
     console.log(`seeding ${STORED} pictures…`);
     const seeded = await call("seed", "bench-full", STORED);
@@ -164,7 +196,15 @@ async function main(): Promise<void> {
         loadAverageAtEnd: os.loadavg().map(round1),
         chromium: browser.browser.version(),
       },
-      settings: { runs, stored: STORED, pageSize: PAGE_SIZE, thumbnailBytes: seeded.thumbnailBytes, savedPictureBytes: saved.bytes, queries: QUERIES, hitsPerQuery: hits },
+      settings: {
+        runs,
+        stored: STORED,
+        pageSize: PAGE_SIZE,
+        thumbnailBytes: seeded.thumbnailBytes,
+        savedPictureBytes: saved.bytes,
+        queries: QUERIES,
+        hitsPerQuery: hits,
+      },
       budget: BUDGET,
       results: {
         firstThumbnails1000: {

@@ -31,8 +31,16 @@ function prompt(seed: number): string {
 
 /** Decodes the page's thumbnails as the panel would show them (object URLs into <img>). */
 async function decodeThumbnails(items: { thumbnail?: Thumbnail }[]): Promise<number> {
-  const urls = items.flatMap((item) => (item.thumbnail ? [URL.createObjectURL(new Blob([item.thumbnail.bytes as BlobPart], { type: item.thumbnail.mimeType }))] : []));
-  await Promise.all(urls.map((url) => { const img = new Image(); img.src = url; return img.decode(); }));
+  const urls = items.flatMap((item) =>
+    item.thumbnail ? [URL.createObjectURL(new Blob([item.thumbnail.bytes as BlobPart], { type: item.thumbnail.mimeType }))] : [],
+  );
+  await Promise.all(
+    urls.map((url) => {
+      const img = new Image();
+      img.src = url;
+      return img.decode();
+    }),
+  );
   urls.forEach((url) => URL.revokeObjectURL(url));
   return urls.length;
 }
@@ -58,7 +66,14 @@ const api = {
     const library = await open(account, thumbnail);
     const start = Date.now() - count * 60_000;
     for (let i = 0; i < count; i += 1) {
-      const item: NewPicture = { image: small, prompt: prompt(i), style: "photo", aspect: "landscape", backend: BACKEND, created: start + i * 60_000 };
+      const item: NewPicture = {
+        image: small,
+        prompt: prompt(i),
+        style: "photo",
+        aspect: "landscape",
+        backend: BACKEND,
+        created: start + i * 60_000,
+      };
       await library.add(item);
     }
     await library.settled();

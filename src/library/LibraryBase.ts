@@ -21,7 +21,7 @@ import {
   type PictureSummary,
   type SkippedRecord,
   type StoredPicture,
-  } from "./types";
+} from "./types";
 
 /** How long a deleted picture can be put back, by default (milliseconds). */
 export const DEFAULT_UNDO_WINDOW_MS = 8_000;
@@ -217,7 +217,9 @@ export abstract class LibraryBase implements PictureLibrary {
       throw fail(error instanceof Error ? error.message : String(error));
     }
     if (image.mimeType !== row.mimeType || image.size.widthPx !== row.widthPx || image.size.heightPx !== row.heightPx) {
-      throw fail(`the image is ${image.mimeType} ${image.size.widthPx}×${image.size.heightPx} px, the record says ${row.mimeType} ${row.widthPx}×${row.heightPx} px`);
+      throw fail(
+        `the image is ${image.mimeType} ${image.size.widthPx}×${image.size.heightPx} px, the record says ${row.mimeType} ${row.widthPx}×${row.heightPx} px`,
+      );
     }
     return image;
   }

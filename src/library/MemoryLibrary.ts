@@ -89,7 +89,11 @@ export class MemoryLibrary extends LibraryBase {
 
   protected observe<T>(query: () => Promise<T>, onValue: (value: T) => void, onError: (error: unknown) => void): () => void {
     let active = true;
-    const run = () => void query().then((value) => active && onValue(value), (error: unknown) => active && onError(error));
+    const run = () =>
+      void query().then(
+        (value) => active && onValue(value),
+        (error: unknown) => active && onError(error),
+      );
     this.listeners.add(run);
     run();
     return () => {

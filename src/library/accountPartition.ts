@@ -17,7 +17,8 @@ export const SIGNED_OUT_DATABASE = `${DATABASE_PREFIX}signed-out`;
 /** The stable key of an account: `homeAccountId`, or `<oid>.<tid>` as MSAL forms it. */
 function accountKey(account: Exclude<LibraryAccount, null>): string {
   const key = "homeAccountId" in account ? account.homeAccountId : `${account.objectId}.${account.tenantId}`;
-  if (!key.trim() || key.includes("@")) throw new LibraryUnavailableError("The library needs the account's id (homeAccountId or tid+oid), not its email");
+  if (!key.trim() || key.includes("@"))
+    throw new LibraryUnavailableError("The library needs the account's id (homeAccountId or tid+oid), not its email");
   return key.toLowerCase();
 }
 

@@ -8,11 +8,5 @@ export { createCanvasThumbnailer, type CanvasThumbnailOptions } from "./canvasTh
 export { QUOTA_HEADROOM, type StorageManagerLike } from "./eviction";
 export { foldForSearch } from "./searchText";
 export { CURRENT_VERSION } from "./schema";
-export {
-  LibraryError,
-  LibraryQuotaError,
-  LibraryUnavailableError,
-  LibraryCorruptRecordError,
-  LibraryInvalidPictureError,
-} from "./errors";
+export { LibraryError, LibraryQuotaError, LibraryUnavailableError, LibraryCorruptRecordError, LibraryInvalidPictureError } from "./errors";
 export * from "./types";

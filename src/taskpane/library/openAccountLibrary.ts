@@ -1,6 +1,13 @@
 // Wires the picture library for the pane: the ImageClient's byte checks, the canvas thumbnailer, the browser's IDB.
 import { base64ToBytes, bytesToBase64, validateImageBase64 } from "../../imaging";
-import { createCanvasThumbnailer, openPictureLibrary, type ImageBytesCodec, type LibraryAccount, type OpenedLibrary, type OpenLibraryOptions } from "../../library";
+import {
+  createCanvasThumbnailer,
+  openPictureLibrary,
+  type ImageBytesCodec,
+  type LibraryAccount,
+  type OpenedLibrary,
+  type OpenLibraryOptions,
+} from "../../library";
 
 /** The image checks of `src/imaging` (one home for what a valid picture is), as the library needs them. */
 export const imageBytesCodec: ImageBytesCodec = {

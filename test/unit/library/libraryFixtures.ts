@@ -16,7 +16,9 @@ Dexie.dependencies.IDBKeyRange ??= IDBKeyRange;
 
 /** A real PNG of the given size (distinct colours make distinct bytes). */
 export async function png(widthPx = 8, heightPx = 6, color = "#3366aa"): Promise<PictureData> {
-  const bytes = await sharp({ create: { width: widthPx, height: heightPx, channels: 3, background: color } }).png().toBuffer();
+  const bytes = await sharp({ create: { width: widthPx, height: heightPx, channels: 3, background: color } })
+    .png()
+    .toBuffer();
   return { base64: bytes.toString("base64"), mimeType: "image/png", size: { widthPx, heightPx } };
 }
 

@@ -16,9 +16,9 @@ async function storeV1Database(indexedDB: IDBFactory): Promise<string> {
   v1.version(fixture.version).stores(SCHEMA_V1);
   await v1.table("pictures").bulkPut(fixture.pictures);
   await v1.table("images").bulkPut(fixture.images.map((row) => ({ id: row.id, bytes: bytes(row.bytes) })));
-  await v1.table("thumbnails").bulkPut(
-    fixture.thumbnails.map((row) => ({ id: row.id, thumbnail: { ...row.thumbnail, bytes: bytes(row.thumbnail.bytes) } })),
-  );
+  await v1
+    .table("thumbnails")
+    .bulkPut(fixture.thumbnails.map((row) => ({ id: row.id, thumbnail: { ...row.thumbnail, bytes: bytes(row.thumbnail.bytes) } })));
   v1.close();
   return name;
 }

@@ -1,12 +1,6 @@
 // The IndexedDB store's storage faults and sharing: quota and eviction, accounts, damaged records, two panes.
 import { IDBKeyRange } from "fake-indexeddb";
-import {
-  LibraryCorruptRecordError,
-  LibraryQuotaError,
-  libraryDatabaseName,
-  SIGNED_OUT_DATABASE,
-  type PicturePage,
-} from "../../../src/library";
+import { LibraryCorruptRecordError, LibraryQuotaError, libraryDatabaseName, SIGNED_OUT_DATABASE, type PicturePage } from "../../../src/library";
 import { LibraryDatabase } from "../../../src/library/schema";
 import { fakeBrowser, png, picture, waitFor } from "./libraryFixtures";
 
@@ -135,7 +129,11 @@ describe("two panes of the same origin", () => {
     const first = await browser.open();
     const second = await browser.open();
     const seen: PicturePage[] = [];
-    const stop = second.watch({}, (page) => seen.push(page), (error) => seen.push({ items: [], total: -1, skipped: [{ id: "error", reason: String(error) }] }));
+    const stop = second.watch(
+      {},
+      (page) => seen.push(page),
+      (error) => seen.push({ items: [], total: -1, skipped: [{ id: "error", reason: String(error) }] }),
+    );
     await waitFor(() => seen.length === 1);
     expect(seen[0].total).toBe(0);
     const saved = await first.add(picture(await png(), "made in the first pane"));
@@ -200,7 +198,9 @@ describe("opening", () => {
   it("falls back to memory when IndexedDB refuses to open", async () => {
     const refusing = {
       open: () => {
-        throw Object.assign(new Error("A mutation operation was attempted on a database that did not allow mutations."), { name: "InvalidStateError" });
+        throw Object.assign(new Error("A mutation operation was attempted on a database that did not allow mutations."), {
+          name: "InvalidStateError",
+        });
       },
     } as unknown as IDBFactory;
     const library = await fakeBrowser().open({ indexedDB: refusing, IDBKeyRange });

@@ -49,13 +49,19 @@ describe.each([
     const stored = await library.get(saved.id);
     expect(stored?.image).toEqual(image);
     await library.settled();
-    expect((await library.list()).items[0].thumbnail).toEqual({ bytes: new Uint8Array([1, 2, 3, 4]), mimeType: "image/webp", size: { widthPx: 4, heightPx: 3 } });
+    expect((await library.list()).items[0].thumbnail).toEqual({
+      bytes: new Uint8Array([1, 2, 3, 4]),
+      mimeType: "image/webp",
+      size: { widthPx: 4, heightPx: 3 },
+    });
     expect(await library.get("no-such-id")).toBeUndefined();
   });
 
   it("refuses what is not a picture (not raw base64, no pixel size), and writes nothing", async () => {
     const image = await png();
-    await expect(library.add(picture({ ...image, base64: `data:image/png;base64,${image.base64}` }, "prefixed"))).rejects.toThrow(LibraryInvalidPictureError);
+    await expect(library.add(picture({ ...image, base64: `data:image/png;base64,${image.base64}` }, "prefixed"))).rejects.toThrow(
+      LibraryInvalidPictureError,
+    );
     await expect(library.add(picture({ ...image, size: { widthPx: 0, heightPx: 0 } }, "no size"))).rejects.toThrow(/no pixel size/);
     expect((await library.list()).total).toBe(0);
   });
