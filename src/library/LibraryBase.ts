@@ -65,6 +65,8 @@ export abstract class LibraryBase implements PictureLibrary {
   private readonly corrupt = new Map<string, string>();
   /** Thumbnails being made after their picture was saved. */
   private readonly pendingThumbnails = new Set<Promise<void>>();
+  /** Ids whose thumbnail is being made. */
+  private readonly pendingIds = new Set<string>();
 
   constructor(protected readonly deps: LibraryDependencies) {
     this.now = deps.now ?? Date.now;
@@ -194,7 +196,10 @@ export abstract class LibraryBase implements PictureLibrary {
       } catch (error) {
         if (error instanceof LibraryCorruptRecordError) found.push({ id: error.id, reason: error.reason });
         else throw error;
+        return;
       }
+      // A pane closed before the thumbnail of its last picture was stored: make it now.
+      if (!row.thumbnailBytes && !this.pendingIds.has(row.id)) this.thumbnailLater(row, image.bytes);
     });
     return found;
   }
@@ -278,7 +283,11 @@ export abstract class LibraryBase implements PictureLibrary {
       }
     })();
     this.pendingThumbnails.add(work);
-    void work.finally(() => this.pendingThumbnails.delete(work));
+    this.pendingIds.add(row.id);
+    void work.finally(() => {
+      this.pendingThumbnails.delete(work);
+      this.pendingIds.delete(row.id);
+    });
   }
 }
 

@@ -199,7 +199,11 @@ export interface PictureLibrary {
   planEviction(incomingBytes: number): Promise<EvictionPlan>;
   /** Deletes the victims of a plan (skipping any pinned since). @returns how many were deleted. */
   evict(plan: EvictionPlan): Promise<number>;
-  /** Checks the bytes of every stored picture; damaged ones are reported here and skipped by list from then on. */
+  /**
+   * Checks the bytes of every stored picture; damaged ones are reported here and skipped by list from then on.
+   * Also makes the thumbnails missing because a pane closed before storing one (see {@link settled}).
+   * Run it after first paint: it reads every image.
+   */
   verify(): Promise<SkippedRecord[]>;
   /**
    * Calls `onPage` with the page now and after every change — in this pane or any other pane of the same origin

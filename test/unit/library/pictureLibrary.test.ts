@@ -155,6 +155,28 @@ describe.each([
     expect(pages[0]).toEqual([]);
   });
 
+  it("verify makes a thumbnail that a closed pane never stored", async () => {
+    library.close();
+    library = await browser.open({
+      ...(inMemory ? { indexedDB: null } : {}),
+      makeThumbnail: async () => {
+        throw new Error("pane closed");
+      },
+    });
+    const saved = await library.add(picture(await png(), "no preview yet"));
+    await library.settled();
+    expect((await library.get(saved.id))?.thumbnail).toBeUndefined();
+    const thumbnailer = fakeThumbnailer();
+    (library as unknown as { deps: { makeThumbnail: typeof thumbnailer } }).deps.makeThumbnail = thumbnailer; // the next load of the pane
+    expect(await library.verify()).toEqual([]);
+    await library.settled();
+    expect(thumbnailer.calls).toBe(1);
+    expect((await library.list()).items[0].thumbnail?.mimeType).toBe("image/webp");
+    expect(await library.verify()).toEqual([]);
+    await library.settled();
+    expect(thumbnailer.calls).toBe(1); // not made twice
+  });
+
   it("makes one thumbnail per saved picture", async () => {
     const thumbnailer = fakeThumbnailer();
     library.close();
