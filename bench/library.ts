@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import webpack from "webpack";
-import { launchBrowser, openPage } from "../test/e2e/browser";
+import { launchBrowser, openPage } from "../test/support/browser";
 
 const ROOT = path.resolve(__dirname, "..");
 const RESULT_FILE = path.join(ROOT, "bench/results/library.json");
