@@ -10,9 +10,12 @@ export const PROMPT = "A misty mountain lake at dawn";
 /** Which stand-in's pane (each document has its own, as Word and PowerPoint do). */
 export type PaneHost = "workbench-word" | "workbench-slide";
 
-/** Opens the workbench on `doc`, signed in, and returns the stand-in region and its pane. */
+/**
+ * Opens the workbench on `doc` with its seed documents (`fresh`: the Word page is otherwise kept across reloads in
+ * sessionStorage), signed in, and returns the stand-in region and its pane.
+ */
 export async function openWorkbench(page: Page, doc: "word" | "slide"): Promise<{ document: Locator; pane: Locator }> {
-  await page.goto(`${PANE_URL}/workbench.html?doc=${doc}`);
+  await page.goto(`${PANE_URL}/workbench.html?doc=${doc}&fresh`);
   const document = doc === "word" ? page.getByRole("region", { name: /^Word page/ }) : page.getByRole("region", { name: /^Slide 1/ });
   const pane = page.locator(`[data-pane-host="workbench-${doc}"]`);
   await ensureSignedIn(page, pane);
