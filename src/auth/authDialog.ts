@@ -1,12 +1,22 @@
 // Entry of auth-dialog.html: signs in with a redirect inside the Office dialog and messages the result to the pane.
 import { createStandardPublicClientApplication } from "@azure/msal-browser";
 import { readConfig } from "../core/config";
+// The page entry localizes itself from the pane's strings (one home for every user-visible string).
+import { localizePage } from "../taskpane/strings/localizePage";
+import type { Translate } from "../taskpane/strings/strings";
 import type { DialogMessage } from "./dialogProtocol";
 import { AUTH_DIALOG_PAGE, interactiveRequest, msalConfiguration } from "./msalConfig";
 
-function send(message: DialogMessage): void {
+/** The page's strings, once loaded (English until then). */
+let t: Translate | undefined;
+
+function setStatus(text: string): void {
   const status = document.getElementById("status");
-  if (status) status.textContent = message.status === "success" ? "Signed in. You can close this window." : message.message;
+  if (status) status.textContent = text; // text only: nothing from MSAL or the identity provider is rendered as HTML
+}
+
+function send(message: DialogMessage): void {
+  setStatus(message.status === "success" ? (t?.("dialog.signedIn") ?? "Signed in. You can close this window.") : message.message);
   Office.context.ui.messageParent(JSON.stringify(message));
 }
 
@@ -31,9 +41,11 @@ async function run(): Promise<void> {
   await client.loginRedirect({ ...interactiveRequest(config, config.scopes, loginHint), redirectUri: pageUrl });
 }
 
-Office.onReady(() =>
-  run().catch((error: unknown) => {
+Office.onReady(async () => {
+  t = await localizePage("dialog.signInTitle");
+  setStatus(t("dialog.signingIn"));
+  await run().catch((error: unknown) => {
     const code = (error as { errorCode?: string } | null)?.errorCode ?? "sign_in_failed";
     send({ status: "error", code, message: error instanceof Error ? error.message : String(error) });
-  }),
-);
+  });
+});

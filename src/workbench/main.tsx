@@ -6,6 +6,9 @@ import { createLazySession } from "../auth/lazySession";
 import { readConfig } from "../core/config";
 import { createImageClient } from "../imaging/createImageClient";
 import { mountTaskPane } from "../taskpane/mountTaskPane";
+import { pageLanguage } from "../taskpane/strings/language";
+import { directionOf, loadStrings } from "../taskpane/strings/strings";
+import { StringsProvider } from "../taskpane/strings/useStrings";
 import { Workbench, type DocumentTab, type MountPane } from "./Workbench";
 
 /**
@@ -39,19 +42,29 @@ function keepTabInUrl(tab: DocumentTab): void {
 
 async function start(): Promise<void> {
   const host = await officeHost();
+  // `?lang=ar` for testing, else Office's display language (inside Office), else the browser's.
+  const language = pageLanguage();
+  const { strings, ready } = loadStrings(language);
   const config = readConfig();
   // One sign-in for both panes (the same MSAL cache); MSAL loads in its own chunk after first paint.
   const session = createLazySession({ config, origin: window.location.origin, office: host === null ? undefined : Office });
   const imageClient = createImageClient({ gatewayUrl: config.gatewayUrl, api: config.api, tokenProvider: session, scopes: config.scopes });
   const mountPane: MountPane = (element, documentHost) => {
-    const pane = mountTaskPane(element, { host: documentHost, imageClient, session, config }, { theme: "light" });
+    const pane = mountTaskPane(element, { host: documentHost, imageClient, session, config }, { theme: "light", language });
     // Unmounting a root while the workbench's own root commits is not allowed: do it right after.
     return () => setTimeout(() => pane.unmount(), 0);
   };
+  await ready; // the shown language's strings chunk (English is bundled)
+  const dir = directionOf(strings.language);
+  document.documentElement.lang = strings.language;
+  document.documentElement.dir = dir;
+  document.title = strings.t("workbench.pageTitle");
   const root = createRoot(document.getElementById("workbench-root")!);
   root.render(
-    <FluentProvider theme={webLightTheme}>
-      <Workbench mountPane={mountPane} initialTab={tabFromUrl()} onTabChange={keepTabInUrl} insideOffice={host !== null} />
+    <FluentProvider theme={webLightTheme} dir={dir}>
+      <StringsProvider strings={strings}>
+        <Workbench mountPane={mountPane} initialTab={tabFromUrl()} onTabChange={keepTabInUrl} insideOffice={host !== null} />
+      </StringsProvider>
     </FluentProvider>,
   );
 }
