@@ -73,7 +73,8 @@ export function WordPage({ store, columnRef }: WordPageProps): React.JSX.Element
   };
 
   return (
-    <section className={styles.page} aria-label={t("workbench.wordPageLabel")}>
+    // The document's own direction, whatever the UI language (as in Word); each paragraph then follows its text.
+    <section className={styles.page} aria-label={t("workbench.wordPageLabel")} dir="ltr">
       <div className={styles.column} ref={columnRef}>
         {state.blocks.map((block) =>
           block.kind === "paragraph" ? (
