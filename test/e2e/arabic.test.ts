@@ -61,11 +61,9 @@ describe("Arabic", () => {
     const { document: wordPage, pane } = await openWorkbench(page, "word", { lang: "ar", labels });
 
     // The document element and the pane read right to left (computed, not just the attribute).
-    expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang, getComputedStyle(document.documentElement).direction])).toEqual([
-      "rtl",
-      "ar",
-      "rtl",
-    ]);
+    expect(
+      await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang, getComputedStyle(document.documentElement).direction]),
+    ).toEqual(["rtl", "ar", "rtl"]);
     const paneMain = pane.locator("main");
     expect(await paneMain.evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
     expect(await pane.locator(".fui-FluentProvider").first().getAttribute("dir")).toBe("rtl");
@@ -96,7 +94,10 @@ describe("Arabic", () => {
     const drewPrefix = ar.results.rendererDrew.replace("{{prompt}}", "");
     // The account's e-mail address (its username) is an identity, not English.
     const texts = (await paneTexts(pane)).map((text) =>
-      (text.startsWith(drewPrefix) ? drewPrefix : text).split(PROMPT).join(" ").replace(/\S+@\S+/g, " "),
+      (text.startsWith(drewPrefix) ? drewPrefix : text)
+        .split(PROMPT)
+        .join(" ")
+        .replace(/\S+@\S+/g, " "),
     );
     const leftovers = ENGLISH_PIECES.filter(([, piece]) => texts.some((text) => text.includes(piece))).map(([key, piece]) => `${key}: "${piece}"`);
     expect(leftovers).toEqual([]);

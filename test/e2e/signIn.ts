@@ -14,7 +14,11 @@ export interface SignInLabels {
 
 /** {@link SignInLabels} from a strings table (`en.json` or another language's). */
 export function signInLabels(table: Pick<typeof en, "account"> = en): SignInLabels {
-  return { signedInAs: (name) => table.account.signedInAs.replace("{{name}}", name), signedOut: table.account.signedOut, signIn: table.account.signIn };
+  return {
+    signedInAs: (name) => table.account.signedInAs.replace("{{name}}", name),
+    signedOut: table.account.signedOut,
+    signIn: table.account.signIn,
+  };
 }
 
 /**

@@ -26,7 +26,10 @@ export interface PaneLabels extends SignInLabels {
  * {@link PaneLabels} from a strings table (`en.json`, or e.g. `ar.json` for `?lang=ar`).
  * @param formatNumber how the page writes a number (`Intl.NumberFormat(language).format`; digits differ by locale)
  */
-export function paneLabels(table: Pick<typeof en, "account" | "workbench" | "prompt" | "generate" | "results"> = en, formatNumber: (n: number) => string = String): PaneLabels {
+export function paneLabels(
+  table: Pick<typeof en, "account" | "workbench" | "prompt" | "generate" | "results"> = en,
+  formatNumber: (n: number) => string = String,
+): PaneLabels {
   return {
     ...signInLabels(table),
     wordPage: table.workbench.wordPageLabel,

@@ -29,8 +29,13 @@ const without = (list: string[], name: string) => list.filter((p) => p.split(","
 
 const english = flatten(EN_RESOURCES as Table);
 /** English plural families: base key → its forms' texts. */
-const englishPlurals = new Set(Object.keys(english).filter((k) => k.endsWith("_other")).map((k) => k.replace(PLURAL_SUFFIX, "")));
-const baseOf = (key: string) => (PLURAL_SUFFIX.test(key) && englishPlurals.has(key.replace(PLURAL_SUFFIX, "")) ? key.replace(PLURAL_SUFFIX, "") : key);
+const englishPlurals = new Set(
+  Object.keys(english)
+    .filter((k) => k.endsWith("_other"))
+    .map((k) => k.replace(PLURAL_SUFFIX, "")),
+);
+const baseOf = (key: string) =>
+  PLURAL_SUFFIX.test(key) && englishPlurals.has(key.replace(PLURAL_SUFFIX, "")) ? key.replace(PLURAL_SUFFIX, "") : key;
 const englishSingles = Object.keys(english).filter((k) => !englishPlurals.has(baseOf(k)) || baseOf(k) === k);
 
 /** Every problem of one language's table against English (empty = complete and consistent). */
@@ -56,7 +61,8 @@ function problems(language: string, table: Record<string, string>): string[] {
       const mustHaveCount = category === "other" || category === "few" || category === "many";
       const expected = mustHaveCount ? englishOther : without(englishOther, "count");
       const actual = mustHaveCount ? placeholders(text) : without(placeholders(text), "count");
-      if (actual.join("|") !== expected.join("|")) found.push(`${language}: ${key} has ${placeholders(text).join(" ")}; English has ${englishOther.join(" ")}`);
+      if (actual.join("|") !== expected.join("|"))
+        found.push(`${language}: ${key} has ${placeholders(text).join(" ")}; English has ${englishOther.join(" ")}`);
     }
   }
   for (const key of Object.keys(table)) {
@@ -69,7 +75,10 @@ function problems(language: string, table: Record<string, string>): string[] {
 
 describe("translations", () => {
   test("one JSON file per language, no others", () => {
-    const files = fs.readdirSync(STRINGS_DIR).filter((f) => f.endsWith(".json")).sort();
+    const files = fs
+      .readdirSync(STRINGS_DIR)
+      .filter((f) => f.endsWith(".json"))
+      .sort();
     expect(files).toEqual([...LANGUAGES].map((l) => `${l}.json`).sort());
   });
 
@@ -84,7 +93,12 @@ describe("translations", () => {
 
   test("the check catches a missing key, a dropped or renamed variable, a changed format and a missing plural form", () => {
     const ar = flatten(JSON.parse(fs.readFileSync(path.join(STRINGS_DIR, "ar.json"), "utf8")) as Table);
-    const broken: Record<string, string> = { ...ar, "error.requestId": "المعرّف", "account.signedInAs": "{{user}}", "history.heading": "السجل ({{count}})" };
+    const broken: Record<string, string> = {
+      ...ar,
+      "error.requestId": "المعرّف",
+      "account.signedInAs": "{{user}}",
+      "history.heading": "السجل ({{count}})",
+    };
     delete broken["insert.done"];
     delete broken["options.countValue_two"];
     expect(problems("ar", broken).sort()).toEqual(
@@ -99,9 +113,9 @@ describe("translations", () => {
     expect(problems("ar", { ...ar, "generate.working_many": "جارٍ إنشاء الصور…" })).toEqual([
       "ar: generate.working_many has ; English has count, number",
     ]);
-    expect(problems("de", { ...flatten(JSON.parse(fs.readFileSync(path.join(STRINGS_DIR, "de.json"), "utf8")) as Table), "insert.extra": "x" })).toEqual([
-      "de: unknown key insert.extra",
-    ]);
+    expect(
+      problems("de", { ...flatten(JSON.parse(fs.readFileSync(path.join(STRINGS_DIR, "de.json"), "utf8")) as Table), "insert.extra": "x" }),
+    ).toEqual(["de: unknown key insert.extra"]);
   });
 });
 
