@@ -3,9 +3,6 @@ import i18next, { type i18n as I18n, type TFunction } from "i18next";
 import resourcesToBackend from "i18next-resources-to-backend";
 import en from "./en.json";
 
-/** English resources (the fallback for every language and every missing key). */
-export const EN_RESOURCES = en;
-
 /** The translate function the pane's components use. */
 export type Translate = TFunction;
 
@@ -37,7 +34,7 @@ export function directionOf(tag: string): TextDirection {
 
 /**
  * Loads one language's resources: a dynamic `import()`, so webpack puts each language in its own chunk
- * (`strings-de.js`, …) fetched only when that language is shown. English is bundled and never loaded here.
+ * (`strings-de-json.js`, …) fetched only when that language is shown. English is bundled and never loaded here.
  * @throws (rejects) for a language without resources
  */
 export function loadResources(language: string): Promise<Record<string, unknown>> {

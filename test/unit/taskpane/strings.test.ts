@@ -2,7 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pickLanguage } from "../../../src/taskpane/strings/language";
-import { directionOf, EN_RESOURCES, LANGUAGES, loadStrings, supportedLanguage } from "../../../src/taskpane/strings/strings";
+import EN_RESOURCES from "../../../src/taskpane/strings/en.json";
+import { directionOf, LANGUAGES, loadStrings, supportedLanguage } from "../../../src/taskpane/strings/strings";
 
 const STRINGS_DIR = path.resolve(__dirname, "../../../src/taskpane/strings");
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
