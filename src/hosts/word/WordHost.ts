@@ -326,12 +326,6 @@ export class WordHost implements DocumentHost {
     if (target.host !== "word") throw new HostError("unknown", `an insert target of ${target.host} was given to the Word adapter`);
     return target.data as WordTargetData;
   }
-
-  private requireFeature(feature: keyof OfficeCapabilities["features"]): void {
-    if (!this.capabilities.features[feature]) {
-      throw new HostError("unsupported", `this version of Word cannot do this (${this.capabilities.reasons[feature] ?? feature})`);
-    }
-  }
 }
 
 /** The captured place no longer exists (its text was deleted): fall back to the current selection. */
