@@ -10,7 +10,9 @@ import {
   TimeoutError,
   type ImageClientOptions,
 } from "../../../src/imaging";
-import { countingTokens, hangingStep, imagesResponse, jsonResponse, pngBase64, rejection, scriptedFetch, type Step } from "./fixtures";
+import { countingTokens, hangingStep, imagesResponse, jsonResponse, scriptedFetch, type Step } from "./fixtures";
+import { pngBase64 } from "../../support/pictures";
+import { rejection } from "../../support/rejection";
 
 const GATEWAY = "https://gateway.example.com";
 const request = { prompt: "A misty mountain lake at dawn", size: "1536x1024" };
