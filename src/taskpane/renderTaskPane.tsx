@@ -44,6 +44,8 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
             ref={state.promptRef}
             value={state.prompt.text}
             placeholder={t("prompt.placeholder")}
+            // The prompt is the person's (or the document's) text: its own direction in every UI language.
+            dir="auto"
             resize="vertical"
             rows={4}
             onChange={(_, data) => state.onPromptChange(data.value)}

@@ -59,7 +59,7 @@ describe("prompt", () => {
     const host = new FakeHost();
     host.selection = { text: long };
     renderPane({ host });
-    expect(await screen.findByText(`The selection is long, so the prompt uses its first 3999 of 5999 characters.`)).toBeInTheDocument();
+    expect(await screen.findByText(`The selection is long, so the prompt uses its first 3,999 of 5,999 characters.`)).toBeInTheDocument();
     const box = screen.getByRole("textbox", { name: "Prompt" }) as HTMLTextAreaElement;
     expect(box.value.length).toBeLessThanOrEqual(MAX_PROMPT_CHARS);
     expect(long.startsWith(box.value)).toBe(true);
