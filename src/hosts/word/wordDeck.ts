@@ -12,7 +12,13 @@ import { deckItemOf, findSection, headingLevelOf, outlineSections, type OutlineP
 /** The two insert steps of the Word adapter the section insert reuses (same size rules, content control, checks). */
 export interface WordPictureInserter {
   pictureSize(context: Word.RequestContext, sections: Word.SectionCollection, data: PictureData): Promise<PointSize>;
-  insertPictureParagraph(context: Word.RequestContext, anchor: Word.Paragraph, data: PictureData, size: PointSize, options: PictureParagraphOptions): Promise<PointSize>;
+  insertPictureParagraph(
+    context: Word.RequestContext,
+    anchor: Word.Paragraph,
+    data: PictureData,
+    size: PointSize,
+    options: PictureParagraphOptions,
+  ): Promise<PointSize>;
 }
 
 /** The document's paragraphs with what the section rules need, and the Word objects to insert after. */
@@ -36,7 +42,9 @@ async function readOutline(context: Word.RequestContext): Promise<Outline> {
   await context.sync();
   const controls = pictureLists.map((list) => list.items.map((picture) => picture.parentContentControlOrNullObject.load("tag")));
   await context.sync();
-  const pictures = pictureLists.map((list, i) => list.items.map((picture, j) => ({ picture, tag: controls[i][j].isNullObject ? "" : controls[i][j].tag })));
+  const pictures = pictureLists.map((list, i) =>
+    list.items.map((picture, j) => ({ picture, tag: controls[i][j].isNullObject ? "" : controls[i][j].tag })),
+  );
   const outline = paragraphs.items.map((paragraph, i): OutlineParagraph => ({
     text: paragraph.text,
     headingLevel: headingLevelOf(paragraph.styleBuiltIn),
@@ -105,7 +113,12 @@ export class WordDeck implements DeckHostAdditions {
           if (existing) return { itemId, shapeId: tag, sizePt: { widthPt: existing.picture.width, heightPt: existing.picture.height } };
         }
         const size = await this.inserter.pictureSize(context, context.document.sections, picture);
-        const provenance = { libraryId: options.pictureId, prompt: options.prompt, style: options.provenance?.style ?? "", ...pick(options.provenance) };
+        const provenance = {
+          libraryId: options.pictureId,
+          prompt: options.prompt,
+          style: options.provenance?.style ?? "",
+          ...pick(options.provenance),
+        };
         const sizePt = await this.inserter.insertPictureParagraph(context, paragraphs[section.anchorIndex], picture, size, {
           altText: options.altText,
           prompt: options.prompt,

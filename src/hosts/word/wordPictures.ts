@@ -2,7 +2,15 @@
 import type { AltText } from "../../core/altText";
 import type { PointSize } from "../../core/types";
 import type { PictureProvenance } from "../DocumentHost";
-import { libraryIdOfTag, parseProvenanceXml, PROVENANCE_CONTROL_TITLE, PROVENANCE_NAMESPACE, provenanceTag, provenanceXml, type XmlParser } from "./provenanceXml";
+import {
+  libraryIdOfTag,
+  parseProvenanceXml,
+  PROVENANCE_CONTROL_TITLE,
+  PROVENANCE_NAMESPACE,
+  provenanceTag,
+  provenanceXml,
+  type XmlParser,
+} from "./provenanceXml";
 import type { WordPageSetupPt } from "./wordSizing";
 
 /** Sets size (points) and alt text; `lockAspectRatio` off while both sides are set, else Word rescales the other. */
@@ -74,7 +82,7 @@ export interface StoredProvenance {
  */
 export async function readProvenanceParts(context: Word.RequestContext, libraryId: string, parser: XmlParser): Promise<StoredProvenance[]> {
   const parts = context.document.customXmlParts.getByNamespace(PROVENANCE_NAMESPACE);
-  parts.load("items");
+  parts.load("items/id");
   await context.sync();
   const xmls = parts.items.map((part) => part.getXml());
   await context.sync();

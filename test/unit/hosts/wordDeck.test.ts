@@ -37,7 +37,12 @@ function setup(doc = report(), max: Record<string, string> = { WordApi: "1.4" })
   return { doc, host: new WordHost({ ...env, xmlParser: parser }) };
 }
 
-const insertOptions = { altText: altTextFor("Bicycles in a city street"), prompt: "Bicycles in a city street", pictureId: "lib-7", provenance: { style: "flat" } };
+const insertOptions = {
+  altText: altTextFor("Bicycles in a city street"),
+  prompt: "Bicycles in a city street",
+  pictureId: "lib-7",
+  provenance: { style: "flat" },
+};
 
 describe("Word sections (WordHost.deck)", () => {
   it("lists Heading 1 and Heading 2 sections with the text under each up to the next heading of the same or a higher level", async () => {
@@ -45,7 +50,13 @@ describe("Word sections (WordHost.deck)", () => {
     const items = await host.deck!.listItems();
     expect(items.map(({ title, body, layout, index, kind }) => ({ title, body, level: layout?.headingLevel, index, kind }))).toEqual([
       { title: "Introduction", body: "This year we opened two new stores.\nCustomers came back more often.", level: 1, index: 0, kind: "section" },
-      { title: "Market", body: "Demand for bicycles grew in every region.\nCompetitors\nTwo rivals merged in spring.", level: 1, index: 1, kind: "section" },
+      {
+        title: "Market",
+        body: "Demand for bicycles grew in every region.\nCompetitors\nTwo rivals merged in spring.",
+        level: 1,
+        index: 1,
+        kind: "section",
+      },
       { title: "Competitors", body: "Two rivals merged in spring.", level: 2, index: 2, kind: "section" },
       { title: "Risks", body: "", level: 1, index: 3, kind: "section" },
     ]);
@@ -69,7 +80,10 @@ describe("Word sections (WordHost.deck)", () => {
     const { doc, host } = setup();
     const market = (await host.deck!.listItems())[1];
     await expect(host.deck!.readItemText(market.id)).resolves.toMatchObject({ title: "Market", body: expect.stringContaining("bicycles") });
-    doc.paragraphs.splice(doc.paragraphs.findIndex((p) => p.text === "Market"), 1);
+    doc.paragraphs.splice(
+      doc.paragraphs.findIndex((p) => p.text === "Market"),
+      1,
+    );
     await expect(host.deck!.readItemText(market.id)).rejects.toMatchObject({ name: "HostError", code: "item_gone" });
   });
 

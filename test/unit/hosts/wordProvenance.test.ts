@@ -28,7 +28,13 @@ function setup(max: Record<string, string> = { WordApi: "1.4" }, doc = new FakeW
 
 describe("provenance XML", () => {
   it("round-trips every field, escaping markup and quotes", () => {
-    const tricky: PictureProvenance = { libraryId: 'id"<&>', prompt: `Fish & chips <b>"bold"</b> it's\r\nfine`, style: "a&b", model: "m<1>", size: "1x1" };
+    const tricky: PictureProvenance = {
+      libraryId: 'id"<&>',
+      prompt: `Fish & chips <b>"bold"</b> it's\r\nfine`,
+      style: "a&b",
+      model: "m<1>",
+      size: "1x1",
+    };
     const xml = provenanceXml(tricky);
     expect(xml).not.toContain("<b>");
     expect(parseProvenanceXml(xml, parser)).toEqual(tricky);
@@ -93,7 +99,13 @@ describe("WordHost provenance (WordApi 1.4)", () => {
     doc.selectPicture(doc.paragraphs[2].pictures[0]);
     const later = newHost();
     const selected = (await later.readSelection()).picture!;
-    const next: PictureProvenance = { libraryId: "lib-2", prompt: "A stormy lake at dusk", style: "watercolour", model: "gpt-image-1", size: "1024x1024" };
+    const next: PictureProvenance = {
+      libraryId: "lib-2",
+      prompt: "A stormy lake at dusk",
+      style: "watercolour",
+      model: "gpt-image-1",
+      size: "1024x1024",
+    };
     await later.replacePicture(selected, square, { altText: altTextFor(next.prompt), prompt: next.prompt, provenance: next });
     expect(doc.describe()[2]).toBe(`{Illustrate picture|illustrate:lib-2} [picture 468x468 "AI-generated image: A stormy lake at dusk"]`);
     expect(doc.customXmlParts.map((p) => parseProvenanceXml(p.xml, parser))).toEqual([next]);
@@ -106,7 +118,9 @@ describe("WordHost provenance (WordApi 1.4)", () => {
     doc.selectText(PROMPT);
     doc.quirks.failPictureInsert = "InvalidArgument";
     const before = doc.describe();
-    await expect(host.insertPicture(landscape, { altText: altTextFor(PROMPT), prompt: PROMPT, provenance })).rejects.toMatchObject({ name: "HostError" });
+    await expect(host.insertPicture(landscape, { altText: altTextFor(PROMPT), prompt: PROMPT, provenance })).rejects.toMatchObject({
+      name: "HostError",
+    });
     expect(doc.describe()).toEqual(before);
     expect(doc.customXmlParts).toEqual([]);
   });

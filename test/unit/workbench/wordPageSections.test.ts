@@ -5,7 +5,14 @@ import { createWorkbenchDocuments, type DocumentStorage } from "../../../src/wor
 import { SEED_PARAGRAPHS } from "../../../src/workbench/seed";
 import { createStore } from "../../../src/workbench/store";
 import { WordPageHost } from "../../../src/workbench/wordPageHost";
-import { createWordPage, parseStoredWordPage, selectPicture, selectText, type PictureBlock, type WordPageState } from "../../../src/workbench/wordPageModel";
+import {
+  createWordPage,
+  parseStoredWordPage,
+  selectPicture,
+  selectText,
+  type PictureBlock,
+  type WordPageState,
+} from "../../../src/workbench/wordPageModel";
 import { pngPicture } from "../../support/pictures";
 
 const PROMPT = "A misty mountain lake at dawn";
