@@ -1,6 +1,6 @@
 // Renders every failure as the shared error envelope: ours, providers', Fastify's and unexpected ones.
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { ApiError } from "../shared/ApiError";
+import { ApiError } from "../../src/core/protocol/errors";
 import { GatewayError, badRequest } from "./errors";
 import { errorFromValidation } from "./validation";
 

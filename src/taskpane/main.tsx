@@ -19,7 +19,7 @@ async function start(): Promise<void> {
   const config = readConfig();
   // MSAL loads in its own chunk after first paint (or on the first token request), never in the pane's first bundle.
   const session = createLazySession({ config, origin: window.location.origin, office: Office });
-  const imageClient = createImageClient({ gatewayUrl: config.gatewayUrl, api: config.api, tokenProvider: session, scopes: config.scopes });
+  const imageClient = createImageClient({ apiBaseUrl: config.gatewayUrl, api: config.api, tokenProvider: session, scopes: config.scopes });
   mountTaskPane(element, { host, imageClient, session, config }, environment);
 }
 

@@ -42,7 +42,7 @@ async function start(): Promise<void> {
   const config = readConfig();
   // One sign-in for both panes (the same MSAL cache); MSAL loads in its own chunk after first paint.
   const session = createLazySession({ config, origin: window.location.origin, office: host === null ? undefined : Office });
-  const imageClient = createImageClient({ gatewayUrl: config.gatewayUrl, api: config.api, tokenProvider: session, scopes: config.scopes });
+  const imageClient = createImageClient({ apiBaseUrl: config.gatewayUrl, api: config.api, tokenProvider: session, scopes: config.scopes });
   const mountPane: MountPane = (element, documentHost) => {
     const pane = mountTaskPane(element, { host: documentHost, imageClient, session, config }, { theme: "light" });
     // Unmounting a root while the workbench's own root commits is not allowed: do it right after.

@@ -7,9 +7,9 @@ import sharp from "sharp";
 import { buildApp } from "../../server/gateway/app";
 import { QUEUE_HEADER } from "../../server/gateway/runProviderCall";
 import { readProvenance } from "../../server/postprocess/provenance";
-import { createProvider } from "../../server/providers/createProvider";
+import { createProvider } from "../../server/gateway/createProvider";
 import type { ImageProvider } from "../../server/providers/Provider";
-import { readServerSentEvents } from "../../server/providers/upstream/sse";
+import { readServerSentEvents } from "../../src/core/protocol/serverSentEvents";
 import { fakePng, startFakeUpstream, type FakeUpstream } from "../fakes/upstream/FakeUpstream";
 import { API_KEY, until } from "./providers.helpers";
 
@@ -47,7 +47,7 @@ async function streamEvents(base: string, body: unknown, signal?: AbortSignal): 
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
   const events: [string, any][] = [];
-  for await (const message of readServerSentEvents(response.body as ReadableStream<Uint8Array>)) {
+  for await (const message of readServerSentEvents(response.body as ReadableStream<Uint8Array>, { tooLarge: (max) => new Error(`event over ${max} characters`) })) {
     events.push([message.event ?? "message", JSON.parse(message.data)]);
   }
   return events;

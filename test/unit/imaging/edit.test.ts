@@ -1,12 +1,14 @@
 // Edits: multipart upload of the picture (and mask) to /v1/images/edits, checked results, refused bad input.
 import type { PictureData } from "../../../src/core/types";
-import { createImageClient, InvalidRequestError, type PartialImage } from "../../../src/imaging";
+import { createImageClient } from "../../../src/imaging/createImageClient";
+import { InvalidRequestError } from "../../../src/imaging/errors";
+import type { PartialImage } from "../../../src/imaging/ImageClient";
 import { imagesResponse, jpegBase64, jsonResponse, pngBase64, scriptedFetch, sseEvent, sseResponse, type Step } from "./fixtures";
 
 function editClient(script: Step[]) {
   const { fetch, calls } = scriptedFetch(script);
   const imageClient = createImageClient({
-    gatewayUrl: "https://localhost:3001",
+    apiBaseUrl: "https://localhost:3001",
     fetch,
     sleep: async () => undefined,
     tokenProvider: { getToken: async () => "tok" },

@@ -1,13 +1,8 @@
 // Streaming generations: partial images in order, queue position, mid-stream errors, cut streams, JSON fallback.
-import {
-  ApiError,
-  CancelledError,
-  ConnectionError,
-  createImageClient,
-  InvalidResponseError,
-  type PartialImage,
-  type QueueStatus,
-} from "../../../src/imaging";
+import { ApiError } from "../../../src/core/protocol/errors";
+import { createImageClient } from "../../../src/imaging/createImageClient";
+import { CancelledError, ConnectionError, InvalidResponseError } from "../../../src/imaging/errors";
+import type { PartialImage, QueueStatus } from "../../../src/imaging/ImageClient";
 import { imagesResponse, pngBase64, scriptedFetch, sseEvent, sseResponse, type Step } from "./fixtures";
 
 const request = { prompt: "A lighthouse in a storm", size: "1024x1024", stream: true, partial_images: 2 };
@@ -17,7 +12,7 @@ function streamingClient(script: Step[]) {
   const { fetch, calls } = scriptedFetch(script);
   const sleeps: number[] = [];
   const imageClient = createImageClient({
-    gatewayUrl: "https://localhost:3001",
+    apiBaseUrl: "https://localhost:3001",
     fetch,
     sleep: async (ms) => {
       sleeps.push(ms);
