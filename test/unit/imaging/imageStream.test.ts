@@ -79,7 +79,7 @@ describe("streamed generation", () => {
       ]),
     ]);
     await s.imageClient.generate(request, s.callbacks);
-    expect(s.queue).toEqual([{ position: 3, expectedStartMs: 40_000 }, { position: 1, expectedStartMs: 0 }, { position: 1 }]);
+    expect(s.queue).toEqual([{ position: 3, expected_start_ms: 40_000 }, { position: 1, expected_start_ms: 0 }, { position: 1 }]);
   });
 
   it("ignores partials that arrive after the final image (the final event may come first)", async () => {
