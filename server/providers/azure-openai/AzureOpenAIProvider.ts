@@ -1,10 +1,11 @@
 // Provider for Azure OpenAI gpt-image deployments: generations (optionally streamed) and edits.
 // Source: shared/docs/image-api.md (fields, streaming events, errors).
+import { stripDataUrlPrefix } from "../../../src/core/protocol/base64";
+import { readServerSentEvents } from "../../../src/core/protocol/serverSentEvents";
 import type { BackendInfo } from "../../../src/core/types";
 import type { ExtendedGenerateRequest, GenerateContext, ImageProvider, ImageStreamEvent, NormalizedEditRequest, ProviderImage } from "../Provider";
 import { fitImage, imagesFromAnswer } from "../upstream/images";
 import { setEditFiles } from "../upstream/multipart";
-import { readServerSentEvents } from "../../../src/core/protocol/serverSentEvents";
 import type { UpstreamClient } from "../upstream/UpstreamClient";
 import { UPSTREAM_STREAM_ERRORS, UpstreamError, errorFromStreamEvent, invalidAnswerError } from "../upstream/upstreamErrors";
 import { hashedUser } from "../upstream/userHash";
@@ -172,8 +173,9 @@ export function parseStreamEvent(name: string | undefined, data: string): ImageS
     throw errorFromStreamEvent(json);
   }
   const type = String(name ?? json.type ?? "");
-  const b64 = json.b64_json;
-  if (typeof b64 !== "string" || b64 === "") return undefined;
+  // Some OpenAI-compatible servers send `b64_json` as a `data:` URL; the pane takes raw base64 only.
+  const b64 = typeof json.b64_json === "string" ? stripDataUrlPrefix(json.b64_json) : undefined;
+  if (b64 === undefined || b64 === "") return undefined;
   if (type.endsWith(".partial_image")) {
     const index = Number(json.partial_image_index ?? 0);
     return { type: "partial", index: Number.isInteger(index) ? index : 0, b64_json: b64 };
