@@ -12,7 +12,6 @@ import { DEFAULT_REMOTE_RPM, queueFromEnv } from "../queue/queueFromEnv";
 
 /** Provider ids `IMAGE_PROVIDER` accepts. */
 export const PROVIDER_IDS = ["local", ...REMOTE_PROVIDER_IDS] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 function transcodeSetting(env: NodeJS.ProcessEnv): "auto" | "off" {
   const value = env.IMAGE_TRANSCODE?.trim() || "auto";

@@ -15,7 +15,7 @@ export const QUEUE_HEADER = "x-illustrate-queue";
  * An `onQueue` callback that puts the first (longest) queue report of a JSON request into
  * {@link QUEUE_HEADER}, so the answer says how long it waited and where it stood.
  */
-export function queueHeaderReporter(reply: FastifyReply): (status: QueueStatus) => void {
+function queueHeaderReporter(reply: FastifyReply): (status: QueueStatus) => void {
   return (status) => {
     if (status.position > 0 && !reply.hasHeader(QUEUE_HEADER)) reply.header(QUEUE_HEADER, JSON.stringify(status));
   };
@@ -32,7 +32,7 @@ export function providerFailure(error: unknown, signal: AbortSignal): ApiError {
 }
 
 /** Checks what a provider returned: exactly `n` non-empty base64 images. @throws GatewayError 502 `upstream_invalid_response` */
-export function checkImages(images: unknown, n: number): ProviderImage[] {
+function checkImages(images: unknown, n: number): ProviderImage[] {
   const valid =
     Array.isArray(images) &&
     images.length === n &&

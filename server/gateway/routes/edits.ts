@@ -82,7 +82,7 @@ function checkFields(raw: Record<string, string>): EditFields {
  * < 50 MB; `mask` PNG < 4 MB of the image's pixel size.
  * @throws GatewayError 400 with a code per field (`missing_image`, `invalid_image`, `invalid_mask`, …)
  */
-export async function normalizeEdit(parts: EditParts): Promise<NormalizedEditRequest> {
+async function normalizeEdit(parts: EditParts): Promise<NormalizedEditRequest> {
   const { files } = parts;
   const fields = checkFields(parts.fields);
   const image = files.image;

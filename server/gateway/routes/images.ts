@@ -23,7 +23,7 @@ export interface ImageRoutesOptions {
 }
 
 /** The validated body as the provider seam wants it. */
-export function normalizeGenerations(body: GenerationsBody): NormalizedGenerateRequest {
+function normalizeGenerations(body: GenerationsBody): NormalizedGenerateRequest {
   if (body.prompt.trim() === "") throw badRequest("missing_prompt", "prompt must not be blank", "prompt");
   return {
     prompt: body.prompt,

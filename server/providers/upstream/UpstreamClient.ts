@@ -53,7 +53,7 @@ function isPlainAbort(reason: unknown): boolean {
  * The error to throw when the caller's signal aborted: its reason when that is a meaningful Error (e.g. the
  * gateway's handler-timeout error), else `cancelled`.
  */
-export function abortError(signal: AbortSignal): Error {
+function abortError(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
   if (reason instanceof UpstreamError) return reason;
   return isPlainAbort(reason) || !(reason instanceof Error) ? cancelledError(reason) : reason;

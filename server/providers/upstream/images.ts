@@ -36,7 +36,7 @@ export interface DecodedImage {
  * Decodes the header of base64 image bytes with sharp.
  * @throws UpstreamError `upstream_invalid_response` when the bytes are not a whole PNG or JPEG
  */
-export async function decodeImage(b64: string): Promise<DecodedImage> {
+async function decodeImage(b64: string): Promise<DecodedImage> {
   try {
     const meta = await sharp(Buffer.from(b64, "base64"), { failOn: "error" }).metadata();
     if ((meta.format !== "png" && meta.format !== "jpeg") || !meta.width || !meta.height) throw new Error(String(meta.format));

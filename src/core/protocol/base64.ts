@@ -8,7 +8,6 @@ const NOT_BASE64 = /[^A-Za-z0-9+/]/;
 
 /** MIME types a picture may carry (SVG renders broken in PowerPoint, office-js #3018). */
 export const PICTURE_MIME_TYPES = ["image/png", "image/jpeg"] as const;
-export type PictureMimeType = (typeof PICTURE_MIME_TYPES)[number];
 
 /** True for standard base64: the alphabet, then up to two `=` of padding at the end; not empty. */
 export function isBase64(text: string): boolean {

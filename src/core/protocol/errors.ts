@@ -42,13 +42,6 @@ export interface ErrorEnvelope {
   };
 }
 
-/** True if `value` looks like the gateway's error envelope. */
-export function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
-  if (typeof value !== "object" || value === null) return false;
-  const error = (value as { error?: unknown }).error;
-  return typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string";
-}
-
 /** Optional details of an {@link ApiError}; each maps to a field of the envelope, a header, or a log. */
 export interface ApiErrorDetails {
   /** Request field at fault (`error.param`), for `bad_request`. */

@@ -1,6 +1,26 @@
 // Wire types of the image API (`/v1/images/*`): request bodies, the images answer, stream events, queue status.
 // OpenAI field names (snake_case) as they travel; source: shared/docs/image-api.md.
-import type { BackendInfo, ImageQuality, OutputFormat } from "../types";
+
+/** Output formats of the OpenAI image API (`output_format`). */
+export type OutputFormat = "png" | "jpeg";
+
+/** Image quality of the OpenAI image API (`quality`). */
+export type ImageQuality = "low" | "medium" | "high" | "auto";
+
+/** Which backend made an image; shown beside every picture in the pane. */
+export interface BackendInfo {
+  /** Provider id: `local`, `foundry-mai`, `azure-openai`. */
+  provider: string;
+  /** Model or deployment name, e.g. `MAI-Image-2` or `local-renderer`. */
+  model: string;
+  /** True for the offline renderer: it is not an AI model and the pane says so. */
+  offline: boolean;
+  /**
+   * True when `stream: true` passes partial images through; false when the backend cannot stream (Foundry
+   * MAI): the pane then shows progress instead. Absent: not known, treat as false.
+   */
+  streaming?: boolean;
+}
 
 /** Body of `POST /v1/images/generations` (OpenAI shape; the fields the gateway accepts). */
 export interface ImageGenerateRequest {
