@@ -3,7 +3,10 @@ import { AZURE_OPENAI_DELEGATED_SCOPE, withDefaults, type ImageApiMode } from ".
 import { SignInRequiredError } from "../../../src/auth/TokenProvider";
 import { ApiError } from "../../../src/core/protocol/errors";
 import { createImageClient, type ImageClientOptions } from "../../../src/imaging/createImageClient";
-import { countingTokens, imagesResponse, jsonResponse, pngBase64, rejection, scriptedFetch, sseEvent, sseResponse, type Step } from "./fixtures";
+import { countingTokens, imagesResponse, jsonResponse, scriptedFetch, type Step } from "./fixtures";
+import { pngBase64 } from "../../support/pictures";
+import { rejection } from "../../support/rejection";
+import { sseEvent, sseResponse } from "../../support/sse";
 
 const ENDPOINT = "https://contoso-images.openai.azure.com";
 const DATED: ImageApiMode = { mode: "azure-openai-direct", deployment: "gpt-image-1", apiVersion: "2025-04-01-preview" };

@@ -3,7 +3,9 @@ import type { PictureData } from "../../../src/core/types";
 import { createImageClient } from "../../../src/imaging/createImageClient";
 import { InvalidRequestError } from "../../../src/imaging/errors";
 import type { PartialImage } from "../../../src/imaging/ImageClient";
-import { imagesResponse, jpegBase64, jsonResponse, pngBase64, scriptedFetch, sseEvent, sseResponse, type Step } from "./fixtures";
+import { imagesResponse, jsonResponse, scriptedFetch, type Step } from "./fixtures";
+import { jpegBase64, pngBase64 } from "../../support/pictures";
+import { sseEvent, sseResponse } from "../../support/sse";
 
 function editClient(script: Step[]) {
   const { fetch, calls } = scriptedFetch(script);

@@ -3,7 +3,9 @@ import { SignInRequiredError, type TokenProvider } from "../../../src/auth/Token
 import { ApiError } from "../../../src/core/protocol/errors";
 import { createImageClient, type ImageClientOptions } from "../../../src/imaging/createImageClient";
 import { CancelledError, ConnectionError, InvalidResponseError, TimeoutError } from "../../../src/imaging/errors";
-import { countingTokens, hangingStep, imagesResponse, jsonResponse, pngBase64, rejection, scriptedFetch, type Step } from "./fixtures";
+import { countingTokens, hangingStep, imagesResponse, jsonResponse, scriptedFetch, type Step } from "./fixtures";
+import { pngBase64 } from "../../support/pictures";
+import { rejection } from "../../support/rejection";
 
 const GATEWAY = "https://gateway.example.com";
 const request = { prompt: "A misty mountain lake at dawn", size: "1536x1024" };

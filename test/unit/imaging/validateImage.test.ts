@@ -3,7 +3,7 @@ import { isRawBase64 } from "../../../src/core/protocol/base64";
 import { base64ToBytes } from "../../../src/imaging/base64";
 import { InvalidResponseError } from "../../../src/imaging/errors";
 import { validateImageBase64 } from "../../../src/imaging/validateImage";
-import { jpegBase64, pngBase64 } from "./fixtures";
+import { jpegBase64, pngBase64 } from "../../support/pictures";
 
 const square = { widthPx: 64, heightPx: 64 };
 

@@ -2,8 +2,8 @@
 import { SignInRequiredError } from "../../../src/auth/TokenProvider";
 import { ApiError, ERROR_TYPES } from "../../../src/core/protocol/errors";
 import { HostError, type HostErrorCode } from "../../../src/hosts/errors";
-import { powerPointCapabilities, readRequirementFlags, wordCapabilities } from "../../../src/hosts/office/capabilities";
 import { CancelledError, ConnectionError, InvalidRequestError, InvalidResponseError, TimeoutError } from "../../../src/imaging/errors";
+import { powerPointCapabilities, readRequirementFlags, wordCapabilities } from "../../../src/hosts/office/requirementSets";
 import { messageForError } from "../../../src/taskpane/errorMessages";
 import { createStrings, hasString } from "../../../src/taskpane/strings/strings";
 

@@ -1,6 +1,6 @@
 // Hand-made fake of the PowerPoint JavaScript API and Image coercion the PowerPoint adapter uses, with known bugs.
-import type { PowerPointEnvironment } from "../../../../src/hosts/powerpoint/PowerPointHost";
-import type { OfficeCapabilities } from "../../../../src/hosts/office/capabilities";
+import type { PowerPointEnvironment } from "../../../../src/hosts/powerpoint/powerPointEnvironment";
+import type { OfficeCapabilities } from "../../../../src/hosts/office/requirementSets";
 import {
   asyncResult,
   defineProps,

@@ -1,5 +1,5 @@
 // Capability map from requirement sets, and the host chooser after Office.onReady.
-import { powerPointCapabilities, readRequirementFlags, wordCapabilities } from "../../../src/hosts/office/capabilities";
+import { powerPointCapabilities, readRequirementFlags, wordCapabilities } from "../../../src/hosts/office/requirementSets";
 import { createOfficeHost } from "../../../src/hosts/office/createOfficeHost";
 import type { DocumentHost } from "../../../src/hosts/DocumentHost";
 import { flags, requirements } from "./fakes/requirements";

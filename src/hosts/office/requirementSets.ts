@@ -1,4 +1,4 @@
-// The capability map of the Word and PowerPoint adapters, computed once at start-up from requirement sets.
+// Requirement sets → the capability map of the Word and PowerPoint adapters, computed once at start-up; the feature guard.
 import type { HostCapabilities, HostFeature } from "../DocumentHost";
 import { HostError } from "../errors";
 
@@ -8,7 +8,7 @@ export interface RequirementChecker {
 }
 
 /** Requirement sets the adapters branch on, by name and version. */
-export const REQUIREMENT_SETS = {
+const REQUIREMENT_SETS = {
   wordApi11: ["WordApi", "1.1"],
   wordApi12: ["WordApi", "1.2"],
   wordApi13: ["WordApi", "1.3"],
