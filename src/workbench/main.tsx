@@ -1,5 +1,4 @@
 // Entry of the workbench page: a page that needs no Office host; renders the shell and mounts the real task pane.
-import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createPaneServices } from "../taskpane/createPaneServices";

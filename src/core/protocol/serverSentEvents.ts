@@ -40,7 +40,7 @@ export async function* readServerSentEvents(
   signal?.addEventListener("abort", cancel, { once: true });
   try {
     for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
+      let chunk: Awaited<ReturnType<typeof reader.read>>;
       try {
         chunk = await reader.read();
       } catch (cause) {

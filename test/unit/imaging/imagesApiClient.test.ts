@@ -183,7 +183,7 @@ describe("generate: network, timeout, cancel", () => {
     const { imageClient, calls } = client([hangingStep]);
     const controller = new AbortController();
     const pending = imageClient.generate(request, { signal: controller.signal });
-    await new Promise((r) => setTimeout(r, 5));
+    while (calls.length === 0) await new Promise((r) => setTimeout(r, 0)); // abort once the request is sent, not after a guessed delay
     controller.abort();
     await expect(pending).rejects.toBeInstanceOf(CancelledError);
     expect(calls[0].init.signal?.aborted).toBe(true);

@@ -26,7 +26,7 @@ export function fakeImage(widthPx = 1024, heightPx = 1024, backend: BackendInfo 
 }
 
 const ALL_FEATURES: HostCapabilities = {
-  features: { insertPicture: true, replacePicture: true, editPicture: true, altText: true },
+  features: { insertPicture: true, replacePicture: true, editPicture: true, altText: true, deck: true, provenance: true },
   reasons: {},
 };
 
