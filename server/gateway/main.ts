@@ -1,5 +1,6 @@
 // Entry point of `npm run gateway`: reads the environment, builds the app and serves it over HTTPS.
 import { createProvider } from "../providers/createProvider";
+import { closeAllQueues } from "../queue/queueFromEnv";
 import { loadServerTls } from "../shared/serverTls";
 import { buildApp } from "./app";
 import { createAuthenticate } from "./auth/authenticate";
@@ -22,7 +23,10 @@ async function main(): Promise<void> {
     logger: { level: process.env.LOG_LEVEL ?? "info" },
   });
   const close = () => {
-    app.close().then(
+    // Waiting calls fail at once (503) instead of holding the drain; then in-flight requests finish.
+    closeAllQueues()
+      .then(() => app.close())
+      .then(
       () => process.exit(0),
       () => process.exit(1),
     );

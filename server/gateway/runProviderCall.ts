@@ -43,7 +43,7 @@ export async function runProviderCall<T>(
 ): Promise<T> {
   const cancellation = watchGeneration(reply, timeoutMs);
   try {
-    const work = call({ signal: cancellation.signal, userId: request.userId, onQueue: queueHeaderReporter(reply) });
+    const work = call({ signal: cancellation.signal, userId: request.userId, onQueue: cancellation.whileQueued(queueHeaderReporter(reply)) });
     work.catch(() => undefined); // after an abort nobody awaits it: keep its late rejection handled
     return await Promise.race([work, cancellation.aborted]);
   } catch (error) {

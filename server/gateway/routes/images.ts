@@ -89,7 +89,7 @@ export async function imageRoutes(app: FastifyInstance, options: ImageRoutesOpti
     const cancellation = watchGeneration(reply, options.generationTimeoutMs);
     let images: ProviderImage[];
     try {
-      const generated = provider.generate(normalized, { signal: cancellation.signal, userId: request.userId, onQueue: queueHeaderReporter(reply) });
+      const generated = provider.generate(normalized, { signal: cancellation.signal, userId: request.userId, onQueue: cancellation.whileQueued(queueHeaderReporter(reply)) });
       generated.catch(() => undefined); // after an abort nobody awaits it: keep its late rejection handled
       images = checkImages(await Promise.race([generated, cancellation.aborted]), normalized.n);
     } catch (error) {
