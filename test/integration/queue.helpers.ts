@@ -48,13 +48,14 @@ export function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts Debian's `redis-server` (REDIS_SERVER or /usr/bin/redis-server) on a free port, without persistence.
+ * Starts Debian's `redis-server` (REDIS_SERVER or /usr/bin/redis-server) on a free port (or `port`, to restart
+ * one in place), without persistence.
  * @throws Error saying how to install it when the binary is missing (the test fails, never skips)
  */
-export async function startRedis(): Promise<RedisServer> {
+export async function startRedis(options: { port?: number } = {}): Promise<RedisServer & { port: number }> {
   const binary = process.env.REDIS_SERVER ?? "/usr/bin/redis-server";
   if (!existsSync(binary)) throw new Error(`redis-server not found at ${binary}: install it (apt-get install redis-server) or set REDIS_SERVER`);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(binary, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
   await new Promise<void>((resolve, reject) => {
     let output = "";
@@ -71,7 +72,7 @@ export async function startRedis(): Promise<RedisServer> {
       reject(new Error(`redis-server exited (${code}):\n${output}`));
     });
   });
-  return { url: `redis://127.0.0.1:${port}`, stop: () => stopProcess(child) };
+  return { url: `redis://127.0.0.1:${port}`, port, stop: () => stopProcess(child) };
 }
 
 /** The most timestamps (ms) inside any half-open window `[t, t + windowMs)`. */
