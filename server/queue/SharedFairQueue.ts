@@ -257,12 +257,21 @@ export class SharedFairQueue implements UpstreamGate {
         this.users = answer.users;
         this.nextSlotAt = Date.now() + answer.waitMs;
         for (const grant of answer.granted) this.admit(grant.ticket, grant.grantedAt);
+        if (!answer.leaseHeld) this.requeueAll("lease lapsed (Redis restarted or this replica stalled)");
         await this.report();
         await sleep(Math.max(5, Math.min(this.pollMs, answer.waitMs || this.pollMs)), this.timers);
       }
     } finally {
       this.pumping = false;
     }
+  }
+
+  /** Queues every shared waiter again, in arrival order, under a new identity (its old tickets lapse). */
+  private requeueAll(reason: string): void {
+    const waiting = this.sharedWaiters();
+    this.replica = randomUUID();
+    this.options.log.warn({ requeued: waiting.length }, `shared queue: ${reason}; waiting calls queued again`);
+    for (const waiter of waiting) this.enqueueShared(waiter);
   }
 
   private admit(ticket: string, grantedAt: number): void {
@@ -288,7 +297,7 @@ export class SharedFairQueue implements UpstreamGate {
     const untilNext = Math.max(0, this.nextSlotAt - Date.now());
     waiting.forEach((waiter, index) => {
       const position = positions[index];
-      if (position <= 0 || waiter.reported === position || !this.waiters.has(waiter.seq)) return;
+      if (!(position > 0) || waiter.reported === position || !this.waiters.has(waiter.seq) || waiter.where !== "shared") return;
       waiter.reported = position;
       waiter.ctx.onQueue?.({ position, expected_start_ms: Math.round(untilNext + (position - 1) * this.intervalMs) });
     });

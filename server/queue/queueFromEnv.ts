@@ -67,7 +67,8 @@ export function queueFromEnv(
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, optional dependency
     const Redis = (require("ioredis") as typeof import("ioredis")).default;
     // No offline queue: while Redis is away a command fails at once and the queue degrades to a local budget.
-    const client = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+    // commandTimeout: a command lost with a dying connection fails after 2 s instead of holding the queue.
+    const client = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 2000, lazyConnect: true });
     client.on("error", () => undefined); // reported by the queue's warning instead of an unhandled event
     client.connect().catch(() => undefined); // ioredis keeps reconnecting
     queue = new SharedFairQueue(new RedisTurns(client, `illustrate:queue:{${options.keyPrefix}}:`), { budget, leaseMs, log });

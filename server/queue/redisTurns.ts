@@ -33,6 +33,7 @@ local interval = tonumber(ARGV[3])
 local lease = tonumber(ARGV[4])
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local held = redis.call('EXISTS', P..'r:'..me)
 redis.call('SET', P..'r:'..me, '1', 'PX', lease)
 redis.call('ZADD', P..'replicas', now, me)
 redis.call('ZREMRANGEBYSCORE', P..'replicas', '-inf', now - lease)
@@ -59,7 +60,7 @@ if wait < 0 then
 end
 local mine = redis.call('LRANGE', P..'g:'..me, 0, -1)
 if #mine > 0 then redis.call('DEL', P..'g:'..me) end
-return {wait, redis.call('ZCARD', P..'replicas'), redis.call('LLEN', P..'turns'), mine}`;
+return {wait, redis.call('ZCARD', P..'replicas'), redis.call('LLEN', P..'turns'), held, mine}`;
 
 /** Position estimates of this replica's tickets: ARGV[2..] are user, ticket pairs. */
 const POSITIONS = `
@@ -101,6 +102,11 @@ export interface TickAnswer {
   users: number;
   /** This replica's grants since its last tick. */
   granted: Grant[];
+  /**
+   * False when this replica's lease had lapsed before this tick (Redis restarted empty, or the replica was
+   * silent longer than the lease): its tickets may be gone and must be queued again.
+   */
+  leaseHeld: boolean;
 }
 
 /** A waiting ticket and its user, as given to {@link RedisTurns.positions} and {@link RedisTurns.leave}. */
@@ -137,12 +143,12 @@ export class RedisTurns {
 
   /** See {@link TICK}: lease, at most one grant, and this replica's collected grants. */
   async tick(replica: string, intervalMs: number, leaseMs: number): Promise<TickAnswer> {
-    const [waitMs, replicas, users, mine] = (await this.run.tick(this.prefix, replica, Math.ceil(intervalMs), leaseMs)) as [number, number, number, string[]];
+    const [waitMs, replicas, users, held, mine] = (await this.run.tick(this.prefix, replica, Math.ceil(intervalMs), leaseMs)) as [number, number, number, number, string[]];
     const granted = mine.map((entry) => {
       const cut = entry.lastIndexOf("|");
       return { ticket: entry.slice(0, cut), grantedAt: Number(entry.slice(cut + 1)) };
     });
-    return { waitMs, replicas, users, granted };
+    return { waitMs, replicas, users, granted, leaseHeld: held === 1 };
   }
 
   /** 1-based position estimates (round-robin rank) of `tickets`; -1 for a ticket no longer waiting. */

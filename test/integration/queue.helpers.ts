@@ -120,3 +120,56 @@ export async function startTestIssuer(tls: { key: Buffer; cert: Buffer }): Promi
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A gateway process started by a test, with its log lines (pino JSON) as they arrive. */
+export interface GatewayProcess {
+  child: import("node:child_process").ChildProcess;
+  /** `https://127.0.0.1:<port>` */
+  base: string;
+  /** Every JSON log line so far. */
+  logs: Record<string, unknown>[];
+}
+
+/**
+ * Starts a gateway process (`node <args>`, e.g. the built dist-gateway/main.cjs or tsx + main.ts) and
+ * resolves once it listens (PORT=0: the port it logged). `SIGKILL` or {@link stopProcess} it.
+ */
+export function startGatewayProcess(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<GatewayProcess> {
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const logs: Record<string, unknown>[] = [];
+  let output = "";
+  let pending = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      if (output.length < 20_000) output += text;
+      pending += text;
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) {
+        try {
+          logs.push(JSON.parse(line) as Record<string, unknown>);
+        } catch {
+          // not a log line
+        }
+      }
+      const match = /listening at (https:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, base: match[1], logs });
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`gateway exited (${code}):\n${output}`));
+    });
+  });
+}
+
+/** Grant times (ms) the gateways' queues logged at `LOG_LEVEL=debug` ("upstream slot granted"). */
+export function grantTimes(gateways: { logs: Record<string, unknown>[] }[]): number[] {
+  return gateways.flatMap((g) => g.logs.filter((line) => line.msg === "upstream slot granted").map((line) => Number(line.grantedAt)));
+}
