@@ -81,7 +81,6 @@ export class SharedFairQueue implements UpstreamGate {
   private mode: "shared" | "local" = "shared";
   private local: FairQueue | undefined;
   private replicasSeen = 1;
-  private users = 0;
   private pumping = false;
   private closed = false;
   private recovering: NodeJS.Timeout | undefined;
@@ -254,7 +253,6 @@ export class SharedFairQueue implements UpstreamGate {
           return;
         }
         this.replicasSeen = Math.max(1, answer.replicas);
-        this.users = answer.users;
         this.nextSlotAt = Date.now() + answer.waitMs;
         for (const grant of answer.granted) this.admit(grant.ticket, grant.grantedAt);
         if (!answer.leaseHeld) this.requeueAll("lease lapsed (Redis restarted or this replica stalled)");
@@ -301,11 +299,6 @@ export class SharedFairQueue implements UpstreamGate {
       waiter.reported = position;
       waiter.ctx.onQueue?.({ position, expected_start_ms: Math.round(untilNext + (position - 1) * this.intervalMs) });
     });
-  }
-
-  /** Users waiting on any replica at the last tick. */
-  get usersWaiting(): number {
-    return this.users;
   }
 
   /**

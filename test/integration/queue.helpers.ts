@@ -1,6 +1,7 @@
 // Helpers of the queue tests: a real redis-server on a free loopback port, and a sliding-window check.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import { request as httpsRequest } from "node:https";
 import { createServer } from "node:net";
 
 /** Environment of a Foundry MAI provider on the fake at `url` with IMAGE_RPM=6 over `windowMs`. */
@@ -172,4 +173,19 @@ export function startGatewayProcess(args: string[], env: NodeJS.ProcessEnv, cwd:
 /** Grant times (ms) the gateways' queues logged at `LOG_LEVEL=debug` ("upstream slot granted"). */
 export function grantTimes(gateways: { logs: Record<string, unknown>[] }[]): number[] {
   return gateways.flatMap((g) => g.logs.filter((line) => line.msg === "upstream slot granted").map((line) => Number(line.grantedAt)));
+}
+
+/** `POST /v1/images/generations` (1024×1024) to a gateway process over HTTPS with `token`, trusting only `ca`. */
+export function postGeneration(base: string, token: string, ca: Buffer, prompt: string): Promise<{ status: number; retryAfter?: string }> {
+  const body = JSON.stringify({ prompt, size: "1024x1024" });
+  const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(`${base}/v1/images/generations`, { method: "POST", ca, headers }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"] as string | undefined }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
 }

@@ -2,7 +2,6 @@
 // real redis-server; 10 requests to each at IMAGE_RPM=6 (window scaled to 4.5 s: one slot a second) → at most 6
 // grants in any window (exact, on the times the gateways logged) and at most 6 upstream arrivals in any window
 // shortened by a stated jitter tolerance, though each process alone would allow 6.
-import { request } from "node:https";
 import path from "node:path";
 import { loadDevTls, type DevTls } from "../../server/shared/devTls";
 import { startFakeUpstream, type FakeUpstream } from "../fakes/upstream/FakeUpstream";
@@ -11,6 +10,7 @@ import {
   grantTimes,
   maiAtSixPerWindow,
   maxInAnyWindow,
+  postGeneration,
   startGatewayProcess,
   startRedis,
   startTestIssuer,
@@ -40,16 +40,7 @@ async function startGateway(env: NodeJS.ProcessEnv): Promise<GatewayProcess> {
 }
 
 async function generate(base: string, prompt: string, user: string): Promise<number> {
-  const body = JSON.stringify({ prompt, size: "1024x1024" });
-  const headers = { "content-type": "application/json", authorization: `Bearer ${await issuer.token(user)}` };
-  return new Promise((resolve, reject) => {
-    const req = request(`${base}/v1/images/generations`, { method: "POST", ca: tls.ca, headers }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
+  return (await postGeneration(base, await issuer.token(user), tls.ca, prompt)).status;
 }
 
 beforeAll(async () => {

@@ -11,6 +11,7 @@ import { API_KEY } from "./providers.helpers";
 import {
   grantTimes,
   maxInAnyWindow,
+  postGeneration,
   startGatewayProcess,
   startRedis,
   startTestIssuer,
@@ -51,17 +52,7 @@ interface Outcome {
 }
 
 async function generate(base: string, user: string, prompt: string): Promise<{ status: number; retryAfter?: string }> {
-  const body = JSON.stringify({ prompt, size: "1024x1024" });
-  const headers = { "content-type": "application/json", authorization: `Bearer ${await issuer.token(user)}` };
-  return new Promise((resolve, reject) => {
-    const req = request(`${base}/v1/images/generations`, { method: "POST", ca: tls.ca, headers }, (res) => {
-      res.resume();
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"] as string | undefined }));
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
+  return postGeneration(base, await issuer.token(user), tls.ca, prompt);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
