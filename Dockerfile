@@ -8,7 +8,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 # esbuild and sharp need their platform binaries (postinstall is skipped above)
 RUN npm rebuild esbuild sharp
-COPY tsconfig.json ./
+COPY tsconfig*.json ./
 COPY scripts/build-gateway.mjs scripts/dev-certs.cjs ./scripts/
 COPY server ./server
 COPY src/core ./src/core
