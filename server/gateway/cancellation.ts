@@ -1,6 +1,6 @@
 // One AbortSignal per generation: fires when the client disconnects or the generation takes too long.
 import type { FastifyReply } from "fastify";
-import type { QueueStatus } from "../providers/upstream/capabilities";
+import type { QueueStatus } from "../../src/core/protocol/wire";
 import { GatewayError } from "./errors";
 
 /** A generation's cancellation: pass `signal` to the provider, race its call against `aborted`, then `dispose`. */

@@ -2,8 +2,7 @@
 // leases so a dead replica's tickets expire, and a local budget (with a warning) while Redis is away.
 import { randomUUID } from "node:crypto";
 import { ProviderError } from "../providers/errors";
-import type { ProviderCallContext } from "../providers/upstream/capabilities";
-import type { UpstreamGate } from "../providers/upstream/UpstreamClient";
+import type { GenerateContext, UpstreamGate } from "../providers/Provider";
 import { ANONYMOUS_USER, FairQueue } from "./FairQueue";
 import type { QueueLog } from "./queueLog";
 import type { RedisTurns } from "./redisTurns";
@@ -28,7 +27,7 @@ export interface SharedFairQueueOptions {
 interface Waiter {
   seq: number;
   user: string;
-  ctx: ProviderCallContext;
+  ctx: GenerateContext;
   resolve(): void;
   reject(error: unknown): void;
   /** Where it waits now: a ticket in Redis, or the local queue while degraded. */
@@ -112,7 +111,7 @@ export class SharedFairQueue implements UpstreamGate {
    * @throws ProviderError 429 `queue_full` (with retry-after) when the user or this replica has too many
    *   calls waiting; 503 `queue_closed` on shutdown; the signal's reason when `ctx.signal` aborts
    */
-  acquire(ctx: ProviderCallContext): Promise<void> {
+  acquire(ctx: GenerateContext): Promise<void> {
     if (this.closed) return Promise.reject(queueError("queue_closed", "The gateway is shutting down; try again", 503));
     if (ctx.signal.aborted) return Promise.reject(ctx.signal.reason);
     const user = ctx.userId || ANONYMOUS_USER;

@@ -1,6 +1,6 @@
 // Creates the gateway's queue from IMAGE_RPM, IMAGE_RPM_WINDOW_MS, IMAGE_QUEUE_LEASE_MS and REDIS_URL, and
 // closes every queue it made on shutdown.
-import type { UpstreamGate } from "../providers/upstream/UpstreamClient";
+import type { UpstreamGate } from "../providers/Provider";
 import { FairQueue } from "./FairQueue";
 import { jsonLineLog, type QueueLog } from "./queueLog";
 import { RedisTurns } from "./redisTurns";
