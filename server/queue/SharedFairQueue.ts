@@ -141,6 +141,12 @@ export class SharedFairQueue implements UpstreamGate {
       };
       ctx.signal.addEventListener("abort", onAbort, { once: true });
       this.waiters.set(seq, waiter);
+      // A first estimate at once (behind this replica's waiters; refined from Redis at the next report): the
+      // gateway stops its generation clock on the first report, so time in the queue never counts.
+      if (this.mode === "shared") {
+        waiter.reported = this.size;
+        ctx.onQueue?.({ position: this.size, expected_start_ms: Math.round(Math.max(0, this.nextSlotAt - Date.now()) + (this.size - 1) * this.intervalMs) });
+      }
       if (this.mode === "shared") this.enqueueShared(waiter);
       else this.enqueueLocal(waiter);
     });
