@@ -96,9 +96,6 @@ export class FairQueue implements UpstreamGate {
         this.turns.push(user);
       }
       mine.push(waiter);
-      // While the pump sleeps until the next slot, a newcomer hears its place now, not at the next slot: the
-      // gateway stops its generation clock on the first report (time in the queue does not count).
-      if (this.pumping) this.report();
       void this.pump();
     });
   }

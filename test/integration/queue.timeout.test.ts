@@ -17,9 +17,9 @@ afterEach(async () => {
   await queue?.close();
 });
 
-/** The local renderer behind a queue of 2 calls per second (one slot each 500 ms), generation timeout 1 s. */
+/** The local renderer behind one slot each 1.5 s, generation timeout 3 s (a render takes > 1 s on a loaded machine). */
 async function gateway(slowMs = 0): Promise<string> {
-  queue = new FairQueue(memorySlotLimiter({ rpm: 2, windowMs: 1000, marginMs: 0 }));
+  queue = new FairQueue(memorySlotLimiter({ rpm: 2, windowMs: 3000, marginMs: 0 }));
   const local = new LocalProvider();
   const slow: ImageProvider = {
     info: local.info,
@@ -28,7 +28,7 @@ async function gateway(slowMs = 0): Promise<string> {
       return local.generate(request, ctx);
     },
   };
-  app = await buildApp({ provider: gatedProvider(slow, queue), allowedOrigins: [], generationTimeoutMs: 1000, logger: false });
+  app = await buildApp({ provider: gatedProvider(slow, queue), allowedOrigins: [], generationTimeoutMs: 3000, logger: false });
   return `${await app.listen({ port: 0, host: "127.0.0.1" })}`;
 }
 
@@ -42,18 +42,18 @@ async function generate(base: string): Promise<{ statusCode: number; headers: He
   return { statusCode: response.status, headers: response.headers, body: (await response.json()) as { error?: { code: string } } };
 }
 
-test("6 calls at one slot per 500 ms with a 1 s timeout: the last waits ~2.5 s in the queue and still gets its picture", async () => {
+test("6 calls at one slot per 1.5 s with a 3 s timeout: the last waits ~7.5 s in the queue and still gets its picture", async () => {
   const server = await gateway();
   const started = Date.now();
   const answers = await Promise.all(Array.from({ length: 6 }, () => generate(server)));
   expect(answers.map((a) => a.statusCode)).toEqual(Array(6).fill(200));
-  expect(Date.now() - started).toBeGreaterThanOrEqual(2400);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(7400);
   // The ones that waited said so (position, expected start) in X-Illustrate-Queue.
   expect(answers.filter((a) => a.headers.get("x-illustrate-queue")).length).toBeGreaterThanOrEqual(4);
 });
 
 test("a generation slower than the timeout once started: 504 generation_timeout", async () => {
-  const server = await gateway(1500);
+  const server = await gateway(4000);
   const answer = await generate(server);
   expect(answer.statusCode).toBe(504);
   expect(answer.body.error?.code).toBe("generation_timeout");
