@@ -48,6 +48,15 @@ function multiply(base: Buffer, over: Buffer): Buffer {
 }
 
 /**
+ * Flat colour: at most `colours` colours, no dithering (libimagequant via sharp's palette PNG, decoded back),
+ * so gradients, glows and the vignette become flat areas.
+ */
+async function posterize(image: RawRgb, colours: number): Promise<Buffer> {
+  const png = await sharp(image.data, rawOf(image)).png({ palette: true, colours, dither: 0, effort: 1 }).toBuffer();
+  return sharp(png).removeAlpha().toColourspace("srgb").raw().toBuffer();
+}
+
+/**
  * `image` with `finish` applied, same size, raw RGB. Blur radii scale with the width so a swatch and a full
  * picture look alike. Deterministic (no noise).
  */
@@ -58,8 +67,12 @@ export async function finishRaster(image: RawRgb, finish: Finish): Promise<RawRg
   switch (finish) {
     case "ink":
       return done(toRgb(await edges(image, true)));
-    case "outline":
-      return done(multiply(image.data, toRgb(await edges(image, true))));
+    case "poster":
+      return done(await posterize(image, 12));
+    case "outline": {
+      // Outlines from the drawing's shapes (not from the poster's bands), over its flat colours.
+      return done(multiply(await posterize(image, 8), toRgb(await edges(image, true))));
+    }
     case "pencil": {
       // Light graphite tone (the scene's lightness lifted toward paper), darkened by soft grey outlines.
       const tone = await sharp(image.data, rawOf(image)).greyscale().linear(0.45, 150).raw().toBuffer();

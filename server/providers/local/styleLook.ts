@@ -5,9 +5,10 @@ import { desaturate, lightness, mix, type Hex } from "./color";
 /**
  * Raster finishes ({@link finishRaster} in finish.ts): `ink` black outlines on white (line art), `pencil` grey
  * outlines over light graphite tone, `wash` blurred edges (watercolor), `paint` blotchy strokes (oil),
- * `soft` a slight blur (smooth 3D materials, studio light), `outline` dark outlines over the colours (vector icon).
+ * `soft` a slight blur (smooth 3D materials, studio light), `poster` flat areas of a few colours (flat
+ * illustration), `outline` flat colours with dark outlines (vector icon).
  */
-export type Finish = "ink" | "pencil" | "wash" | "paint" | "soft" | "outline";
+export type Finish = "ink" | "pencil" | "wash" | "paint" | "soft" | "poster" | "outline";
 
 /** One preset's look in the offline renderer. */
 export interface StyleLook {
@@ -81,10 +82,10 @@ export const STYLE_LOOKS: Record<StylePreset, StyleLook> = {
   photo: {},
   cinematicPhoto: { colour: filmGrade, drawnAs: "graded like a film still" },
   productShot: { colour: (c) => desaturate(mix(c, "#ffffff", 0.3), 0.15), finish: "soft", drawnAs: "in bright studio light" },
-  illustration: { colour: (c) => nearest(c, FLAT), drawnAs: "in flat colours" },
+  illustration: { colour: (c) => nearest(c, FLAT), finish: "poster", drawnAs: "in flat colours" },
   vectorIcon: { colour: (c) => nearest(c, ICON), finish: "outline", drawnAs: "as a bold outlined icon" },
-  minimalCorporate: { colour: (c) => nearest(desaturate(c, 0.5), CORPORATE), drawnAs: "in corporate blues and greys" },
-  isometric: { colour: (c) => nearest(mix(c, "#ffffff", 0.35), PASTEL), drawnAs: "in pastel colours" },
+  minimalCorporate: { colour: (c) => nearest(desaturate(c, 0.5), CORPORATE), finish: "poster", drawnAs: "in corporate blues and greys" },
+  isometric: { colour: (c) => nearest(mix(c, "#ffffff", 0.35), PASTEL), finish: "poster", drawnAs: "in pastel colours" },
   watercolor: { colour: (c) => desaturate(mix(c, PAPER, 0.4), 0.15), finish: "wash", drawnAs: "as a watercolor" },
   oilPainting: { colour: (c) => saturate(c, 0.5), finish: "paint", drawnAs: "as an oil painting" },
   pencilSketch: { finish: "pencil", drawnAs: "as a pencil sketch" },
