@@ -7,6 +7,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { ensureDevCerts } = require("./scripts/dev-certs.cjs");
 const { illustrateConfigFromEnv } = require("./scripts/build-config.cjs");
+const { manifestFiles, manifestSettingsFromEnv } = require("./scripts/manifests.cjs");
 
 /** Port of the pane's dev server (the manifest's SourceLocation points here). */
 const DEV_SERVER_PORT = 3000;
@@ -35,6 +36,42 @@ function availablePages(production) {
   return PAGES.filter((page) => !missing.includes(page));
 }
 
+/** Microsoft's CDN copy of office.js: production pages must load it (AppSource; @microsoft/office-js README). */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** The one copy of the office.js tags and their history workaround (office-js #1344), included by every page. */
+const OFFICE_JS_PARTIAL = path.resolve(__dirname, "src/office-js.partial.html");
+
+/**
+ * The office.js tags for a page (`<%= htmlWebpackPlugin.options.officeJs %>` in its template): the CDN in a production
+ * build, the local copy (copied to `office-js/`) in development and always in the workbench, which runs offline.
+ */
+function officeJsTags(production, page, publicPath) {
+  const src = production && page.name !== "workbench" ? OFFICE_JS_CDN : `${publicPath}office-js/office.js`;
+  return fs.readFileSync(OFFICE_JS_PARTIAL, "utf8").replace("__OFFICE_JS_SRC__", src);
+}
+
+/**
+ * Emits manifest.xml and appPackage/ (the unified manifest) for ILLUSTRATE_PUBLIC_URL (default the dev server),
+ * rendered by scripts/manifests.cjs from manifest/addin.cjs.
+ */
+class ManifestsPlugin {
+  apply(compiler) {
+    const settings = manifestSettingsFromEnv(process.env);
+    compiler.hooks.thisCompilation.tap("ManifestsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "ManifestsPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        for (const [name, content] of manifestFiles(settings)) {
+          compilation.emitAsset(name, new webpack.sources.RawSource(content), { minimized: true });
+        }
+      });
+    });
+  }
+}
+
+/** Path the pages are served under: that of ILLUSTRATE_PUBLIC_URL in production (e.g. `/illustrate/`), else `/`. */
+function publicPathFor(production) {
+  return production ? `${new URL(manifestSettingsFromEnv(process.env).publicUrl).pathname.replace(/\/+$/, "")}/` : "/";
+}
+
 /**
  * @param {Record<string, unknown>} env webpack-cli env (`WEBPACK_SERVE` is true under `webpack serve`)
  * @param {{ mode?: string }} argv
@@ -44,6 +81,7 @@ module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const serving = env.WEBPACK_SERVE === true;
   const pages = availablePages(production);
+  const publicPath = publicPathFor(production);
 
   /** @type {import("webpack").Configuration} */
   const config = {
@@ -55,7 +93,7 @@ module.exports = async (env = {}, argv = {}) => {
       filename: production ? "[name].[contenthash:8].js" : "[name].js",
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
       assetModuleFilename: "static/[name].[contenthash:8][ext]",
-      publicPath: "/",
+      publicPath,
       clean: true,
     },
     devtool: production ? "source-map" : "eval-cheap-module-source-map",
@@ -85,8 +123,10 @@ module.exports = async (env = {}, argv = {}) => {
             template: page.template,
             chunks: [page.name],
             scriptLoading: "defer",
+            officeJs: officeJsTags(production, page, publicPath),
           }),
       ),
+      new ManifestsPlugin(),
       new CopyWebpackPlugin({
         patterns: [
           // Served from our origin: outside Office `Office.onReady` then resolves with host null (workbench).

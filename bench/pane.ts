@@ -9,10 +9,10 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { launchBrowser, openPage, type E2EBrowser } from "../test/e2e/browser";
-import { startServers, stopServers, type RunningServers } from "../test/e2e/servers";
-import { ensureSignedIn } from "../test/e2e/signIn";
-import { PANE_URL, PROMPT, useSelection } from "../test/e2e/workbenchPage";
+import { launchBrowser, openPage, type E2EBrowser } from "../test/support/browser";
+import { startServers, stopServers, type RunningServers } from "../test/support/servers";
+import { ensureSignedIn } from "../test/support/signIn";
+import { PANE_URL, PROMPT, useSelection } from "../test/support/workbenchPage";
 
 const ROOT = path.resolve(__dirname, "..");
 const RESULT_FILE = path.join(ROOT, "bench/results/pane.json");

@@ -2,7 +2,8 @@
 //
 // Usage: `node scripts/make-icons.mjs` (rewrites the PNGs; they are committed, the build does not run this).
 // The manifest references 16/32/80 px (ribbon), 32 px (IconUrl) and 64 px (HighResolutionIconUrl);
-// 128 px is for stores and the README. Sizes ≤ 20 px use a simplified drawing on a 16-unit grid with
+// 128 px is for stores and the README; 192 px is the unified manifest's color icon and outline-32.png its outline
+// icon (white on transparent, as the Microsoft 365 app manifest asks). Sizes ≤ 20 px use a simplified drawing on a 16-unit grid with
 // strokes on half pixels, so the frame stays crisp on the ribbon instead of blurring into grey.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -13,7 +14,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const OUT_DIR = path.join(ROOT, "assets");
 
 /** Pixel sizes written as `assets/icon-<size>.png`. */
-export const ICON_SIZES = [16, 32, 64, 80, 128];
+export const ICON_SIZES = [16, 32, 64, 80, 128, 192];
 
 // Fluent palette (brand blue frame, green land, amber sun, purple sparkle) so the icon sits well on the ribbon.
 const FRAME = "#0F6CBD";
@@ -64,6 +65,16 @@ function smallSvg(size) {
 </svg>`;
 }
 
+/** The outline icon of the unified manifest: the same frame and sparkle, white strokes on transparent, 32 px. */
+export function outlineSvg() {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32" viewBox="0 0 32 32">
+  <rect x="3" y="8" width="22" height="20" rx="3" fill="none" stroke="#FFFFFF" stroke-width="2"/>
+  <path d="M5 26 L11 19.5 L15 23.5 L19 19 L23 23" fill="none" stroke="#FFFFFF" stroke-width="2" stroke-linejoin="round"/>
+  <circle cx="10" cy="14.5" r="2" fill="none" stroke="#FFFFFF" stroke-width="1.5"/>
+  <path d="${sparkle(25, 7.5, 6.5)}" fill="#FFFFFF"/>
+</svg>`;
+}
+
 /** The SVG source for one pixel size. */
 export function iconSvg(size) {
   return size <= 20 ? smallSvg(size) : detailedSvg(size);
@@ -81,6 +92,9 @@ async function main() {
     }
     console.log(`${path.relative(ROOT, file)}  ${info.width}×${info.height} px  ${info.size} bytes`);
   }
+  const outline = path.join(OUT_DIR, "outline-32.png");
+  const info = await sharp(Buffer.from(outlineSvg())).png({ compressionLevel: 9, palette: false }).toFile(outline);
+  console.log(`${path.relative(ROOT, outline)}  ${info.width}×${info.height} px  ${info.size} bytes`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

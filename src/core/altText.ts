@@ -12,6 +12,17 @@ export interface AltText {
   description: string;
 }
 
+/** The alt-text properties of a loaded Office picture (`Word.InlinePicture`, `PowerPoint.Shape` 1.10). */
+export interface AltTextFields {
+  altTextTitle: string;
+  altTextDescription: string;
+}
+
+/** A picture's alt text read from its `altTextTitle`/`altTextDescription`, or `undefined` when both are empty. */
+export function altTextOf(picture: AltTextFields): AltText | undefined {
+  return picture.altTextTitle || picture.altTextDescription ? { title: picture.altTextTitle, description: picture.altTextDescription } : undefined;
+}
+
 /** Alt text for a picture made from `prompt`. */
 export function altTextFor(prompt: string, title = DEFAULT_ALT_TITLE): AltText {
   const description = prompt.length > MAX_ALT_DESCRIPTION_CHARS ? `${prompt.slice(0, MAX_ALT_DESCRIPTION_CHARS - 1)}…` : prompt;

@@ -1,4 +1,4 @@
-// Pure slide geometry: where a picture goes on a slide (placeholder, largest free area, full slide, beside text).
+// Pure picture geometry: where a picture goes on a slide (placeholder, free area, full slide, beside text) and the box a replacement takes.
 import type { PixelSize, PointSize } from "./types";
 
 /** A rectangle on a slide, in points (1/72 inch), origin at the slide's top-left corner. */
@@ -143,6 +143,31 @@ export function keepInsideSlide(rect: RectPt, slide: PointSize): RectPt {
   const leftPt = Math.min(Math.max(rect.leftPt, 0), slide.widthPt - widthPt);
   const topPt = Math.min(Math.max(rect.topPt, 0), slide.heightPt - heightPt);
   return { leftPt: round2(leftPt), topPt: round2(topPt), widthPt: round2(widthPt), heightPt: round2(heightPt) };
+}
+
+/**
+ * Size in points a replacing picture takes, in Word and on a slide alike: the old size when `keepBox`, else the old
+ * width with the height following the new image's aspect ratio (rounded to 0.01 pt), so the picture keeps its
+ * place in the text column or on the slide without being stretched.
+ * @param oldSizePt size of the picture being replaced, in points
+ * @param image pixel size of the new picture: only its aspect ratio is used
+ */
+export function replacementSize(oldSizePt: PointSize, image: PixelSize, keepBox = false): PointSize {
+  if (keepBox) return { widthPt: oldSizePt.widthPt, heightPt: oldSizePt.heightPt };
+  return { widthPt: oldSizePt.widthPt, heightPt: round2((oldSizePt.widthPt * image.heightPx) / image.widthPx) };
+}
+
+/**
+ * The box on a slide a replacing picture takes: {@link replacementSize} (same left and width), centred vertically
+ * on the old box, then moved or shrunk by {@link keepInsideSlide} so a taller picture does not leave the slide.
+ * Both the PowerPoint adapter and the workbench slide use it.
+ * @param old geometry of the picture being replaced, in points
+ * @param image pixel size of the new picture
+ * @param slide slide size in points
+ */
+export function replacementRect(old: RectPt, image: PixelSize, slide: PointSize, keepBox = false): RectPt {
+  const size = replacementSize(old, image, keepBox);
+  return keepInsideSlide({ leftPt: old.leftPt, topPt: old.topPt + (old.heightPt - size.heightPt) / 2, ...size }, slide);
 }
 
 /** The half of the slide (inset by the margin) that text covers least; ties go to the right half. */

@@ -1,6 +1,27 @@
 // The seam between the pane and a document: Word, PowerPoint, or a workbench stand-in implement it.
 import type { AltText } from "../core/altText";
+import type { DeckHostAdditions } from "../core/deck/types";
 import type { PictureData, PointSize } from "../core/types";
+
+/**
+ * How Illustrate made a picture, kept in the document itself so a later session (another day, another machine)
+ * can tell the picture is Illustrate's own and regenerate it. PowerPoint: `Shape.tags` (PowerPointApi 1.3);
+ * Word: a rich-text content control whose `tag` holds `libraryId`, plus the rest in a custom XML part (WordApi 1.4)
+ * or custom document properties (WordApi 1.3) — see office-hosts.md "Generation metadata".
+ * A picture without it is never claimed as Illustrate's.
+ */
+export interface PictureProvenance {
+  /** The picture's id in the pane's library (`src/library`). */
+  libraryId: string;
+  /** The person's prompt, without the style suffix. */
+  prompt: string;
+  /** Style preset id (`core/styles`). */
+  style: string;
+  /** The model or deployment that made it, as the backend reported it. */
+  model?: string;
+  /** The API size asked for, e.g. `"1536x1024"` (pixels). */
+  size?: string;
+}
 
 /** Which document a host adapter drives. */
 export type HostKind = "word" | "powerpoint" | "workbench-word" | "workbench-slide";
@@ -18,6 +39,8 @@ export interface SelectedPicture {
    * (kept unless `ReplaceOptions.overwriteAltText`). Absent when the host cannot tell (treat as a person's).
    */
   altTextIsGenerated?: boolean;
+  /** Present only when the picture carries Illustrate's provenance (see {@link PictureProvenance}). */
+  provenance?: PictureProvenance;
 }
 
 /** What is selected when the pane reads the selection. */
@@ -57,6 +80,8 @@ export interface InsertOptions {
   wordPlacement?: WordPlacement;
   /** Word only: add a "Caption"-style paragraph with the prompt under the picture. @default false */
   caption?: boolean;
+  /** Written into the document with the picture (tags / content control + custom XML part) when given. */
+  provenance?: PictureProvenance;
 }
 
 /** Options for replacing the selected picture. */
@@ -78,7 +103,7 @@ export interface InsertResult {
 }
 
 /** Features a host may lack; each absent one comes with the reason shown in the pane. */
-export type HostFeature = "insertPicture" | "replacePicture" | "editPicture" | "altText";
+export type HostFeature = "insertPicture" | "replacePicture" | "editPicture" | "altText" | "deck" | "provenance";
 
 /** The capability map, computed once at start-up from requirement sets. */
 export interface HostCapabilities {
@@ -110,4 +135,9 @@ export interface DocumentHost {
   readPictureBytes(picture: SelectedPicture): Promise<PictureData>;
   /** Subscribes to selection changes (may miss events: office-js #2964, #5390). Returns an unsubscribe. */
   onSelectionChanged(listener: () => void): () => void;
+  /**
+   * The whole-deck / whole-document operations (issue 8): absent where the host lacks the requirement sets
+   * (the reason is in `capabilities.reasons.deck`).
+   */
+  readonly deck?: DeckHostAdditions;
 }

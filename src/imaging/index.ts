@@ -20,3 +20,4 @@ export {
   TimeoutError,
 } from "./errors";
 export { validateImageBase64 } from "./validateImage";
+export { base64ToBytes, bytesToBase64 } from "./base64";

@@ -1,9 +1,7 @@
 // Office entry of the task pane: wait for Office, pick the document host, configure sign-in and the image client, mount.
-import { createLazySession } from "../auth/lazySession";
-import { readConfig } from "../core/config";
 import { createOfficeHost } from "../hosts/office/createOfficeHost";
-import { createImageClient } from "../imaging/createImageClient";
 import { NotInOffice } from "./components/NotInOffice";
+import { createPaneServices } from "./createPaneServices";
 import { mountPage, mountTaskPane } from "./mountTaskPane";
 import { officeEnvironment } from "./officeEnvironment";
 
@@ -16,11 +14,9 @@ async function start(): Promise<void> {
     mountPage(element, () => <NotInOffice />, undefined, environment);
     return;
   }
-  const config = readConfig();
   // MSAL loads in its own chunk after first paint (or on the first token request), never in the pane's first bundle.
-  const session = createLazySession({ config, origin: window.location.origin, office: Office });
-  const imageClient = createImageClient({ gatewayUrl: config.gatewayUrl, api: config.api, tokenProvider: session, scopes: config.scopes });
-  mountTaskPane(element, { host, imageClient, session, config }, environment);
+  const services = createPaneServices({ office: Office });
+  mountTaskPane(element, { host, ...services }, environment);
 }
 
 void start().catch((error: unknown) => {

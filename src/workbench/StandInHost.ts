@@ -2,7 +2,7 @@
 import type { PictureData } from "../core/types";
 import type { HostKind, InsertTarget, SelectedPicture } from "../hosts/DocumentHost";
 import { HostError } from "../hosts/errors";
-import { WORKBENCH_CAPABILITIES } from "./capabilities";
+import { STAND_IN_CAPABILITIES } from "./standInCapabilities";
 import type { Store } from "./store";
 
 /** Options of a stand-in host. */
@@ -22,7 +22,7 @@ export abstract class StandInHost<S, T, P extends { picture: PictureData }> {
   abstract readonly kind: HostKind;
   /** How messages name the document, e.g. "the page". */
   protected abstract readonly documentName: string;
-  readonly capabilities = WORKBENCH_CAPABILITIES;
+  readonly capabilities = STAND_IN_CAPABILITIES;
 
   /**
    * @param store the document state

@@ -36,7 +36,7 @@ export function placeCaret(element: HTMLElement, offset: number): void {
 }
 
 /** A key that tells whether the document's selection moved since last time (same key: same selection). */
-export function selectionKey(selection: Selection | null): string {
+function selectionKey(selection: Selection | null): string {
   if (!selection || selection.rangeCount === 0) return "";
   return [selection.anchorNode, selection.anchorOffset, selection.focusNode, selection.focusOffset]
     .map((part) => (typeof part === "number" ? part : nodeIdentity(part)))

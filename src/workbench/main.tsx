@@ -1,10 +1,7 @@
 // Entry of the workbench page: a page that needs no Office host; renders the shell and mounts the real task pane.
-import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { createLazySession } from "../auth/lazySession";
-import { readConfig } from "../core/config";
-import { createImageClient } from "../imaging/createImageClient";
+import { createPaneServices } from "../taskpane/createPaneServices";
 import { mountTaskPane } from "../taskpane/mountTaskPane";
 import { Workbench, type DocumentTab, type MountPane } from "./Workbench";
 
@@ -39,12 +36,10 @@ function keepTabInUrl(tab: DocumentTab): void {
 
 async function start(): Promise<void> {
   const host = await officeHost();
-  const config = readConfig();
   // One sign-in for both panes (the same MSAL cache); MSAL loads in its own chunk after first paint.
-  const session = createLazySession({ config, origin: window.location.origin, office: host === null ? undefined : Office });
-  const imageClient = createImageClient({ gatewayUrl: config.gatewayUrl, api: config.api, tokenProvider: session, scopes: config.scopes });
+  const services = createPaneServices({ office: host === null ? undefined : Office });
   const mountPane: MountPane = (element, documentHost) => {
-    const pane = mountTaskPane(element, { host: documentHost, imageClient, session, config }, { theme: "light" });
+    const pane = mountTaskPane(element, { host: documentHost, ...services }, { theme: "light" });
     // Unmounting a root while the workbench's own root commits is not allowed: do it right after.
     return () => setTimeout(() => pane.unmount(), 0);
   };

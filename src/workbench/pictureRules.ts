@@ -1,8 +1,6 @@
-// Rules both workbench stand-ins apply to a picture before it enters the document: byte checks, alt text, sizes.
-import { altTextOnReplace, type AltText } from "../core/altText";
-import type { PictureData, PixelSize, PointSize } from "../core/types";
+// Rules both workbench stand-ins apply to a picture before it enters the document: byte checks, display URL.
+import type { PictureData } from "../core/types";
 import { HostError } from "../hosts/errors";
-import type { ReplaceOptions } from "../hosts/DocumentHost";
 import { validateImageBase64 } from "../imaging/validateImage";
 
 /**
@@ -25,23 +23,4 @@ export function checkPicture(picture: PictureData): void {
 /** A `data:` URL for showing checked picture bytes in an `<img>` (the stand-ins only; never sent to Office). */
 export function pictureDataUrl(picture: PictureData): string {
   return `data:${picture.mimeType};base64,${picture.base64}`;
-}
-
-/**
- * Alt text of a replacing picture: `options.altText` when `overwriteAltText` is set or the old alt text is
- * Illustrate's own (default title, description from `storedPrompt`, the prompt kept with the old picture); else
- * the old picture's, kept (issue #5: never overwrite alt text a person wrote unless they ask).
- */
-export function altTextAfterReplace(old: AltText | undefined, storedPrompt: string | undefined, options: ReplaceOptions): AltText {
-  return altTextOnReplace(old, storedPrompt, options.altText, options.overwriteAltText);
-}
-
-/**
- * Size of a replacing picture in points: the old box when `keepBox`, else the old width with the height following
- * the new image's aspect ratio. Rounded to 0.01 pt.
- */
-export function sizeAfterReplace(oldSizePt: PointSize, image: PixelSize, keepBox = false): PointSize {
-  if (keepBox) return oldSizePt;
-  const heightPt = Math.round(((oldSizePt.widthPt * image.heightPx) / image.widthPx) * 100) / 100;
-  return { widthPt: oldSizePt.widthPt, heightPt };
 }

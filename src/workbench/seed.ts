@@ -3,7 +3,7 @@ import type { ParagraphSeed } from "./wordPageModel";
 import type { TextBoxSeed } from "./slideModel";
 
 /** The paragraph the E2E test selects as a prompt; keep it verbatim. */
-export const SAMPLE_PROMPT_PARAGRAPH = "A misty mountain lake at dawn";
+const SAMPLE_PROMPT_PARAGRAPH = "A misty mountain lake at dawn";
 
 /** Paragraphs of the Word page. */
 export const SEED_PARAGRAPHS: readonly ParagraphSeed[] = [

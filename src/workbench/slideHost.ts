@@ -9,15 +9,14 @@ import type {
   SelectionSnapshot,
 } from "../hosts/DocumentHost";
 import { HostError } from "../hosts/errors";
-import { isGeneratedAltText } from "../core/altText";
 import type { PictureData } from "../core/types";
-import { altTextAfterReplace, checkPicture, sizeAfterReplace } from "./pictureRules";
-import { keepInsideSlide, planSlidePlacement, type SlideShapeInfo } from "../core/placement";
+import { altTextOnReplace, isGeneratedAltText } from "../core/altText";
+import { checkPicture } from "./pictureRules";
+import { planSlidePlacement, replacementRect, type SlideShapeInfo } from "../core/placement";
 import {
   addPicture,
   findShape,
   frameOf,
-  PROMPT_TAG,
   replacePictureShape,
   selectedShape,
   selectedSlideText,
@@ -26,6 +25,7 @@ import {
   type SlideShape,
   type SlideState,
 } from "./slideModel";
+import { PROMPT_TAG } from "../hosts/powerpoint/shapeTags";
 import { StandInHost, type StandInHostOptions } from "./StandInHost";
 import type { Store } from "./store";
 
@@ -92,11 +92,10 @@ export class SlideHost extends StandInHost<SlideState, SlideTargetData, PictureS
     const old = this.pictureOrGone(state, target);
     // As the PowerPoint adapter: same width, height from the new aspect ratio centred on the old box (or the old
     // box with keepBox), kept inside the slide.
-    const size = sizeAfterReplace({ widthPt: old.widthPt, heightPt: old.heightPt }, data.size, options.keepBox);
-    const frame = keepInsideSlide({ leftPt: old.leftPt, topPt: old.topPt + (old.heightPt - size.heightPt) / 2, ...size }, SLIDE_SIZE_PT);
+    const frame = replacementRect(frameOf(old), data.size, SLIDE_SIZE_PT, options.keepBox);
     const content = {
       picture: data,
-      altText: altTextAfterReplace(old.altText, old.tags[PROMPT_TAG], options),
+      altText: altTextOnReplace(old.altText, old.tags[PROMPT_TAG], options.altText, options.overwriteAltText),
       tags: { ...old.tags, [PROMPT_TAG]: options.prompt },
     };
     const replaced = replacePictureShape(state, old.id, frame, content);

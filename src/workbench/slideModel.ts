@@ -2,13 +2,9 @@
 import type { AltText } from "../core/altText";
 import type { PictureData, PointSize } from "../core/types";
 import { DEFAULT_SLIDE_SIZE_PT, type RectPt } from "../core/placement";
-import { PROMPT_TAG } from "../hosts/powerpoint/PowerPointHost";
 
 /** A 16:9 slide, PowerPoint's default size: 13.333 × 7.5 in = 960 × 540 points. */
 export const SLIDE_SIZE_PT: PointSize = DEFAULT_SLIDE_SIZE_PT;
-
-/** Shape tag holding the prompt, the PowerPoint adapter's key (tags: PowerPointApi 1.3). */
-export { PROMPT_TAG };
 
 /** A text box on the slide; geometry in points. */
 export interface TextBoxShape extends RectPt {
@@ -27,7 +23,7 @@ export interface PictureShape extends RectPt {
   readonly name: string;
   readonly picture: PictureData;
   readonly altText: AltText;
-  /** Shape tags, PowerPoint-style upper-case keys (e.g. {@link PROMPT_TAG}). */
+  /** Shape tags, PowerPoint-style upper-case keys (e.g. `PROMPT_TAG` of hosts/powerpoint/shapeTags). */
   readonly tags: Readonly<Record<string, string>>;
 }
 

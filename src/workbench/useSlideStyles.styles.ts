@@ -3,7 +3,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { SLIDE_SIZE_PT } from "./slideModel";
 
 /** CSS pixels per point (CSS fixes 1 pt = 4/3 px). */
-export const PX_PER_PT = 4 / 3;
+const PX_PER_PT = 4 / 3;
 /** The slide's width in CSS pixels before scaling. */
 export const SLIDE_WIDTH_PX = SLIDE_SIZE_PT.widthPt * PX_PER_PT;
 

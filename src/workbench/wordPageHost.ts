@@ -8,9 +8,10 @@ import type {
   SelectedPicture,
   SelectionSnapshot,
 } from "../hosts/DocumentHost";
-import { isGeneratedAltText } from "../core/altText";
+import { altTextOnReplace, isGeneratedAltText } from "../core/altText";
+import { replacementSize } from "../core/placement";
 import type { PictureData } from "../core/types";
-import { altTextAfterReplace, checkPicture, sizeAfterReplace } from "./pictureRules";
+import { checkPicture } from "./pictureRules";
 import { StandInHost, type StandInHostOptions } from "./StandInHost";
 import type { Store } from "./store";
 import {
@@ -95,8 +96,9 @@ export class WordPageHost extends StandInHost<WordPageState, WordPageTargetData,
     checkPicture(data);
     const state = this.current();
     const old = this.pictureOrGone(state, target);
-    const sizePt = sizeAfterReplace(old.sizePt, data.size, options.keepBox);
-    const content = { picture: data, sizePt, altText: altTextAfterReplace(old.altText, old.prompt, options), prompt: options.prompt };
+    const sizePt = replacementSize(old.sizePt, data.size, options.keepBox);
+    const altText = altTextOnReplace(old.altText, old.prompt, options.altText, options.overwriteAltText);
+    const content = { picture: data, sizePt, altText, prompt: options.prompt };
     const next = replacePictureContent(state, old.id, content) as WordPageState;
     this.store.update(() => next);
     return { sizePt };

@@ -8,7 +8,7 @@ export const PAGE_SIZE_PT: PointSize = { widthPt: 612, heightPt: 792 };
 /** Word's default margins: 1 in on every side, in points. */
 export const PAGE_MARGIN_PT = 72;
 /** The page setup the Word adapter would read (`Word.PageSetup`), in points. */
-export const PAGE_SETUP_PT: WordPageSetupPt = {
+const PAGE_SETUP_PT: WordPageSetupPt = {
   pageWidth: PAGE_SIZE_PT.widthPt,
   pageHeight: PAGE_SIZE_PT.heightPt,
   leftMargin: PAGE_MARGIN_PT,
@@ -79,7 +79,7 @@ export function createWordPage(paragraphs: readonly ParagraphSeed[]): WordPageSt
 }
 
 /** Index of block `id`, or -1. */
-export function blockIndex(state: WordPageState, id: string): number {
+function blockIndex(state: WordPageState, id: string): number {
   return state.blocks.findIndex((block) => block.id === id);
 }
 
@@ -94,7 +94,7 @@ function paragraphAt(state: WordPageState, id: string): ParagraphBlock | undefin
 }
 
 /** The two ends of a text selection in document order. */
-export function orderedRange(state: WordPageState, anchor: TextPoint, focus: TextPoint): { start: TextPoint; end: TextPoint } {
+function orderedRange(state: WordPageState, anchor: TextPoint, focus: TextPoint): { start: TextPoint; end: TextPoint } {
   const a = blockIndex(state, anchor.blockId);
   const f = blockIndex(state, focus.blockId);
   const anchorFirst = a < f || (a === f && anchor.offset <= focus.offset);

@@ -4,8 +4,8 @@
 import path from "node:path";
 import type { Locator, Page, Request, Route } from "playwright-core";
 import sharp from "sharp";
-import { E2E_ARTIFACTS as ARTIFACTS, useBrowserPage } from "./browser";
-import { generate, insertResult, openWorkbench, pointValue, PROMPT, slideFrame, useSelection } from "./workbenchPage";
+import { E2E_ARTIFACTS as ARTIFACTS, useBrowserPage } from "../support/browser";
+import { generate, insertResult, openWorkbench, pointValue, PROMPT, slideFrame, useSelection } from "../support/workbenchPage";
 
 /** A second prompt, typed for the replacing picture. */
 const CANOE = "A red canoe on a calm lake";

@@ -1,5 +1,5 @@
 // Jest globalSetup of the e2e project: starts `npm start`'s servers (issuer, gateway, pane dev server) once.
-import { startServers, type RunningServers } from "./servers";
+import { startServers, type RunningServers } from "../support/servers";
 
 declare global {
   // Shared with globalTeardown (same process).

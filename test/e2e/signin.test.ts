@@ -2,9 +2,9 @@
 // reload → signed in silently from MSAL's cache, no prompt; every image request carries the bearer token.
 import path from "node:path";
 import type { Page, Request } from "playwright-core";
-import { E2E_ARTIFACTS as ARTIFACTS, useBrowserPage } from "./browser";
-import { ensureSignedIn } from "./signIn";
-import { generate, insertResult, PANE_URL, PROMPT, useSelection } from "./workbenchPage";
+import { E2E_ARTIFACTS as ARTIFACTS, useBrowserPage } from "../support/browser";
+import { ensureSignedIn } from "../support/signIn";
+import { generate, insertResult, PANE_URL, PROMPT, useSelection } from "../support/workbenchPage";
 
 jest.setTimeout(240_000);
 

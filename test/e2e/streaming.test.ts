@@ -1,8 +1,8 @@
 // End to end in Chromium: the pane shows the local provider's partial images while the gateway streams (issue #4).
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { E2E_ARTIFACTS as ARTIFACTS, useBrowserPage } from "./browser";
-import { generate, openWorkbench, PROMPT, useSelection } from "./workbenchPage";
+import { E2E_ARTIFACTS as ARTIFACTS, useBrowserPage } from "../support/browser";
+import { generate, openWorkbench, PROMPT, useSelection } from "../support/workbenchPage";
 
 jest.setTimeout(180_000);
 

@@ -3,8 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { E2E_ARTIFACTS as ARTIFACTS, useBrowserPage } from "./browser";
-import { generate, insertResult, openWorkbench, pointValue, PROMPT, slideFrame, useSelection } from "./workbenchPage";
+import { E2E_ARTIFACTS as ARTIFACTS, useBrowserPage } from "../support/browser";
+import { generate, insertResult, openWorkbench, pointValue, PROMPT, slideFrame, useSelection } from "../support/workbenchPage";
 
 const timings: Record<string, number> = {};
 

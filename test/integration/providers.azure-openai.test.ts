@@ -3,7 +3,8 @@
 import { AzureOpenAIProvider } from "../../server/providers/azure-openai/AzureOpenAIProvider";
 import { createRemoteProvider } from "../../server/providers/upstream/remoteProvider";
 import { fakePng, startFakeUpstream, type FakeUpstream } from "../fakes/upstream/FakeUpstream";
-import { API_KEY, decoded, drain, generateRequest, rejectionOf, testClient } from "./providers.helpers";
+import { API_KEY, drain, generateRequest, rejectionOf, testClient } from "./providers.helpers";
+import { decoded } from "../support/pictures";
 
 // Generous: a loaded CI machine encodes the fake's PNGs slowly.
 jest.setTimeout(30_000);

@@ -4,7 +4,8 @@ import { FoundryMaiProvider } from "../../server/providers/foundry-mai/FoundryMa
 import { createRemoteProvider } from "../../server/providers/upstream/remoteProvider";
 import { hashedUser } from "../../server/providers/upstream/userHash";
 import { fakePng, startFakeUpstream, type FakeUpstream } from "../fakes/upstream/FakeUpstream";
-import { API_KEY, TOKEN, decoded, generateRequest, rejectionOf, testClient } from "./providers.helpers";
+import { API_KEY, TOKEN, generateRequest, rejectionOf, testClient } from "./providers.helpers";
+import { decoded } from "../support/pictures";
 
 // Generous: a loaded CI machine encodes the fake's PNGs slowly.
 jest.setTimeout(30_000);

@@ -211,12 +211,14 @@ describe("azure-openai through the gateway", () => {
 describe("foundry-mai through the gateway (does not stream)", () => {
   let fake: FakeUpstream;
   let served: Served;
-  beforeAll(async () => {
+  // Each test its own fake and gateway (own queue): no test inherits the slots an earlier one used.
+  beforeEach(async () => {
     fake = await startFakeUpstream({ kind: "foundry-mai", deployment: "MAI-Image-2", apiKey: API_KEY });
-    // 2 calls per 2 s window: one slot every 1.25 s (with the margin), so the second of two requests waits.
-    served = await serve(createProvider("foundry-mai", { IMAGE_ENDPOINT: fake.url, IMAGE_DEPLOYMENT: "MAI-Image-2", IMAGE_API_KEY: API_KEY, IMAGE_RPM: "2", IMAGE_RPM_WINDOW_MS: "2000" }));
+    // 2 calls per 6 s window: one slot every 3.25 s (with the margin), so the second of two requests sent together
+    // waits even when a loaded machine delays it by a second or two.
+    served = await serve(createProvider("foundry-mai", { IMAGE_ENDPOINT: fake.url, IMAGE_DEPLOYMENT: "MAI-Image-2", IMAGE_API_KEY: API_KEY, IMAGE_RPM: "2", IMAGE_RPM_WINDOW_MS: "6000" }));
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await served.close();
     await fake.close();
   });
@@ -235,7 +237,7 @@ describe("foundry-mai through the gateway (does not stream)", () => {
     const queued = [...a, ...b].filter(([name]) => name === "queue").map(([, data]) => data);
     expect(queued[0]).toEqual({ position: 1, expected_start_ms: expect.any(Number) });
     expect(queued[0].expected_start_ms).toBeGreaterThan(0);
-    expect(queued[0].expected_start_ms).toBeLessThanOrEqual(1250); // one slot: 2000 ms / 2 + 250 ms margin
+    expect(queued[0].expected_start_ms).toBeLessThanOrEqual(3250); // one slot: 6000 ms / 2 + 250 ms margin
     expect(queued[queued.length - 1]).toEqual({ position: 0, expected_start_ms: 0 });
     expect(fake.violations).toEqual([]);
   });

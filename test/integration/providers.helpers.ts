@@ -1,11 +1,11 @@
 // Shared set-up of the provider contract tests: a provider wired to a strict fake upstream, and image checks.
-import sharp from "sharp";
 import type { NormalizedGenerateRequest } from "../../server/providers/Provider";
 import type { TokenSource } from "../../server/providers/upstream/credentials";
 import { apiKeyCredential, entraCredential } from "../../server/providers/upstream/credentials";
 import { UpstreamClient, type UpstreamClientOptions } from "../../server/providers/upstream/UpstreamClient";
-import { UpstreamError } from "../../server/providers/upstream/upstreamErrors";
+import type { UpstreamError } from "../../server/providers/upstream/upstreamErrors";
 import type { ApiError } from "../../server/shared/ApiError";
+import { rejection } from "../support/rejection";
 
 export const API_KEY = "test-key-123";
 export const TOKEN = "entra-token-abc";
@@ -21,21 +21,8 @@ export function generateRequest(overrides: Partial<NormalizedGenerateRequest> = 
   return { prompt: "A lighthouse at dusk", n: 1, apiSize: "1536x1024", size: { widthPx: 1536, heightPx: 1024 }, quality: "auto", outputFormat: "png", ...overrides };
 }
 
-/** Format and size decoded from base64 bytes. */
-export async function decoded(b64: string): Promise<{ format?: string; width?: number; height?: number }> {
-  const meta = await sharp(Buffer.from(b64, "base64")).metadata();
-  return { format: meta.format, width: meta.width, height: meta.height };
-}
-
-/** The rejection of `promise` (fails the test when it resolves). */
-export async function rejectionOf(promise: Promise<unknown>): Promise<ApiError & Partial<UpstreamError>> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ApiError;
-  }
-  throw new Error("expected a rejection");
-}
+/** The rejection of `promise` as the provider's errors (fails the test when it resolves). */
+export const rejectionOf = (promise: Promise<unknown>) => rejection<ApiError & Partial<UpstreamError>>(promise);
 
 /** Collects an async iterable, returning the events and the error that ended it (if any). */
 export async function drain<T>(events: AsyncIterable<T>): Promise<{ events: T[]; error?: ApiError }> {
@@ -48,11 +35,10 @@ export async function drain<T>(events: AsyncIterable<T>): Promise<{ events: T[];
   }
 }
 
-/** Resolves when `predicate` holds, polling every 10 ms (fails after `ms`). */
-export async function until(predicate: () => boolean, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+/**
+ * Resolves when `predicate` holds, checking every 10 ms. No wall-clock deadline of its own (a loaded machine may
+ * need longer than any guess): the test's Jest timeout ends a wait for something that never happens.
+ */
+export async function until(predicate: () => boolean): Promise<void> {
+  while (!predicate()) await new Promise((resolve) => setTimeout(resolve, 10));
 }

@@ -164,7 +164,7 @@ export class UpstreamClient {
       accept: request.accept ?? "application/json",
       ...(await this.credentialHeaders(signal, fresh)),
     };
-    let body: BodyInit;
+    let body: FormData | string;
     if (request.body instanceof FormData) {
       body = request.body; // fetch sets the multipart boundary
     } else {

@@ -1,8 +1,9 @@
 // Picks the document host once Office is ready: the Word or PowerPoint adapter, or null outside Office.
 import type { DocumentHost } from "../DocumentHost";
-import { officePowerPointEnvironment, PowerPointHost } from "../powerpoint/PowerPointHost";
+import { PowerPointHost } from "../powerpoint/PowerPointHost";
+import { officePowerPointEnvironment } from "../powerpoint/powerPointEnvironment";
 import { officeWordEnvironment, WordHost } from "../word/WordHost";
-import { powerPointCapabilities, readRequirementFlags, wordCapabilities, type RequirementChecker } from "./capabilities";
+import { powerPointCapabilities, readRequirementFlags, wordCapabilities, type RequirementChecker } from "./requirementSets";
 
 /** What `Office.onReady()` resolves with, reduced to what the choice needs. */
 export interface OfficeReadyInfo {

@@ -6,7 +6,7 @@ import { HostError } from "../errors";
 const MIME: Record<string, ImageMimeType> = { png: "image/png", jpg: "image/jpeg" };
 
 /** Strips a `data:…;base64,` prefix if the host added one (the seam carries raw base64, office-js #4065). */
-export function rawBase64(value: string): string {
+function rawBase64(value: string): string {
   const comma = value.startsWith("data:") ? value.indexOf(",") : -1;
   return comma >= 0 ? value.slice(comma + 1) : value;
 }

@@ -1,5 +1,6 @@
 // DocumentHost for Word: reads the selection, inserts and replaces inline pictures through the Word JavaScript API.
-import { altTextOnReplace, isGeneratedAltText, type AltText } from "../../core/altText";
+import { altTextOf, altTextOnReplace, isGeneratedAltText } from "../../core/altText";
+import { replacementSize } from "../../core/placement";
 import type { PictureData, PointSize } from "../../core/types";
 import type {
   DocumentHost,
@@ -11,10 +12,11 @@ import type {
   SelectionSnapshot,
 } from "../DocumentHost";
 import { HostError } from "../errors";
-import { assertFeature, type OfficeCapabilities } from "../office/capabilities";
+import { assertFeature, type OfficeCapabilities } from "../office/requirementSets";
 import { assertWritable, subscribeSelectionChanged, type OfficeDocumentLike } from "../office/documentState";
 import { isGoneError, toHostError } from "../office/officeErrors";
 import { pictureDataFromBase64 } from "../office/pictureBytes";
+import { AltTextMemory } from "./altTextMemory";
 import { wordPictureSize, type WordPageSetupPt } from "./wordSizing";
 
 /** How the adapter reaches Word: `Word.run` in Office, hand-made fakes in tests. */
@@ -36,8 +38,6 @@ interface WordTargetData {
 }
 
 const PICTURE_PROPS = "width,height,altTextTitle,altTextDescription";
-/** How many written alt texts the adapter remembers for telling its own from a person's. */
-const MAX_REMEMBERED_PROMPTS = 200;
 
 /** The Office.js default: `Word.run` with and without a tracked object. */
 export function officeWordEnvironment(capabilities: OfficeCapabilities): WordEnvironment {
@@ -67,7 +67,7 @@ export function officeWordEnvironment(capabilities: OfficeCapabilities): WordEnv
  * - An `InlinePicture` has no tags, so the prompt is not stored in the document. Whose alt text a picture has
  *   (issue #5) is judged against the prompts this adapter wrote alt text for in this session, by description:
  *   a picture from an earlier session with non-empty alt text counts as a person's (kept on replace unless
- *   `overwriteAltText`), never the other way round.
+ *   `overwriteAltText`), never the other way round (./altTextMemory.ts).
  */
 export class WordHost implements DocumentHost {
   readonly kind = "word" as const;
@@ -75,8 +75,8 @@ export class WordHost implements DocumentHost {
   /** Tracked pictures handed out by readSelection, by SelectedPicture.id. */
   private readonly pictures = new Map<string, Word.InlinePicture>();
   private nextPictureId = 1;
-  /** Trimmed alt-text descriptions this adapter wrote this session → the prompt each was written for. */
-  private readonly promptsByDescription = new Map<string, string>();
+  /** The alt texts this adapter wrote this session, with their prompts. */
+  private readonly writtenAltText = new AltTextMemory();
 
   constructor(private readonly env: WordEnvironment) {
     this.capabilities = env.capabilities;
@@ -115,6 +115,7 @@ export class WordHost implements DocumentHost {
         range.load("text");
         range.track();
         await context.sync();
+        // eslint-disable-next-line office-addins/load-object-before-read -- `text` is loaded above; the rule takes the string's `length` for the range's
         const data: WordTargetData = { range, hadText: range.text.trim().length > 0 };
         return { host: "word", data };
       });
@@ -178,11 +179,9 @@ export class WordHost implements DocumentHost {
         } catch (error) {
           throw isGoneError(error) ? new HostError("picture_gone", "the picture to replace is no longer in the document", { cause: error }) : error;
         }
-        const size: PointSize = options.keepBox
-          ? { widthPt: old.width, heightPt: old.height }
-          : { widthPt: old.width, heightPt: Math.round(((old.width * data.size.heightPx) / data.size.widthPx) * 100) / 100 };
+        const size = replacementSize({ widthPt: old.width, heightPt: old.height }, data.size, options.keepBox);
         const oldAlt = altTextOf(old);
-        const altText = altTextOnReplace(oldAlt, this.promptFor(oldAlt), options.altText, options.overwriteAltText);
+        const altText = altTextOnReplace(oldAlt, this.writtenAltText.promptFor(oldAlt), options.altText, options.overwriteAltText);
         const fresh = old.insertInlinePictureFromBase64(data.base64, "Replace");
         applyPictureFormat(fresh, size, altText);
         fresh.load("width,height");
@@ -190,7 +189,7 @@ export class WordHost implements DocumentHost {
         await context.sync();
         // Later replaces and edits of this picture go through the new object.
         this.pictures.set(target.id, fresh);
-        if (altText === options.altText) this.rememberAltText(options);
+        if (altText === options.altText) this.writtenAltText.remember(options.altText, options.prompt);
         old.untrack();
         await context.sync().catch(() => undefined /* the replaced picture is gone: its tracking went with it */);
         return { sizePt: { widthPt: fresh.width, heightPt: fresh.height } };
@@ -272,7 +271,7 @@ export class WordHost implements DocumentHost {
     }
     picture.load("width,height");
     await context.sync();
-    this.rememberAltText(options);
+    this.writtenAltText.remember(options.altText, options.prompt);
     return { sizePt: { widthPt: picture.width, heightPt: picture.height } };
   }
 
@@ -285,22 +284,7 @@ export class WordHost implements DocumentHost {
     }
     this.pictures.set(id, picture);
     const altText = altTextOf(picture);
-    return { id, sizePt: { widthPt: picture.width, heightPt: picture.height }, altText, altTextIsGenerated: isGeneratedAltText(altText, this.promptFor(altText)) };
-  }
-
-  /** Notes the alt text just written with its prompt (oldest notes dropped past {@link MAX_REMEMBERED_PROMPTS}). */
-  private rememberAltText(options: InsertOptions): void {
-    const key = options.altText.description.trim();
-    this.promptsByDescription.delete(key);
-    this.promptsByDescription.set(key, options.prompt);
-    if (this.promptsByDescription.size > MAX_REMEMBERED_PROMPTS) {
-      this.promptsByDescription.delete(this.promptsByDescription.keys().next().value as string);
-    }
-  }
-
-  /** The prompt this adapter wrote `altText` for this session, if it did. */
-  private promptFor(altText: AltText | undefined): string | undefined {
-    return altText ? this.promptsByDescription.get(altText.description.trim()) : undefined;
+    return { id, sizePt: { widthPt: picture.width, heightPt: picture.height }, altText, altTextIsGenerated: isGeneratedAltText(altText, this.writtenAltText.promptFor(altText)) };
   }
 
   /** Stops tracking an object from an earlier batch (tracked objects cost Word memory). Never throws. */
@@ -325,12 +309,6 @@ export class WordHost implements DocumentHost {
     if (!target) return undefined;
     if (target.host !== "word") throw new HostError("unknown", `an insert target of ${target.host} was given to the Word adapter`);
     return target.data as WordTargetData;
-  }
-
-  private requireFeature(feature: keyof OfficeCapabilities["features"]): void {
-    if (!this.capabilities.features[feature]) {
-      throw new HostError("unsupported", `this version of Word cannot do this (${this.capabilities.reasons[feature] ?? feature})`);
-    }
   }
 }
 
@@ -361,9 +339,4 @@ async function removeParagraphs(context: Word.RequestContext, paragraphs: Word.P
   } catch {
     // The paragraphs were never created (Word refused the first step): there is nothing to remove.
   }
-}
-
-/** A picture's alt text (loaded), or `undefined` when it has none. */
-function altTextOf(picture: Word.InlinePicture): AltText | undefined {
-  return picture.altTextTitle || picture.altTextDescription ? { title: picture.altTextTitle, description: picture.altTextDescription } : undefined;
 }

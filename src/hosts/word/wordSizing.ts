@@ -3,10 +3,10 @@ import { fitPoints } from "../../core/sizes";
 import type { PixelSize, PointSize } from "../../core/types";
 
 /** Text column width used when Word does not expose page setup (WordApiDesktop 1.3 is desktop only): 6.5 in. */
-export const DEFAULT_COLUMN_WIDTH_PT = 468;
+const DEFAULT_COLUMN_WIDTH_PT = 468;
 
 /** Tallest picture when the page height is unknown: 9 in, the text height of a Letter page with 1 in margins. */
-export const DEFAULT_MAX_HEIGHT_PT = 648;
+const DEFAULT_MAX_HEIGHT_PT = 648;
 
 /** Page setup values in points (`Word.PageSetup`, WordApiDesktop 1.3). */
 export interface WordPageSetupPt {
@@ -19,7 +19,7 @@ export interface WordPageSetupPt {
 }
 
 /** The text area of the page in points, or the defaults when `setup` is absent or nonsensical. */
-export function textAreaPt(setup?: WordPageSetupPt): PointSize {
+function textAreaPt(setup?: WordPageSetupPt): PointSize {
   const width = setup ? setup.pageWidth - setup.leftMargin - setup.rightMargin : NaN;
   const height = setup ? setup.pageHeight - setup.topMargin - setup.bottomMargin : NaN;
   return {

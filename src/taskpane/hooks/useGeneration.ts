@@ -10,7 +10,7 @@ import type { Batch, GenerationOptions, PartialPreview } from "../TaskPane.types
 import type { SelectionRead, SelectionReason } from "./useSelectionPrompt";
 
 /** Partial images asked for when streaming (gpt-image `partial_images`, 0–3). */
-export const PARTIAL_IMAGES = 2;
+const PARTIAL_IMAGES = 2;
 
 /** What kind of run is in progress. */
 export type GenerationKind = "create" | "edit";

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
 
 /** The storage the pane uses; `null` where storage is blocked (some Office sandboxes, private modes). */
-export function paneStorage(): Storage | null {
+function paneStorage(): Storage | null {
   try {
     return typeof window !== "undefined" && window.localStorage ? window.localStorage : null;
   } catch {

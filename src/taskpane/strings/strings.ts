@@ -2,14 +2,8 @@
 import i18next, { type i18n as I18n, type TFunction } from "i18next";
 import en from "./en.json";
 
-/** English resources (the fallback for every language). */
-export const EN_RESOURCES = en;
-
 /** The translate function the pane's components use. */
 export type Translate = TFunction;
-
-/** Languages with bundled resources. Others fall back to English. */
-export const BUNDLED_LANGUAGES = ["en"] as const;
 
 /**
  * Creates an initialized i18next instance for `language` (a BCP 47 tag such as Office's

@@ -193,6 +193,7 @@ export class FakeUpstream {
 export async function startFakeUpstream(api: FakeApi): Promise<FakeUpstream> {
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 * 1024 });
   await app.register(multipart, { limits: { fileSize: 60 * 1024 * 1024 } });
+  // eslint-disable-next-line prefer-const -- assigned once the port is known, after the route that reads it is registered
   let fake: FakeUpstream | undefined;
   app.all("/*", (request, reply) => (fake as FakeUpstream).handle(request, reply));
   await app.listen({ host: "127.0.0.1", port: 0 });

@@ -1,5 +1,5 @@
 // Alt text for generated pictures.
-import { altTextFor, altTextOnReplace, DEFAULT_ALT_TITLE, isGeneratedAltText, MAX_ALT_DESCRIPTION_CHARS } from "../../../src/core/altText";
+import { altTextFor, altTextOf, altTextOnReplace, DEFAULT_ALT_TITLE, isGeneratedAltText, MAX_ALT_DESCRIPTION_CHARS } from "../../../src/core/altText";
 
 describe("altTextFor", () => {
   it("uses the fixed title and the prompt as description", () => {
@@ -64,5 +64,15 @@ describe("altTextOnReplace", () => {
     const person = { title: "Team photo", description: "Our team at the lake" };
     expect(altTextOnReplace(person, "A lake", next)).toEqual(person);
     expect(altTextOnReplace(person, "A lake", next, true)).toEqual(next);
+  });
+});
+
+describe("altTextOf", () => {
+  it.each([
+    [{ altTextTitle: "", altTextDescription: "" }, undefined],
+    [{ altTextTitle: "Fox", altTextDescription: "" }, { title: "Fox", description: "" }],
+    [{ altTextTitle: "", altTextDescription: "A fox in the snow" }, { title: "", description: "A fox in the snow" }],
+  ])("reads %o as %o", (fields, expected) => {
+    expect(altTextOf(fields)).toEqual(expected);
   });
 });

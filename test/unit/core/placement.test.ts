@@ -1,4 +1,4 @@
-// Slide placement geometry: placeholder first, largest free area with margins, full slide, beside text.
+// Placement geometry: placeholder first, largest free area with margins, full slide, beside text; the box a replacement takes.
 import {
   DEFAULT_SLIDE_SIZE_PT,
   fitInto,
@@ -6,6 +6,8 @@ import {
   keepInsideSlide,
   largestFreeRect,
   planSlidePlacement,
+  replacementRect,
+  replacementSize,
   type RectPt,
   type SlideShapeInfo,
 } from "../../../src/core/placement";
@@ -102,5 +104,29 @@ describe("keepInsideSlide and geometryDiffers", () => {
     const wanted = { leftPt: 100, topPt: 100, widthPt: 400, heightPt: 300 };
     expect(geometryDiffers(wanted, { leftPt: 100.4, topPt: 99.6, widthPt: 400, heightPt: 300 })).toBe(false);
     expect(geometryDiffers(wanted, { leftPt: 75, topPt: 75, widthPt: 300, heightPt: 225 })).toBe(true);
+  });
+});
+
+describe("replacementSize", () => {
+  it.each([
+    ["a wider picture keeps the width, height from its aspect ratio", { widthPt: 300, heightPt: 300 }, landscape, false, { widthPt: 300, heightPt: 200 }],
+    ["a taller picture grows downwards in height only", { widthPt: 300, heightPt: 200 }, { widthPx: 1024, heightPx: 1536 }, false, { widthPt: 300, heightPt: 450 }],
+    ["the height is rounded to 0.01 pt", { widthPt: 100, heightPt: 100 }, { widthPx: 3, heightPx: 1 }, false, { widthPt: 100, heightPt: 33.33 }],
+    ["keepBox keeps the old size whatever the new aspect ratio", { widthPt: 300, heightPt: 120 }, square, true, { widthPt: 300, heightPt: 120 }],
+  ])("%s", (_name, old, image, keepBox, expected) => {
+    expect(replacementSize(old, image, keepBox)).toEqual(expected);
+  });
+});
+
+describe("replacementRect", () => {
+  it.each([
+    ["same left and width, centred on the old box", { leftPt: 100, topPt: 100, widthPt: 300, heightPt: 300 }, landscape, false, { leftPt: 100, topPt: 150, widthPt: 300, heightPt: 200 }],
+    ["keepBox leaves the box as it was", { leftPt: 100, topPt: 100, widthPt: 300, heightPt: 300 }, landscape, true, { leftPt: 100, topPt: 100, widthPt: 300, heightPt: 300 }],
+    ["a taller picture near the bottom is moved up to stay on the slide", { leftPt: 600, topPt: 400, widthPt: 300, heightPt: 100 }, square, false, { leftPt: 600, topPt: 240, widthPt: 300, heightPt: 300 }],
+    ["a picture taller than the slide is shrunk, keeping its aspect ratio", { leftPt: 0, topPt: 0, widthPt: 960, heightPt: 540 }, square, false, { leftPt: 0, topPt: 0, widthPt: 540, heightPt: 540 }],
+  ])("%s", (_name, old, image, keepBox, expected) => {
+    const rect = replacementRect(old, image, slide, keepBox);
+    expect(rect).toEqual(expected);
+    inside(rect);
   });
 });

@@ -1,11 +1,12 @@
 // The PowerPoint adapter against a hand-made fake of PowerPoint, including the documented host bugs.
 import { altTextFor } from "../../../src/core/altText";
 import type { PictureData } from "../../../src/core/types";
-import { powerPointCapabilities } from "../../../src/hosts/office/capabilities";
-import { PowerPointHost, PROMPT_TAG } from "../../../src/hosts/powerpoint/PowerPointHost";
+import { powerPointCapabilities } from "../../../src/hosts/office/requirementSets";
+import { PowerPointHost } from "../../../src/hosts/powerpoint/PowerPointHost";
+import { PROMPT_TAG } from "../../../src/hosts/powerpoint/shapeTags";
 import { FakePresentation, fakePowerPointEnvironment, type PShape } from "./fakes/fakePowerPoint";
 import { hostRejection } from "./fakes/hostErrors";
-import { pngPicture } from "./fakes/images";
+import { pngPicture } from "../../support/pictures";
 import { flags } from "./fakes/requirements";
 
 const PROMPT = "A misty mountain lake at dawn";

@@ -1,11 +1,11 @@
 // The Word adapter against a hand-made fake of Word: insert place, sizes in points, alt text, replace, errors.
 import { altTextFor } from "../../../src/core/altText";
 import type { PictureData } from "../../../src/core/types";
-import { wordCapabilities } from "../../../src/hosts/office/capabilities";
+import { wordCapabilities } from "../../../src/hosts/office/requirementSets";
 import { WordHost } from "../../../src/hosts/word/WordHost";
 import { FakeWordDocument, fakeWordEnvironment } from "./fakes/fakeWord";
 import { hostRejection } from "./fakes/hostErrors";
-import { jpegPicture, pngPicture } from "./fakes/images";
+import { jpegPicture, pngPicture } from "../../support/pictures";
 import { flags } from "./fakes/requirements";
 
 const PROMPT = "A misty mountain lake at dawn";

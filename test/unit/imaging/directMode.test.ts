@@ -1,7 +1,10 @@
 // Azure OpenAI direct mode of the image client against a scripted fetch: URLs, bodies, delegated token, raw Azure errors.
 import { AZURE_OPENAI_DELEGATED_SCOPE, withDefaults, type ImageApiMode } from "../../../src/core/config";
 import { ApiError, createImageClient, SignInRequiredError, type ImageClientOptions } from "../../../src/imaging";
-import { countingTokens, imagesResponse, jsonResponse, pngBase64, rejection, scriptedFetch, sseEvent, sseResponse, type Step } from "./fixtures";
+import { countingTokens, imagesResponse, jsonResponse, scriptedFetch, type Step } from "./fixtures";
+import { pngBase64 } from "../../support/pictures";
+import { rejection } from "../../support/rejection";
+import { sseEvent, sseResponse } from "../../support/sse";
 
 const ENDPOINT = "https://contoso-images.openai.azure.com";
 const DATED: ImageApiMode = { mode: "azure-openai-direct", deployment: "gpt-image-1", apiVersion: "2025-04-01-preview" };

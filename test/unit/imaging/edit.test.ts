@@ -1,7 +1,9 @@
 // Edits: multipart upload of the picture (and mask) to /v1/images/edits, checked results, refused bad input.
 import type { PictureData } from "../../../src/core/types";
 import { createImageClient, InvalidRequestError, type PartialImage } from "../../../src/imaging";
-import { imagesResponse, jpegBase64, jsonResponse, pngBase64, scriptedFetch, sseEvent, sseResponse, type Step } from "./fixtures";
+import { imagesResponse, jsonResponse, scriptedFetch, type Step } from "./fixtures";
+import { jpegBase64, pngBase64 } from "../../support/pictures";
+import { sseEvent, sseResponse } from "../../support/sse";
 
 function editClient(script: Step[]) {
   const { fetch, calls } = scriptedFetch(script);

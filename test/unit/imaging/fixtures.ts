@@ -1,18 +1,5 @@
-// Test fixtures for the image client: real PNG/JPEG bytes made with sharp, a scripted fetch, answer builders.
-import sharp from "sharp";
+// Test fixtures for the image client: a scripted fetch, answer builders, a counting token provider.
 import type { GetTokenOptions, TokenProvider } from "../../../src/auth/TokenProvider";
-
-/** A real PNG of `width`×`height` px, as raw base64. */
-export async function pngBase64(width: number, height: number): Promise<string> {
-  const buffer = await sharp({ create: { width, height, channels: 3, background: { r: 40, g: 90, b: 160 } } }).png().toBuffer();
-  return buffer.toString("base64");
-}
-
-/** A real JPEG of `width`×`height` px, as raw base64. */
-export async function jpegBase64(width: number, height: number): Promise<string> {
-  const buffer = await sharp({ create: { width, height, channels: 3, background: { r: 200, g: 120, b: 40 } } }).jpeg().toBuffer();
-  return buffer.toString("base64");
-}
 
 /** One recorded request of {@link scriptedFetch}. */
 export interface RecordedRequest {
@@ -66,31 +53,6 @@ export function imagesResponse(b64: string[], extra: Record<string, unknown> = {
   );
 }
 
-/** One SSE event as text. */
-export function sseEvent(event: string | undefined, data: unknown): string {
-  return `${event ? `event: ${event}\n` : ""}data: ${typeof data === "string" ? data : JSON.stringify(data)}\n\n`;
-}
-
-/**
- * A `text/event-stream` answer sending `chunks` one by one; `end` says how the stream stops: closed
- * normally, or failed with a network error (connection reset).
- */
-export function sseResponse(chunks: string[], end: "close" | "error" = "close", headers: Record<string, string> = {}): Response {
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = chunks.shift();
-      if (next !== undefined) {
-        controller.enqueue(encoder.encode(next));
-        return;
-      }
-      if (end === "close") controller.close();
-      else controller.error(new TypeError("terminated"));
-    },
-  });
-  return new Response(body, { status: 200, headers: { "content-type": "text/event-stream", ...headers } });
-}
-
 /** A fetch step that never answers until its signal fires, then rejects like fetch does. */
 export function hangingStep(request: RecordedRequest): Promise<Response> {
   return new Promise((_, reject) => {
@@ -109,14 +71,4 @@ export function countingTokens(prefix = "token"): TokenProvider & { calls: Array
       return `${prefix}-${calls.length}`;
     },
   };
-}
-
-/** The error `promise` rejects with; fails the test when it resolves. */
-export async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected the call to fail");
 }

@@ -10,7 +10,9 @@ import {
   TimeoutError,
   type ImageClientOptions,
 } from "../../../src/imaging";
-import { countingTokens, hangingStep, imagesResponse, jsonResponse, pngBase64, rejection, scriptedFetch, type Step } from "./fixtures";
+import { countingTokens, hangingStep, imagesResponse, jsonResponse, scriptedFetch, type Step } from "./fixtures";
+import { pngBase64 } from "../../support/pictures";
+import { rejection } from "../../support/rejection";
 
 const GATEWAY = "https://gateway.example.com";
 const request = { prompt: "A misty mountain lake at dawn", size: "1536x1024" };
@@ -188,7 +190,7 @@ describe("generate: network, timeout, cancel", () => {
     const { imageClient, calls } = client([hangingStep]);
     const controller = new AbortController();
     const pending = imageClient.generate(request, { signal: controller.signal });
-    await new Promise((r) => setTimeout(r, 5));
+    while (calls.length === 0) await new Promise((r) => setTimeout(r, 0)); // abort once the request is sent, not after a guessed delay
     controller.abort();
     await expect(pending).rejects.toBeInstanceOf(CancelledError);
     expect(calls[0].init.signal?.aborted).toBe(true);

@@ -8,7 +8,9 @@ import {
   type PartialImage,
   type QueueStatus,
 } from "../../../src/imaging";
-import { imagesResponse, pngBase64, scriptedFetch, sseEvent, sseResponse, type Step } from "./fixtures";
+import { imagesResponse, scriptedFetch, type Step } from "./fixtures";
+import { pngBase64 } from "../../support/pictures";
+import { sseEvent, sseResponse } from "../../support/sse";
 
 const request = { prompt: "A lighthouse in a storm", size: "1024x1024", stream: true, partial_images: 2 };
 const backend = { provider: "azure-openai", model: "gpt-image-1.5", offline: false };

@@ -2,7 +2,7 @@
 import { isRawBase64, base64ToBytes } from "../../../src/imaging/base64";
 import { InvalidResponseError } from "../../../src/imaging/errors";
 import { validateImageBase64 } from "../../../src/imaging/validateImage";
-import { jpegBase64, pngBase64 } from "./fixtures";
+import { jpegBase64, pngBase64 } from "../../support/pictures";
 
 const square = { widthPx: 64, heightPx: 64 };
 

@@ -188,10 +188,7 @@ describe("manifest.xml checks the schemas miss", () => {
 
   describe("no WordApi/PowerPointApi in the base Requirements", () => {
     it("flags WordApi there, although the schema accepts it", () => {
-      const withWordApi = broken(
-        "  <DefaultSettings>",
-        '  <Requirements>\n    <Sets DefaultMinVersion="1.1">\n      <Set Name="WordApi" MinVersion="1.2"/>\n    </Sets>\n  </Requirements>\n  <DefaultSettings>',
-      );
+      const withWordApi = broken('<Sets DefaultMinVersion="1.1">', '<Sets DefaultMinVersion="1.1">\n      <Set Name="WordApi" MinVersion="1.2"/>');
       expect(checkBaseRequirements(parseManifest(withWordApi))).toEqual([
         expect.stringMatching(/<Requirements><Set Name="WordApi"> line \d+: a host-specific API set .* hides the add-in from the other app/),
       ]);

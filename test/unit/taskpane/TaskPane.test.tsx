@@ -327,7 +327,7 @@ describe("results and insert", () => {
   test("a host that cannot insert disables Insert and says why", async () => {
     const host = new FakeHost("word");
     host.capabilities = {
-      features: { insertPicture: false, replacePicture: false, editPicture: false, altText: true },
+      features: { insertPicture: false, replacePicture: false, editPicture: false, altText: true, deck: false, provenance: false },
       reasons: { insertPicture: "capability.needsWordApi12" },
     };
     const pane = await paneWithSelection(LAKE, { host });

@@ -1,7 +1,7 @@
 // Every error the pane can meet maps to an existing English sentence that says what to do.
 import { ERROR_TYPES } from "../../../src/core/errors";
 import { HostError, type HostErrorCode } from "../../../src/hosts/errors";
-import { powerPointCapabilities, readRequirementFlags, wordCapabilities } from "../../../src/hosts/office/capabilities";
+import { powerPointCapabilities, readRequirementFlags, wordCapabilities } from "../../../src/hosts/office/requirementSets";
 import {
   ApiError,
   CancelledError,

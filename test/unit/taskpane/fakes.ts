@@ -13,11 +13,9 @@ import type {
   SelectionSnapshot,
 } from "../../../src/hosts/DocumentHost";
 import { CancelledError } from "../../../src/imaging/errors";
+import { PNG_1X1 } from "../../support/pictures";
 import type { GenerateCallbacks, ImageClient, ImageEditRequest, ImageGenerateRequest } from "../../../src/imaging/ImageClient";
 
-/** A real 1×1 PNG (the pane shows bytes; only the client checks their pixel size). */
-export const PNG_1X1 =
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
 export const LOCAL_BACKEND: BackendInfo = { provider: "local", model: "local-renderer", offline: true };
 export const MAI_BACKEND: BackendInfo = { provider: "foundry-mai", model: "MAI-Image-2", offline: false };
@@ -28,7 +26,7 @@ export function fakeImage(widthPx = 1024, heightPx = 1024, backend: BackendInfo 
 }
 
 const ALL_FEATURES: HostCapabilities = {
-  features: { insertPicture: true, replacePicture: true, editPicture: true, altText: true },
+  features: { insertPicture: true, replacePicture: true, editPicture: true, altText: true, deck: true, provenance: true },
   reasons: {},
 };
 

@@ -4,7 +4,8 @@ import { historyReducer, type HistoryItem } from "../../../src/taskpane/history"
 import { imageSrc } from "../../../src/taskpane/imageSrc";
 import { luminance, paneThemeFor } from "../../../src/taskpane/officeEnvironment";
 import { createStrings, hasString } from "../../../src/taskpane/strings/strings";
-import { fakeImage, PNG_1X1 } from "./fakes";
+import { fakeImage } from "./fakes";
+import { PNG_1X1 } from "../../support/pictures";
 
 describe("imageSrc", () => {
   test("builds a data URL for PNG and JPEG base64", () => {

@@ -6,7 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { DocumentHost } from "../../../src/hosts/DocumentHost";
 import { Workbench } from "../../../src/workbench/Workbench";
-import { pngPicture } from "./pictures";
+import { pngPicture } from "../../support/pictures";
 
 function renderWorkbench(initialTab: "word" | "slide" = "word") {
   const mounted: { host: DocumentHost; element: HTMLElement }[] = [];

@@ -1,9 +1,9 @@
 // The slide stand-in as a DocumentHost: selection text, placement inside the slide, tags, replace, refusals.
+import { PROMPT_TAG } from "../../../src/hosts/powerpoint/shapeTags";
 import { SlideHost } from "../../../src/workbench/slideHost";
 import {
   createSlide,
   findShape,
-  PROMPT_TAG,
   removeShape,
   selectShape,
   selectTextRange,
@@ -14,7 +14,7 @@ import {
 } from "../../../src/workbench/slideModel";
 import { createStore } from "../../../src/workbench/store";
 import { SEED_TEXT_BOXES } from "../../../src/workbench/seed";
-import { jpegPicture, pngPicture } from "./pictures";
+import { jpegPicture, pngPicture } from "../../support/pictures";
 
 const altText = { title: "AI-generated image", description: "A misty mountain lake at dawn" };
 const options = { altText, prompt: "A misty mountain lake at dawn" };

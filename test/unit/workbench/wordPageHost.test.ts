@@ -3,7 +3,7 @@ import { HostError } from "../../../src/hosts/errors";
 import { createStore } from "../../../src/workbench/store";
 import { WordPageHost } from "../../../src/workbench/wordPageHost";
 import { createWordPage, selectPicture, selectText, type PictureBlock, type WordPageState } from "../../../src/workbench/wordPageModel";
-import { jpegPicture, pngPicture } from "./pictures";
+import { jpegPicture, pngPicture } from "../../support/pictures";
 
 const altText = { title: "AI-generated image", description: "A misty mountain lake at dawn" };
 const options = { altText, prompt: "A misty mountain lake at dawn" };

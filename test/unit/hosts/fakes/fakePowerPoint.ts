@@ -1,6 +1,6 @@
 // Hand-made fake of the PowerPoint JavaScript API and Image coercion the PowerPoint adapter uses, with known bugs.
-import type { PowerPointEnvironment } from "../../../../src/hosts/powerpoint/PowerPointHost";
-import type { OfficeCapabilities } from "../../../../src/hosts/office/capabilities";
+import type { PowerPointEnvironment } from "../../../../src/hosts/powerpoint/powerPointEnvironment";
+import type { OfficeCapabilities } from "../../../../src/hosts/office/requirementSets";
 import {
   asyncResult,
   defineProps,
@@ -162,7 +162,7 @@ export class FakePresentation {
 
   /** A fake `Office.context.document`. */
   officeDocument(): PowerPointEnvironment["document"] {
-    const presentation = this;
+    const presentation = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read inside the callbacks of the object literal below
     return fakeOfficeDocument(this, {
       setSelectedDataAsync: (data: string, options: Office.SetSelectedDataOptions, callback: (r: Office.AsyncResult<void>) => void) => {
         const error = presentation.setSelectedData(data, options);

@@ -1,6 +1,6 @@
 // Hand-made fake of the Word JavaScript API subset the Word adapter uses, over a tiny document model.
 import type { WordEnvironment } from "../../../../src/hosts/word/WordHost";
-import type { OfficeCapabilities } from "../../../../src/hosts/office/capabilities";
+import type { OfficeCapabilities } from "../../../../src/hosts/office/requirementSets";
 import { defineProps, FakeClientResult, FakeCollection, FakeContext, FakeObject, FakeOfficeError, fakeOfficeDocument, pixelSizeOf } from "./officeRuntime";
 
 export interface WPicture {

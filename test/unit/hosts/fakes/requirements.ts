@@ -1,5 +1,5 @@
 // Requirement-set stand-ins for the adapter tests: everything up to a version, or a named list.
-import { readRequirementFlags, type RequirementChecker } from "../../../../src/hosts/office/capabilities";
+import { readRequirementFlags, type RequirementChecker } from "../../../../src/hosts/office/requirementSets";
 
 /** Supports `name` up to `max` (e.g. `{ WordApi: "1.3" }`); versions compared numerically by part. */
 export function requirements(max: Record<string, string>): RequirementChecker & { asked: string[] } {

@@ -1,25 +1,36 @@
 // Capability map from requirement sets, and the host chooser after Office.onReady.
-import { powerPointCapabilities, readRequirementFlags, wordCapabilities } from "../../../src/hosts/office/capabilities";
+import { powerPointCapabilities, readRequirementFlags, wordCapabilities } from "../../../src/hosts/office/requirementSets";
 import { createOfficeHost } from "../../../src/hosts/office/createOfficeHost";
 import type { DocumentHost } from "../../../src/hosts/DocumentHost";
 import { flags, requirements } from "./fakes/requirements";
 
 describe("capability map", () => {
-  it("Word 1.3 can insert, replace, edit and write alt text", () => {
+  it("Word 1.3 can insert, replace, edit, write alt text and list sections, but not keep provenance (1.4)", () => {
     const caps = wordCapabilities(flags({ WordApi: "1.3" }));
-    expect(caps.features).toEqual({ insertPicture: true, replacePicture: true, editPicture: true, altText: true });
+    expect(caps.features).toEqual({ insertPicture: true, replacePicture: true, editPicture: true, altText: true, deck: true, provenance: false });
+    expect(caps.reasons).toEqual({ provenance: "capability.needsWordApi14" });
+  });
+
+  it("Word 1.4 keeps how a picture was made (custom XML part)", () => {
+    const caps = wordCapabilities(flags({ WordApi: "1.4" }));
+    expect(caps.features.provenance).toBe(true);
     expect(caps.reasons).toEqual({});
   });
 
   it("Word 1.2 inserts but cannot find the selected picture, and says why", () => {
     const caps = wordCapabilities(flags({ WordApi: "1.2" }));
-    expect(caps.features).toEqual({ insertPicture: true, replacePicture: false, editPicture: false, altText: true });
-    expect(caps.reasons).toEqual({ replacePicture: "capability.needsWordApi13", editPicture: "capability.needsWordApi13" });
+    expect(caps.features).toEqual({ insertPicture: true, replacePicture: false, editPicture: false, altText: true, deck: false, provenance: false });
+    expect(caps.reasons).toEqual({
+      replacePicture: "capability.needsWordApi13",
+      editPicture: "capability.needsWordApi13",
+      deck: "capability.needsWordApi13",
+      provenance: "capability.needsWordApi14",
+    });
   });
 
   it("PowerPoint below 1.10 cannot edit (no picture bytes) nor write alt text", () => {
     const caps = powerPointCapabilities(flags({ PowerPointApi: "1.8", ImageCoercion: "1.1" }));
-    expect(caps.features).toEqual({ insertPicture: true, replacePicture: true, editPicture: false, altText: false });
+    expect(caps.features).toEqual({ insertPicture: true, replacePicture: true, editPicture: false, altText: false, deck: true, provenance: true });
     expect(caps.reasons).toEqual({ editPicture: "capability.needsPowerPointApi110", altText: "capability.needsPowerPointApi110" });
   });
 

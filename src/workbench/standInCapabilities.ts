@@ -2,7 +2,7 @@
 import type { HostCapabilities } from "../hosts/DocumentHost";
 
 /** Insert, replace, edit (bytes are readable) and alt text: all available, no reasons needed. */
-export const WORKBENCH_CAPABILITIES: HostCapabilities = {
-  features: { insertPicture: true, replacePicture: true, editPicture: true, altText: true },
+export const STAND_IN_CAPABILITIES: HostCapabilities = {
+  features: { insertPicture: true, replacePicture: true, editPicture: true, altText: true, deck: true, provenance: true },
   reasons: {},
 };

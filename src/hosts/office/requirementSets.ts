@@ -1,4 +1,4 @@
-// The capability map of the Word and PowerPoint adapters, computed once at start-up from requirement sets.
+// Requirement sets → the capability map of the Word and PowerPoint adapters, computed once at start-up; the feature guard.
 import type { HostCapabilities, HostFeature } from "../DocumentHost";
 import { HostError } from "../errors";
 
@@ -8,10 +8,11 @@ export interface RequirementChecker {
 }
 
 /** Requirement sets the adapters branch on, by name and version. */
-export const REQUIREMENT_SETS = {
+const REQUIREMENT_SETS = {
   wordApi11: ["WordApi", "1.1"],
   wordApi12: ["WordApi", "1.2"],
   wordApi13: ["WordApi", "1.3"],
+  wordApi14: ["WordApi", "1.4"],
   wordApiDesktop13: ["WordApiDesktop", "1.3"],
   powerPointApi13: ["PowerPointApi", "1.3"],
   powerPointApi14: ["PowerPointApi", "1.4"],
@@ -64,6 +65,10 @@ export function wordCapabilities(sets: RequirementFlags): OfficeCapabilities {
     replacePicture: [insert, selectedPicture],
     editPicture: [insert, selectedPicture],
     altText: [{ needs: ["wordApi11"], reason: "capability.needsWordApi11" }],
+    // Sections from `body.paragraphs` + `styleBuiltIn` (WordApi 1.3); insert after a section's first paragraph.
+    deck: [insert, selectedPicture],
+    // Content control around the picture (1.1) + custom XML part for prompt/style/model (WordApi 1.4).
+    provenance: [insert, { needs: ["wordApi14"], reason: "capability.needsWordApi14" }],
   });
 }
 
@@ -82,6 +87,10 @@ export function powerPointCapabilities(sets: RequirementFlags): OfficeCapabiliti
     replacePicture: [coercion, shapes],
     editPicture: [coercion, shapes, api110],
     altText: [api110],
+    // `presentation.slides` (1.2), `Slide.shapes` text (1.4), `setSelectedSlides` to insert on a given slide (1.5).
+    deck: [coercion, shapes],
+    // `Shape.tags` (PowerPointApi 1.3) hold the provenance; reading them back needs the selected shape (1.5).
+    provenance: [coercion, shapes],
   });
 }
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 /** Where the E2E tests put screenshots, timings and the servers' log (git-ignored). */
-export const E2E_ARTIFACTS = path.resolve(__dirname, "artifacts");
+export const E2E_ARTIFACTS = path.resolve(__dirname, "../e2e/artifacts");
 
 /** Where Chromium is looked for when `CHROMIUM_PATH` is unset (Debian, Ubuntu, snap, macOS). */
 export const CHROMIUM_CANDIDATES = [

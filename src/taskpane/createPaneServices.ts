@@ -1,0 +1,41 @@
+// The pane's services built from the build configuration: the lazy sign-in session and the image client it feeds.
+import { createLazySession, type LazyAccountSession } from "../auth/lazySession";
+import type { AccountSession } from "../auth/TokenProvider";
+import { readConfig, type IllustrateConfig } from "../core/config";
+import { createImageClient } from "../imaging/createImageClient";
+import type { ImageClient } from "../imaging/ImageClient";
+
+/** Options of {@link createPaneServices}. */
+export interface PaneServicesOptions {
+  /** The `Office` global after `Office.onReady`, or undefined outside Office (the workbench in a browser). */
+  office?: typeof Office;
+  /** Origin of the pane's pages (MSAL's redirect bridge and dialog pages). @default window.location.origin */
+  origin?: string;
+  /** @default readConfig() (the values webpack built in) */
+  config?: IllustrateConfig;
+  /** Loads the real session (tests); see `LazySessionOptions.load`. @default MSAL in its own chunk */
+  loadSession?: () => Promise<AccountSession>;
+  /** `fetch` of the image client (tests). @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+/** What the task pane needs besides its document host: one session, one image client using its tokens. */
+export interface PaneServices {
+  config: IllustrateConfig;
+  /** One sign-in for the page; MSAL loads in its own chunk after first paint (or on the first token request). */
+  session: LazyAccountSession;
+  /** The image client for `config.api` at `config.gatewayUrl`, asking `session` for `config.scopes`. */
+  imageClient: ImageClient;
+}
+
+/**
+ * Builds the pane's session and image client from the configuration, the same way for the Office task pane and
+ * the workbench (which mounts the same pane for its stand-in documents).
+ * @throws TypeError from `createImageClient` for a configured API URL that is not https (http only on localhost).
+ */
+export function createPaneServices(options: PaneServicesOptions = {}): PaneServices {
+  const config = options.config ?? readConfig();
+  const session = createLazySession({ config, origin: options.origin ?? window.location.origin, office: options.office, load: options.loadSession });
+  const imageClient = createImageClient({ gatewayUrl: config.gatewayUrl, api: config.api, tokenProvider: session, scopes: config.scopes, fetch: options.fetch });
+  return { config, session, imageClient };
+}
