@@ -8,7 +8,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { LocalProvider } from "../server/providers/local/LocalProvider";
-import { STYLE_PRESETS, styledPrompt, type StylePreset } from "../src/core/styles";
+import { STYLE_PRESETS, styledPrompt, type StylePreset } from "../src/core/protocol/styles";
 import { SWATCH_CSS_PX } from "../src/taskpane/styleSwatches";
 
 const OUT_DIR = path.resolve(__dirname, "..", "assets", "styles");

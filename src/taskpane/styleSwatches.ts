@@ -1,5 +1,5 @@
 // Where the style picker's preview swatches are (static PNGs made by scripts/make-style-swatches.ts) and their size.
-import type { StylePreset } from "../core/styles";
+import type { StylePreset } from "../core/protocol/styles";
 
 /** Displayed size of a swatch in CSS pixels; the files are twice this for high-DPI screens. */
 export const SWATCH_CSS_PX = { width: 48, height: 32 } as const;

@@ -80,7 +80,12 @@ export async function finishRaster(image: RawRgb, finish: Finish): Promise<RawRg
     }
     case "wash": {
       // Soft edges: pigment spreads, nothing is crisp.
-      return done(await sharp(image.data, rawOf(image)).blur(1.6 * scale).raw().toBuffer());
+      return done(
+        await sharp(image.data, rawOf(image))
+          .blur(1.6 * scale)
+          .raw()
+          .toBuffer(),
+      );
     }
     case "paint": {
       // Brush dabs: a median (rank) filter at a third of the size, scaled back up (a full-size median is seconds).
@@ -94,6 +99,11 @@ export async function finishRaster(image: RawRgb, finish: Finish): Promise<RawRg
       );
     }
     case "soft":
-      return done(await sharp(image.data, rawOf(image)).blur(0.6 * scale).raw().toBuffer());
+      return done(
+        await sharp(image.data, rawOf(image))
+          .blur(0.6 * scale)
+          .raw()
+          .toBuffer(),
+      );
   }
 }

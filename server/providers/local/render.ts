@@ -21,9 +21,7 @@ function encode(image: Sharp, format: OutputFormat, quality: ImageQuality): Prom
  * @throws Error from sharp when the SVG cannot be parsed.
  */
 export async function rasterize(svg: string, size: PixelSize, format: OutputFormat, quality: ImageQuality, finish?: Finish): Promise<Buffer> {
-  const image = sharp(Buffer.from(svg), { density: 72 })
-    .resize(size.widthPx, size.heightPx, { fit: "fill" })
-    .removeAlpha();
+  const image = sharp(Buffer.from(svg), { density: 72 }).resize(size.widthPx, size.heightPx, { fit: "fill" }).removeAlpha();
   if (!finish) return encode(image, format, quality);
   // A second pipeline: sharp runs a pipeline's operations in a fixed order, not the order they are chained.
   const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });

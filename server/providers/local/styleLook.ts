@@ -1,5 +1,5 @@
 // How the local renderer draws each style preset: a colour map over the scene's SVG and a raster finish; data + pure colour maps.
-import { presetInPrompt, STYLE_SUFFIX, type StylePreset } from "../../../src/core/styles";
+import { presetInPrompt, STYLE_SUFFIX, type StylePreset } from "../../../src/core/protocol/styles";
 import { desaturate, lightness, mix, type Hex } from "./color";
 
 /**
@@ -48,8 +48,22 @@ export function saturate(colour: Hex, amount: number): Hex {
 
 /** Bright, flat poster colours (flat illustration). */
 const FLAT: readonly Hex[] = [
-  "#1d3557", "#264f8c", "#3d7dd8", "#8ec5f0", "#dcefff", "#ffffff", "#f4e3c1", "#f2b134", "#ee6c3b",
-  "#c8423a", "#7b2d3b", "#2a9d6f", "#7cc45b", "#3f6b35", "#8a6240", "#2b2b2b",
+  "#1d3557",
+  "#264f8c",
+  "#3d7dd8",
+  "#8ec5f0",
+  "#dcefff",
+  "#ffffff",
+  "#f4e3c1",
+  "#f2b134",
+  "#ee6c3b",
+  "#c8423a",
+  "#7b2d3b",
+  "#2a9d6f",
+  "#7cc45b",
+  "#3f6b35",
+  "#8a6240",
+  "#2b2b2b",
 ];
 /** Few bold colours (vector icon). */
 const ICON: readonly Hex[] = ["#ffffff", "#ffd23f", "#ff6b35", "#3a86ff", "#2ec4b6", "#1b1b3a"];

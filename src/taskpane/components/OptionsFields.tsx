@@ -6,7 +6,6 @@ import type { GenerationOptions } from "../TaskPane.types";
 import { ChoiceField } from "./ChoiceField";
 import { StylePicker } from "./StylePicker";
 
-
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },

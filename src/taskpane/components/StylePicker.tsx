@@ -1,6 +1,6 @@
 // The style picker: a Fluent Dropdown of the presets in their groups, each option with its preview swatch and a one-line description.
 import { Dropdown, Field, makeStyles, Option, OptionGroup, tokens, useId } from "@fluentui/react-components";
-import { isStylePreset, presetsInGroup, STYLE_GROUPS, type StylePreset } from "../../core/styles";
+import { isStylePreset, presetsInGroup, STYLE_GROUPS, type StylePreset } from "../../core/protocol/styles";
 import type { Translate } from "../strings/strings";
 import { SWATCH_CSS_PX, swatchUrl } from "../styleSwatches";
 

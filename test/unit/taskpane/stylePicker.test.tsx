@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 // The style picker in the pane: every preset in its group with its name, description and swatch; keyboard choice reaches the prompt.
 import { act, screen, waitFor, within } from "@testing-library/react";
-import { STYLE_GROUP, STYLE_PRESETS, STYLE_SUFFIX } from "../../../src/core/styles";
+import { STYLE_GROUP, STYLE_PRESETS, STYLE_SUFFIX } from "../../../src/core/protocol/styles";
 import type { ImageGenerateRequest } from "../../../src/imaging/ImageClient";
 import en from "../../../src/taskpane/strings/en.json";
 import { FakeHost } from "./fakes";
@@ -36,7 +36,11 @@ describe("style picker", () => {
       expect(within(group).getByRole("option", { name: en.style[preset] })).toBe(option);
     }
     expect(within(listbox).getAllByRole("option")).toHaveLength(STYLE_PRESETS.length);
-    expect(within(listbox).getAllByRole("group").map((group) => within(group).getAllByRole("option").length)).toEqual([3, 4, 4, 2]);
+    expect(
+      within(listbox)
+        .getAllByRole("group")
+        .map((group) => within(group).getAllByRole("option").length),
+    ).toEqual([3, 4, 4, 2]);
   });
 
   test("choosing a preset with the keyboard sends its suffix", async () => {

@@ -1,5 +1,5 @@
 // Which configured model serves a request: the one it names, or for Auto the one that can do the job soonest.
-import { PHOTOGRAPHIC_PRESETS } from "../../styles";
+import { PHOTOGRAPHIC_PRESETS } from "../styles";
 import type { ModelEntry } from "./capabilities";
 
 /**

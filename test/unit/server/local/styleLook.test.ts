@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { LocalProvider } from "../../../../server/providers/local/LocalProvider";
 import type { NormalizedGenerateRequest } from "../../../../server/providers/Provider";
 import { readStyle, recolourSvg, STYLE_LOOKS } from "../../../../server/providers/local/styleLook";
-import { STYLE_PRESETS, STYLE_SUFFIX, styledPrompt, type StylePreset } from "../../../../src/core/styles";
+import { STYLE_PRESETS, STYLE_SUFFIX, styledPrompt, type StylePreset } from "../../../../src/core/protocol/styles";
 
 jest.setTimeout(60_000);
 
@@ -43,11 +43,17 @@ async function render(preset: StylePreset, prompt = styledPrompt(SCENE, preset))
   const { data, info } = await sharp(Buffer.from(image!.b64_json, "base64")).raw().toBuffer({ resolveWithObject: true });
   expect([info.width, info.height, info.channels]).toEqual([WIDTH, HEIGHT, 3]);
   const pixels = WIDTH * HEIGHT;
-  let saturation = 0, lightness = 0, edges = 0, white = 0, black = 0, warmth = 0;
+  let saturation = 0,
+    lightness = 0,
+    edges = 0,
+    white = 0,
+    black = 0,
+    warmth = 0;
   const colours = new Map<number, number>();
   for (let i = 0; i < pixels; i++) {
     const [r, g, b] = [data[i * 3]!, data[i * 3 + 1]!, data[i * 3 + 2]!];
-    const max = Math.max(r, g, b), min = Math.min(r, g, b);
+    const max = Math.max(r, g, b),
+      min = Math.min(r, g, b);
     saturation += max === 0 ? 0 : (max - min) / max;
     lightness += (0.3 * r + 0.59 * g + 0.11 * b) / 255;
     if (min >= 235) white++;
@@ -63,7 +69,11 @@ async function render(preset: StylePreset, prompt = styledPrompt(SCENE, preset))
     saturation: saturation / pixels,
     lightness: lightness / pixels,
     edges: edges / (pixels - HEIGHT),
-    flatness: [...colours.values()].sort((x, y) => y - x).slice(0, 24).reduce((sum, n) => sum + n, 0) / pixels,
+    flatness:
+      [...colours.values()]
+        .sort((x, y) => y - x)
+        .slice(0, 24)
+        .reduce((sum, n) => sum + n, 0) / pixels,
     white: white / pixels,
     black: black / pixels,
     warmth: warmth / pixels,
@@ -80,14 +90,16 @@ function difference(a: Buffer, b: Buffer): number {
 const stats = new Map<StylePreset, Stats>();
 beforeAll(async () => {
   for (const preset of STYLE_PRESETS) stats.set(preset, await render(preset));
-  if (process.env.PRINT_STATS) for (const [p, { raw, revised, ...rest }] of stats) console.log(p, JSON.stringify(rest));
 });
 const of = (preset: StylePreset) => stats.get(preset)!;
 
 describe("local renderer style looks", () => {
   test("the style words are not read as scene words: photo draws the plain prompt's picture", async () => {
     expect(readStyle(styledPrompt(SCENE, "cinematicPhoto"))).toMatchObject({ preset: "cinematicPhoto", content: SCENE });
-    expect(readStyle(`A desk. Style: ${STYLE_SUFFIX.lineArt}; palette of navy`)).toMatchObject({ preset: "lineArt", content: "A desk. Style: ; palette of navy" });
+    expect(readStyle(`A desk. Style: ${STYLE_SUFFIX.lineArt}; palette of navy`)).toMatchObject({
+      preset: "lineArt",
+      content: "A desk. Style: ; palette of navy",
+    });
     expect(readStyle(SCENE)).toMatchObject({ preset: "none", content: SCENE });
     expect(difference(of("photo").raw, of("none").raw)).toBe(0);
   });

@@ -1,5 +1,5 @@
 // Style presets: the groups, the suffixes (English, distinct), styledPrompt for every preset, and reading a preset back from a prompt.
-import { isPhotorealisticStyle, PHOTOREALISTIC_STYLES } from "../../../src/core/protocol/models/chooseModel";
+import { isPhotorealisticStyle, PHOTOREALISTIC_STYLES } from "../../../../src/core/protocol/models/chooseModel";
 import {
   isStylePreset,
   PHOTOGRAPHIC_PRESETS,
@@ -10,8 +10,8 @@ import {
   STYLE_PRESETS,
   STYLE_SUFFIX,
   styledPrompt,
-} from "../../../src/core/styles";
-import { hasString } from "../../../src/taskpane/strings/strings";
+} from "../../../../src/core/protocol/styles";
+import { hasString } from "../../../../src/taskpane/strings/strings";
 
 const styled = STYLE_PRESETS.filter((preset) => preset !== "none");
 
