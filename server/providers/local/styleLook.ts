@@ -89,7 +89,7 @@ function clay(colour: Hex): Hex {
 
 /**
  * The look of every preset. `photo` and `none` are the renderer's own look. Typed by {@link StylePreset}, so a
- * preset added to src/core/styles.ts without a look here fails the build.
+ * preset added to src/core/protocol/styles.ts without a look here fails the build.
  */
 export const STYLE_LOOKS: Record<StylePreset, StyleLook> = {
   none: {},
@@ -129,7 +129,7 @@ export interface PromptStyle {
   content: string;
 }
 
-/** Reads the style suffix (from src/core/styles.ts: the pane's and the deck's) out of `prompt`. */
+/** Reads the style suffix (from src/core/protocol/styles.ts: the pane's and the deck's) out of `prompt`. */
 export function readStyle(prompt: string): PromptStyle {
   const preset = presetInPrompt(prompt);
   const suffix = STYLE_SUFFIX[preset];

@@ -4,7 +4,7 @@ import type { ModelEntry } from "./capabilities";
 
 /**
  * Style presets that ask for a photograph (photo, cinematic photo, product shot): Auto sends them to the
- * configured photo model. The list lives with the presets in src/core/styles.ts (one home).
+ * configured photo model. The list lives with the presets in src/core/protocol/styles.ts (one home).
  */
 export const PHOTOREALISTIC_STYLES = PHOTOGRAPHIC_PRESETS;
 
@@ -32,7 +32,7 @@ export interface ModelJob {
   background?: "transparent" | "opaque" | "auto";
   /** Present for `POST /v1/images/edits`: whether a mask comes with it, how many input pictures. */
   edit?: { mask: boolean; images?: number };
-  /** Style preset id (src/core/styles.ts). */
+  /** Style preset id (src/core/protocol/styles.ts). */
   style?: string;
   /** The configured default photo model's id (used by Auto for {@link PHOTOREALISTIC_STYLES}). */
   photoModel?: string;
