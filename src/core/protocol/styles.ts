@@ -1,5 +1,5 @@
 // Style presets (shared by the pane and the gateway's local renderer and Auto model choice): ids, groups, the prompt text each adds. Data and pure functions only.
-import { MAX_PROMPT_CHARS } from "../prompt";
+import { MAX_PROMPT_CHARS } from "./limits";
 
 /** Groups of presets, in the order the pane lists them. */
 export const STYLE_GROUPS = ["photo", "illustration", "art", "render3d"] as const;
