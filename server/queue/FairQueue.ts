@@ -1,8 +1,8 @@
 // The gateway's shared queue: every upstream call waits here for a slot of the requests-per-minute budget;
 // users take turns (round-robin between per-user FIFO queues) and each waiter hears its position.
 import { ProviderError } from "../providers/errors";
-import type { ProviderCallContext, QueueStatus } from "../providers/upstream/capabilities";
-import type { UpstreamGate } from "../providers/upstream/UpstreamClient";
+import type { QueueStatus } from "../../src/core/protocol/wire";
+import type { GenerateContext, UpstreamGate } from "../providers/Provider";
 import type { SlotLimiter } from "./slotLimiter";
 
 /** Key of callers without a user id (authentication off): they share one turn. */
@@ -28,6 +28,8 @@ export interface FairQueueOptions {
   now?: () => number;
   /** Called when the limiter's store fails (Redis down); waiters are rejected with 503 `queue_unavailable`. */
   onStoreError?: (error: unknown) => void;
+  /** Called when a waiter is let through (one slot spent), e.g. to log grant times. */
+  onGrant?: () => void;
 }
 
 function queueError(code: string, message: string, status: number, retryAfterMs?: number): ProviderError {
@@ -37,8 +39,7 @@ function queueError(code: string, message: string, status: number, retryAfterMs?
 
 /**
  * Admits upstream calls one slot at a time. Order: round-robin between users in the order they first
- * queued; FIFO within a user. With a Redis limiter the budget is shared by every replica, while the turn
- * order is per replica (each replica is fair among its own callers).
+ * queued; FIFO within a user. One process only: replicas sharing Redis use SharedFairQueue.ts instead.
  */
 export class FairQueue implements UpstreamGate {
   /** Users with waiting calls, in turn order; the head goes next. */
@@ -67,7 +68,7 @@ export class FairQueue implements UpstreamGate {
    * @throws ProviderError 429 `queue_full` when the user (or everyone) has too many calls waiting;
    *   503 `queue_unavailable` when the limiter's store fails; the signal's reason when `ctx.signal` aborts
    */
-  acquire(ctx: ProviderCallContext): Promise<void> {
+  acquire(ctx: GenerateContext): Promise<void> {
     if (this.closed) return Promise.reject(queueError("queue_closed", "The gateway is shutting down; try again", 503));
     if (ctx.signal.aborted) return Promise.reject(ctx.signal.reason);
     const user = ctx.userId || ANONYMOUS_USER;
@@ -159,6 +160,7 @@ export class FairQueue implements UpstreamGate {
           const waiter = this.next();
           if (!waiter) continue; // everyone left meanwhile: the slot is spent (never more calls than the budget)
           waiter.detach();
+          this.options.onGrant?.();
           if (waiter.reported !== undefined) waiter.onQueue?.({ position: 0, expected_start_ms: 0 });
           waiter.resolve();
         } else {
