@@ -52,6 +52,10 @@ export interface PowerPointQuirks {
   failDeleteOf?: string[];
   /** `goToByIdAsync(slide)` clears the shape selection (the #3698 workaround). On by default. */
   goToClearsSelection?: boolean;
+  /** Web: an image insert deletes the selected shapes (office-js #2775, open). */
+  deleteSelectedOnInsert?: boolean;
+  /** `presentation.setSelectedSlides` does not clear the shape selection (a host where the #2775 guard fails). */
+  selectSlidesKeepsShapeSelection?: boolean;
   /** The next sync never resolves (office-js #5022). */
   hangNextSync?: boolean;
 }
@@ -70,6 +74,8 @@ export class FakePresentation {
   mode: "readWrite" | "readOnly" = "readWrite";
   quirks: PowerPointQuirks = { emptySelectionAfterInsert: true, goToClearsSelection: true };
   readonly inserts: Office.SetSelectedDataOptions[] = [];
+  /** Every `setSelectedSlides` call, in order. */
+  readonly selectionCalls: string[][] = [];
   readonly handlers: Array<() => void> = [];
   private nextId = 100;
 
@@ -131,6 +137,10 @@ export class FakePresentation {
     if (this.quirks.dropInserts) {
       this.quirks.dropInserts--;
       return undefined;
+    }
+    if (this.quirks.deleteSelectedOnInsert) {
+      slide.shapes = slide.shapes.filter((s) => !this.selectedShapeIds.includes(s.id));
+      this.selectedShapeIds = [];
     }
     const positioned = options.imageLeft !== undefined && options.imageTop !== undefined;
     const placeholder = slide.shapes.find((s) => s.placeholder && s.placeholder.containedType === null && ["Picture", "Content"].includes(s.placeholder.type));
@@ -232,8 +242,9 @@ class FakePresentationProxy {
   setSelectedSlides(ids: string[]): void {
     this.context.enqueue(() => {
       this.model.slide(ids[0]);
+      this.model.selectionCalls.push([...ids]);
+      if (this.model.currentSlideId !== ids[0] || !this.model.quirks.selectSlidesKeepsShapeSelection) this.model.selectedShapeIds = [];
       this.model.currentSlideId = ids[0];
-      this.model.selectedShapeIds = [];
     });
   }
 }
