@@ -77,6 +77,12 @@ export interface DeckInsertOptions {
   prompt: string;
   /** The picture library's id: tagged on the shape, so a second insert of the same picture is found and skipped. */
   pictureId: string;
+  /** Style preset id, kept with the picture (its provenance). */
+  style?: string;
+  /** Model or deployment that made the picture, as the backend reported it. */
+  model?: string;
+  /** API size asked for, e.g. "1536x1024" (pixels). */
+  size?: string;
 }
 
 /**

@@ -1,6 +1,7 @@
 // DocumentHost for PowerPoint: insert, replace and restore on slides, built on the slide reader and the image insert.
 import { altTextFor, altTextOnReplace } from "../../core/altText";
 import { fitInto, planSlidePlacement, replacementRect } from "../../core/placement";
+import type { DeckHostAdditions } from "../../core/deck/types";
 import type { PictureData } from "../../core/types";
 import type {
   DocumentHost,
@@ -16,6 +17,7 @@ import { assertFeature, type OfficeCapabilities } from "../office/requirementSet
 import { assertWritable, subscribeSelectionChanged } from "../office/documentState";
 import { pictureDataFromBase64 } from "../office/pictureBytes";
 import { deleteShape, finishInsert, insertImage, ShapeLostError, type Finish } from "./insertImage";
+import { PowerPointDeck } from "./PowerPointDeck";
 import { runStep, type PowerPointEnvironment } from "./powerPointEnvironment";
 import { promptOf, withIllustrateTags } from "./shapeTags";
 import { currentSlide, readOldPicture, readPowerPointSelection, readSlide, renderPicture, toPlacementShape, type OldPicture, type SlideSnapshot } from "./slideReader";
@@ -45,9 +47,12 @@ import { currentSlide, readOldPicture, readPowerPointSelection, readSlide, rende
 export class PowerPointHost implements DocumentHost {
   readonly kind = "powerpoint" as const;
   readonly capabilities: OfficeCapabilities;
+  /** Whole-deck operations ({@link PowerPointDeck}); absent without `capabilities.features.deck` (reason in `reasons.deck`). */
+  readonly deck?: DeckHostAdditions;
 
   constructor(private readonly env: PowerPointEnvironment) {
     this.capabilities = env.capabilities;
+    if (env.capabilities.features.deck) this.deck = new PowerPointDeck(env);
   }
 
   /** The selected text and picture: see {@link readPowerPointSelection}. */

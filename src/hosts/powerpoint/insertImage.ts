@@ -35,7 +35,11 @@ export function selectSlideOnly(env: PowerPointEnvironment, slideId: string): Pr
     await context.sync();
     if (slide.isNullObject) throw new HostError("item_gone", "the slide is no longer in the presentation");
     context.presentation.setSelectedSlides([slideId]);
+    // setSelectedDataAsync writes to the slide in view: check it is this one before anything goes in.
+    const inView = context.presentation.getSelectedSlides();
+    inView.load("items/id");
     await context.sync();
+    if (inView.items[0]?.id !== slideId) throw new HostError("insert_refused", "PowerPoint did not go to the slide the picture is for");
   });
 }
 
