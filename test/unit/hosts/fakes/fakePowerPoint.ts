@@ -27,11 +27,23 @@ export interface PShape {
   altTextDescription: string;
   placeholder?: { type: string; containedType: string | null };
   imageBase64?: string;
+  /** Text of its text frame (TextBox, GeometricShape, Placeholder); absent or "" = `hasText` false. */
+  text?: string;
+  /** Solid fill colour `#RRGGBB` (`ShapeFill`, 1.4); absent = no fill. */
+  fillColor?: string;
+  /** Text colour (`textRange.font.color`, 1.4). */
+  fontColor?: string;
 }
 
 export interface PSlide {
   id: string;
   shapes: PShape[];
+  /** `Slide.layout.name` (1.3). */
+  layoutName?: string;
+  /** `themeColorScheme.getThemeColor` answers (1.10), e.g. `{ Accent1: "#1F4E79" }`. */
+  themeColors?: Record<string, string>;
+  /** What `Slide.getImageAsBase64` (1.8) renders. */
+  thumbnailBase64?: string;
 }
 
 /** Known PowerPoint behaviours the fake can reproduce. */
@@ -74,6 +86,8 @@ export class FakePresentation {
   mode: "readWrite" | "readOnly" = "readWrite";
   quirks: PowerPointQuirks = { emptySelectionAfterInsert: true, goToClearsSelection: true };
   readonly inserts: Office.SetSelectedDataOptions[] = [];
+  /** Every `Slide.getImageAsBase64` call, in order. */
+  readonly thumbnailCalls: { slideId: string; width?: number; height?: number }[] = [];
   /** Every `setSelectedSlides` call, in order. */
   readonly selectionCalls: string[][] = [];
   readonly handlers: Array<() => void> = [];
@@ -304,6 +318,32 @@ class FakeSlide extends FakeObject {
   get isNullObject(): boolean {
     return this.read("isNullObject");
   }
+  get layout(): FakeNamed {
+    return this.nav("layout", () => new FakeNamed(this.context, () => this.slide().layoutName ?? ""));
+  }
+  get themeColorScheme(): { getThemeColor(name: string): FakeClientResult<string> } {
+    return {
+      getThemeColor: (name: string) => {
+        const result = new FakeClientResult<string>();
+        this.command(() => {
+          const colour = this.slide().themeColors?.[name];
+          if (colour === undefined) throw new FakeOfficeError("InvalidArgument", `No theme colour ${name}.`);
+          result.set(colour);
+        });
+        return result;
+      },
+    };
+  }
+  getImageAsBase64(options?: { width?: number; height?: number }): FakeClientResult<string> {
+    const result = new FakeClientResult<string>();
+    this.command(() => {
+      const slide = this.slide();
+      this.context.model.thumbnailCalls.push({ slideId: slide.id, ...options });
+      if (!slide.thumbnailBase64) throw new FakeOfficeError("GeneralException", "The slide could not be rendered.");
+      result.set(slide.thumbnailBase64);
+    });
+    return result;
+  }
   get shapes(): FakeShapeCollection {
     return this.nav("shapes", () =>
       new FakeShapeCollection(this.context, () => {
@@ -419,6 +459,12 @@ class FakeShape extends FakeObject {
   get placeholderFormat(): FakePlaceholderFormat {
     return this.nav("placeholderFormat", () => new FakePlaceholderFormat(this.context, () => this.shape()));
   }
+  get textFrame(): FakeTextFrame {
+    return this.nav("textFrame", () => new FakeTextFrame(this.context, () => this.shape()));
+  }
+  get fill(): FakeShapeFill {
+    return this.nav("fill", () => new FakeShapeFill(this.context, () => this.shape()));
+  }
   delete(): void {
     this.command(() => {
       const ref = this.ref();
@@ -466,6 +512,92 @@ class FakePlaceholderFormat extends FakeObject {
   }
 }
 defineProps(FakePlaceholderFormat, ["type", "containedType"]);
+
+/** An object with a read-only `name` (`Slide.layout`). */
+class FakeNamed extends FakeObject {
+  protected readonly scalars = ["name"];
+  constructor(
+    override readonly context: FakePPContext,
+    private readonly nameOf: () => string,
+  ) {
+    super(context);
+  }
+  protected current(): unknown {
+    return this.nameOf();
+  }
+}
+defineProps(FakeNamed, ["name"]);
+
+/** Shape types with a text frame; as documented, `textFrame` throws InvalidArgument on the others. */
+const TEXT_FRAME_TYPES = new Set(["TextBox", "GeometricShape", "Placeholder"]);
+
+class FakeTextFrame extends FakeObject {
+  protected readonly scalars = ["hasText"];
+  constructor(
+    override readonly context: FakePPContext,
+    private readonly shape: () => PShape,
+  ) {
+    super(context);
+  }
+  protected current(): unknown {
+    const shape = this.shape();
+    if (!TEXT_FRAME_TYPES.has(shape.type) || shape.placeholder?.containedType === "Image") {
+      throw new FakeOfficeError("InvalidArgument", "The shape does not support a text frame.");
+    }
+    return Boolean(shape.text);
+  }
+  get textRange(): FakeShapeTextRange {
+    return this.nav("textRange", () => new FakeShapeTextRange(this.context, this.shape));
+  }
+}
+defineProps(FakeTextFrame, ["hasText"]);
+
+class FakeShapeTextRange extends FakeObject {
+  protected readonly scalars = ["text"];
+  constructor(
+    override readonly context: FakePPContext,
+    private readonly shape: () => PShape,
+  ) {
+    super(context);
+  }
+  protected current(): unknown {
+    return this.shape().text ?? "";
+  }
+  get font(): FakeFont {
+    return this.nav("font", () => new FakeFont(this.context, this.shape));
+  }
+}
+defineProps(FakeShapeTextRange, ["text"]);
+
+class FakeFont extends FakeObject {
+  protected readonly scalars = ["color"];
+  constructor(
+    override readonly context: FakePPContext,
+    private readonly shape: () => PShape,
+  ) {
+    super(context);
+  }
+  protected current(): unknown {
+    return this.shape().fontColor ?? "#000000";
+  }
+}
+defineProps(FakeFont, ["color"]);
+
+class FakeShapeFill extends FakeObject {
+  protected readonly scalars = ["type", "foregroundColor"];
+  constructor(
+    override readonly context: FakePPContext,
+    private readonly shape: () => PShape,
+  ) {
+    super(context);
+  }
+  protected current(name: string): unknown {
+    const colour = this.shape().fillColor;
+    if (name === "type") return colour ? "Solid" : "NoFill";
+    return colour ?? "";
+  }
+}
+defineProps(FakeShapeFill, ["type", "foregroundColor"]);
 
 class FakeTag extends FakeObject {
   protected readonly scalars = ["key", "value"];
