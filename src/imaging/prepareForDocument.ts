@@ -1,6 +1,6 @@
 // Makes picture bytes small enough for a document before insert: big photos become JPEG, big transparent PNGs shrink.
 import type { ImageMimeType, PictureData, PixelSize } from "../core/types";
-import { base64ToBytes } from "./base64";
+import { base64ToBytes, bytesToBase64 } from "./base64";
 import { validateImageBase64 } from "./validateImage";
 
 /** Default limit on the decoded bytes of a picture put into a document: 4 MiB (issue #5: "over a few MB"). */
@@ -78,13 +78,6 @@ export function scaledSize(size: PixelSize, factor: number): PixelSize {
  */
 export function shrinkFactor(bytes: number, maxBytes: number): number {
   return Math.sqrt(Math.min(1, maxBytes / bytes)) * 0.9;
-}
-
-function bytesToBase64(bytes: Uint8Array): string {
-  let binary = "";
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return btoa(binary);
 }
 
 /**

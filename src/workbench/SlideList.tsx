@@ -6,7 +6,7 @@ import { selectSlide, type DeckState } from "./deckModel";
 import { pictureDataUrl } from "./pictureRules";
 import type { SlideState } from "./slideModel";
 import type { Store } from "./store";
-import { strings } from "./strings";
+import { useStrings } from "../taskpane/strings/useStrings";
 import { PREVIEW_SCALE, useSlideListStyles } from "./useSlideListStyles.styles";
 
 /** Props of {@link SlideList}. */
@@ -17,6 +17,7 @@ export interface SlideListProps {
 /** A list of slide buttons (each named "Slide N: title"); the one in view has `aria-current`. */
 export function SlideList({ store }: SlideListProps): React.JSX.Element {
   const styles = useSlideListStyles();
+  const { t } = useStrings();
   const deck = React.useSyncExternalStore(store.subscribe, store.get);
   const buttons = React.useRef<(HTMLButtonElement | null)[]>([]);
 
@@ -30,9 +31,10 @@ export function SlideList({ store }: SlideListProps): React.JSX.Element {
   };
 
   return (
-    <ol className={styles.list} aria-label={strings.slideListLabel}>
+    <ol className={styles.list} aria-label={t("workbench.slideList")}>
       {deck.slides.map((slide, index) => {
         const current = slide.slideId === deck.currentSlideId;
+        const title = titleOf(slide);
         return (
           <li key={slide.slideId}>
             <button
@@ -42,7 +44,7 @@ export function SlideList({ store }: SlideListProps): React.JSX.Element {
               type="button"
               className={mergeClasses(styles.item, current && styles.selected)}
               aria-current={current ? "true" : undefined}
-              aria-label={strings.slideButtonLabel(index + 1, titleOf(slide))}
+              aria-label={title ? t("workbench.slideButton", { number: index + 1, title }) : t("workbench.slideButtonUntitled", { number: index + 1 })}
               data-slide-button={slide.slideId}
               tabIndex={current ? 0 : -1}
               onClick={() => store.update((d) => selectSlide(d, slide.slideId))}

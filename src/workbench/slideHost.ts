@@ -23,7 +23,6 @@ import {
   selectedSlideText,
   SLIDE_SIZE_PT,
   type PictureShape,
-  type SlideShape,
   type SlideState,
 } from "./slideModel";
 import { PROMPT_TAG, provenanceOf, tagsFromRecord, tagsToRecord, withIllustrateTags } from "../hosts/powerpoint/shapeTags";
