@@ -44,7 +44,9 @@ export function SlideList({ store }: SlideListProps): React.JSX.Element {
               type="button"
               className={mergeClasses(styles.item, current && styles.selected)}
               aria-current={current ? "true" : undefined}
-              aria-label={title ? t("workbench.slideButton", { number: index + 1, title }) : t("workbench.slideButtonUntitled", { number: index + 1 })}
+              aria-label={
+                title ? t("workbench.slideButton", { number: index + 1, title }) : t("workbench.slideButtonUntitled", { number: index + 1 })
+              }
               data-slide-button={slide.slideId}
               tabIndex={current ? 0 : -1}
               onClick={() => store.update((d) => selectSlide(d, slide.slideId))}

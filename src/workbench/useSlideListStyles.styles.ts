@@ -1,6 +1,7 @@
 // Styles of the deck's slide list: a column of numbered slide previews beside the slide in view.
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { SLIDE_SIZE_PT } from "./slideModel";
+import { SLIDE_CANVAS } from "./useSlideStyles.styles";
 
 /** Width of one preview in CSS pixels. */
 export const PREVIEW_WIDTH_PX = 144;
@@ -47,15 +48,6 @@ export const useSlideListStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow4,
   },
-  canvas: {
-    position: "absolute",
-    left: 0,
-    top: 0,
-    width: `${SLIDE_SIZE_PT.widthPt}pt`,
-    height: `${SLIDE_SIZE_PT.heightPt}pt`,
-    transformOrigin: "0 0",
-    fontFamily: "Calibri, 'Segoe UI', Carlito, sans-serif",
-    color: tokens.colorNeutralForeground1,
-  },
+  canvas: SLIDE_CANVAS,
   shape: { position: "absolute", boxSizing: "border-box", overflow: "hidden", whiteSpace: "pre-wrap", padding: "3.6pt 7.2pt" },
 });

@@ -29,7 +29,11 @@ export interface DeckSlide {
  * shapes and `Slide.layout.name` (1.3; geometry 1.4), then `placeholderFormat.type/containedType` (1.8, placeholders
  * only: it throws GeneralException on other shapes) with `textFrame.hasText` (1.4), then the texts that exist.
  */
-export async function readDeckSlides(context: PowerPoint.RequestContext, slides: PowerPoint.Slide[], capabilities: OfficeCapabilities): Promise<DeckSlide[]> {
+export async function readDeckSlides(
+  context: PowerPoint.RequestContext,
+  slides: PowerPoint.Slide[],
+  capabilities: OfficeCapabilities,
+): Promise<DeckSlide[]> {
   const sets = capabilities.sets;
   const pageSetup = sets.powerPointApi110 ? context.presentation.pageSetup : undefined;
   pageSetup?.load("slideWidth,slideHeight");
@@ -67,7 +71,12 @@ export async function readDeckSlides(context: PowerPoint.RequestContext, slides:
       })),
       texts: items
         .filter((s) => hasText.has(s))
-        .map((s) => ({ id: s.id, name: s.name, text: s.textFrame.textRange.text, ...(isPlaceholder.has(s) ? { placeholderType: s.placeholderFormat.type } : {}) })),
+        .map((s) => ({
+          id: s.id,
+          name: s.name,
+          text: s.textFrame.textRange.text,
+          ...(isPlaceholder.has(s) ? { placeholderType: s.placeholderFormat.type } : {}),
+        })),
     };
   });
 }

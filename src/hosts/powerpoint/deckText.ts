@@ -40,5 +40,8 @@ export function titleAndBody(shapes: readonly TextShape[]): { title: string; bod
 
 /** PowerPoint separates lines with "\r" (and "\v" for soft breaks); a title reads as one line. */
 function oneLine(text: string): string {
-  return text.replace(/[\r\n\v]+/g, " ").replace(/\s+/g, " ").trim();
+  return text
+    .replace(/[\r\n\v]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }

@@ -4,12 +4,27 @@ import { normaliseHex, rankColours } from "../../../src/hosts/powerpoint/palette
 
 describe("titleAndBody", () => {
   it("takes the title placeholder's text, else a shape named Title, else the first text", () => {
-    expect(titleAndBody([{ name: "Body", placeholderType: "Body", text: "Growth\rin EMEA" }, { name: "X", placeholderType: "Title", text: "Revenue\vin EMEA" }])).toEqual({
+    expect(
+      titleAndBody([
+        { name: "Body", placeholderType: "Body", text: "Growth\rin EMEA" },
+        { name: "X", placeholderType: "Title", text: "Revenue\vin EMEA" },
+      ]),
+    ).toEqual({
       title: "Revenue in EMEA",
       body: "Growth\nin EMEA",
     });
-    expect(titleAndBody([{ name: "TextBox 1", text: "Notes" }, { name: "Title 2", text: "Roadmap" }]).title).toBe("Roadmap");
-    expect(titleAndBody([{ name: "TextBox 1", text: "Notes" }, { name: "TextBox 2", text: "More" }])).toEqual({ title: "Notes", body: "More" });
+    expect(
+      titleAndBody([
+        { name: "TextBox 1", text: "Notes" },
+        { name: "Title 2", text: "Roadmap" },
+      ]).title,
+    ).toBe("Roadmap");
+    expect(
+      titleAndBody([
+        { name: "TextBox 1", text: "Notes" },
+        { name: "TextBox 2", text: "More" },
+      ]),
+    ).toEqual({ title: "Notes", body: "More" });
     expect(titleAndBody([])).toEqual({ title: "", body: "" });
   });
 

@@ -11,7 +11,14 @@ import { flags } from "./fakes/requirements";
 
 const ALL = { PowerPointApi: "1.10", ImageCoercion: "1.1" };
 const PROMPT = "Stacks of coins and a young plant on a rising staircase of light, Europe in the background";
-const insertOptions = { altText: altTextFor(PROMPT), prompt: PROMPT, pictureId: "pic-emea", style: "flat-illustration", model: "gpt-image-1", size: "1536x1024" };
+const insertOptions = {
+  altText: altTextFor(PROMPT),
+  prompt: PROMPT,
+  pictureId: "pic-emea",
+  style: "flat-illustration",
+  model: "gpt-image-1",
+  size: "1536x1024",
+};
 let landscape: PictureData;
 
 beforeAll(async () => {
@@ -23,13 +30,28 @@ function deck(max: Record<string, string> = ALL) {
   const model = new FakePresentation(4);
   const [title, emea, team, product] = model.slides;
   const ph = (slide: PSlide, type: string, name: string, text: string, box: [number, number, number, number]) =>
-    model.addShape(slide, { type: "Placeholder", name, text, placeholder: { type, containedType: null }, left: box[0], top: box[1], width: box[2], height: box[3] });
+    model.addShape(slide, {
+      type: "Placeholder",
+      name,
+      text,
+      placeholder: { type, containedType: null },
+      left: box[0],
+      top: box[1],
+      width: box[2],
+      height: box[3],
+    });
   title.layoutName = "Title Slide";
   ph(title, "CenterTitle", "Title 1", "Q3 business review", [120, 160, 720, 120]);
   ph(title, "Subtitle", "Subtitle 2", "Northwind Traders\rOctober 2026", [120, 300, 720, 80]);
   emea.layoutName = "Two Content";
   ph(emea, "Title", "Title 1", "Revenue in EMEA", [48, 30, 864, 80]);
-  ph(emea, "Body", "Content Placeholder 2", "Quarterly revenue up 12% in EMEA\rGermany and the Nordics lead\rChannel partners drive 40% of new deals", [48, 130, 420, 370]);
+  ph(
+    emea,
+    "Body",
+    "Content Placeholder 2",
+    "Quarterly revenue up 12% in EMEA\rGermany and the Nordics lead\rChannel partners drive 40% of new deals",
+    [48, 130, 420, 370],
+  );
   ph(emea, "SlideNumber", "Slide Number 3", "2", [860, 500, 60, 30]);
   team.layoutName = "Title and Content";
   ph(team, "Title", "Title 1", "Our team", [48, 30, 864, 80]);
@@ -120,7 +142,14 @@ describe("PowerPointHost.deck.readItemText / renderThumbnail / readPalette", () 
 
   it("reads the theme accents at 1.10 (normalised to #RRGGBB), else the fills and text colours the slides use", async () => {
     const { deck: d, slides } = deck();
-    slides.title.themeColors = { Accent1: "1f4e79", Accent2: "#ED7D31", Accent3: "#A5A5A5", Accent4: "#FFC000", Accent5: "#5B9BD5", Accent6: "#70AD47" };
+    slides.title.themeColors = {
+      Accent1: "1f4e79",
+      Accent2: "#ED7D31",
+      Accent3: "#A5A5A5",
+      Accent4: "#FFC000",
+      Accent5: "#5B9BD5",
+      Accent6: "#70AD47",
+    };
     await expect(d.readPalette!()).resolves.toEqual(["#1F4E79", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47"]);
     const old = deck({ PowerPointApi: "1.8", ImageCoercion: "1.1" });
     old.model.addShape(old.slides.emea, { type: "GeometricShape", name: "Band", fillColor: "#0B5394", left: 0, top: 520, width: 960, height: 20 });

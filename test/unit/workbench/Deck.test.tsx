@@ -52,7 +52,13 @@ describe("DeckView", () => {
   it("shows a picture the deck inserted on its slide, which comes into view", async () => {
     const { host } = renderSlideTab();
     const picture = await pngPicture(1536, 1024);
-    await act(() => host.deck!.insertIntoItem("slide-8", picture, { altText: altTextFor("Clouds over a data centre"), prompt: "Clouds over a data centre", pictureId: "p1" }));
+    await act(() =>
+      host.deck!.insertIntoItem("slide-8", picture, {
+        altText: altTextFor("Clouds over a data centre"),
+        prompt: "Clouds over a data centre",
+        pictureId: "p1",
+      }),
+    );
     const region = screen.getByRole("region", { name: /^Slide 8 of 12/ });
     expect(within(region).getByRole("img", { name: "Clouds over a data centre" })).toBeInTheDocument();
   });

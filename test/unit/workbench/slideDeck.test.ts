@@ -97,7 +97,13 @@ describe("SlideHost.deck", () => {
     expect(shape.leftPt).toBeGreaterThanOrEqual(478);
     expect(shape.widthPt / shape.heightPt).toBeCloseTo(1.5, 2);
     expect(shape.altText).toEqual(altTextFor(PROMPT));
-    expect(shape.tags).toEqual({ [PROMPT_TAG]: PROMPT, [LIBRARY_ID_TAG]: "pic-1", ILLUSTRATE_STYLE: "watercolor", ILLUSTRATE_MODEL: "gpt-image-1", ILLUSTRATE_SIZE: "1536x1024" });
+    expect(shape.tags).toEqual({
+      [PROMPT_TAG]: PROMPT,
+      [LIBRARY_ID_TAG]: "pic-1",
+      ILLUSTRATE_STYLE: "watercolor",
+      ILLUSTRATE_MODEL: "gpt-image-1",
+      ILLUSTRATE_SIZE: "1536x1024",
+    });
     const before = deck.get();
     await expect(d.insertIntoItem("slide-3", picture, deckOptions)).resolves.toEqual(where);
     expect(deck.get()).toBe(before); // nothing inserted the second time

@@ -531,14 +531,18 @@ defineProps(FakeNamed, ["name"]);
 /** Shape types with a text frame; as documented, `textFrame` throws InvalidArgument on the others. */
 const TEXT_FRAME_TYPES = new Set(["TextBox", "GeometricShape", "Placeholder"]);
 
-class FakeTextFrame extends FakeObject {
-  protected readonly scalars = ["hasText"];
+/** A part of a shape (text frame, text range, font, fill): reads the shape model lazily, at sync. */
+abstract class FakeShapePart extends FakeObject {
   constructor(
     override readonly context: FakePPContext,
-    private readonly shape: () => PShape,
+    protected readonly shape: () => PShape,
   ) {
     super(context);
   }
+}
+
+class FakeTextFrame extends FakeShapePart {
+  protected readonly scalars = ["hasText"];
   protected current(): unknown {
     const shape = this.shape();
     if (!TEXT_FRAME_TYPES.has(shape.type) || shape.placeholder?.containedType === "Image") {
@@ -552,14 +556,8 @@ class FakeTextFrame extends FakeObject {
 }
 defineProps(FakeTextFrame, ["hasText"]);
 
-class FakeShapeTextRange extends FakeObject {
+class FakeShapeTextRange extends FakeShapePart {
   protected readonly scalars = ["text"];
-  constructor(
-    override readonly context: FakePPContext,
-    private readonly shape: () => PShape,
-  ) {
-    super(context);
-  }
   protected current(): unknown {
     return this.shape().text ?? "";
   }
@@ -569,28 +567,16 @@ class FakeShapeTextRange extends FakeObject {
 }
 defineProps(FakeShapeTextRange, ["text"]);
 
-class FakeFont extends FakeObject {
+class FakeFont extends FakeShapePart {
   protected readonly scalars = ["color"];
-  constructor(
-    override readonly context: FakePPContext,
-    private readonly shape: () => PShape,
-  ) {
-    super(context);
-  }
   protected current(): unknown {
     return this.shape().fontColor ?? "#000000";
   }
 }
 defineProps(FakeFont, ["color"]);
 
-class FakeShapeFill extends FakeObject {
+class FakeShapeFill extends FakeShapePart {
   protected readonly scalars = ["type", "foregroundColor"];
-  constructor(
-    override readonly context: FakePPContext,
-    private readonly shape: () => PShape,
-  ) {
-    super(context);
-  }
   protected current(name: string): unknown {
     const colour = this.shape().fillColor;
     if (name === "type") return colour ? "Solid" : "NoFill";
