@@ -3,7 +3,7 @@ import * as React from "react";
 import { Caption1, MessageBar, MessageBarBody, Tab, TabList, Title3 } from "@fluentui/react-components";
 import type { DocumentHost } from "../hosts/DocumentHost";
 import { createWorkbenchDocuments, type DocumentStorage } from "./documents";
-import { SlideView } from "./Slide";
+import { DeckView } from "./Deck";
 import { useStrings } from "../taskpane/strings/useStrings";
 import { useWorkbenchStyles } from "./useWorkbenchStyles.styles";
 import { WordPage } from "./WordPage";
@@ -79,7 +79,7 @@ export function Workbench({ mountPane, initialTab = "word", onTabChange, insideO
             <WordPage store={documents.wordStore} columnRef={documents.pageColumnRef} />
           </div>
           <div role="tabpanel" id={PANEL_ID("slide")} aria-labelledby={TAB_ID("slide")} hidden={tab !== "slide"}>
-            <SlideView store={documents.slideStore} slideRef={documents.slideRef} />
+            <DeckView deckStore={documents.deckStore} slideStore={documents.slideStore} slideRef={documents.slideRef} />
           </div>
         </main>
         <aside className={styles.paneColumn} aria-label={t("workbench.paneLabel")}>

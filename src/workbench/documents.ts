@@ -1,7 +1,8 @@
-// The workbench's two stand-in documents: their stores, their DocumentHosts and the DOM selection sync between them.
+// The workbench's two stand-in documents (a Word page, a slide deck): stores, DocumentHosts and the DOM selection sync.
 import type * as React from "react";
 import { createSelectionSync } from "./domText";
-import { SEED_PARAGRAPHS, SEED_TEXT_BOXES } from "./seed";
+import { createDeck, currentSlideStore, type DeckState } from "./deckModel";
+import { SEED_DECK, SEED_PARAGRAPHS, SEED_THEME_COLOURS, type SlideSeed } from "./seed";
 import { slideStateWithDomSelection } from "./slideDom";
 import { SlideHost } from "./slideHost";
 import { createSlide, type SlideState } from "./slideModel";
@@ -43,6 +44,9 @@ function persistedWordStore(storage: DocumentStorage | undefined, fresh: boolean
 /** Both stand-ins, ready for the views (stores, element refs) and the pane (hosts). */
 export interface WorkbenchDocuments {
   wordStore: Store<WordPageState>;
+  /** The whole deck. */
+  deckStore: Store<DeckState>;
+  /** The slide in view, as a store of its own (a lens on `deckStore`). */
   slideStore: Store<SlideState>;
   wordHost: WordPageHost;
   slideHost: SlideHost;
@@ -54,13 +58,20 @@ export interface WorkbenchDocuments {
   syncSelection(): void;
 }
 
+/** The seeded deck: slide ids "slide-1"…, the first slide in view. */
+export function createSeedDeck(seeds: readonly SlideSeed[] = SEED_DECK): DeckState {
+  const slides = seeds.map((seed, i) => createSlide(seed.textBoxes, `slide-${i + 1}`, { layoutName: seed.layoutName, pictures: seed.pictures }));
+  return createDeck(slides, SEED_THEME_COLOURS);
+}
+
 /**
  * Creates the Word page (kept in `storage` across reloads; from the seed when `fresh` or nothing is stored) and the
- * seeded slide with their hosts.
+ * seeded deck with their hosts.
  */
 export function createWorkbenchDocuments(storage?: DocumentStorage, fresh = false): WorkbenchDocuments {
   const wordStore = persistedWordStore(storage, fresh);
-  const slideStore = createStore(createSlide(SEED_TEXT_BOXES));
+  const deckStore = createStore(createSeedDeck());
+  const slideStore = currentSlideStore(deckStore);
   const pageColumnRef: React.RefObject<HTMLDivElement | null> = { current: null };
   const slideRef: React.RefObject<HTMLDivElement | null> = { current: null };
 
@@ -79,9 +90,10 @@ export function createWorkbenchDocuments(storage?: DocumentStorage, fresh = fals
 
   return {
     wordStore,
+    deckStore,
     slideStore,
     wordHost: new WordPageHost(wordStore, { syncSelection: syncWord }),
-    slideHost: new SlideHost(slideStore, { syncSelection: syncSlide }),
+    slideHost: new SlideHost(slideStore, { syncSelection: syncSlide, deck: deckStore }),
     pageColumnRef,
     slideRef,
     syncSelection() {
