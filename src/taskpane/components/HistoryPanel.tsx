@@ -113,7 +113,10 @@ export function HistoryPanel(props: HistoryPanelProps) {
                 replaceAvailable={props.replaceAvailable}
                 onInsert={props.onLibraryInsert}
                 onReplace={props.onLibraryReplace}
-                onDeleted={props.onLibraryDeleted}
+                onDeleted={(id) => {
+                  props.onLibraryDeleted(id);
+                  headerButton.current?.focus(); // the row and its buttons are gone
+                }}
                 onDeleteAll={props.onDeleteAll}
               />
             </Suspense>
