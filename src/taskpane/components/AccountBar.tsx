@@ -3,7 +3,12 @@ import { Button, Caption1, makeStyles, Spinner, tokens } from "@fluentui/react-c
 import { PersonRegular, SignOutRegular } from "@fluentui/react-icons";
 import type { SignedInAccount } from "../../auth/TokenProvider";
 import type { Translate } from "../strings/strings";
-import { DeleteAllPicturesDialog } from "./DeleteAllPicturesDialog";
+import { lazy, Suspense } from "react";
+
+/** Fluent's Dialog is not needed for the first paint: it loads with the library, when the account has one. */
+const DeleteAllPicturesDialog = lazy(() =>
+  import(/* webpackChunkName: "library-panel" */ "./DeleteAllPicturesDialog").then((m) => ({ default: m.DeleteAllPicturesDialog })),
+);
 
 const useStyles = makeStyles({
   root: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
@@ -43,7 +48,9 @@ export function AccountBar({ account, busy, t, onSignIn, onSignOut, libraryKept,
       {libraryKept && onDeleteAllPictures ? (
         <div className={styles.kept}>
           <Caption1>{account ? t("library.keptAfterSignOut") : null} {t("library.keptShared")}</Caption1>
-          <DeleteAllPicturesDialog t={t} triggerLabel={t("library.deleteMine")} disabled={busy} onConfirm={onDeleteAllPictures} />
+          <Suspense fallback={null}>
+            <DeleteAllPicturesDialog t={t} triggerLabel={t("library.deleteMine")} disabled={busy} onConfirm={onDeleteAllPictures} />
+          </Suspense>
         </div>
       ) : null}
     </div>
