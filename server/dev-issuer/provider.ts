@@ -105,7 +105,7 @@ export function createDevProvider({ issuer, paneOrigin, keys }: DevProviderOptio
         },
       },
     },
-    extraTokenClaims: async (ctx, token) => {
+    extraTokenClaims: async (_ctx, token) => {
       if (!("accountId" in token) || !token.accountId) return undefined;
       const account = findDevAccount(token.accountId);
       if (!account) return undefined;

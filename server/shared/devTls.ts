@@ -17,6 +17,7 @@ interface DevCertsModule {
  */
 export function loadDevTls(): Promise<DevTls> {
   // CommonJS script shared with webpack and the start script; loaded with require to keep one copy.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script, shared with webpack and scripts/start.mjs
   const devCerts = require("../../scripts/dev-certs.cjs") as DevCertsModule;
   return devCerts.ensureDevCerts();
 }

@@ -1,14 +1,14 @@
 // Props and render state of the task pane.
 import type { RefObject } from "react";
-import type { AccountSession, SignedInAccount } from "../auth/TokenProvider";
+import type { AccountSession, SignedInAccount } from "../core/TokenProvider";
 import type { IllustrateConfig } from "../core/config";
 import type { StylePreset } from "../core/styles";
 import type { AltText } from "../core/altText";
-import type { AspectRatio, PictureData } from "../core/types";
+import type { AspectRatio } from "../core/types";
 import type { DocumentHost, InsertTarget, PictureProvenance, SelectedPicture } from "../hosts/DocumentHost";
 import type { PictureLibrary } from "../library/types";
 import type { OpenLibrary } from "./hooks/useLibrary";
-import type { ImageClient, QueueStatus } from "../imaging/ImageClient";
+import type { ImageClient, PartialImage, QueueStatus } from "../imaging/ImageClient";
 import type { PaneMessage } from "./errorMessages";
 import type { InsertPreferences } from "./insertPreferences";
 import type { History, HistoryItem } from "./history";
@@ -65,12 +65,6 @@ export interface Batch {
   target?: InsertTarget;
 }
 
-/** A partial image streamed while generating. */
-export interface PartialPreview extends PictureData {
-  /** 0-based index of the image it previews. */
-  index: number;
-}
-
 /** Everything {@link renderTaskPane} draws, and the handlers it wires. */
 export interface TaskPaneState {
   t: Translate;
@@ -87,7 +81,7 @@ export interface TaskPaneState {
   /** The gateway's queue position while waiting (streaming only). */
   queue?: QueueStatus;
   elapsedSeconds: number;
-  partials: readonly PartialPreview[];
+  partials: readonly PartialImage[];
   message?: PaneMessage;
   results: readonly HistoryItem[];
   selectedId?: string;

@@ -1,6 +1,6 @@
 // The pane's services built from the build configuration: the lazy sign-in session and the image client it feeds.
 import { createLazySession, type LazyAccountSession } from "../auth/lazySession";
-import type { AccountSession } from "../auth/TokenProvider";
+import type { AccountSession } from "../core/TokenProvider";
 import { readConfig, type IllustrateConfig } from "../core/config";
 import { createImageClient } from "../imaging/createImageClient";
 import type { ImageClient } from "../imaging/ImageClient";
@@ -36,6 +36,6 @@ export interface PaneServices {
 export function createPaneServices(options: PaneServicesOptions = {}): PaneServices {
   const config = options.config ?? readConfig();
   const session = createLazySession({ config, origin: options.origin ?? window.location.origin, office: options.office, load: options.loadSession });
-  const imageClient = createImageClient({ gatewayUrl: config.gatewayUrl, api: config.api, tokenProvider: session, scopes: config.scopes, fetch: options.fetch });
+  const imageClient = createImageClient({ apiBaseUrl: config.gatewayUrl, api: config.api, tokenProvider: session, scopes: config.scopes, fetch: options.fetch });
   return { config, session, imageClient };
 }

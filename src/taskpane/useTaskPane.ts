@@ -96,7 +96,7 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     setOptions((o) => ({ ...o, aspect: nearestAspect(pictureSize.widthPt, pictureSize.heightPt) }));
     setAspectFromPicture(true);
     // Keyed on the picture's id only: a re-read of the same picture must not undo the person's choice.
-  }, [pictureId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [pictureId]); // eslint-disable-line react-hooks/exhaustive-deps -- keyed on the picture's id only (comment above)
 
   const insertRef = useRef<(item: Item, batch: Batch) => void>(undefined);
   const onResults = useCallback(async (next: Batch, images: GeneratedImage[], sentPrompt: string) => {

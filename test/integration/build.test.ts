@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script, tested as webpack loads it
 const manifests = require("../../scripts/manifests.cjs") as typeof import("../../scripts/manifests.cjs");
 
 const REPO = path.resolve(__dirname, "../..");

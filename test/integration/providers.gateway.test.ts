@@ -7,9 +7,9 @@ import sharp from "sharp";
 import { buildApp } from "../../server/gateway/app";
 import { QUEUE_HEADER } from "../../server/gateway/runProviderCall";
 import { readProvenance } from "../../server/postprocess/provenance";
-import { createProvider } from "../../server/providers/createProvider";
+import { createProvider } from "../../server/gateway/createProvider";
 import type { ImageProvider } from "../../server/providers/Provider";
-import { readServerSentEvents } from "../../server/providers/upstream/sse";
+import { readServerSentEvents } from "../../src/core/protocol/serverSentEvents";
 import { fakePng, startFakeUpstream, type FakeUpstream } from "../fakes/upstream/FakeUpstream";
 import { API_KEY, until } from "./providers.helpers";
 
@@ -47,7 +47,7 @@ async function streamEvents(base: string, body: unknown, signal?: AbortSignal): 
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
   const events: [string, any][] = [];
-  for await (const message of readServerSentEvents(response.body as ReadableStream<Uint8Array>)) {
+  for await (const message of readServerSentEvents(response.body as ReadableStream<Uint8Array>, { tooLarge: (max) => new Error(`event over ${max} characters`) })) {
     events.push([message.event ?? "message", JSON.parse(message.data)]);
   }
   return events;
@@ -116,6 +116,30 @@ describe("local provider (IMAGE_PROVIDER=local)", () => {
     expect(changed[1] + changed[2]).toBeGreaterThan(60);
   });
 
+  test("edits: an unknown field (a typo, or the first of 20,000 junk fields) → 400 unknown_parameter naming it", async () => {
+    const red = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#ff0000" } }).png().toBuffer();
+    const mask = await sharp({ create: { width: 64, height: 64, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const typo = await postEdit(served.base, red, mask, { prompt: "A forest", quallity: "high" });
+    expect(typo.status).toBe(400);
+    expect((await typo.json()).error).toEqual({ code: "unknown_parameter", type: "bad_request", message: "Unknown parameter: 'quallity'.", param: "quallity" });
+    const junk: Record<string, string> = { prompt: "A forest" };
+    for (let i = 0; i < 20_000; i++) junk[`junk_field_${i}`] = "x".repeat(30);
+    const flooded = await postEdit(served.base, red, mask, junk);
+    expect(flooded.status).toBe(400);
+    expect((await flooded.json()).error).toMatchObject({ code: "unknown_parameter", param: "junk_field_0" });
+  });
+
+  test("edits: the text fields follow the generations' rules (n as text is coerced, then checked)", async () => {
+    const red = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#ff0000" } }).png().toBuffer();
+    const mask = await sharp({ create: { width: 64, height: 64, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const tooMany = await postEdit(served.base, red, mask, { prompt: "A forest", n: "9" });
+    expect((await tooMany.json()).error).toMatchObject({ code: "invalid_n", param: "n" });
+    const badQuality = await postEdit(served.base, red, mask, { prompt: "A forest", quality: "ultra" });
+    expect((await badQuality.json()).error).toMatchObject({ code: "invalid_quality", param: "quality" });
+    const blank = await postEdit(served.base, red, mask, { prompt: "  " });
+    expect((await blank.json()).error).toMatchObject({ code: "missing_prompt", param: "prompt" });
+  });
+
   test("invalid partial_images is a 400 JSON error before any stream", async () => {
     const response = await fetch(`${served.base}/v1/images/generations`, {
       method: "POST",
@@ -165,6 +189,29 @@ describe("azure-openai through the gateway", () => {
     expect(fake.requests.length).toBe(before);
   });
 
+  test("b64_json sent as a data:image/png;base64, URL: the prefix is stripped, the bytes checked, the picture answered", async () => {
+    fake.next({ kind: "success", dataUrl: true });
+    const response = await fetch(`${served.base}/v1/images/generations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ prompt: "A kite", size: "1024x1024" }),
+    });
+    expect(response.status).toBe(200);
+    const [image] = (await response.json()).data;
+    expect(image.b64_json).not.toMatch(/^data:/);
+    // A whole picture of the asked size (post-processing may transcode the opaque PNG to JPEG).
+    const meta = await sharp(Buffer.from(image.b64_json, "base64"), { failOn: "error" }).metadata();
+    expect([meta.width, meta.height]).toEqual([1024, 1024]);
+    expect(["png", "jpeg"]).toContain(meta.format);
+  });
+
+  test("a stream whose b64_json carry a data: prefix reaches the pane as raw base64", async () => {
+    fake.next({ kind: "stream", dataUrl: true });
+    const events = (await streamEvents(served.base, { prompt: "A kite", stream: true, partial_images: 1 })).filter(([name]) => name !== "queue");
+    expect(events.map(([name]) => name)).toEqual(["image_generation.partial_image", "image_generation.completed"]);
+    for (const [, data] of events) expect(data.b64_json).toMatch(/^[A-Za-z0-9+/]+=*$/);
+  });
+
   test("a mid-stream content-filter error becomes `event: error` with the envelope", async () => {
     fake.next({ kind: "stream-error" });
     // Only the image events are this test's subject; `queue` events depend on the budget, not on the filter.
@@ -211,12 +258,14 @@ describe("azure-openai through the gateway", () => {
 describe("foundry-mai through the gateway (does not stream)", () => {
   let fake: FakeUpstream;
   let served: Served;
-  beforeAll(async () => {
+  // Each test its own fake and gateway (own queue): no test inherits the slots an earlier one used.
+  beforeEach(async () => {
     fake = await startFakeUpstream({ kind: "foundry-mai", deployment: "MAI-Image-2", apiKey: API_KEY });
-    // 2 calls per 2 s window: one slot every 1.25 s (with the margin), so the second of two requests waits.
-    served = await serve(createProvider("foundry-mai", { IMAGE_ENDPOINT: fake.url, IMAGE_DEPLOYMENT: "MAI-Image-2", IMAGE_API_KEY: API_KEY, IMAGE_RPM: "2", IMAGE_RPM_WINDOW_MS: "2000" }));
+    // 2 calls per 6 s window: one slot every 3.25 s (with the margin), so the second of two requests sent together
+    // waits even when a loaded machine delays it by a second or two.
+    served = await serve(createProvider("foundry-mai", { IMAGE_ENDPOINT: fake.url, IMAGE_DEPLOYMENT: "MAI-Image-2", IMAGE_API_KEY: API_KEY, IMAGE_RPM: "2", IMAGE_RPM_WINDOW_MS: "6000" }));
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await served.close();
     await fake.close();
   });
@@ -235,7 +284,7 @@ describe("foundry-mai through the gateway (does not stream)", () => {
     const queued = [...a, ...b].filter(([name]) => name === "queue").map(([, data]) => data);
     expect(queued[0]).toEqual({ position: 1, expected_start_ms: expect.any(Number) });
     expect(queued[0].expected_start_ms).toBeGreaterThan(0);
-    expect(queued[0].expected_start_ms).toBeLessThanOrEqual(1250); // one slot: 2000 ms / 2 + 250 ms margin
+    expect(queued[0].expected_start_ms).toBeLessThanOrEqual(3250); // one slot: 6000 ms / 2 + 250 ms margin
     expect(queued[queued.length - 1]).toEqual({ position: 0, expected_start_ms: 0 });
     expect(fake.violations).toEqual([]);
   });

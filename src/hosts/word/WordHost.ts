@@ -115,6 +115,7 @@ export class WordHost implements DocumentHost {
         range.load("text");
         range.track();
         await context.sync();
+        // eslint-disable-next-line office-addins/load-object-before-read -- `text` is loaded above; the rule takes the string's `length` for the range's
         const data: WordTargetData = { range, hadText: range.text.trim().length > 0 };
         return { host: "word", data };
       });

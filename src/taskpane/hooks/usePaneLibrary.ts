@@ -1,6 +1,6 @@
 // The pane's side of the picture library: save before showing, count, insert from it, mark inserts, delete all.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { AccountSession } from "../../auth/TokenProvider";
+import type { AccountSession } from "../../core/TokenProvider";
 import { nearestAspect } from "../../core/sizes";
 import { isStylePreset, styledPrompt } from "../../core/styles";
 import type { GeneratedImage } from "../../core/types";

@@ -129,7 +129,6 @@ export function xmlFacts(xml: string, languages: Array<{ tag: string; locale: st
   };
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the unified manifest is checked against its JSON schema elsewhere */
 /**
  * Facts of a unified app package: `files` maps file names (`manifest.json`, `de.json`, …) to parsed JSON. Strings of a
  * language come from its localizationInfo file, falling back to manifest.json per key (as Microsoft 365 does).

@@ -10,9 +10,9 @@ import sharp from "sharp";
 import { unifiedFacts, xmlFacts } from "./manifestFacts";
 
 // CommonJS modules shared with webpack.config.js.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS, shared with webpack.config.js
 const manifests = require("../../../scripts/manifests.cjs") as typeof import("../../../scripts/manifests.cjs");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS, shared with webpack.config.js
 const { ADDIN } = require("../../../manifest/addin.cjs") as typeof import("../../../manifest/addin.cjs");
 
 const REPO = path.resolve(__dirname, "../../..");
@@ -38,7 +38,7 @@ function schemaErrors(json: Record<string, unknown>): string[] {
 /** Parsed JSON files and XML text of the rendered manifests for some settings. */
 function rendered(settings: ReturnType<typeof manifests.manifestSettingsFromEnv>) {
   const files = manifests.manifestFiles(settings);
-  const json: Record<string, any> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const json: Record<string, any> = {};
   for (const [name, content] of files) {
     if (name.endsWith(".json")) json[path.basename(name)] = JSON.parse(content.toString("utf8"));
   }

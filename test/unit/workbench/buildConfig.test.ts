@@ -1,6 +1,7 @@
 // Build-time configuration from the environment (scripts/build-config.cjs): only the seven ILLUSTRATE_* values.
 import type { IllustrateConfig } from "../../../src/core/config";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS script webpack loads, tested as webpack sees it
 const { illustrateConfigFromEnv } = require("../../../scripts/build-config.cjs") as {
   illustrateConfigFromEnv(env: Record<string, string | undefined>): Partial<IllustrateConfig>;
 };

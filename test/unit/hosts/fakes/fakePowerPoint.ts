@@ -162,7 +162,7 @@ export class FakePresentation {
 
   /** A fake `Office.context.document`. */
   officeDocument(): PowerPointEnvironment["document"] {
-    const presentation = this;
+    const presentation = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read inside the callbacks of the object literal below
     return fakeOfficeDocument(this, {
       setSelectedDataAsync: (data: string, options: Office.SetSelectedDataOptions, callback: (r: Office.AsyncResult<void>) => void) => {
         const error = presentation.setSelectedData(data, options);

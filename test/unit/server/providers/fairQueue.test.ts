@@ -1,7 +1,7 @@
 // The shared queue's order, reports and limits with a hand-driven limiter (no rate-limiter store, no clock).
 import { FairQueue } from "../../../../server/queue/FairQueue";
 import type { SlotLimiter, TakeResult } from "../../../../server/queue/slotLimiter";
-import type { QueueStatus } from "../../../../server/providers/upstream/capabilities";
+import type { QueueStatus } from "../../../../src/core/protocol/wire";
 
 /** A limiter that grants a slot only when the test opens one. */
 function gatedLimiter(): SlotLimiter & { open(): void } {
@@ -20,7 +20,12 @@ function gatedLimiter(): SlotLimiter & { open(): void } {
   };
 }
 
-const tick = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
+// Fake timers: the queue's retry timer (retryInMs) and clock advance only when a test calls tick(), so no test
+// depends on how fast a loaded machine runs its timers.
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
+/** Advances the fake clock by `ms`, running the timers (the queue's retries) and promises due by then. */
+const tick = (ms = 20) => jest.advanceTimersByTimeAsync(ms);
 
 test("users take turns in the order they first queued; each user's calls stay in order", async () => {
   const limiter = gatedLimiter();
@@ -46,13 +51,15 @@ test("each waiter hears its position and expected start, then 0 when it starts",
   await tick();
   expect(reports.x[0]).toEqual({ position: 1, expected_start_ms: expect.any(Number) });
   expect(reports.y[0].position).toBe(2);
-  expect(reports.y[0].expected_start_ms - reports.x[0].expected_start_ms).toBe(1000);
+  expect((reports.y[0].expected_start_ms ?? Number.NaN) - (reports.x[0].expected_start_ms ?? Number.NaN)).toBe(1000);
   limiter.open();
+  await tick();
   await x;
   await tick();
   expect(reports.x[reports.x.length - 1]).toEqual({ position: 0, expected_start_ms: 0 });
   expect(reports.y[reports.y.length - 1].position).toBe(1);
   limiter.open();
+  await tick();
   await y;
   await queue.close();
 });
@@ -67,6 +74,7 @@ test("an aborted waiter leaves the queue and rejects with the signal's reason", 
   await expect(gone).rejects.toThrow("cancelled by the pane");
   expect(queue.size).toBe(1);
   limiter.open();
+  await tick();
   await stays;
   await queue.close();
 });
