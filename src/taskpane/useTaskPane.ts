@@ -83,7 +83,7 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     if (!provenance) return;
     prompt.setFromPicture(provenance.prompt);
     if (isStylePreset(provenance.style)) setOptions((o) => ({ ...o, style: provenance.style as GenerationOptions["style"] }));
-  }, [provenance?.libraryId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [provenance?.libraryId]); // eslint-disable-line react-hooks/exhaustive-deps -- keyed on the picture only: a re-read of the same picture must not undo the person's edits
 
   // A selected picture sets the aspect ratio to its own (nearest supported), so Replace needs no cropping.
   const pictureId = prompt.selection?.picture?.id;
@@ -123,7 +123,7 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     focusResults.current = !next.replaceInPlace;
     // Regenerate: the new picture replaces the selected one in place.
     if (next.replaceInPlace && items[0]) insertRef.current?.(items[0], next);
-  }, [lib.save]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [lib.save]); // eslint-disable-line react-hooks/exhaustive-deps -- the rest is read through refs (latest values at result time)
 
   const generation = useGeneration({
     host,

@@ -15,7 +15,7 @@ if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
 // jsdom has no structuredClone (browsers and Node do); the picture library and fake-indexeddb clone records with it.
 // A v8 round trip, with typed arrays rebuilt in this realm so `instanceof Uint8Array` holds as in a browser.
 if (typeof globalThis.structuredClone !== "function") {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a jsdom shim loaded only when the gap exists
   const v8 = require("node:v8") as typeof import("node:v8");
   const relm = (value: unknown): unknown => {
     if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice();
@@ -42,7 +42,7 @@ if (typeof window !== "undefined") {
 
 // jsdom has no crypto.subtle (browsers have it in secure contexts); the library hashes account ids with it.
 if (typeof window !== "undefined" && !globalThis.crypto?.subtle) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a jsdom shim loaded only when the gap exists
   const { webcrypto } = require("node:crypto") as typeof import("node:crypto");
   Object.defineProperty(globalThis, "crypto", { configurable: true, value: webcrypto });
 }
