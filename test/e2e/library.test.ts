@@ -31,7 +31,7 @@ describe("picture library", () => {
     const pane = wordPane();
     await document.locator("p", { hasText: PROMPT }).click({ clickCount: 3 });
     await useSelection(page, pane);
-    await pane.getByRole("radio", { name: "4 pictures" }).check();
+    await pane.getByRole("combobox", { name: "Number of pictures" }).selectOption("4");
     await generate(pane);
     await pane.getByRole("radio", { name: "Option 4" }).waitFor({ state: "visible" });
     const before = await historyRows(4);
