@@ -6,18 +6,17 @@
 // The library is seeded in the page's origin with raw IndexedDB in the layout Dexie gives schema v2 (`src/library/
 // schema.ts`: IndexedDB version 20, stores pictures/images/thumbnails), signed out (the "not signed in" partition).
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import type { Page } from "playwright-core";
 import { launchBrowser, openPage, type E2EBrowser } from "../test/support/browser";
+import { assertServerPortsFree } from "./freePorts";
 import { startServers, stopServers, type RunningServers } from "../test/support/servers";
 import { PANE_URL } from "../test/support/workbenchPage";
 
 const ROOT = path.resolve(__dirname, "..");
 const RESULT_FILE = path.join(ROOT, "bench/results/pane-library.json");
-const PORTS = [3000, 3001, 3002];
 const STORED = 1000;
 const TIMEOUT_MS = 60_000;
 const BUDGET = { panelFirstThumbnailsMs: 300 };
@@ -39,13 +38,6 @@ function runCount(): number {
   return runs;
 }
 
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
-    socket.once("error", () => resolve(false));
-  });
-}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -158,8 +150,7 @@ async function measure(browser: E2EBrowser, stored: number, imageBase64: string,
 
 async function main(): Promise<void> {
   const runs = runCount();
-  const busy = (await Promise.all(PORTS.map(async (port) => ((await listening(port)) ? port : undefined)))).filter((port) => port !== undefined);
-  if (busy.length > 0) throw new Error(`Ports ${busy.join(", ")} are in use (another npm start or E2E run?). Stop it and run again.`);
+  await assertServerPortsFree();
   const loadAverageAtStart = os.loadavg().map((v) => Number(v.toFixed(2)));
   const image = (await sharp({ create: { width: 1536, height: 1024, channels: 3, background: "#336699" } }).png().toBuffer()).toString("base64");
   const thumb = (await sharp({ create: { width: 96, height: 64, channels: 3, background: "#993366" } }).webp().toBuffer()).toString("base64");
