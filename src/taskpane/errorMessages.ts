@@ -33,6 +33,7 @@ const HOST_CODES: Record<HostErrorCode, true> = {
   insert_refused: true,
   insert_not_verified: true,
   picture_gone: true,
+  item_gone: true,
   timeout: true,
   unknown: true,
 };

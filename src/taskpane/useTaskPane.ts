@@ -22,7 +22,7 @@ import { insertModeFor, personAltTextFor, useInsert } from "./hooks/useInsert";
 import { usePersistentState } from "./hooks/usePersistentState";
 import { useSelectionPrompt } from "./hooks/useSelectionPrompt";
 import { useStrings } from "./strings/useStrings";
-import { isStylePreset } from "../core/styles";
+import { isStylePreset } from "../core/protocol/styles";
 import type { HistoryItem as Item } from "./history";
 import type { Batch, GenerationOptions, TaskPaneProps, TaskPaneState } from "./TaskPane.types";
 

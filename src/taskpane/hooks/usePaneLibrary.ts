@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AccountSession } from "../../core/TokenProvider";
 import { nearestAspect } from "../../core/sizes";
-import { isStylePreset, styledPrompt } from "../../core/styles";
+import { isStylePreset, styledPrompt } from "../../core/protocol/styles";
 import type { GeneratedImage } from "../../core/types";
 import type { LibraryAccount } from "../../library/accountPartition";
 import type { PictureLibrary, StoredPicture } from "../../library/types";

@@ -2,7 +2,7 @@
 // The pane with its picture library (Dexie on fake-indexeddb): saved before shown, survives a remount, per account.
 import "./domShims"; // first: jsdom gaps (TextDecoder, structuredClone, layout) before the pane's modules load
 import { act, cleanup, screen, waitFor, within } from "@testing-library/react";
-import { styledPrompt } from "../../../src/core/styles";
+import { styledPrompt } from "../../../src/core/protocol/styles";
 import { LibraryQuotaError } from "../../../src/library/errors";
 import type { PictureLibrary } from "../../../src/library/types";
 import type { OpenLibrary } from "../../../src/taskpane/hooks/useLibrary";
