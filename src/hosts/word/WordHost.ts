@@ -14,13 +14,14 @@ import type {
 } from "../DocumentHost";
 import { HostError } from "../errors";
 import { assertFeature, type OfficeCapabilities } from "../office/requirementSets";
-import { assertWritable, subscribeSelectionChanged, type OfficeDocumentLike } from "../office/documentState";
+import { assertWritable, subscribeSelectionChanged } from "../office/documentState";
 import { isGoneError, toHostError } from "../office/officeErrors";
 import { pictureDataFromBase64 } from "../office/pictureBytes";
 import type { DeckHostAdditions } from "../../core/deck/types";
 import { AltTextMemory } from "./altTextMemory";
 import { defaultXmlParser, provenanceTag, type XmlParser } from "./provenanceXml";
 import { WordDeck } from "./wordDeck";
+import type { PictureParagraphOptions, WordEnvironment } from "./wordEnvironment";
 import {
   addProvenancePart,
   applyPictureFormat,
@@ -34,18 +35,7 @@ import {
 } from "./wordPictures";
 import { wordPictureSize } from "./wordSizing";
 
-/** How the adapter reaches Word: `Word.run` in Office, hand-made fakes in tests. */
-export interface WordEnvironment {
-  /** `Word.run(batch)`. */
-  run<T>(batch: (context: Word.RequestContext) => Promise<T>): Promise<T>;
-  /** `Word.run(object, batch)`: a new batch on the context of a tracked object from an earlier batch. */
-  runWith<T>(object: OfficeExtension.ClientObject, batch: (context: Word.RequestContext) => Promise<T>): Promise<T>;
-  /** `Office.context.document`. */
-  document: OfficeDocumentLike;
-  capabilities: OfficeCapabilities;
-  /** Parses the provenance parts. @default the browser's `DOMParser` */
-  xmlParser?: XmlParser;
-}
+export type { PictureParagraphOptions, WordEnvironment } from "./wordEnvironment";
 
 /** What {@link WordHost.captureTarget} keeps: the selection as a tracked `Word.Range`. */
 interface WordTargetData {
@@ -420,6 +410,4 @@ export class WordHost implements DocumentHost {
 /** The captured place no longer exists (its text was deleted): fall back to the current selection. */
 class TargetGone extends Error {}
 
-/** What a picture paragraph insert needs from {@link InsertOptions} (a section insert builds these too). */
-export type PictureParagraphOptions = Pick<InsertOptions, "altText" | "prompt" | "caption" | "provenance">;
 

@@ -28,8 +28,8 @@ export function libraryIdOfTag(tag: string | null | undefined): string | undefin
 }
 
 /** Characters XML 1.0 does not allow at all (C0 controls except tab, LF, CR; lone surrogates; U+FFFE/U+FFFF). */
-// eslint-disable-next-line no-control-regex -- these control characters are exactly what must be matched and dropped
 const INVALID_XML_CHARS =
+  // eslint-disable-next-line no-control-regex -- these control characters are exactly what must be matched and dropped
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escapes text for an XML attribute or element (and drops characters XML cannot hold). */

@@ -6,7 +6,7 @@ import { assertWritable } from "../office/documentState";
 import { toHostError } from "../office/officeErrors";
 import { assertFeature } from "../office/requirementSets";
 import { provenanceTag } from "./provenanceXml";
-import type { PictureParagraphOptions, WordEnvironment } from "./WordHost";
+import type { PictureParagraphOptions, WordEnvironment } from "./wordEnvironment";
 import { deckItemOf, findSection, headingLevelOf, outlineSections, type OutlineParagraph } from "./wordSections";
 
 /** The two insert steps of the Word adapter the section insert reuses (same size rules, content control, checks). */
