@@ -85,7 +85,7 @@ export async function generate(
 ): Promise<void> {
   const option = pane.getByRole("radio", { name: labels.firstOption });
   const earlier = (await option.count()) > 0 ? await option.getAttribute("value") : null;
-  await pane.getByRole("button", { name: button }).click();
+  await pane.getByRole("button", { name: button, exact: true }).click(); // exact: "Regenerate" also contains "Generate"
   await meanwhile?.();
   const deadline = Date.now() + 120_000;
   while ((await option.count()) === 0 || (await option.getAttribute("value")) === earlier) {
