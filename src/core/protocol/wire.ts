@@ -61,7 +61,7 @@ export interface ImageGenerateRequest {
  */
 export const GENERATION_FIELDS = [
   "prompt", "n", "size", "quality", "output_format", "seed", "response_format", "stream", "partial_images",
-  "output_compression", "background", "model", "user", "moderation", "style",
+  "output_compression", "background", "model", "user", "moderation", "style", "crop_to_ratio",
 ] as const;
 
 /**
@@ -70,7 +70,7 @@ export const GENERATION_FIELDS = [
  */
 export const EDIT_FIELDS = [
   "prompt", "n", "size", "quality", "output_format", "seed", "response_format", "stream", "partial_images",
-  "output_compression", "background", "input_fidelity", "model", "user",
+  "output_compression", "background", "input_fidelity", "model", "user", "crop_to_ratio",
 ] as const;
 
 /** One image of an answer: raw base64 bytes (no `data:` prefix) and the prompt as the model rewrote it. */
