@@ -14,7 +14,8 @@ const OUTPUT_FORMATS: readonly OutputFormat[] = ["png", "jpeg"];
 export interface GenerationsBody {
   prompt: string;
   n: number;
-  size: string;
+  /** Absent: {@link DEFAULT_API_SIZE}, or with `crop_to_ratio` the chosen model's size for that ratio. */
+  size?: string;
   quality: ImageQuality;
   output_format: OutputFormat;
   seed?: number;
@@ -65,11 +66,10 @@ function objectSchema<F extends keyof typeof FIELD_RULES>(fields: readonly F[], 
 
 /**
  * Schema of `POST /v1/images/generations`: the fields of `GENERATION_FIELDS` (src/core/protocol/wire.ts), no
- * others. `response_format` may only be `b64_json` (no hosted URLs).
+ * others. `response_format` may only be `b64_json` (no hosted URLs). `size` has no schema default: see
+ * ../servedModels.ts `shapeFor` (the chosen model decides when only `crop_to_ratio` is sent).
  */
-export const generationsBodySchema = objectSchema(GENERATION_FIELDS, {
-  size: { ...FIELD_RULES.size, default: DEFAULT_API_SIZE },
-});
+export const generationsBodySchema = objectSchema(GENERATION_FIELDS);
 
 /**
  * Schema of the text fields of `POST /v1/images/edits` (multipart, so read with type coercion: `"2"` is 2):

@@ -2,6 +2,7 @@
 // capabilities; `GET /v1/models` lists them and every image request picks one (its `model`, or Auto).
 import {
   AUTO_MODEL,
+  askedSizeFor,
   capabilitiesForFamily,
   chooseModel,
   detectFamily,
@@ -156,6 +157,36 @@ export function pickModel(served: ServedModels, job: Omit<ModelJob, "photoModel"
   );
   if (!choice.ok) throw badRequest(choice.code, choice.message, "model");
   return served.models.find((m) => m.entry === choice.model) as ServedModel;
+}
+
+/** The size, pixels and crop one request asks of its model. */
+export interface RequestShape {
+  apiSize: string;
+  size: PixelSize;
+  /** Width ÷ height to centre-crop the finished picture to; absent: no crop. */
+  cropToRatio?: number;
+}
+
+/**
+ * The shape of a request on `entry`: with a `size`, that size checked against the model's rule and the asked
+ * `crop_to_ratio`; without one but with `crop_to_ratio`, the model's own size for that ratio
+ * (`askedSizeFor`: exact where the rule allows, else the nearest allowed size plus a centre crop; beyond the
+ * model's widest ratio, clamped to it) — so a pane on Auto need not know which model answers; with neither,
+ * `defaultSize`.
+ * @throws GatewayError 400 `invalid_size` stating the model's rule; 400 `invalid_crop_to_ratio` beyond the
+ *   model's `maxAspectRatio` when a size is given
+ */
+export function shapeFor(entry: ModelEntry, apiSize: string | undefined, cropToRatio: number | undefined, defaultSize: string): RequestShape {
+  if (apiSize === undefined && cropToRatio !== undefined) {
+    const asked = askedSizeFor(entry, { fit: { widthPt: cropToRatio, heightPt: 1 } });
+    return {
+      apiSize: asked.apiSize,
+      size: { widthPx: asked.widthPx, heightPx: asked.heightPx },
+      ...(asked.crop ? { cropToRatio: asked.ratio } : {}),
+    };
+  }
+  const sent = apiSize ?? defaultSize;
+  return { apiSize: sent, size: checkShape(entry, sent, cropToRatio), ...(cropToRatio === undefined ? {} : { cropToRatio }) };
 }
 
 /**

@@ -141,6 +141,21 @@ describe("MAI-Image-2.6 and gpt-image-2 behind one gateway (IMAGE_MODELS)", () =
     expect((await beyond.json()).error.code).toBe("invalid_crop_to_ratio");
   });
 
+  test("crop_to_ratio without size (a pane on Auto): the chosen model's own size for it, cropped when not exact", async () => {
+    // Auto goes to MAI-Image-2.6 (first, idle): 16:9 is exact within its rule, no crop.
+    const wide = await post({ prompt: "A slide", crop_to_ratio: 16 / 9 });
+    expect(wide.status).toBe(200);
+    const [w, h] = await sizeOf((await wide.json()).data[0].b64_json);
+    expect(Math.abs(w / h - 16 / 9)).toBeLessThan(0.01);
+    expect(mai.requests[0]?.body).toMatchObject({ width: w, height: h });
+    // A 4:1 banner on gpt-image-2 (widest 3:1): clamped to 3:1, asked exactly.
+    const banner = await post({ prompt: "A banner", model: "gpt-image-2", crop_to_ratio: 4 });
+    expect(banner.status).toBe(200);
+    const [bw, bh] = await sizeOf((await banner.json()).data[0].b64_json);
+    expect(bw / bh).toBeCloseTo(3, 2);
+    expect([...mai.violations, ...gpt.violations]).toEqual([]);
+  });
+
   test("an edit on gpt-image-2 drops input_fidelity (the model answers 400 to it); the strict fake sees none", async () => {
     const form = new FormData();
     form.set("image", new Blob([new Uint8Array(await fakePng(1536, 1024))], { type: "image/png" }), "image.png");

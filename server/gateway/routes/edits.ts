@@ -13,7 +13,7 @@ import { GatewayError, badRequest } from "../errors";
 import { readGenerateExtras } from "../gptImageFields";
 import { answerImages } from "../runProviderCall";
 import { editFieldsSchema } from "../schemas";
-import { checkShape, pickModel, type ServedModel, type ServedModels } from "../servedModels";
+import { pickModel, shapeFor, type ServedModel, type ServedModels } from "../servedModels";
 import { readStreamFields, sendImageStream } from "../streaming";
 import { errorFromValidation, unknownParameter } from "../validation";
 
@@ -112,14 +112,12 @@ async function normalizeEdit(parts: EditParts, models: ServedModels): Promise<{ 
     ...(fields.background === "transparent" ? { background: "transparent" as const } : {}),
     edit: { mask: mask !== undefined },
   });
-  // No size: the model's allowed size nearest to the picture's own shape.
-  const apiSize = fields.size ?? askedSizeFor(model.entry, { fit: { widthPt: meta.width, heightPt: meta.height } }).apiSize;
+  // No size: the model's allowed size nearest to the picture's own shape (or to `crop_to_ratio`, cropped to it).
+  const ownSize = askedSizeFor(model.entry, { fit: { widthPt: meta.width, heightPt: meta.height } }).apiSize;
   const edit: NormalizedEditRequest = {
     prompt: fields.prompt,
     n: fields.n,
-    apiSize,
-    size: checkShape(model.entry, apiSize, fields.crop_to_ratio),
-    ...(fields.crop_to_ratio === undefined ? {} : { cropToRatio: fields.crop_to_ratio }),
+    ...shapeFor(model.entry, fields.size, fields.crop_to_ratio, ownSize),
     quality: fields.quality,
     outputFormat: fields.output_format,
     ...readGenerateExtras(fields),

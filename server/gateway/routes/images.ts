@@ -5,8 +5,8 @@ import type { GenerateContext, NormalizedGenerateRequest } from "../../providers
 import { badRequest } from "../errors";
 import { readGenerateExtras } from "../gptImageFields";
 import { answerImages } from "../runProviderCall";
-import { generationsBodySchema, type GenerationsBody } from "../schemas";
-import { checkShape, pickModel, type ServedModel, type ServedModels } from "../servedModels";
+import { DEFAULT_API_SIZE, generationsBodySchema, type GenerationsBody } from "../schemas";
+import { pickModel, shapeFor, type ServedModel, type ServedModels } from "../servedModels";
 import { readStreamFields, sendImageStream } from "../streaming";
 import { editRoutes } from "./edits";
 
@@ -25,12 +25,11 @@ export interface ImageRoutesOptions {
 /** The validated body as the provider seam wants it, its size checked against the chosen model's rule. */
 function normalizeGenerations(body: GenerationsBody, model: ServedModel): NormalizedGenerateRequest {
   if (body.prompt.trim() === "") throw badRequest("missing_prompt", "prompt must not be blank", "prompt");
+  const shape = shapeFor(model.entry, body.size, body.crop_to_ratio, DEFAULT_API_SIZE);
   return {
     prompt: body.prompt,
     n: body.n,
-    apiSize: body.size,
-    size: checkShape(model.entry, body.size, body.crop_to_ratio),
-    ...(body.crop_to_ratio === undefined ? {} : { cropToRatio: body.crop_to_ratio }),
+    ...shape,
     quality: body.quality,
     outputFormat: body.output_format,
     ...(body.seed === undefined ? {} : { seed: body.seed }),
