@@ -8,9 +8,8 @@ import { LocalProvider } from "../providers/local/LocalProvider";
 import { withLocalEdits } from "../providers/local/edit";
 import { withLocalStreaming } from "../providers/local/stream";
 import { REMOTE_PROVIDER_IDS, createRemoteProvider, isRemoteProviderId } from "../providers/upstream/remoteProvider";
-import type { FairQueue } from "../queue/FairQueue";
 import { gatedProvider } from "../queue/gatedProvider";
-import { DEFAULT_REMOTE_RPM, queueFromEnv } from "../queue/queueFromEnv";
+import { DEFAULT_REMOTE_RPM, queueFromEnv, type GatewayQueue } from "../queue/queueFromEnv";
 
 /** Provider ids `IMAGE_PROVIDER` accepts. */
 export const PROVIDER_IDS = ["local", ...REMOTE_PROVIDER_IDS] as const;
@@ -24,7 +23,7 @@ function transcodeSetting(env: NodeJS.ProcessEnv): "auto" | "off" {
 /** A provider with its own queue (absent: no limit), as {@link createQueuedProvider} builds it. */
 export interface QueuedProvider {
   provider: ImageProvider;
-  queue?: FairQueue;
+  queue?: GatewayQueue;
   /** Upstream calls per queue window (the queue's budget); `null` = no limit. */
   rpm: number | null;
 }

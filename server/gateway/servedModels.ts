@@ -17,7 +17,7 @@ import {
 } from "../../src/core/protocol/models";
 import type { PixelSize } from "../../src/core/protocol/wire";
 import type { ImageProvider } from "../providers/Provider";
-import type { FairQueue } from "../queue/FairQueue";
+import type { GatewayQueue } from "../queue/queueFromEnv";
 import { createQueuedProvider } from "./createProvider";
 import { badRequest } from "./errors";
 
@@ -27,7 +27,7 @@ export interface ServedModel {
   provider: ImageProvider;
   /** Where the family came from: configured, detected from the name, or `assumed` (a provider given directly). */
   familySource: FamilySource | "assumed";
-  queue?: FairQueue;
+  queue?: GatewayQueue;
 }
 
 /** The gateway's models, in configuration order, and the photo model Auto prefers for photo styles. */
