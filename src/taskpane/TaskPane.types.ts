@@ -7,6 +7,9 @@ import type { AltText } from "../core/altText";
 import type { AspectRatio } from "../core/types";
 import type { DocumentHost, InsertTarget, SelectedPicture } from "../hosts/DocumentHost";
 import type { ImageClient, PartialImage, QueueStatus } from "../imaging/ImageClient";
+import type { ModelCatalog } from "../imaging/modelCatalog";
+import type { ModelList } from "../core/protocol/models";
+import type { ModelOptions } from "./components/ModelOptionsFields";
 import type { PaneMessage } from "./errorMessages";
 import type { InsertPreferences } from "./insertPreferences";
 import type { History, HistoryItem } from "./history";
@@ -20,6 +23,8 @@ export interface TaskPaneProps {
   imageClient: ImageClient;
   /** Sign-in state; when given, the pane shows the account with Sign in / Sign out. @default undefined */
   session?: AccountSession;
+  /** Reads the gateway's `GET /v1/models` (issue #10); absent: the fixed sizes and no model options. */
+  modelCatalog?: ModelCatalog;
   /** Build configuration; the pane names its `gatewayUrl` when the service cannot be reached (the client is already configured). @default readConfig() */
   config?: IllustrateConfig;
 }
@@ -60,6 +65,10 @@ export interface TaskPaneState {
   promptValidation?: string;
   promptNotice?: PaneMessage;
   options: GenerationOptions;
+  /** The served models once read (absent: no catalog, or not read yet). */
+  models?: ModelList;
+  modelOptions: ModelOptions;
+  onModelOptionsChange(change: Partial<ModelOptions>): void;
   aspectFromPicture: boolean;
   generating: boolean;
   /** What is running: a new picture or an edit of the selected one. */
