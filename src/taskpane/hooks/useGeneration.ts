@@ -18,6 +18,19 @@ const PARTIAL_IMAGES = 2;
 /** What kind of run is in progress. */
 export type GenerationKind = "create" | "edit";
 
+/**
+ * Overrides of one run: Regenerate and Variation of an Illustrate picture use its stored prompt and style
+ * (`PictureProvenance`) instead of the prompt box and the style picker.
+ */
+export interface RunOverrides {
+  prompt?: string;
+  style?: GenerationOptions["style"];
+  /** Count of pictures. */
+  count?: number;
+  /** Replace the selected picture with the first result as soon as it is saved (Regenerate). */
+  replaceInPlace?: boolean;
+}
+
 export interface UseGenerationArgs {
   host: DocumentHost;
   imageClient: ImageClient;
@@ -30,8 +43,11 @@ export interface UseGenerationArgs {
   /** The model-driven choices (model, quality, transparent background). */
   modelOptions?: ModelOptions;
   readSelection(reason: SelectionReason): Promise<SelectionRead>;
-  /** Called with the validated images of a finished run. */
-  onResults(batch: Batch, images: GeneratedImage[], sentPrompt: string): void;
+  /**
+   * Called with the validated images of a finished run; the run stays "running" until it settles (the pane saves
+   * the pictures to the library before it shows them).
+   */
+  onResults(batch: Batch, images: GeneratedImage[], sentPrompt: string): void | Promise<void>;
   /** Called when there is no prompt to send. */
   onEmptyPrompt(): void;
   setMessage(message: PaneMessage | undefined): void;
@@ -69,7 +85,7 @@ export function useGeneration(args: UseGenerationArgs) {
   // Abort a running request when the pane goes away.
   useEffect(() => () => current.current?.controller.abort(), []);
 
-  const run = useCallback(async (kind: GenerationKind) => {
+  const run = useCallback(async (kind: GenerationKind, overrides: RunOverrides = {}) => {
     if (current.current) return;
     const id = ++runCounter;
     const controller = new AbortController();
@@ -84,7 +100,7 @@ export function useGeneration(args: UseGenerationArgs) {
       // Selection events get lost (office-js #2964 Word, #5390 PowerPoint Mac): always re-read on Generate.
       const read = await readSelection("generate");
       if (stale()) return;
-      const prompt = read.prompt.trim();
+      const prompt = (overrides.prompt ?? read.prompt).trim();
       if (!prompt) {
         onEmptyPrompt();
         return;
@@ -92,8 +108,10 @@ export function useGeneration(args: UseGenerationArgs) {
       const picture = read.snapshot?.picture;
       const target = await captureTarget(host);
       if (stale()) return;
-      const sentPrompt = styledPrompt(prompt, options.style);
-      const stream = options.count === 1;
+      const style = overrides.style ?? options.style;
+      const count = overrides.count ?? options.count;
+      const sentPrompt = styledPrompt(prompt, style);
+      const stream = count === 1;
       const callbacks: GenerateCallbacks = {
         signal: controller.signal,
         onPartial: (partial) => {
@@ -106,7 +124,7 @@ export function useGeneration(args: UseGenerationArgs) {
       };
       const common = {
         prompt: sentPrompt,
-        n: options.count,
+        n: count,
         ...(models ? modelRequestFields(models, modelOptions, options, picture?.sizePt) : { size: API_SIZE[options.aspect] }),
         output_format: "png" as const,
         ...(stream ? { stream: true, partial_images: PARTIAL_IMAGES } : {}),
@@ -130,8 +148,16 @@ export function useGeneration(args: UseGenerationArgs) {
         images = await imageClient.generate(common, callbacks);
       }
       if (stale()) return;
-      const batch: Batch = { id: `batch-${id}`, prompt, ...(picture ? { picture } : {}), ...(target ? { target } : {}) };
-      onResults(batch, images, sentPrompt);
+      const batch: Batch = {
+        id: `batch-${id}`,
+        prompt,
+        style,
+        aspect: options.aspect,
+        ...(picture ? { picture } : {}),
+        ...(target ? { target } : {}),
+        ...(overrides.replaceInPlace && picture ? { replaceInPlace: true } : {}),
+      };
+      await onResults(batch, images, sentPrompt);
     } catch (error) {
       if (!stale()) setMessage(messageForError(error, "generate", app, gatewayUrl));
     } finally {
@@ -155,8 +181,8 @@ export function useGeneration(args: UseGenerationArgs) {
     argsRef.current.setMessage({ intent: "info", key: "error.cancelled" });
   }, []);
 
-  const generate = useCallback(() => void run("create"), [run]);
-  const edit = useCallback(() => void run("edit"), [run]);
+  const generate = useCallback((overrides?: RunOverrides) => void run("create", overrides), [run]);
+  const edit = useCallback((overrides?: RunOverrides) => void run("edit", overrides), [run]);
   return { running, partials, queue, generate, edit, cancel };
 }
 

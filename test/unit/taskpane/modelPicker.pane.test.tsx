@@ -36,7 +36,7 @@ test("an older gateway (fallback list): no picker, no model field, today's sizes
   expect(screen.queryByRole("combobox", { name: "Model" })).toBeNull();
   await pane.user.click(screen.getByRole("button", { name: "Generate" }));
   await waitFor(() => expect(pane.imageClient.calls).toHaveLength(1));
-  const request = pane.imageClient.last.request as Record<string, unknown>;
+  const request = pane.imageClient.last.request as unknown as Record<string, unknown>;
   expect(request.size).toBe("1024x1024");
   expect(request).not.toHaveProperty("model");
   expect(request).not.toHaveProperty("crop_to_ratio");
