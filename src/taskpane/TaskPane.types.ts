@@ -9,6 +9,9 @@ import type { DocumentHost, InsertTarget, PictureProvenance, SelectedPicture } f
 import type { PictureLibrary } from "../library/types";
 import type { OpenLibrary } from "./hooks/useLibrary";
 import type { ImageClient, PartialImage, QueueStatus } from "../imaging/ImageClient";
+import type { ModelCatalog } from "../imaging/modelCatalog";
+import type { ModelList } from "../core/protocol/models";
+import type { ModelOptions } from "./components/ModelOptionsFields";
 import type { PaneMessage } from "./errorMessages";
 import type { InsertPreferences } from "./insertPreferences";
 import type { History, HistoryItem } from "./history";
@@ -22,6 +25,8 @@ export interface TaskPaneProps {
   imageClient: ImageClient;
   /** Sign-in state; when given, the pane shows the account with Sign in / Sign out. @default undefined */
   session?: AccountSession;
+  /** Reads the gateway's `GET /v1/models` (issue #10); absent: the fixed sizes and no model options. */
+  modelCatalog?: ModelCatalog;
   /** Build configuration; the pane names its `gatewayUrl` when the service cannot be reached (the client is already configured). @default readConfig() */
   config?: IllustrateConfig;
   /**
@@ -74,6 +79,10 @@ export interface TaskPaneState {
   promptValidation?: string;
   promptNotice?: PaneMessage;
   options: GenerationOptions;
+  /** The served models once read (absent: no catalog, or not read yet). */
+  models?: ModelList;
+  modelOptions: ModelOptions;
+  onModelOptionsChange(change: Partial<ModelOptions>): void;
   aspectFromPicture: boolean;
   generating: boolean;
   /** What is running: a new picture or an edit of the selected one. */

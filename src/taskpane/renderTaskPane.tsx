@@ -3,6 +3,7 @@ import { Button, Caption1, Field, ProgressBar, Spinner, Textarea, Title3 } from 
 import { ArrowClockwiseRegular, DismissRegular, ImageEditRegular, ImageSparkleRegular, SparkleRegular, TextQuoteRegular } from "@fluentui/react-icons";
 import { AccountBar } from "./components/AccountBar";
 import { HistoryPanel } from "./components/HistoryPanel";
+import { lazy, Suspense } from "react";
 import { OptionsFields } from "./components/OptionsFields";
 import { PaneMessageBar } from "./components/PaneMessageBar";
 import { PlacementFields } from "./components/PlacementFields";
@@ -10,6 +11,9 @@ import { ResultsPanel } from "./components/ResultsPanel";
 import { imageSrc } from "./imageSrc";
 import type { TaskPaneState } from "./TaskPane.types";
 import { taskPaneClassNames, type useTaskPaneStyles } from "./useTaskPaneStyles.styles";
+
+/** Model, quality and transparency fields: their own chunk, loaded once the served models are known. */
+const ModelOptionsFields = lazy(() => import(/* webpackChunkName: "model-options" */ "./components/ModelOptionsFields"));
 
 /**
  * The pane, top to bottom: title and account; prompt with "Use selection"; options; Generate / Cancel with
@@ -69,6 +73,11 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
         disabled={state.generating}
         onChange={state.onOptionsChange}
       />
+      {state.models ? (
+        <Suspense fallback={null}>
+          <ModelOptionsFields t={t} models={state.models} value={state.modelOptions} disabled={state.generating} onChange={state.onModelOptionsChange} />
+        </Suspense>
+      ) : null}
 
       <section className={styles.section}>
         <div className={styles.row}>

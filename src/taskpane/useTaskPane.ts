@@ -25,6 +25,9 @@ import { useStrings } from "./strings/useStrings";
 import { isStylePreset } from "../core/protocol/styles";
 import type { HistoryItem as Item } from "./history";
 import type { Batch, GenerationOptions, TaskPaneProps, TaskPaneState } from "./TaskPane.types";
+import { AUTO_MODEL, type ModelList } from "../core/protocol/models";
+import type { ModelOptions } from "./components/ModelOptionsFields";
+import { DEFAULT_QUALITY } from "./modelRequest";
 
 let itemCounter = 0;
 
@@ -37,6 +40,18 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
 
   const [message, setMessage] = useState<PaneMessage>();
   const [options, setOptions] = usePersistentState<GenerationOptions>(OPTIONS_STORAGE_KEY, DEFAULT_OPTIONS, isGenerationOptions);
+  // issue #10: the served models, read once (the catalog caches; an older gateway gives the fallback list).
+  const [models, setModels] = useState<ModelList>();
+  const [modelOptions, setModelOptions] = useState<ModelOptions>({ model: AUTO_MODEL, quality: DEFAULT_QUALITY, transparent: false });
+  useEffect(() => {
+    let live = true;
+    void props.modelCatalog?.load().then((result) => {
+      if (live) setModels(result.models);
+    });
+    return () => {
+      live = false;
+    };
+  }, [props.modelCatalog]);
   const [insertPrefs, setInsertPrefs] = usePersistentState<InsertPreferences>(
     INSERT_PREFERENCES_STORAGE_KEY,
     DEFAULT_INSERT_PREFERENCES,
@@ -131,6 +146,8 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     app: appName,
     gatewayUrl: config.gatewayUrl,
     options,
+    ...(models ? { models } : {}),
+    modelOptions,
     readSelection: prompt.refresh,
     onResults,
     onEmptyPrompt: () => {
@@ -209,6 +226,9 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     ...(promptValidation ? { promptValidation } : {}),
     ...(prompt.notice ? { promptNotice: prompt.notice } : {}),
     options,
+    ...(models ? { models } : {}),
+    modelOptions,
+    onModelOptionsChange: (change) => setModelOptions((o) => ({ ...o, ...change })),
     aspectFromPicture,
     generating: generation.running !== undefined,
     generatingKind: generation.running,

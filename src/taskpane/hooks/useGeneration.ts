@@ -6,6 +6,9 @@ import type { GeneratedImage } from "../../core/types";
 import type { DocumentHost, InsertTarget } from "../../hosts/DocumentHost";
 import type { GenerateCallbacks, ImageClient, PartialImage, QueueStatus } from "../../imaging/ImageClient";
 import { messageForError, type PaneMessage } from "../errorMessages";
+import type { ModelList } from "../../core/protocol/models";
+import type { ModelOptions } from "../components/ModelOptionsFields";
+import { modelField, qualityLevels, shapeFields, transparentAvailability, type ShapeId } from "../modelRequest";
 import type { Batch, GenerationOptions } from "../TaskPane.types";
 import type { SelectionRead, SelectionReason } from "./useSelectionPrompt";
 
@@ -35,6 +38,10 @@ export interface UseGenerationArgs {
   /** Named in "can't reach the image service" messages. */
   gatewayUrl?: string;
   options: GenerationOptions;
+  /** `GET /v1/models` (issue #10); absent: the three fixed sizes as before. */
+  models?: ModelList;
+  /** The model-driven choices (model, quality, transparent background). */
+  modelOptions?: ModelOptions;
   readSelection(reason: SelectionReason): Promise<SelectionRead>;
   /**
    * Called with the validated images of a finished run; the run stays "running" until it settles (the pane saves
@@ -47,6 +54,21 @@ export interface UseGenerationArgs {
 }
 
 let runCounter = 0;
+
+/** The pane's three aspect choices as ratio ids (the same sizes on an older gateway: 1024², 1536×1024, 1024×1536). */
+const ASPECT_SHAPES: Record<GenerationOptions["aspect"], ShapeId> = { square: "1:1", landscape: "3:2", portrait: "2:3" };
+
+/**
+ * The model-driven fields of a request: `model`, the shape (Fit to the selected picture's box — the Replace
+ * target — else the chosen ratio, by `askedSizeFor`), `quality` where the model has levels, transparency.
+ */
+function modelRequestFields(models: ModelList, chosen: ModelOptions | undefined, options: GenerationOptions, pictureBox: { widthPt: number; heightPt: number } | undefined) {
+  const model = chosen?.model ?? "auto";
+  const { notice: _notice, ...shape } = pictureBox ? shapeFields(models, model, "fit", pictureBox) : shapeFields(models, model, ASPECT_SHAPES[options.aspect]);
+  const quality = chosen && qualityLevels(models, model).includes(chosen.quality) ? { quality: chosen.quality } : {};
+  const transparent = chosen?.transparent && transparentAvailability(models, model).available ? { background: "transparent" as const } : {};
+  return { ...modelField(models, model), ...shape, ...quality, ...transparent };
+}
 
 /**
  * Generation state and actions. One run at a time; Cancel aborts the request (the client rejects with
@@ -69,7 +91,7 @@ export function useGeneration(args: UseGenerationArgs) {
     const controller = new AbortController();
     current.current = { id, controller };
     const stale = () => current.current?.id !== id;
-    const { host, imageClient, app, gatewayUrl, options, readSelection, onResults, onEmptyPrompt, setMessage } = argsRef.current;
+    const { host, imageClient, app, gatewayUrl, options, models, modelOptions, readSelection, onResults, onEmptyPrompt, setMessage } = argsRef.current;
     setMessage(undefined);
     setPartials([]);
     setQueue(undefined);
@@ -103,7 +125,7 @@ export function useGeneration(args: UseGenerationArgs) {
       const common = {
         prompt: sentPrompt,
         n: count,
-        size: API_SIZE[options.aspect],
+        ...(models ? modelRequestFields(models, modelOptions, options, picture?.sizePt) : { size: API_SIZE[options.aspect] }),
         output_format: "png" as const,
         ...(stream ? { stream: true, partial_images: PARTIAL_IMAGES } : {}),
       };
