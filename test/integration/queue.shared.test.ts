@@ -107,7 +107,9 @@ test("close(): this replica's waiting calls fail at once with 503 queue_closed (
 });
 
 test("Redis stops mid-queue: a warning and a local budget (rpm ÷ replicas seen); Redis back: the shared order again", async () => {
-  const [a, b] = replicas(2);
+  // A lease longer than the test's steps: "replicas seen" counts leases renewed within it, and on a loaded machine
+  // a 1 s lease let one replica's last tick fall out before the other counted it (replicasSeen 1, not 2).
+  const [a, b] = replicas(2, { leaseMs: 5000 });
   await Promise.all([ready(a.client), ready(b.client)]);
   // Both replicas tick once so each has seen the other.
   await Promise.all([a.queue.acquire(ctx("hal")), b.queue.acquire(ctx("ivy"))]);
