@@ -54,6 +54,15 @@ export function queueTimeoutError(maxWaitMs: number, retryAfterMs: number): Prov
 }
 
 /**
+ * Fails a waiter with {@link queueTimeoutError} after `maxWaitMs` (none when undefined): `expectedWaitMs` is asked
+ * then, for the retry-after. Clear the returned timer when the waiter leaves otherwise.
+ */
+export function expireAfter(maxWaitMs: number | undefined, expectedWaitMs: () => number, fail: (error: ProviderError) => void): NodeJS.Timeout | undefined {
+  if (maxWaitMs === undefined) return undefined;
+  return setTimeout(() => fail(queueTimeoutError(maxWaitMs, expectedWaitMs())), maxWaitMs);
+}
+
+/**
  * Tells `ctx.onWaiting` that a call waits for a slot now, and again when `waited` settles (granted or failed), so
  * the gateway's generation clock stands still in between.
  */
@@ -118,14 +127,8 @@ export class FairQueue implements UpstreamGate {
         this.report();
       };
       const onAbort = () => leave(ctx.signal.reason);
-      const maxWaitMs = this.options.maxWaitMs;
-      const expiry =
-        maxWaitMs === undefined
-          ? undefined
-          : setTimeout(() => {
-              const ahead = this.order().indexOf(waiter);
-              leave(queueTimeoutError(maxWaitMs, Math.max(0, this.nextSlotAt - this.now()) + Math.max(0, ahead) * this.limiter.intervalMs));
-            }, maxWaitMs);
+      const expectedWaitMs = () => Math.max(0, this.nextSlotAt - this.now()) + Math.max(0, this.order().indexOf(waiter)) * this.limiter.intervalMs;
+      const expiry = expireAfter(this.options.maxWaitMs, expectedWaitMs, leave);
       const waiter: Waiter = {
         user,
         resolve,

@@ -2,7 +2,7 @@
 // leases so a dead replica's tickets expire, and a local budget (with a warning) while Redis is away.
 import { randomUUID } from "node:crypto";
 import type { GenerateContext, UpstreamGate } from "../providers/Provider";
-import { ANONYMOUS_USER, FairQueue, queueError, queueTimeoutError, reportWaiting } from "./FairQueue";
+import { ANONYMOUS_USER, FairQueue, expireAfter, queueError, reportWaiting } from "./FairQueue";
 import type { QueueLog } from "./queueLog";
 import type { RedisTurns } from "./redisTurns";
 import { memorySlotLimiter, slotIntervalMs, type SlotBudget } from "./slotLimiter";
@@ -134,15 +134,8 @@ export class SharedFairQueue implements UpstreamGate {
         reject(error);
       };
       const onAbort = () => leave(ctx.signal.reason);
-      const maxWaitMs = this.options.maxWaitMs;
-      const expiry =
-        maxWaitMs === undefined
-          ? undefined
-          : setTimeout(() => {
-              const waiter = this.waiters.get(seq);
-              const position = waiter?.reported ?? this.size;
-              leave(queueTimeoutError(maxWaitMs, Math.max(0, this.nextSlotAt - Date.now()) + (position - 1) * this.intervalMs));
-            }, maxWaitMs);
+      const expectedWaitMs = () => Math.max(0, this.nextSlotAt - Date.now()) + ((this.waiters.get(seq)?.reported ?? this.size) - 1) * this.intervalMs;
+      const expiry = expireAfter(this.options.maxWaitMs, expectedWaitMs, leave);
       const waiter: Waiter = {
         seq,
         user,
