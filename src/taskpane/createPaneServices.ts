@@ -1,5 +1,6 @@
 // The pane's services built from the build configuration: the lazy sign-in session and the image client it feeds.
 import { createLazySession, type LazyAccountSession } from "../auth/lazySession";
+import { pagesBaseOf } from "../auth/msalConfig";
 import type { AccountSession } from "../core/TokenProvider";
 import { readConfig, type IllustrateConfig } from "../core/config";
 import { createImageClient } from "../imaging/createImageClient";
@@ -11,8 +12,11 @@ import { createModelCatalog, type ModelCatalog } from "../imaging/modelCatalog";
 export interface PaneServicesOptions {
   /** The `Office` global after `Office.onReady`, or undefined outside Office (the workbench in a browser). */
   office?: typeof Office;
-  /** Origin of the pane's pages (MSAL's redirect bridge and dialog pages). @default window.location.origin */
-  origin?: string;
+  /**
+   * Folder of the pane's pages (MSAL's redirect bridge and dialog pages), e.g. `https://contoso.example/illustrate/`.
+   * @default the current page's folder, `pagesBaseOf(window.location.href)`
+   */
+  pagesBase?: string;
   /** @default readConfig() (the values webpack built in) */
   config?: IllustrateConfig;
   /** Loads the real session (tests); see `LazySessionOptions.load`. @default MSAL in its own chunk */
@@ -39,7 +43,7 @@ export interface PaneServices {
  */
 export function createPaneServices(options: PaneServicesOptions = {}): PaneServices {
   const config = options.config ?? readConfig();
-  const session = createLazySession({ config, origin: options.origin ?? window.location.origin, office: options.office, load: options.loadSession });
+  const session = createLazySession({ config, pagesBase: options.pagesBase ?? pagesBaseOf(window.location.href), office: options.office, load: options.loadSession });
   const imageClient = createImageClient({ apiBaseUrl: config.gatewayUrl, api: config.api, tokenProvider: session, scopes: config.scopes, fetch: options.fetch });
   const modelCatalog = createModelCatalog({
     ...(config.api?.mode === "azure-openai-direct" ? {} : { baseUrl: parseApiBaseUrl(config.gatewayUrl).baseUrl }),

@@ -12,7 +12,7 @@ test("the image client calls the configured API with a token the session gives f
   const getToken = jest.spyOn(inner, "getToken");
   const loadSession = jest.fn(async () => inner);
   const { fetch, calls } = scriptedFetch([imagesResponse([await pngBase64(1024, 1024)])]);
-  const services = createPaneServices({ config, origin: "https://localhost:3000", loadSession, fetch });
+  const services = createPaneServices({ config, pagesBase: "https://localhost:3000/", loadSession, fetch });
 
   expect(services.config).toBe(config);
   expect(loadSession).not.toHaveBeenCalled(); // MSAL is not loaded until a token is needed
@@ -27,5 +27,5 @@ test("the image client calls the configured API with a token the session gives f
 
 test("a configured API URL that is not https is refused when the services are built", () => {
   const bad = withDefaults({ gatewayUrl: "http://gateway.example.com" });
-  expect(() => createPaneServices({ config: bad, origin: "https://localhost:3000" })).toThrow(TypeError);
+  expect(() => createPaneServices({ config: bad, pagesBase: "https://localhost:3000/" })).toThrow(TypeError);
 });
