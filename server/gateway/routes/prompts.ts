@@ -114,6 +114,7 @@ function asPromptError(error: ApiError): ApiError {
 
 /** A model's brief made safe to send on: control characters out, whitespace collapsed, cut, the no-text clause at the end. */
 export function finishBrief(raw: string | undefined): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be dropped from model text
   const text = (raw ?? "").replace(/[\u0000-\u001f\u007f]/gu, " ").replace(/\s+/gu, " ").trim();
   if (!text) return "";
   const room = MAX_BRIEF_CHARS - NO_TEXT_CLAUSE.length - 3;
