@@ -11,10 +11,10 @@ import {
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../core/protocol/retry";
 import { apiErrorFromResponse, requestIdOf } from "../core/protocol/upstreamErrorShapes";
 import { VISUAL_BRIEFS_PATH, type VisualBriefItem, type VisualBriefsRequest } from "../core/protocol/visualBriefs";
-import { SignInRequiredError, type TokenProvider } from "../core/TokenProvider";
-import { assertApiOrigin, parseApiBaseUrl, type ApiAddress } from "./apiBaseUrl";
-import { cancellableSleep, throwIfCancelled, withDeadline } from "./deadline";
-import { ConnectionError, InvalidResponseError, retryDelayFor, type ImageClientFailure } from "./errors";
+import type { TokenProvider } from "../core/TokenProvider";
+import { parseApiBaseUrl, type ApiAddress } from "./apiBaseUrl";
+import { ConnectionError, InvalidResponseError } from "./errors";
+import { sendWithRetries } from "./requestLoop";
 
 /** Default time for one attempt, in ms: a chat model writes 40 briefs in some 10–30 s; the gateway stops at 60 s. */
 export const DEFAULT_BRIEF_TIMEOUT_MS = 90_000;
@@ -99,41 +99,26 @@ export class GatewayPromptWriter implements PromptWriter {
     return briefs;
   }
 
-  /** The attempt loop: token, POST under the deadline, 401 refresh, retries. */
-  private async send(request: VisualBriefsRequest, signal: AbortSignal | undefined): Promise<Map<string, string>> {
+  /** One batch through the shared attempt loop (./requestLoop.ts): token, deadline, 401 refresh, retries. */
+  private send(request: VisualBriefsRequest, signal: AbortSignal | undefined): Promise<Map<string, string>> {
     const url = `${this.api.baseUrl}${VISUAL_BRIEFS_PATH}`;
     const body = JSON.stringify(request);
-    let refresh = false;
-    let refreshed = false;
-    for (let retry = 0; ; ) {
-      throwIfCancelled(signal);
-      const headers: Record<string, string> = { accept: "application/json", "content-type": "application/json" };
-      if (this.options.tokenProvider) {
-        const token = await this.options.tokenProvider.getToken(this.options.scopes ?? [], refresh ? { forceRefresh: true } : undefined);
-        refresh = false;
-        throwIfCancelled(signal);
-        assertApiOrigin(url, this.api);
-        headers.authorization = `Bearer ${token}`;
-      }
-      let failure: ImageClientFailure;
-      try {
-        const outcome = await withDeadline((attemptSignal) => this.attempt(url, headers, body, attemptSignal), { signal, timeoutMs: this.timeoutMs });
-        if (!(outcome instanceof ApiError)) return outcome;
-        failure = outcome;
-      } catch (error) {
-        if (!(error instanceof ConnectionError)) throw error;
-        failure = error;
-      }
-      if (failure instanceof ApiError && failure.status === 401 && this.options.tokenProvider) {
-        if (refreshed) throw new SignInRequiredError("The prompt service refused the access token twice: sign in again", { cause: failure });
-        refreshed = refresh = true;
-        continue;
-      }
-      const delayMs = retryDelayFor(failure, retry, this.options.random ?? Math.random, this.retryPolicy);
-      if (delayMs === undefined) throw failure;
-      await cancellableSleep(this.options.sleep ?? defaultSleep, delayMs, signal);
-      retry += 1;
-    }
+    return sendWithRetries(
+      {
+        api: this.api,
+        url,
+        headers: { accept: "application/json", "content-type": "application/json" },
+        tokenProvider: this.options.tokenProvider,
+        scopes: this.options.scopes,
+        signal,
+        timeoutMs: this.timeoutMs,
+        sleep: this.options.sleep ?? defaultSleep,
+        random: this.options.random ?? Math.random,
+        retryPolicy: this.retryPolicy,
+        service: "prompt service",
+      },
+      (headers, attemptSignal) => this.attempt(url, headers, body, attemptSignal),
+    );
   }
 
   /** One exchange: the briefs, or the ApiError of an error answer. @throws ConnectionError, InvalidResponseError */

@@ -5,18 +5,17 @@ import type { ImageApiMode } from "../core/config";
 import { parseApiSize } from "../core/sizes";
 import { centreCrop } from "../core/protocol/models";
 import type { BackendInfo, GeneratedImage, PictureData, PixelSize } from "../core/types";
-import { SignInRequiredError } from "../core/TokenProvider";
 import { ApiError } from "../core/protocol/errors";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../core/protocol/retry";
 import { apiErrorFromResponse, requestIdOf } from "../core/protocol/upstreamErrorShapes";
-import { assertApiOrigin, parseApiBaseUrl, type ApiAddress } from "./apiBaseUrl";
+import { parseApiBaseUrl, type ApiAddress } from "./apiBaseUrl";
 import { base64ToBytes } from "./base64";
-import { cancellableSleep, throwIfCancelled, withDeadline } from "./deadline";
-import { ConnectionError, InvalidRequestError, retryDelayFor, type ImageClientFailure } from "./errors";
+import { ConnectionError, InvalidRequestError } from "./errors";
 import { imageApiTarget, type ImageApiTarget, type ImageOperation } from "./endpoints";
 import type { GenerateCallbacks, ImageClient, ImageEditRequest, ImageGenerateRequest } from "./ImageClient";
 import { readImageStream } from "./imageStream";
 import { readImagesJson, UNKNOWN_BACKEND, type ParseContext } from "./imagesResponse";
+import { sendWithRetries, type AttemptProgress } from "./requestLoop";
 
 /**
  * The pixel size the answer must have: `size`, or its centre crop to `crop_to_ratio` (the gateway's crop, by the
@@ -158,49 +157,27 @@ export class ImagesApiClient implements ImageClient {
     );
   }
 
-  /** The attempt loop: token, POST under the deadline, 401 refresh, retries. */
-  private async send(call: Call, callbacks: GenerateCallbacks): Promise<GeneratedImage[]> {
-    const { signal } = callbacks;
+  /** The attempt loop (./requestLoop.ts): token, POST under the deadline, 401 refresh, retries. */
+  private send(call: Call, callbacks: GenerateCallbacks): Promise<GeneratedImage[]> {
     const url = this.target.url(call.operation);
-    let refreshToken = false;
-    let refreshed = false;
-    for (let retry = 0; ; ) {
-      throwIfCancelled(signal);
-      const headers: Record<string, string> = { accept: call.stream ? "text/event-stream, application/json" : "application/json" };
-      if (typeof call.body === "string") headers["content-type"] = "application/json";
-      if (this.options.tokenProvider) {
-        const token = await this.options.tokenProvider.getToken(this.options.scopes ?? [], refreshToken ? { forceRefresh: true } : undefined);
-        refreshToken = false;
-        throwIfCancelled(signal);
-        assertApiOrigin(url, this.api);
-        headers.authorization = `Bearer ${token}`;
-      }
-      let failure: ImageClientFailure;
-      const progress = { answered: false };
-      try {
-        const outcome = await withDeadline((attemptSignal) => this.attempt(url, headers, call, attemptSignal, callbacks, progress), {
-          signal,
-          timeoutMs: this.timeoutMs,
-        });
-        if (!(outcome instanceof ApiError)) return outcome;
-        failure = outcome;
-      } catch (error) {
-        // Only a failure before any answer is retried (a stream cut after partials is not restarted).
-        if (!(error instanceof ConnectionError) || progress.answered) throw error;
-        failure = error;
-      }
-      if (failure instanceof ApiError && failure.status === 401 && this.options.tokenProvider) {
-        if (refreshed) {
-          throw new SignInRequiredError("The image service refused the access token twice: sign in again", { cause: failure });
-        }
-        refreshed = refreshToken = true;
-        continue;
-      }
-      const delayMs = retryDelayFor(failure, retry, this.random, this.retryPolicy);
-      if (delayMs === undefined) throw failure;
-      await cancellableSleep(this.sleep, delayMs, signal);
-      retry += 1;
-    }
+    const headers: Record<string, string> = { accept: call.stream ? "text/event-stream, application/json" : "application/json" };
+    if (typeof call.body === "string") headers["content-type"] = "application/json";
+    return sendWithRetries(
+      {
+        api: this.api,
+        url,
+        headers,
+        tokenProvider: this.options.tokenProvider,
+        scopes: this.options.scopes,
+        signal: callbacks.signal,
+        timeoutMs: this.timeoutMs,
+        sleep: this.sleep,
+        random: this.random,
+        retryPolicy: this.retryPolicy,
+        service: "image service",
+      },
+      (attemptHeaders, attemptSignal, progress) => this.attempt(url, attemptHeaders, call, attemptSignal, callbacks, progress),
+    );
   }
 
   /** One HTTP exchange. Resolves to the images, or to the ApiError of an HTTP error answer. */
@@ -210,7 +187,7 @@ export class ImagesApiClient implements ImageClient {
     call: Call,
     signal: AbortSignal,
     callbacks: GenerateCallbacks,
-    progress: { answered: boolean },
+    progress: AttemptProgress,
   ): Promise<GeneratedImage[] | ApiError> {
     let response: Response;
     try {
