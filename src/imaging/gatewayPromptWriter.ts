@@ -11,32 +11,19 @@ import {
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../core/protocol/retry";
 import { apiErrorFromResponse, requestIdOf } from "../core/protocol/upstreamErrorShapes";
 import { VISUAL_BRIEFS_PATH, type VisualBriefItem, type VisualBriefsRequest } from "../core/protocol/visualBriefs";
-import type { TokenProvider } from "../core/TokenProvider";
 import { parseApiBaseUrl, type ApiAddress } from "./apiBaseUrl";
 import { ConnectionError, InvalidResponseError } from "./errors";
-import { sendWithRetries } from "./requestLoop";
+import { sendWithRetries, type GatewayCallOptions } from "./requestLoop";
 
 /** Default time for one attempt, in ms: a chat model writes 40 briefs in some 10–30 s; the gateway stops at 60 s. */
 export const DEFAULT_BRIEF_TIMEOUT_MS = 90_000;
 
 /** Options of {@link GatewayPromptWriter}. */
-export interface GatewayPromptWriterOptions {
+export interface GatewayPromptWriterOptions extends GatewayCallOptions {
   /** The gateway's base URL (config `gatewayUrl`), e.g. `https://localhost:3001`. */
   apiBaseUrl: string;
-  /** Source of access tokens (the same session as the image client). */
-  tokenProvider?: TokenProvider;
-  /** @default [] */
-  scopes?: string[];
-  /** @default globalThis.fetch */
-  fetch?: typeof fetch;
   /** Per attempt, in ms. @default {@link DEFAULT_BRIEF_TIMEOUT_MS} */
   timeoutMs?: number;
-  /** Waits between retries (tests inject one that returns at once). */
-  sleep?: (ms: number) => Promise<void>;
-  /** Jitter in [0, 1). @default Math.random */
-  random?: () => number;
-  /** Retries after the first attempt for 408/409/429/5xx/network failures. @default 2 */
-  maxRetries?: number;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

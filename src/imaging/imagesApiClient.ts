@@ -1,6 +1,5 @@
 // The image client over HTTP: one POST to the image API (gateway or Azure OpenAI direct), with token, timeout,
 // retries and byte checks.
-import type { TokenProvider } from "../core/TokenProvider";
 import type { ImageApiMode } from "../core/config";
 import { parseApiSize } from "../core/sizes";
 import { centreCrop } from "../core/protocol/models";
@@ -15,7 +14,7 @@ import { imageApiTarget, type ImageApiTarget, type ImageOperation } from "./endp
 import type { GenerateCallbacks, ImageClient, ImageEditRequest, ImageGenerateRequest } from "./ImageClient";
 import { readImageStream } from "./imageStream";
 import { readImagesJson, UNKNOWN_BACKEND, type ParseContext } from "./imagesResponse";
-import { sendWithRetries, type AttemptProgress } from "./requestLoop";
+import { sendWithRetries, type AttemptProgress, type GatewayCallOptions } from "./requestLoop";
 
 /**
  * The pixel size the answer must have: `size`, or its centre crop to `crop_to_ratio` (the gateway's crop, by the
@@ -32,7 +31,7 @@ function expectedSizeOf(request: { size?: string; crop_to_ratio?: number }): Pix
 export const DEFAULT_TIMEOUT_MS = 300_000;
 
 /** Options of {@link ImagesApiClient} / `createImageClient`. */
-export interface ImageClientOptions {
+export interface ImageClientOptions extends GatewayCallOptions {
   /**
    * Base URL of the image API, e.g. the gateway `https://localhost:3001` (calls go to
    * `${apiBaseUrl}/v1/images/...`); in Azure OpenAI direct mode the resource endpoint
@@ -41,20 +40,8 @@ export interface ImageClientOptions {
   apiBaseUrl: string;
   /** Which API `apiBaseUrl` is (config `api`), see ./endpoints.ts. @default { mode: "gateway" } */
   api?: ImageApiMode;
-  /** Source of access tokens; without it requests carry no `Authorization` header. */
-  tokenProvider?: TokenProvider;
-  /** Scopes passed to `tokenProvider.getToken`. @default [] */
-  scopes?: string[];
-  /** `fetch` to use (tests inject a scripted one). @default globalThis.fetch */
-  fetch?: typeof fetch;
   /** Per-attempt timeout in milliseconds (answer and whole body, stream included). @default 300000 */
   timeoutMs?: number;
-  /** Waits between retries, in milliseconds (tests inject one that records and returns at once). */
-  sleep?: (ms: number) => Promise<void>;
-  /** Jitter source in [0, 1). @default Math.random */
-  random?: () => number;
-  /** Retries after the first attempt for 408/409/429/5xx/network failures. @default 2 */
-  maxRetries?: number;
   /**
    * Backend reported for images whose answer does not name one. @default in direct mode
    * `{ provider: "azure-openai", model: deployment, offline: false }`, else provider "unknown"

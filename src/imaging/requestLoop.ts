@@ -6,6 +6,24 @@ import { assertApiOrigin, type ApiAddress } from "./apiBaseUrl";
 import { cancellableSleep, throwIfCancelled, withDeadline } from "./deadline";
 import { ConnectionError, retryDelayFor, type ImageClientFailure } from "./errors";
 
+/** What a client of the gateway takes for its calls (tests inject `fetch`, `sleep`, `random`). */
+export interface GatewayCallOptions {
+  /** Source of access tokens; without it requests carry no `Authorization` header. */
+  tokenProvider?: TokenProvider;
+  /** Scopes passed to `tokenProvider.getToken`. @default [] */
+  scopes?: string[];
+  /** `fetch` to use (tests inject a scripted one). @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Per-attempt timeout in milliseconds (answer and whole body); each client says its default. */
+  timeoutMs?: number;
+  /** Waits between retries, in milliseconds (tests inject one that records and returns at once). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Jitter source in [0, 1). @default Math.random */
+  random?: () => number;
+  /** Retries after the first attempt for 408/409/429/5xx/network failures. @default 2 */
+  maxRetries?: number;
+}
+
 /** How one call is sent and retried. Times in milliseconds. */
 export interface RequestLoopOptions {
   api: ApiAddress;

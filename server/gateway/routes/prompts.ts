@@ -19,7 +19,7 @@ import { watchGeneration } from "../cancellation";
 import { badRequest, GatewayError } from "../errors";
 import { providerFailure, queueHeaderReporter } from "../runProviderCall";
 import { unknownParameter } from "../validation";
-import type { Authenticate } from "./images";
+import { verifyCallers, type Authenticate } from "./images";
 
 /** Options of {@link promptRoutes}; register with `{ prefix: "/v1/prompts" }`. */
 export interface PromptRoutesOptions {
@@ -127,12 +127,7 @@ export function finishBrief(raw: string | undefined): string {
 /** Registers `POST /visual`; with `authenticate`, the caller is verified before the body is read. */
 export async function promptRoutes(app: FastifyInstance, options: PromptRoutesOptions): Promise<void> {
   const { writer, authenticate } = options;
-  app.decorateRequest("userId", undefined);
-  if (authenticate) {
-    app.addHook("onRequest", async (request) => {
-      request.userId = (await authenticate(request)).userId;
-    });
-  }
+  verifyCallers(app, authenticate);
 
   app.post<{ Body: VisualBriefsRequest }>(
     "/visual",
