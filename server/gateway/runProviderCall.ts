@@ -15,7 +15,7 @@ export const QUEUE_HEADER = "x-illustrate-queue";
  * An `onQueue` callback that puts the first (longest) queue report of a JSON request into
  * {@link QUEUE_HEADER}, so the answer says how long it waited and where it stood.
  */
-function queueHeaderReporter(reply: FastifyReply): (status: QueueStatus) => void {
+export function queueHeaderReporter(reply: FastifyReply): (status: QueueStatus) => void {
   return (status) => {
     if (status.position > 0 && !reply.hasHeader(QUEUE_HEADER)) reply.header(QUEUE_HEADER, JSON.stringify(status));
   };
