@@ -147,7 +147,7 @@ export async function promptRoutes(app: FastifyInstance, options: PromptRoutesOp
       const started = performance.now();
       const cancellation = watchGeneration(reply, options.timeoutMs);
       try {
-        const ctx = { signal: cancellation.signal, userId: request.userId, onQueue: cancellation.whileQueued(queueHeaderReporter(reply)) };
+        const ctx = { signal: cancellation.signal, userId: request.userId, onQueue: queueHeaderReporter(reply), onWaiting: cancellation.onWaiting };
         let written: Map<string, string>;
         try {
           const work = writer.write({ items, style }, ctx);
