@@ -2,6 +2,7 @@
 import { imageSize } from "image-size";
 import type { ImageMimeType, PictureData, PixelSize } from "../core/types";
 import { base64ToBytes } from "./base64";
+import { rememberBytes } from "./decodedBytes";
 import { InvalidResponseError } from "./errors";
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -75,5 +76,6 @@ export function validateImageBase64(base64: unknown, options: ValidateImageOptio
   if (expected && (expected.widthPx !== size.widthPx || expected.heightPx !== size.heightPx)) {
     throw fail(`is ${size.widthPx}×${size.heightPx} px, but ${expected.widthPx}×${expected.heightPx} px was asked for`);
   }
-  return { base64, mimeType, size };
+  // The decoded bytes stay with the result (`pictureBytes`): saving it to the library need not decode again.
+  return rememberBytes({ base64, mimeType, size }, bytes);
 }

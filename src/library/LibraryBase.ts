@@ -230,7 +230,8 @@ export abstract class LibraryBase implements PictureLibrary {
   }
 
   /**
-   * The rows of a new picture. Its bytes are decoded once (strict base64); type and pixel size are the ones the
+   * The rows of a new picture. Its bytes are the ones the checks decoded (`codec.bytesOf`), else decoded here once
+   * (strict base64); type and pixel size are the ones the
    * ImageClient's checks found (`PictureData` is validated by contract). The full checks run again on every
    * {@link get} and {@link verify}, where damage on disk would show.
    */
@@ -241,7 +242,7 @@ export abstract class LibraryBase implements PictureLibrary {
     try {
       if (!(image.size.widthPx > 0 && image.size.heightPx > 0)) throw new Error("no pixel size");
       if (image.mimeType !== "image/png" && image.mimeType !== "image/jpeg") throw new Error(`unsupported type ${String(image.mimeType)}`);
-      bytes = this.deps.codec.decode(image.base64);
+      bytes = this.deps.codec.bytesOf ? this.deps.codec.bytesOf(image) : this.deps.codec.decode(image.base64);
       if (bytes.length === 0) throw new Error("no bytes");
     } catch (error) {
       throw new LibraryInvalidPictureError(`Not saved: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

@@ -41,6 +41,12 @@ export interface ImageBytesCodec {
   check(base64: string): PictureData;
   /** Raw base64 → bytes. @throws on anything but raw base64. */
   decode(base64: string): Uint8Array;
+  /**
+   * The bytes of a checked picture without decoding again when the checks kept them (the pane passes
+   * `pictureBytes` of `src/imaging/decodedBytes.ts`): saving a 4 MB picture then skips a base64 decode
+   * (bench/results/library.json). The store does not change them. @default decode(picture.base64)
+   */
+  bytesOf?(picture: PictureData): Uint8Array;
   /** Bytes → raw base64 (no `data:` prefix). */
   encode(bytes: Uint8Array): string;
 }

@@ -1,5 +1,6 @@
 // Wires the picture library for the pane: the ImageClient's byte checks, the canvas thumbnailer, the browser's IDB.
 import { base64ToBytes, bytesToBase64 } from "../../imaging/base64";
+import { pictureBytes } from "../../imaging/decodedBytes";
 import { validateImageBase64 } from "../../imaging/validateImage";
 import {
   createCanvasThumbnailer,
@@ -14,6 +15,7 @@ import {
 export const imageBytesCodec: ImageBytesCodec = {
   check: (base64) => validateImageBase64(base64, { field: "stored picture" }),
   decode: base64ToBytes,
+  bytesOf: pictureBytes,
   encode: bytesToBase64,
 };
 
