@@ -59,6 +59,23 @@ export function validateImageBase64(base64: unknown, options: ValidateImageOptio
   } catch {
     throw fail("is not valid base64");
   }
+  const { mimeType, size } = checkImageBytes(bytes, options, fail);
+  // The decoded bytes stay with the result (`pictureBytes`): saving it to the library need not decode again.
+  return rememberBytes({ base64, mimeType, size }, bytes);
+}
+
+/**
+ * The same checks as {@link validateImageBase64} on bytes already decoded (e.g. read back from the picture library),
+ * without a base64 round trip: signature, complete file, pixel size, `expectedSize`.
+ * @returns the sniffed MIME type and the pixel size read from the header.
+ * @throws InvalidResponseError naming what is wrong (`options.field` in the message).
+ */
+export function validateImageBytes(bytes: Uint8Array, options: ValidateImageOptions = {}): Omit<PictureData, "base64"> {
+  const field = options.field ?? "b64_json";
+  return checkImageBytes(bytes, options, (why) => new InvalidResponseError(`${field}: ${why}`, { requestId: options.requestId }));
+}
+
+function checkImageBytes(bytes: Uint8Array, options: ValidateImageOptions, fail: (why: string) => Error): Omit<PictureData, "base64"> {
   const mimeType = sniffImageType(bytes);
   if (!mimeType) throw fail("is not a PNG or JPEG image");
   const format = mimeType === "image/png" ? "PNG" : "JPEG";
@@ -76,6 +93,5 @@ export function validateImageBase64(base64: unknown, options: ValidateImageOptio
   if (expected && (expected.widthPx !== size.widthPx || expected.heightPx !== size.heightPx)) {
     throw fail(`is ${size.widthPx}×${size.heightPx} px, but ${expected.widthPx}×${expected.heightPx} px was asked for`);
   }
-  // The decoded bytes stay with the result (`pictureBytes`): saving it to the library need not decode again.
-  return rememberBytes({ base64, mimeType, size }, bytes);
+  return { mimeType, size };
 }

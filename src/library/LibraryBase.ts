@@ -67,6 +67,8 @@ export abstract class LibraryBase implements PictureLibrary {
   private readonly pendingThumbnails = new Set<Promise<void>>();
   /** Ids whose thumbnail is being made. */
   private readonly pendingIds = new Set<string>();
+  /** Re-runs of every {@link watch}'s query, for changes IndexedDB does not see (a record found damaged). */
+  private readonly watchers = new Set<() => void>();
 
   constructor(protected readonly deps: LibraryDependencies) {
     this.now = deps.now ?? Date.now;
@@ -124,7 +126,7 @@ export abstract class LibraryBase implements PictureLibrary {
     const row = value as PictureRow;
     const [imageRow, [thumbnail]] = await Promise.all([this.readImage(id), this.readThumbnails([id])]);
     if (!imageRow) return undefined; // deleted between the two reads (another pane)
-    const image = this.checkStored(row, imageRow);
+    const image = this.checkStored(row, imageRow, true);
     return { ...toSummary(row, thumbnailRowProblem(thumbnail) ? undefined : thumbnail?.thumbnail), image };
   }
 
@@ -192,7 +194,7 @@ export abstract class LibraryBase implements PictureLibrary {
       const row = rows.get(image.id);
       if (!row) return;
       try {
-        this.checkStored(row, image);
+        this.checkStored(row, image, false);
       } catch (error) {
         if (error instanceof LibraryCorruptRecordError) found.push({ id: error.id, reason: error.reason });
         else throw error;
@@ -205,28 +207,58 @@ export abstract class LibraryBase implements PictureLibrary {
   }
 
   watch(query: ListQuery, onPage: (page: PicturePage) => void, onError: (error: unknown) => void = () => undefined): () => void {
-    return this.observe(() => this.list(query), onPage, onError);
+    let live = true;
+    const rerun = () => {
+      void this.list(query).then(
+        (page) => live && onPage(page),
+        (error: unknown) => live && onError(error),
+      );
+    };
+    const stop = this.observe(() => this.list(query), onPage, onError);
+    this.watchers.add(rerun);
+    return () => {
+      live = false;
+      this.watchers.delete(rerun);
+      stop();
+    };
   }
 
-  /** Checks the stored bytes against the image checks and the row; a failure is remembered and thrown. */
-  private checkStored(row: PictureRow, imageRow: ImageRow): PictureData {
+  /**
+   * Checks the stored bytes against the image checks and the row; a failure is remembered (list skips the record
+   * from then on, watchers are told) and thrown. With `asPicture`, also returns them as {@link PictureData}.
+   */
+  private checkStored(row: PictureRow, imageRow: ImageRow, asPicture: true): PictureData;
+  private checkStored(row: PictureRow, imageRow: ImageRow, asPicture: false): void;
+  private checkStored(row: PictureRow, imageRow: ImageRow, asPicture: boolean): PictureData | void {
     const fail = (reason: string) => {
+      const known = this.corrupt.has(row.id);
       this.corrupt.set(row.id, reason);
+      if (!known) this.corruptFound();
       return new LibraryCorruptRecordError(row.id, reason);
     };
     if (!(imageRow.bytes instanceof Uint8Array) || imageRow.bytes.length === 0) throw fail("the image has no bytes");
-    let image: PictureData;
+    const { codec } = this.deps;
+    let checked: Omit<PictureData, "base64">;
+    let base64: string | undefined;
     try {
-      image = this.deps.codec.check(this.deps.codec.encode(imageRow.bytes));
+      if (codec.checkBytes) checked = codec.checkBytes(imageRow.bytes);
+      else checked = codec.check((base64 = codec.encode(imageRow.bytes)));
     } catch (error) {
       throw fail(error instanceof Error ? error.message : String(error));
     }
-    if (image.mimeType !== row.mimeType || image.size.widthPx !== row.widthPx || image.size.heightPx !== row.heightPx) {
+    if (checked.mimeType !== row.mimeType || checked.size.widthPx !== row.widthPx || checked.size.heightPx !== row.heightPx) {
       throw fail(
-        `the image is ${image.mimeType} ${image.size.widthPx}×${image.size.heightPx} px, the record says ${row.mimeType} ${row.widthPx}×${row.heightPx} px`,
+        `the image is ${checked.mimeType} ${checked.size.widthPx}×${checked.size.heightPx} px, the record says ${row.mimeType} ${row.widthPx}×${row.heightPx} px`,
       );
     }
-    return image;
+    if (asPicture) return { base64: base64 ?? codec.encode(imageRow.bytes), mimeType: checked.mimeType, size: checked.size };
+  }
+
+  /** Re-runs the lists of this store's watchers: a record found damaged leaves them (no IndexedDB change says so). */
+  private corruptFound(): void {
+    queueMicrotask(() => {
+      for (const rerun of this.watchers) rerun();
+    });
   }
 
   /**
