@@ -104,7 +104,7 @@ describe("picture library", () => {
 
     await picture.click();
     await pane.getByText(`This picture was made by Illustrate: “${PROMPT}”`).waitFor({ state: "visible", timeout: 10_000 });
-    for (const deadline = Date.now() + 10_000; (await prompt.inputValue()) !== PROMPT && Date.now() < deadline; ) await page.waitForTimeout(100);
+    for (const deadline = Date.now() + 10_000; (await prompt.inputValue()) !== PROMPT && Date.now() < deadline;) await page.waitForTimeout(100);
     expect(await prompt.inputValue()).toBe(PROMPT);
 
     await pane.getByRole("button", { name: "Regenerate", exact: true }).click();
@@ -122,7 +122,9 @@ describe("picture library", () => {
     expect(await ours.count()).toBe(1);
     const replaced = ours.first();
     expect(await blockIdOf(replaced)).toBe(before.blockId);
-    expect(await replaced.evaluate((el) => [...document.querySelectorAll("[data-block-id]")].indexOf(el.closest("[data-block-id]")!))).toBe(before.index);
+    expect(await replaced.evaluate((el) => [...document.querySelectorAll("[data-block-id]")].indexOf(el.closest("[data-block-id]")!))).toBe(
+      before.index,
+    );
     expect(await replaced.getAttribute("src")).not.toBe(before.src);
     expect(await replaced.getAttribute("alt")).toBe(PROMPT);
     expect(await replaced.getAttribute("data-prompt")).toBe(PROMPT);

@@ -32,7 +32,11 @@ function victimPrompts(plan: EvictionPlan): string {
  * Says, before it happens, that the next picture like these will not fit without removing the oldest unpinned
  * pictures (and which): the person can pin or download them first. Nothing is deleted here.
  */
-async function warnBeforeEviction(store: PictureLibrary, images: readonly GeneratedImage[], setMessage: (message: PaneMessage) => void): Promise<void> {
+async function warnBeforeEviction(
+  store: PictureLibrary,
+  images: readonly GeneratedImage[],
+  setMessage: (message: PaneMessage) => void,
+): Promise<void> {
   const largest = Math.max(0, ...images.map((image) => base64ByteLength(image.base64)));
   if (largest === 0) return;
   const next = await store.planEviction(largest).catch(() => undefined);
@@ -121,7 +125,11 @@ export function usePaneLibrary({ session, homeAccountId, openLibrary, documentId
   useEffect(() => {
     setTotal(0);
     if (!library) return undefined;
-    return library.watch({ limit: 0 }, (page) => setTotal(page.total), () => undefined);
+    return library.watch(
+      { limit: 0 },
+      (page) => setTotal(page.total),
+      () => undefined,
+    );
   }, [library]);
 
   /**
@@ -135,6 +143,7 @@ export function usePaneLibrary({ session, homeAccountId, openLibrary, documentId
       if (!store) return images.map(() => undefined);
       const ids: (string | undefined)[] = [];
       let failed = 0;
+      let evicted = false;
       for (const image of images) {
         try {
           const plan = await store.planEviction(base64ByteLength(image.base64));
@@ -145,6 +154,7 @@ export function usePaneLibrary({ session, homeAccountId, openLibrary, documentId
               values: { count: plan.victims.length, prompts: victimPrompts(plan) },
             });
             await store.evict(plan);
+            evicted = true;
           }
           const saved = await store.add({
             image,
@@ -161,7 +171,7 @@ export function usePaneLibrary({ session, homeAccountId, openLibrary, documentId
         }
       }
       if (failed > 0) setMessage({ intent: "warning", key: "library.notSaved", values: { count: failed } });
-      else await warnBeforeEviction(store, images, setMessage);
+      else if (!evicted) await warnBeforeEviction(store, images, setMessage); // else the eviction message stays
       return ids;
     },
     [setMessage],
