@@ -8,7 +8,8 @@ import type { OpenLibrary } from "../../../src/taskpane/hooks/useLibrary";
 import { base64ByteLength } from "../../../src/taskpane/hooks/usePaneLibrary";
 import { PNG_1X1 } from "../../support/pictures";
 import { fakeBrowser } from "../library/libraryFixtures";
-import { fakeImage, FakeHost, MAI_BACKEND } from "./fakes";
+import { FakeHost } from "./fakes";
+import { generateInPane } from "./generateInPane";
 import { renderPane } from "./renderPane";
 
 const LAKE = "A misty mountain lake at dawn";
@@ -17,19 +18,7 @@ const CANOE = "A canoe on a still river";
 
 beforeEach(() => localStorage.clear());
 
-type Pane = ReturnType<typeof renderPane>;
-
-/** Types `prompt`, clicks Generate and answers with one picture; waits until it is shown. */
-async function generate(p: Pane, prompt: string) {
-  const box = screen.getByRole("textbox", { name: "Prompt" });
-  await p.user.clear(box);
-  await p.user.type(box, prompt);
-  const before = p.imageClient.calls.length;
-  await p.user.click(screen.getByRole("button", { name: "Generate" }));
-  await waitFor(() => expect(p.imageClient.calls.length).toBe(before + 1));
-  await act(async () => p.imageClient.last.resolve([fakeImage(1, 1, MAI_BACKEND)]));
-  await waitFor(() => expect(screen.getByRole("textbox", { name: "Alt text description" })).toHaveValue(prompt));
-}
+const generate = generateInPane;
 
 const historyHeading = () => screen.getByRole("heading", { level: 2, name: /^History/ });
 
