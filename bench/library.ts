@@ -218,7 +218,7 @@ async function main(): Promise<void> {
         ratioFullToEmpty: round1(median(firstFull.map((run) => run.totalMs)) / Math.max(0.1, median(firstEmpty.map((run) => run.totalMs)))),
         search1000: { what: "list({search, limit: 30}) over 1,000 prompts on an open library, one sample per query", ms: summary(searchTimes) },
         save1536x1024: {
-          what: "add() until the picture is committed (base64 decode, one IndexedDB transaction of metadata + bytes)",
+          what: "add() of a picture as the ImageClient returns it (checked by validateImageBase64, which keeps its decoded bytes) until committed: one IndexedDB transaction of metadata + bytes, no second base64 decode; the thumbnail is made after the commit",
           ms: summary(saved.times),
           withThumbnailMs: summary(saved.withThumbnail),
           withThumbnailWhat: "add() + settled(): the canvas WebP thumbnail made and stored after the commit",

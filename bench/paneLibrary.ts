@@ -38,18 +38,24 @@ function runCount(): number {
   return runs;
 }
 
-
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-const summary = (values: number[]) => ({ median: Math.round(median(values)), min: Math.round(Math.min(...values)), max: Math.round(Math.max(...values)) });
+const summary = (values: number[]) => ({
+  median: Math.round(median(values)),
+  min: Math.round(Math.min(...values)),
+  max: Math.round(Math.max(...values)),
+});
 
 /** Empties the signed-out library of the origin and stores `count` pictures (small real PNGs, real thumbnails). */
 async function seed(page: Page, count: number, imageBase64: string, thumbBase64: string): Promise<void> {
   // A page of the origin that does not open the library itself (a 404 of the dev server is still same-origin).
   await page.goto(`${PANE_URL}/bench-seed-page`);
+  // tsx (esbuild keepNames) wraps the named functions inside the callback below in `__name(…)`, which the page
+  // lacks; a string is evaluated as is.
+  await page.evaluate("globalThis.__name ??= (fn) => fn");
   await page.evaluate(
     async ({ count, imageBase64, thumbBase64 }) => {
       const name = "illustrate-library-signed-out";
@@ -90,7 +96,10 @@ async function seed(page: Page, count: number, imageBase64: string, thumbBase64:
           id,
           created: start + i * 60_000,
           prompt,
-          searchText: prompt.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(),
+          searchText: prompt
+            .normalize("NFD")
+            .replace(/[\u0300-\u036f]/g, "")
+            .toLowerCase(),
           style: "none",
           aspect: "landscape",
           backend: { provider: "local", model: "local-renderer", offline: true },
@@ -152,8 +161,16 @@ async function main(): Promise<void> {
   const runs = runCount();
   await assertServerPortsFree();
   const loadAverageAtStart = os.loadavg().map((v) => Number(v.toFixed(2)));
-  const image = (await sharp({ create: { width: 1536, height: 1024, channels: 3, background: "#336699" } }).png().toBuffer()).toString("base64");
-  const thumb = (await sharp({ create: { width: 96, height: 64, channels: 3, background: "#993366" } }).webp().toBuffer()).toString("base64");
+  const image = (
+    await sharp({ create: { width: 1536, height: 1024, channels: 3, background: "#336699" } })
+      .png()
+      .toBuffer()
+  ).toString("base64");
+  const thumb = (
+    await sharp({ create: { width: 96, height: 64, channels: 3, background: "#993366" } })
+      .webp()
+      .toBuffer()
+  ).toString("base64");
   let servers: RunningServers | undefined;
   let browser: E2EBrowser | undefined;
   try {
@@ -167,7 +184,9 @@ async function main(): Promise<void> {
       for (const stored of i % 2 === 0 ? [0, STORED] : [STORED, 0]) {
         const run = await measure(browser, stored, image, thumb);
         measured.push(run);
-        console.log(`[bench:pane-library] ${JSON.stringify({ ...run, firstPaintMs: Math.round(run.firstPaintMs), libraryReadyMs: Math.round(run.libraryReadyMs), panelFirstThumbnailsMs: Math.round(run.panelFirstThumbnailsMs) })}`);
+        console.log(
+          `[bench:pane-library] ${JSON.stringify({ ...run, firstPaintMs: Math.round(run.firstPaintMs), libraryReadyMs: Math.round(run.libraryReadyMs), panelFirstThumbnailsMs: Math.round(run.panelFirstThumbnailsMs) })}`,
+        );
       }
     }
     const of = (stored: number, key: keyof Omit<Run, "stored">) => measured.filter((r) => r.stored === stored).map((r) => r[key]);
@@ -179,14 +198,40 @@ async function main(): Promise<void> {
         "The real pane in the workbench (webpack dev server, development build, as `npm start`), Debian Chromium headless, signed out " +
         `(the "not signed in" library partition), interleaved runs with an empty library and with ${STORED} stored pictures (seeded with raw IndexedDB in Dexie's v2 layout).`,
       date: new Date().toISOString(),
-      machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverageAtStart, loadAverageAtEnd: os.loadavg().map((v) => Number(v.toFixed(2))), chromium: browser.browser.version() },
+      machine: {
+        node: process.version,
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        loadAverageAtStart,
+        loadAverageAtEnd: os.loadavg().map((v) => Number(v.toFixed(2))),
+        chromium: browser.browser.version(),
+      },
       settings: { runsPerCondition: runs, stored: STORED },
       ms: {
-        firstPaint: { empty, [`stored${STORED}`]: full, ratioOfMedians: Number((full.median / empty.median).toFixed(3)), means: "page.goto → Prompt textbox visible" },
-        libraryReady: { empty: summary(of(0, "libraryReadyMs")), [`stored${STORED}`]: summary(of(STORED, "libraryReadyMs")), means: "page.goto → History (n) shows the stored count (after first paint)" },
-        panelFirstThumbnails: { ...panel, budget: BUDGET.panelFirstThumbnailsMs, withinBudget: panel.median <= BUDGET.panelFirstThumbnailsMs, means: `click History with ${STORED} stored → first thumbnail loaded (lazy panel chunk included)` },
+        firstPaint: {
+          empty,
+          [`stored${STORED}`]: full,
+          ratioOfMedians: Number((full.median / empty.median).toFixed(3)),
+          means: "page.goto → Prompt textbox visible",
+        },
+        libraryReady: {
+          empty: summary(of(0, "libraryReadyMs")),
+          [`stored${STORED}`]: summary(of(STORED, "libraryReadyMs")),
+          means: "page.goto → History (n) shows the stored count (after first paint)",
+        },
+        panelFirstThumbnails: {
+          ...panel,
+          budget: BUDGET.panelFirstThumbnailsMs,
+          withinBudget: panel.median <= BUDGET.panelFirstThumbnailsMs,
+          means: `click History with ${STORED} stored → first thumbnail loaded (lazy panel chunk included)`,
+        },
       },
-      runsMs: measured.map((r) => ({ stored: r.stored, firstPaintMs: Math.round(r.firstPaintMs), libraryReadyMs: Math.round(r.libraryReadyMs), panelFirstThumbnailsMs: Number.isNaN(r.panelFirstThumbnailsMs) ? null : Math.round(r.panelFirstThumbnailsMs) })),
+      runsMs: measured.map((r) => ({
+        stored: r.stored,
+        firstPaintMs: Math.round(r.firstPaintMs),
+        libraryReadyMs: Math.round(r.libraryReadyMs),
+        panelFirstThumbnailsMs: Number.isNaN(r.panelFirstThumbnailsMs) ? null : Math.round(r.panelFirstThumbnailsMs),
+      })),
     };
     fs.mkdirSync(path.dirname(RESULT_FILE), { recursive: true });
     fs.writeFileSync(RESULT_FILE, `${JSON.stringify(result, null, 2)}\n`);

@@ -1,6 +1,7 @@
 // Parses the JSON answer of /v1/images/* into validated images (unknown fields ignored, bytes checked).
 import type { BackendInfo, GeneratedImage, PixelSize } from "../core/types";
 import { InvalidResponseError } from "./errors";
+import { pictureBytes, rememberBytes } from "./decodedBytes";
 import { validateImageBase64 } from "./validateImage";
 
 /** Backend reported when an answer does not say which one made the image (e.g. a raw Azure OpenAI answer). */
@@ -37,7 +38,7 @@ export function parseImageEntry(entry: unknown, backend: BackendInfo, context: P
     field: `${field}.b64_json`,
     requestId: context.requestId,
   });
-  const image: GeneratedImage = { ...picture, backend };
+  const image: GeneratedImage = rememberBytes({ ...picture, backend }, pictureBytes(picture));
   if (typeof revised_prompt === "string" && revised_prompt.length > 0) image.revisedPrompt = revised_prompt;
   return image;
 }

@@ -2,6 +2,7 @@
 import { imageSize } from "image-size";
 import type { ImageMimeType, PictureData, PixelSize } from "../core/types";
 import { base64ToBytes } from "./base64";
+import { rememberBytes } from "./decodedBytes";
 import { InvalidResponseError } from "./errors";
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -58,6 +59,23 @@ export function validateImageBase64(base64: unknown, options: ValidateImageOptio
   } catch {
     throw fail("is not valid base64");
   }
+  const { mimeType, size } = checkImageBytes(bytes, options, fail);
+  // The decoded bytes stay with the result (`pictureBytes`): saving it to the library need not decode again.
+  return rememberBytes({ base64, mimeType, size }, bytes);
+}
+
+/**
+ * The same checks as {@link validateImageBase64} on bytes already decoded (e.g. read back from the picture library),
+ * without a base64 round trip: signature, complete file, pixel size, `expectedSize`.
+ * @returns the sniffed MIME type and the pixel size read from the header.
+ * @throws InvalidResponseError naming what is wrong (`options.field` in the message).
+ */
+export function validateImageBytes(bytes: Uint8Array, options: ValidateImageOptions = {}): Omit<PictureData, "base64"> {
+  const field = options.field ?? "b64_json";
+  return checkImageBytes(bytes, options, (why) => new InvalidResponseError(`${field}: ${why}`, { requestId: options.requestId }));
+}
+
+function checkImageBytes(bytes: Uint8Array, options: ValidateImageOptions, fail: (why: string) => Error): Omit<PictureData, "base64"> {
   const mimeType = sniffImageType(bytes);
   if (!mimeType) throw fail("is not a PNG or JPEG image");
   const format = mimeType === "image/png" ? "PNG" : "JPEG";
@@ -75,5 +93,5 @@ export function validateImageBase64(base64: unknown, options: ValidateImageOptio
   if (expected && (expected.widthPx !== size.widthPx || expected.heightPx !== size.heightPx)) {
     throw fail(`is ${size.widthPx}×${size.heightPx} px, but ${expected.widthPx}×${expected.heightPx} px was asked for`);
   }
-  return { base64, mimeType, size };
+  return { mimeType, size };
 }

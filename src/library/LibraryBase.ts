@@ -67,6 +67,8 @@ export abstract class LibraryBase implements PictureLibrary {
   private readonly pendingThumbnails = new Set<Promise<void>>();
   /** Ids whose thumbnail is being made. */
   private readonly pendingIds = new Set<string>();
+  /** Re-runs of every {@link watch}'s query, for changes IndexedDB does not see (a record found damaged). */
+  private readonly watchers = new Set<() => void>();
 
   constructor(protected readonly deps: LibraryDependencies) {
     this.now = deps.now ?? Date.now;
@@ -124,7 +126,7 @@ export abstract class LibraryBase implements PictureLibrary {
     const row = value as PictureRow;
     const [imageRow, [thumbnail]] = await Promise.all([this.readImage(id), this.readThumbnails([id])]);
     if (!imageRow) return undefined; // deleted between the two reads (another pane)
-    const image = this.checkStored(row, imageRow);
+    const image = this.checkStored(row, imageRow, true);
     return { ...toSummary(row, thumbnailRowProblem(thumbnail) ? undefined : thumbnail?.thumbnail), image };
   }
 
@@ -192,7 +194,7 @@ export abstract class LibraryBase implements PictureLibrary {
       const row = rows.get(image.id);
       if (!row) return;
       try {
-        this.checkStored(row, image);
+        this.checkStored(row, image, false);
       } catch (error) {
         if (error instanceof LibraryCorruptRecordError) found.push({ id: error.id, reason: error.reason });
         else throw error;
@@ -205,32 +207,63 @@ export abstract class LibraryBase implements PictureLibrary {
   }
 
   watch(query: ListQuery, onPage: (page: PicturePage) => void, onError: (error: unknown) => void = () => undefined): () => void {
-    return this.observe(() => this.list(query), onPage, onError);
-  }
-
-  /** Checks the stored bytes against the image checks and the row; a failure is remembered and thrown. */
-  private checkStored(row: PictureRow, imageRow: ImageRow): PictureData {
-    const fail = (reason: string) => {
-      this.corrupt.set(row.id, reason);
-      return new LibraryCorruptRecordError(row.id, reason);
-    };
-    if (!(imageRow.bytes instanceof Uint8Array) || imageRow.bytes.length === 0) throw fail("the image has no bytes");
-    let image: PictureData;
-    try {
-      image = this.deps.codec.check(this.deps.codec.encode(imageRow.bytes));
-    } catch (error) {
-      throw fail(error instanceof Error ? error.message : String(error));
-    }
-    if (image.mimeType !== row.mimeType || image.size.widthPx !== row.widthPx || image.size.heightPx !== row.heightPx) {
-      throw fail(
-        `the image is ${image.mimeType} ${image.size.widthPx}×${image.size.heightPx} px, the record says ${row.mimeType} ${row.widthPx}×${row.heightPx} px`,
+    let live = true;
+    const rerun = () => {
+      void this.list(query).then(
+        (page) => live && onPage(page),
+        (error: unknown) => live && onError(error),
       );
-    }
-    return image;
+    };
+    const stop = this.observe(() => this.list(query), onPage, onError);
+    this.watchers.add(rerun);
+    return () => {
+      live = false;
+      this.watchers.delete(rerun);
+      stop();
+    };
   }
 
   /**
-   * The rows of a new picture. Its bytes are decoded once (strict base64); type and pixel size are the ones the
+   * Checks the stored bytes against the image checks and the row; a failure is remembered (list skips the record
+   * from then on, watchers are told) and thrown. With `asPicture`, also returns them as {@link PictureData}.
+   */
+  private checkStored(row: PictureRow, imageRow: ImageRow, asPicture: true): PictureData;
+  private checkStored(row: PictureRow, imageRow: ImageRow, asPicture: false): void;
+  private checkStored(row: PictureRow, imageRow: ImageRow, asPicture: boolean): PictureData | void {
+    const fail = (reason: string) => {
+      const known = this.corrupt.has(row.id);
+      this.corrupt.set(row.id, reason);
+      if (!known) this.corruptFound();
+      return new LibraryCorruptRecordError(row.id, reason);
+    };
+    if (!(imageRow.bytes instanceof Uint8Array) || imageRow.bytes.length === 0) throw fail("the image has no bytes");
+    const { codec } = this.deps;
+    let checked: Omit<PictureData, "base64">;
+    let base64: string | undefined;
+    try {
+      if (codec.checkBytes) checked = codec.checkBytes(imageRow.bytes);
+      else checked = codec.check((base64 = codec.encode(imageRow.bytes)));
+    } catch (error) {
+      throw fail(error instanceof Error ? error.message : String(error));
+    }
+    if (checked.mimeType !== row.mimeType || checked.size.widthPx !== row.widthPx || checked.size.heightPx !== row.heightPx) {
+      throw fail(
+        `the image is ${checked.mimeType} ${checked.size.widthPx}×${checked.size.heightPx} px, the record says ${row.mimeType} ${row.widthPx}×${row.heightPx} px`,
+      );
+    }
+    if (asPicture) return { base64: base64 ?? codec.encode(imageRow.bytes), mimeType: checked.mimeType, size: checked.size };
+  }
+
+  /** Re-runs the lists of this store's watchers: a record found damaged leaves them (no IndexedDB change says so). */
+  private corruptFound(): void {
+    queueMicrotask(() => {
+      for (const rerun of this.watchers) rerun();
+    });
+  }
+
+  /**
+   * The rows of a new picture. Its bytes are the ones the checks decoded (`codec.bytesOf`), else decoded here once
+   * (strict base64); type and pixel size are the ones the
    * ImageClient's checks found (`PictureData` is validated by contract). The full checks run again on every
    * {@link get} and {@link verify}, where damage on disk would show.
    */
@@ -241,7 +274,7 @@ export abstract class LibraryBase implements PictureLibrary {
     try {
       if (!(image.size.widthPx > 0 && image.size.heightPx > 0)) throw new Error("no pixel size");
       if (image.mimeType !== "image/png" && image.mimeType !== "image/jpeg") throw new Error(`unsupported type ${String(image.mimeType)}`);
-      bytes = this.deps.codec.decode(image.base64);
+      bytes = this.deps.codec.bytesOf ? this.deps.codec.bytesOf(image) : this.deps.codec.decode(image.base64);
       if (bytes.length === 0) throw new Error("no bytes");
     } catch (error) {
       throw new LibraryInvalidPictureError(`Not saved: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

@@ -39,8 +39,19 @@ export type MakeThumbnail = (image: { bytes: Uint8Array; mimeType: ImageMimeType
 export interface ImageBytesCodec {
   /** Checks raw base64 as a whole PNG/JPEG and reads its pixel size. @throws when the bytes are not a valid picture. */
   check(base64: string): PictureData;
+  /**
+   * The same checks on bytes (no base64 round trip): what `verify` runs over every stored picture.
+   * @returns type and pixel size. @throws when the bytes are not a valid picture. @default check(encode(bytes))
+   */
+  checkBytes?(bytes: Uint8Array): Omit<PictureData, "base64">;
   /** Raw base64 → bytes. @throws on anything but raw base64. */
   decode(base64: string): Uint8Array;
+  /**
+   * The bytes of a checked picture without decoding again when the checks kept them (the pane passes
+   * `pictureBytes` of `src/imaging/decodedBytes.ts`): saving a 4 MB picture then skips a base64 decode
+   * (bench/results/library.json). The store does not change them. @default decode(picture.base64)
+   */
+  bytesOf?(picture: PictureData): Uint8Array;
   /** Bytes → raw base64 (no `data:` prefix). */
   encode(bytes: Uint8Array): string;
 }

@@ -1,5 +1,6 @@
 // End to end in Chromium (real IndexedDB): generated pictures are kept in the account's library across a reload, can
-// be inserted again from History, and another account on the same browser profile sees none of them.
+// be inserted again from History, and another account on the same browser profile sees none of them; after a reload an
+// Illustrate picture in the Word page still knows its prompt, and Regenerate replaces it in place.
 import type { Page } from "playwright-core";
 import { useBrowserPage } from "../support/browser";
 import { ensureSignedIn } from "../support/signIn";
@@ -75,5 +76,62 @@ describe("picture library", () => {
     await pane.getByText("Not signed in").waitFor({ state: "visible", timeout: 10_000 });
     await ensureSignedIn(page, pane, "Ada Lovelace");
     expect(await (await historyRows(4)).count()).toBe(4);
+  });
+
+  it("after a reload, selecting an Illustrate picture in the Word page fills the prompt from it; Regenerate replaces it in place", async () => {
+    // A reload (not `fresh`): the Word page keeps its pictures and their provenance, as a document outlives its pane.
+    await page.goto(`${PANE_URL}/workbench.html?doc=word`);
+    const pane = wordPane();
+    await ensureSignedIn(page, pane, "Ada Lovelace");
+    await historyRows(4);
+    const prompt = pane.getByRole("textbox", { name: "Prompt" });
+    await prompt.fill("A red kite over a windy beach");
+
+    const blocks = wordPage().locator("[data-block-id]");
+    const ours = wordPage().locator("img[data-library-id]");
+    expect(await ours.count()).toBe(1); // the one inserted again from History in the first test
+    const picture = ours.first();
+    const blockIdOf = (img: typeof picture) => img.evaluate((el) => el.closest("[data-block-id]")?.getAttribute("data-block-id") ?? "");
+    const before = {
+      pictures: await wordPage().locator("img").count(),
+      blocks: await blocks.count(),
+      blockId: await blockIdOf(picture),
+      index: await picture.evaluate((el) => [...document.querySelectorAll("[data-block-id]")].indexOf(el.closest("[data-block-id]")!)),
+      src: (await picture.getAttribute("src")) ?? "",
+      libraryId: (await picture.getAttribute("data-library-id")) ?? "",
+    };
+    expect(before.index).toBeGreaterThanOrEqual(0);
+
+    await picture.click();
+    await pane.getByText(`This picture was made by Illustrate: “${PROMPT}”`).waitFor({ state: "visible", timeout: 10_000 });
+    for (const deadline = Date.now() + 10_000; (await prompt.inputValue()) !== PROMPT && Date.now() < deadline;) await page.waitForTimeout(100);
+    expect(await prompt.inputValue()).toBe(PROMPT);
+
+    await pane.getByRole("button", { name: "Regenerate", exact: true }).click();
+    await page.waitForFunction(
+      ({ src, blockId }) => {
+        const img = document.querySelector(`[data-block-id="${blockId}"] img`);
+        return !!img && img.getAttribute("src") !== src && (img as HTMLImageElement).complete;
+      },
+      { src: before.src, blockId: before.blockId },
+      { timeout: 120_000 },
+    );
+    // Replaced in place: the same block at the same place in the page, still one picture of ours, new bytes.
+    expect(await wordPage().locator("img").count()).toBe(before.pictures);
+    expect(await blocks.count()).toBe(before.blocks);
+    expect(await ours.count()).toBe(1);
+    const replaced = ours.first();
+    expect(await blockIdOf(replaced)).toBe(before.blockId);
+    expect(await replaced.evaluate((el) => [...document.querySelectorAll("[data-block-id]")].indexOf(el.closest("[data-block-id]")!))).toBe(
+      before.index,
+    );
+    expect(await replaced.getAttribute("src")).not.toBe(before.src);
+    expect(await replaced.getAttribute("alt")).toBe(PROMPT);
+    expect(await replaced.getAttribute("data-prompt")).toBe(PROMPT);
+    // The new picture is a library record of its own (saved before it was placed): History now holds 5.
+    const newId = (await replaced.getAttribute("data-library-id")) ?? "";
+    expect(newId).not.toBe("");
+    expect(newId).not.toBe(before.libraryId);
+    expect(await (await historyRows(5)).count()).toBe(5);
   });
 });

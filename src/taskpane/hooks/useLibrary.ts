@@ -64,8 +64,10 @@ export function useLibrary(account: LibraryAccount | undefined, open: OpenLibrar
     if (key === undefined) return undefined;
     let live = true;
     const events: LibraryEvents = {
-      onBlocked: () => live && setState((s) => ({ ...s, notice: { intent: "warning", key: "library.blocked" } })),
-      onVersionChange: () => live && setState((s) => ({ ...s, library: undefined, failed: true, notice: { intent: "warning", key: "library.closedByNewer" } })),
+      // `blocked` fires while the open waits: keyed to this account so the notice shows now (the open clears it).
+      onBlocked: () => live && setState((s) => ({ ...s, key, notice: { intent: "warning", key: "library.blocked" } })),
+      onVersionChange: () =>
+        live && setState((s) => ({ ...s, library: undefined, failed: true, notice: { intent: "warning", key: "library.closedByNewer" } })),
     };
     const promise = open(accountRef.current ?? null, events).then(
       (library) => {
@@ -99,8 +101,7 @@ export function useLibrary(account: LibraryAccount | undefined, open: OpenLibrar
   }, [key, open]);
 
   const current = state.key === key ? state : {};
-  const status: LibraryHandle["status"] =
-    key === undefined ? "waiting" : current.library ? "ready" : current.failed ? "failed" : "opening";
+  const status: LibraryHandle["status"] = key === undefined ? "waiting" : current.library ? "ready" : current.failed ? "failed" : "opening";
 
   const handle: LibraryHandle = {
     status,

@@ -5,7 +5,7 @@ import { nearestAspect } from "../../core/sizes";
 import { isStylePreset, styledPrompt } from "../../core/protocol/styles";
 import type { GeneratedImage } from "../../core/types";
 import type { LibraryAccount } from "../../library/accountPartition";
-import type { PictureLibrary, StoredPicture } from "../../library/types";
+import type { EvictionPlan, PictureLibrary, StoredPicture } from "../../library/types";
 import type { PaneMessage } from "../errorMessages";
 import type { HistoryItem } from "../history";
 import type { Batch } from "../TaskPane.types";
@@ -18,6 +18,31 @@ const EVICTION_PROMPTS_NAMED = 3;
 export function base64ByteLength(base64: string): number {
   const padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
   return Math.floor((base64.length * 3) / 4) - padding;
+}
+
+/** The first prompts of an eviction plan's victims, quoted, for a message. */
+function victimPrompts(plan: EvictionPlan): string {
+  return plan.victims
+    .slice(0, EVICTION_PROMPTS_NAMED)
+    .map((victim) => `“${victim.prompt}”`)
+    .join(", ");
+}
+
+/**
+ * Says, before it happens, that the next picture like these will not fit without removing the oldest unpinned
+ * pictures (and which): the person can pin or download them first. Nothing is deleted here.
+ */
+async function warnBeforeEviction(
+  store: PictureLibrary,
+  images: readonly GeneratedImage[],
+  setMessage: (message: PaneMessage) => void,
+): Promise<void> {
+  const largest = Math.max(0, ...images.map((image) => base64ByteLength(image.base64)));
+  if (largest === 0) return;
+  const next = await store.planEviction(largest).catch(() => undefined);
+  if (next && next.victims.length > 0) {
+    setMessage({ intent: "warning", key: "library.evictSoon", values: { count: next.victims.length, prompts: victimPrompts(next) } });
+  }
 }
 
 /** A stored picture as a history item the insert flow takes. */
@@ -77,11 +102,34 @@ export function usePaneLibrary({ session, homeAccountId, openLibrary, documentId
   const handleRef = useRef(handle);
   handleRef.current = handle;
 
+  // After the library opens (itself after first paint): check the bytes of every stored picture. Damaged ones
+  // leave the list (the rest loads) and the pane says how many.
+  useEffect(() => {
+    if (!library) return undefined;
+    let live = true;
+    const timer = setTimeout(() => {
+      library.verify().then(
+        (found) => {
+          if (live && found.length > 0) setMessage({ intent: "warning", key: "library.skipped", values: { count: found.length } });
+        },
+        () => undefined, // unreadable now (closed by a newer pane…): the list and get() still check each picture
+      );
+    }, 0);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [library, setMessage]);
+
   // The count in the History heading, kept current by liveQuery (also for changes made in another pane).
   useEffect(() => {
     setTotal(0);
     if (!library) return undefined;
-    return library.watch({ limit: 0 }, (page) => setTotal(page.total), () => undefined);
+    return library.watch(
+      { limit: 0 },
+      (page) => setTotal(page.total),
+      () => undefined,
+    );
   }, [library]);
 
   /**
@@ -95,17 +143,18 @@ export function usePaneLibrary({ session, homeAccountId, openLibrary, documentId
       if (!store) return images.map(() => undefined);
       const ids: (string | undefined)[] = [];
       let failed = 0;
+      let evicted = false;
       for (const image of images) {
         try {
           const plan = await store.planEviction(base64ByteLength(image.base64));
           if (plan.victims.length > 0) {
-            const named = plan.victims.slice(0, EVICTION_PROMPTS_NAMED).map((v) => `“${v.prompt}”`).join(", ");
             setMessage({
               intent: "warning",
               key: "library.evicting",
-              values: { count: plan.victims.length, prompts: named },
+              values: { count: plan.victims.length, prompts: victimPrompts(plan) },
             });
             await store.evict(plan);
+            evicted = true;
           }
           const saved = await store.add({
             image,
@@ -122,6 +171,7 @@ export function usePaneLibrary({ session, homeAccountId, openLibrary, documentId
         }
       }
       if (failed > 0) setMessage({ intent: "warning", key: "library.notSaved", values: { count: failed } });
+      else if (!evicted) await warnBeforeEviction(store, images, setMessage); // else the eviction message stays
       return ids;
     },
     [setMessage],

@@ -1,6 +1,7 @@
 // Wires the picture library for the pane: the ImageClient's byte checks, the canvas thumbnailer, the browser's IDB.
 import { base64ToBytes, bytesToBase64 } from "../../imaging/base64";
-import { validateImageBase64 } from "../../imaging/validateImage";
+import { pictureBytes } from "../../imaging/decodedBytes";
+import { validateImageBase64, validateImageBytes } from "../../imaging/validateImage";
 import {
   createCanvasThumbnailer,
   openPictureLibrary,
@@ -13,7 +14,9 @@ import {
 /** The image checks of `src/imaging` (one home for what a valid picture is), as the library needs them. */
 export const imageBytesCodec: ImageBytesCodec = {
   check: (base64) => validateImageBase64(base64, { field: "stored picture" }),
+  checkBytes: (bytes) => validateImageBytes(bytes, { field: "stored picture" }),
   decode: base64ToBytes,
+  bytesOf: pictureBytes,
   encode: bytesToBase64,
 };
 

@@ -1,6 +1,6 @@
 // The picture library's behaviour, the same for the IndexedDB store and the in-memory fallback.
 import { LibraryInvalidPictureError, type PictureLibrary } from "../../../src/library";
-import { fakeBrowser, fakeThumbnailer, png, picture, waitFor } from "./libraryFixtures";
+import { fakeBrowser, fakeThumbnailer, imageBytesCodec, png, picture, waitFor } from "./libraryFixtures";
 
 describe.each([
   ["IndexedDB (Dexie over fake-indexeddb)", false],
@@ -55,6 +55,17 @@ describe.each([
       size: { widthPx: 4, heightPx: 3 },
     });
     expect(await library.get("no-such-id")).toBeUndefined();
+  });
+
+  it("saves the bytes the image checks decoded, without decoding the base64 again", async () => {
+    library.close();
+    const checked = imageBytesCodec.check((await png(10, 6)).base64);
+    const codec = { ...imageBytesCodec, decode: jest.fn(imageBytesCodec.decode), bytesOf: jest.fn(imageBytesCodec.bytesOf!) };
+    library = await browser.open({ codec, ...(inMemory ? { indexedDB: null } : {}) });
+    const saved = await library.add(picture(checked, "Saved from the checks' bytes"));
+    expect(codec.bytesOf).toHaveBeenCalledWith(checked);
+    expect(codec.decode).not.toHaveBeenCalled();
+    expect((await library.get(saved.id))?.image).toEqual(checked);
   });
 
   it("refuses what is not a picture (not raw base64, no pixel size), and writes nothing", async () => {

@@ -8,6 +8,7 @@ import type { PictureLibrary } from "../../../src/library/types";
 import type { OpenLibrary } from "../../../src/taskpane/hooks/useLibrary";
 import { fakeBrowser } from "../library/libraryFixtures";
 import { fakeImage, FakeHost, FakeSession, MAI_BACKEND } from "./fakes";
+import { generateInPane } from "./generateInPane";
 import { renderPane } from "./renderPane";
 
 const LAKE = "A misty mountain lake at dawn";
@@ -35,18 +36,7 @@ async function pane(openLibrary: OpenLibrary, extra: Parameters<typeof renderPan
 
 // Real 1×1 PNG bytes with their real size: the library checks stored bytes again when it hands them out.
 
-/** Types `prompt`, clicks Generate and answers with `images`; waits for the results. */
-async function generate(p: Awaited<ReturnType<typeof pane>>, prompt: string, images = [fakeImage(1, 1, MAI_BACKEND)]) {
-  const box = screen.getByRole("textbox", { name: "Prompt" });
-  await p.user.clear(box);
-  await p.user.type(box, prompt);
-  const before = p.imageClient.calls.length;
-  await p.user.click(screen.getByRole("button", { name: "Generate" }));
-  await waitFor(() => expect(p.imageClient.calls.length).toBe(before + 1));
-  await act(async () => p.imageClient.last.resolve(images));
-  // This run's results are shown (the alt text starts as their prompt) once they are saved.
-  await waitFor(() => expect(screen.getByRole("textbox", { name: "Alt text description" })).toHaveValue(prompt));
-}
+const generate = generateInPane;
 
 async function openHistory(p: Awaited<ReturnType<typeof pane>>, count: number) {
   const header = await screen.findByRole("button", { name: `History (${count})` });
@@ -93,7 +83,9 @@ test("when saving fails (quota) the picture stays in memory, the pane says it wa
   const p = await pane(failing);
   await generate(p, LAKE);
   expect(
-    screen.getByText("The picture could not be saved on this computer (storage full or unavailable): it is kept only until the pane reloads. Insert or download it to keep it."),
+    screen.getByText(
+      "The picture could not be saved on this computer (storage full or unavailable): it is kept only until the pane reloads. Insert or download it to keep it.",
+    ),
   ).toBeInTheDocument();
   await p.user.click(screen.getByRole("button", { name: "History (1)" }));
   const item = screen.getByRole("listitem", { name: "Unsaved picture 1 of 1" });
@@ -108,7 +100,9 @@ test("without IndexedDB the pane keeps the in-memory history and says pictures w
   const { browser } = profile();
   const p = await pane((account, events) => browser.open({ account, ...events, indexedDB: null }));
   expect(
-    await screen.findByText("This browser can't keep pictures (private mode or no storage): pictures stay only until the pane reloads. Insert or download the ones you want to keep."),
+    await screen.findByText(
+      "This browser can't keep pictures (private mode or no storage): pictures stay only until the pane reloads. Insert or download the ones you want to keep.",
+    ),
   ).toBeInTheDocument();
   await generate(p, LAKE);
   await openHistory(p, 1);
@@ -221,7 +215,10 @@ test("search narrows the list by prompt text", async () => {
   await waitFor(() => expect(screen.getAllByRole("listitem", { name: /of 4$/ })).toHaveLength(4));
   await p.user.type(screen.getByRole("searchbox", { name: "Search prompts" }), "LAKE");
   await waitFor(() => expect(screen.getAllByRole("listitem", { name: /of 2$/ })).toHaveLength(2));
-  expect(screen.getAllByRole("listitem").map((row) => row.textContent)).toEqual([expect.stringContaining("A lake of stars"), expect.stringContaining(LAKE)]);
+  expect(screen.getAllByRole("listitem").map((row) => row.textContent)).toEqual([
+    expect.stringContaining("A lake of stars"),
+    expect.stringContaining(LAKE),
+  ]);
   await p.user.clear(screen.getByRole("searchbox", { name: "Search prompts" }));
   await p.user.type(screen.getByRole("searchbox", { name: "Search prompts" }), "stadte");
   await waitFor(() => expect(screen.getByRole("listitem", { name: "Picture 1 of 1" })).toHaveTextContent("Städte bei Nacht"));
@@ -250,7 +247,13 @@ test("selecting an Illustrate picture fills its prompt; Regenerate makes a new o
   await act(async () => p.imageClient.last.resolve([fakeImage(1, 1, MAI_BACKEND)]));
   await waitFor(() => expect(host.replaces).toHaveLength(1));
   expect(host.replaces[0]!.target.id).toBe("pic-9");
-  expect(host.replaces[0]!.options.provenance).toEqual({ libraryId: expect.any(String), prompt: KITE, style: "watercolor", model: "MAI-Image-2", size: "1536x1024" });
+  expect(host.replaces[0]!.options.provenance).toEqual({
+    libraryId: expect.any(String),
+    prompt: KITE,
+    style: "watercolor",
+    model: "MAI-Image-2",
+    size: "1536x1024",
+  });
   expect(host.replaces[0]!.options.provenance!.libraryId).not.toBe("old-id");
 
   await p.user.click(screen.getByRole("button", { name: "Variation" }));
