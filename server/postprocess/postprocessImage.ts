@@ -24,6 +24,13 @@ export interface PostprocessOptions {
   jpegQuality?: number;
 }
 
+/**
+ * Encoder settings of the one JPEG encode, chosen for speed: no mozjpeg trellis search and no second Huffman
+ * pass. On a 1536×1024 noise picture (2 cores, sharp 0.35): ≈ 30 ms against ≈ 60 ms with `optimiseCoding` and
+ * seconds with `mozjpeg`, for ≈ 7% more bytes than `optimiseCoding` (bench/results/gateway-overhead.json).
+ */
+export const JPEG_SPEED_OPTIONS = { mozjpeg: false, optimiseCoding: false } as const;
+
 /** The result: the image plus the format it ended in. */
 export interface PostprocessedImage extends ProviderImage {
   format: OutputFormat;
@@ -31,8 +38,7 @@ export interface PostprocessedImage extends ProviderImage {
 
 /**
  * Transcodes (when worth it: opaque, PNG ≥ `minPngBytes`, JPEG ≤ `jpegRatio` of it) and writes provenance XMP.
- * At most one encode: the JPEG, made with speed-oriented settings (libjpeg-turbo, no mozjpeg trellis search:
- * about 4× faster for a few % more bytes); a PNG that stays PNG, or a JPEG as received, is never re-encoded — the
+ * At most one encode: the JPEG, made with {@link JPEG_SPEED_OPTIONS}; a PNG that stays PNG, or a JPEG as received, is never re-encoded — the
  * XMP is spliced into its bytes (./embedXmp.ts), so PNG stays lossless and byte-identical otherwise.
  * Transparency always keeps PNG.
  * @throws Error from sharp when the bytes are not an image (providers validate before this); MalformedImageError
@@ -43,7 +49,7 @@ export async function postprocessImage(image: ProviderImage, options: Postproces
   const xmp = provenanceXmp(options.backend);
   const quality = options.jpegQuality ?? 88;
   const meta = await sharp(input).metadata();
-  const jpeg = () => sharp(input).flatten({ background: "#ffffff" }).jpeg({ quality, mozjpeg: false, optimiseCoding: true }).toBuffer();
+  const jpeg = () => sharp(input).flatten({ background: "#ffffff" }).jpeg({ quality, ...JPEG_SPEED_OPTIONS }).toBuffer();
   const done = (bytes: Buffer, format: OutputFormat): PostprocessedImage => ({ ...image, b64_json: bytes.toString("base64"), format });
 
   if (meta.format === "jpeg") return done(embedXmpInJpeg(input, xmp), "jpeg");
