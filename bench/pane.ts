@@ -11,8 +11,8 @@ import { launchBrowser, openPage, type E2EBrowser } from "../test/support/browse
 import { assertServerPortsFree } from "./freePorts";
 import { startServers, stopServers, type RunningServers } from "../test/support/servers";
 import { ensureSignedIn } from "../test/support/signIn";
-import { PANE_URL, PROMPT, useSelection } from "../test/support/workbenchPage";
-import { pictureAfter, srcAfter } from "./workbenchPicture";
+import { PANE_URL } from "../test/support/workbenchPage";
+import { pictureAfter, readyLandscapeGenerate } from "./workbenchPicture";
 
 const ROOT = path.resolve(__dirname, "..");
 const RESULT_FILE = path.join(ROOT, "bench/results/pane.json");
@@ -88,14 +88,7 @@ async function measureRun(browser: E2EBrowser): Promise<Run> {
     });
 
     await ensureSignedIn(page, pane); // the first run signs in at the issuer; later ones find MSAL's cached account
-    const paragraph = page.getByRole("region", { name: /^Word page/ }).locator("p", { hasText: PROMPT }).first();
-    await paragraph.click({ clickCount: 3 });
-    await useSelection(page, pane);
-    await pane.getByRole("radio", { name: "Landscape" }).check();
-    const option = pane.getByRole("radio", { name: "Option 1" });
-    const earlier = (await option.count()) > 0 ? await option.getAttribute("value") : null;
-    const fresh = earlier === null ? option : option.and(pane.locator(`input:not([value="${earlier}"])`));
-    const previousSrc = await srcAfter(paragraph);
+    const { paragraph, fresh, previousSrc } = await readyLandscapeGenerate(page, pane);
 
     const clicked = performance.now();
     await pane.getByRole("button", { name: "Generate" }).click();

@@ -18,9 +18,9 @@ import { PANE_TIMINGS } from "../src/imaging/paneTimings";
 import { launchBrowser, openPage, type E2EBrowser } from "../test/support/browser";
 import { startServers, stopServers, type RunningServers } from "../test/support/servers";
 import { ensureSignedIn } from "../test/support/signIn";
-import { PANE_URL, PROMPT, useSelection } from "../test/support/workbenchPage";
+import { PANE_URL } from "../test/support/workbenchPage";
 import { assertServerPortsFree } from "./freePorts";
-import { pictureAfter, srcAfter } from "./workbenchPicture";
+import { pictureAfter, readyLandscapeGenerate } from "./workbenchPicture";
 
 const ROOT = path.resolve(__dirname, "..");
 const RESULT_FILE = path.join(ROOT, "bench/results/pane-overhead.json");
@@ -76,14 +76,7 @@ interface Run {
 
 async function measureRun(page: Page): Promise<Run> {
   const pane = page.locator('[data-pane-host="workbench-word"]');
-  const paragraph = page.getByRole("region", { name: /^Word page/ }).locator("p", { hasText: PROMPT }).first();
-  await paragraph.click({ clickCount: 3 });
-  await useSelection(page, pane);
-  await pane.getByRole("radio", { name: "Landscape" }).check();
-  const option = pane.getByRole("radio", { name: "Option 1" });
-  const earlier = (await option.count()) > 0 ? await option.getAttribute("value") : null;
-  const fresh = earlier === null ? option : option.and(pane.locator(`input:not([value="${earlier}"])`));
-  const previousSrc = await srcAfter(paragraph);
+  const { paragraph, fresh, previousSrc } = await readyLandscapeGenerate(page, pane);
   await page.evaluate(() => (performance.clearMeasures(), performance.clearMarks()));
 
   const clicked = performance.now();
@@ -95,10 +88,12 @@ async function measureRun(page: Page): Promise<Run> {
   await pictureAfter(page, paragraph, previousSrc);
   const generateToPictureMs = performance.now() - clicked;
 
-  const measures = await page.evaluate((names) => {
-    const durations = (name: string) => performance.getEntriesByName(name, "measure").map((entry) => entry.duration);
-    return { validate: durations(names.validate), prepare: durations(names.prepare), partial: durations(names.partial) };
-  }, { validate: PANE_TIMINGS.validateImage, prepare: PANE_TIMINGS.prepareForDocument, partial: PANE_TIMINGS.partialShown });
+  // No named functions inside: tsx would wrap them in a `__name` helper the page does not have.
+  const [validate, prepare, partial] = await page.evaluate(
+    (names) => names.map((name) => performance.getEntriesByName(name, "measure").map((entry) => entry.duration)),
+    [PANE_TIMINGS.validateImage, PANE_TIMINGS.prepareForDocument, PANE_TIMINGS.partialShown],
+  );
+  const measures = { validate, prepare, partial };
   if (measures.validate.length !== 1 || measures.prepare.length !== 1) {
     throw new Error(`expected one validate and one prepare measure, got ${JSON.stringify(measures)}`);
   }

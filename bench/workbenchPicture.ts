@@ -1,5 +1,6 @@
 // The picture after a paragraph of the workbench's Word page, for the pane benches (bench/pane.ts, bench/paneOverhead.ts).
 import type { Locator, Page } from "playwright-core";
+import { PROMPT, useSelection } from "../test/support/workbenchPage";
 
 /** Limit of waiting for an inserted picture, ms. */
 const INSERT_TIMEOUT_MS = 30_000;
@@ -26,3 +27,19 @@ export function srcAfter(paragraph: Locator): Promise<string | null> {
   });
 }
 
+
+/**
+ * Selects the prompt paragraph of the Word page, takes it with Use selection and picks Landscape; returns the
+ * paragraph, the "Option 1" result that will be new after the next Generate, and the src of the picture after the
+ * paragraph now (to tell the next insert from an earlier one).
+ */
+export async function readyLandscapeGenerate(page: Page, pane: Locator): Promise<{ paragraph: Locator; fresh: Locator; previousSrc: string | null }> {
+  const paragraph = page.getByRole("region", { name: /^Word page/ }).locator("p", { hasText: PROMPT }).first();
+  await paragraph.click({ clickCount: 3 });
+  await useSelection(page, pane);
+  await pane.getByRole("radio", { name: "Landscape" }).check();
+  const option = pane.getByRole("radio", { name: "Option 1" });
+  const earlier = (await option.count()) > 0 ? await option.getAttribute("value") : null;
+  const fresh = earlier === null ? option : option.and(pane.locator(`input:not([value="${earlier}"])`));
+  return { paragraph, fresh, previousSrc: await srcAfter(paragraph) };
+}
