@@ -7,12 +7,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Locator, Page } from "playwright-core";
 import { launchBrowser, openPage, type E2EBrowser } from "../test/support/browser";
 import { assertServerPortsFree } from "./freePorts";
 import { startServers, stopServers, type RunningServers } from "../test/support/servers";
 import { ensureSignedIn } from "../test/support/signIn";
-import { PANE_URL, PROMPT, useSelection } from "../test/support/workbenchPage";
+import { PANE_URL } from "../test/support/workbenchPage";
+import { pictureAfter, readyLandscapeGenerate } from "./workbenchPicture";
 
 const ROOT = path.resolve(__dirname, "..");
 const RESULT_FILE = path.join(ROOT, "bench/results/pane.json");
@@ -21,7 +21,6 @@ const MAX_RUNS = 50;
 /** Limits of one measured step; a run that exceeds one fails the benchmark (no number is made up). */
 const FIRST_PAINT_TIMEOUT_MS = 60_000;
 const GENERATE_TIMEOUT_MS = 120_000;
-const INSERT_TIMEOUT_MS = 30_000;
 
 /** `run` with whole milliseconds, for the log and the runs list. */
 function rounded(run: Run): Run {
@@ -73,28 +72,6 @@ function bundleSizes(): Record<string, unknown> | undefined {
   return { from: path.relative(ROOT, BUNDLE_SIZE_FILE), measuredAt: report.measuredAt, initialGzipBytes, officeJsGzipBytes };
 }
 
-/** Waits until the block after `paragraph` holds a loaded picture other than `previousSrc` (polled every frame). */
-async function pictureAfter(page: Page, paragraph: Locator, previousSrc: string | null): Promise<void> {
-  await page.waitForFunction(
-    ([element, previous]) => {
-      const next = (element as Element).nextElementSibling;
-      const img = next?.matches("img") ? (next as HTMLImageElement) : next?.querySelector("img");
-      return !!img && img.getAttribute("src") !== previous && img.complete && img.naturalWidth > 0;
-    },
-    [await paragraph.elementHandle(), previousSrc] as const,
-    { polling: "raf", timeout: INSERT_TIMEOUT_MS },
-  );
-}
-
-/** The src of the picture right after `paragraph`, if there is one. */
-function srcAfter(paragraph: Locator): Promise<string | null> {
-  return paragraph.evaluate((element) => {
-    const next = element.nextElementSibling;
-    const img = next?.matches("img") ? next : next?.querySelector("img");
-    return img?.getAttribute("src") ?? null;
-  });
-}
-
 /** One run on a fresh page: open the workbench, select the paragraph, Landscape, 1 picture, Generate, Insert. */
 async function measureRun(browser: E2EBrowser): Promise<Run> {
   const page = await openPage(browser);
@@ -111,14 +88,7 @@ async function measureRun(browser: E2EBrowser): Promise<Run> {
     });
 
     await ensureSignedIn(page, pane); // the first run signs in at the issuer; later ones find MSAL's cached account
-    const paragraph = page.getByRole("region", { name: /^Word page/ }).locator("p", { hasText: PROMPT }).first();
-    await paragraph.click({ clickCount: 3 });
-    await useSelection(page, pane);
-    await pane.getByRole("radio", { name: "Landscape" }).check();
-    const option = pane.getByRole("radio", { name: "Option 1" });
-    const earlier = (await option.count()) > 0 ? await option.getAttribute("value") : null;
-    const fresh = earlier === null ? option : option.and(pane.locator(`input:not([value="${earlier}"])`));
-    const previousSrc = await srcAfter(paragraph);
+    const { paragraph, fresh, previousSrc } = await readyLandscapeGenerate(page, pane);
 
     const clicked = performance.now();
     await pane.getByRole("button", { name: "Generate" }).click();

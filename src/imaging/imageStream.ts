@@ -5,6 +5,7 @@ import { apiErrorFrom } from "../core/protocol/upstreamErrorShapes";
 import { ConnectionError, InvalidResponseError } from "./errors";
 import type { GenerateCallbacks } from "./ImageClient";
 import { parseBackend, parseImageEntry, type ParseContext } from "./imagesResponse";
+import { markPartialArrived } from "./paneTimings";
 import { validateImageBase64 } from "./validateImage";
 
 type EventData = Record<string, unknown>;
@@ -61,6 +62,7 @@ export async function readImageStream(
     if (name.endsWith(".partial_image")) {
       if (images.length > 0 || !callbacks.onPartial) continue;
       const index = typeof data.partial_image_index === "number" ? data.partial_image_index : 0;
+      markPartialArrived(index);
       const picture = validateImageBase64(data.b64_json, { field: `${name}[${index}].b64_json`, requestId });
       callbacks.onPartial({ ...picture, index });
     } else if (name.endsWith(".completed")) {

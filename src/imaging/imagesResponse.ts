@@ -2,6 +2,7 @@
 import type { BackendInfo, GeneratedImage, PixelSize } from "../core/types";
 import { InvalidResponseError } from "./errors";
 import { pictureBytes, rememberBytes } from "./decodedBytes";
+import { PANE_TIMINGS, timed } from "./paneTimings";
 import { validateImageBase64 } from "./validateImage";
 
 /** Backend reported when an answer does not say which one made the image (e.g. a raw Azure OpenAI answer). */
@@ -33,11 +34,13 @@ export function parseImageEntry(entry: unknown, backend: BackendInfo, context: P
     throw new InvalidResponseError(`${field} is not an object`, { requestId: context.requestId });
   }
   const { b64_json, revised_prompt } = entry as Record<string, unknown>;
-  const picture = validateImageBase64(b64_json, {
-    expectedSize: context.expectedSize,
-    field: `${field}.b64_json`,
-    requestId: context.requestId,
-  });
+  const picture = timed(PANE_TIMINGS.validateImage, () =>
+    validateImageBase64(b64_json, {
+      expectedSize: context.expectedSize,
+      field: `${field}.b64_json`,
+      requestId: context.requestId,
+    }),
+  );
   const image: GeneratedImage = rememberBytes({ ...picture, backend }, pictureBytes(picture));
   if (typeof revised_prompt === "string" && revised_prompt.length > 0) image.revisedPrompt = revised_prompt;
   return image;

@@ -8,6 +8,7 @@ import { OptionsFields } from "./components/OptionsFields";
 import { PaneMessageBar } from "./components/PaneMessageBar";
 import { PlacementFields } from "./components/PlacementFields";
 import { ResultsPanel } from "./components/ResultsPanel";
+import { markPartialShown } from "../imaging/paneTimings";
 import { imageSrc } from "./imageSrc";
 import type { TaskPaneState } from "./TaskPane.types";
 import { taskPaneClassNames, type useTaskPaneStyles } from "./useTaskPaneStyles.styles";
@@ -212,6 +213,7 @@ function renderProgress(state: TaskPaneState, styles: ReturnType<typeof useTaskP
                     key={partial.index}
                     className={styles.partialImage}
                     src={src}
+                    onLoad={() => markPartialShown(partial.index)}
                     alt={t("generate.partialAlt", { prompt: state.prompt.text })}
                   />
                 ) : null;

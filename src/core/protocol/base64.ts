@@ -16,6 +16,21 @@ export function isBase64(text: string): boolean {
 }
 
 /**
+ * {@link isBase64} for a string already decoded by a forgiving decoder — Node's `Buffer.from(text, "base64")`,
+ * which skips characters outside the alphabet and stops at a `=` — that gave `decodedLength` bytes: true when
+ * nothing was skipped or cut (every skipped character lowers the byte count) and no URL-safe `-`/`_` (which that
+ * decoder accepts) is there. For multi-MB pictures the gateway decodes anyway: the check then costs a native
+ * decode (~10 ms for 6 MB) instead of a character scan in JavaScript (~15× slower). Stricter than
+ * {@link isBase64} in one way: a length of 4k+1 characters (before padding), which no encoder makes, is refused.
+ */
+export function isBase64Decoded(text: string, decodedLength: number): boolean {
+  const padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+  const characters = text.length - padding;
+  if (characters <= 0 || characters % 4 === 1 || text.includes("-") || text.includes("_")) return false;
+  return decodedLength === Math.floor((characters * 3) / 4);
+}
+
+/**
  * True if `text` is strict raw base64 as Office takes it: {@link isBase64} and a length that is a multiple of 4.
  * No whitespace, no line breaks, no `data:` prefix (a prefix breaks PowerPoint on the web, office-js #4065).
  */

@@ -4,6 +4,7 @@ import { altTextFor, type AltText } from "../../core/altText";
 import { API_SIZE } from "../../core/sizes";
 import type { PictureData } from "../../core/types";
 import type { DocumentHost, InsertOptions, InsertResult, PictureProvenance, SelectedPicture } from "../../hosts/DocumentHost";
+import { PANE_TIMINGS, timedAsync } from "../../imaging/paneTimings";
 import { prepareForDocument } from "../../imaging/prepareForDocument";
 import { messageForError, type PaneMessage } from "../errorMessages";
 import type { HistoryItem } from "../history";
@@ -88,7 +89,7 @@ export function useInsert(
       const mode = replacing && host.capabilities.features.replacePicture ? "replace" : "insert";
       try {
         let result: InsertResult;
-        const picture = await prepareForDocument(pictureOf(item));
+        const picture = await timedAsync(PANE_TIMINGS.prepareForDocument, () => prepareForDocument(pictureOf(item)));
         if (mode === "replace" && replacing) {
           result = await host.replacePicture(replacing, picture, { ...options, ...(overwriteAltText ? { overwriteAltText } : {}) });
         } else {

@@ -59,3 +59,16 @@ test("the local renderer's pictures are marked algorithmicMedia, not trained (it
     provenance: { digitalSourceType: DIGITAL_SOURCE_TYPE.algorithmicMedia, creatorTool: "Illustrate (local: local-renderer)" },
   });
 });
+
+test("a PNG that stays PNG and a JPEG as received are not re-encoded: only the XMP is added to their bytes", async () => {
+  const photo = Buffer.from(await photoPng(), "base64");
+  const png = Buffer.from((await postprocessImage({ b64_json: photo.toString("base64") }, { backend: AZURE, requested: "png", transcode: "off" })).b64_json, "base64");
+  expect(png.length).toBeGreaterThan(photo.length);
+  expect(png.subarray(png.length - photo.length + 33).equals(photo.subarray(33))).toBe(true); // everything after IHDR, as received
+  const jpeg = await sharp(photo).jpeg({ quality: 70 }).toBuffer();
+  const result = await postprocessImage({ b64_json: jpeg.toString("base64") }, { backend: AZURE, requested: "png" });
+  const out = Buffer.from(result.b64_json, "base64");
+  expect(result.format).toBe("jpeg");
+  expect(out.subarray(out.length - (jpeg.length - 2)).equals(jpeg.subarray(2))).toBe(true); // everything after SOI, as received
+  expect((await inspect(result.b64_json)).provenance.creatorTool).toBe("Illustrate (azure-openai: gpt-image-1)");
+});

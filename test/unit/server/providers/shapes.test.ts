@@ -3,7 +3,7 @@ import { parseStreamEvent } from "../../../../server/providers/azure-openai/Azur
 import { azureImagesUrl } from "../../../../server/providers/azure-openai/azureUrls";
 import { MAI_DOCUMENTED_SIZES, fitsMai, maiSizeFor } from "../../../../server/providers/foundry-mai/maiSize";
 import { parseEndpoint } from "../../../../server/providers/upstream/endpoint";
-import { isBase64 } from "../../../../src/core/protocol/base64";
+import { isBase64, isBase64Decoded } from "../../../../src/core/protocol/base64";
 import { hashedUser } from "../../../../server/providers/upstream/userHash";
 
 describe("maiSizeFor", () => {
@@ -91,4 +91,16 @@ test("isBase64: the alphabet with padding only at the end; linear on a 12 MB str
   expect(isBase64("===")).toBe(false);
   expect(isBase64("")).toBe(false);
   expect(isBase64("A".repeat(12 * 1024 * 1024) + "==")).toBe(true);
+});
+
+test("isBase64Decoded after Buffer's forgiving decode agrees with isBase64 (and refuses URL-safe and 4k+1 lengths)", () => {
+  const decoded = (text: string) => isBase64Decoded(text, Buffer.from(text, "base64").length);
+  const samples = ["iVBORw0KGgo=", "abcd", "ab==", "abc=", "ab", "abc", "iVBO Rw0K", "ab=c", "===", "", "a===", "abc!", "abcd!", "ab\nd", "abĀd", "ab-d", "ab_d"];
+  for (const text of samples) expect([text, decoded(text)]).toEqual([text, isBase64(text) && !/[-_]/.test(text)]);
+  expect(decoded("abcde")).toBe(false); // 4k+1 characters: no encoder makes them
+  const bytes = Buffer.alloc(5 * 1024 * 1024 + 1);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
+  const picture = bytes.toString("base64");
+  expect(decoded(picture)).toBe(true);
+  expect(decoded(`${picture.slice(0, 1000)}*${picture.slice(1001)}`)).toBe(false);
 });
