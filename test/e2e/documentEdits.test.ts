@@ -131,7 +131,7 @@ describe("issue #5 in the workbench", () => {
 
     await picture.click();
     await typePrompt(pane, CANOE);
-    await pane.getByRole("radio", { name: "Portrait" }).check();
+    await pane.getByRole("combobox", { name: "Shape" }).selectOption("2:3");
     timings.wordReplace = await generateAndInsert(pane, picture, /^Replace selected picture/);
     await pane.getByText("Picture replaced.").waitFor({ state: "visible", timeout: 10_000 });
 
@@ -275,7 +275,7 @@ describe("issue #5 in the workbench", () => {
     });
 
     const { pane, picture } = await wordPageWithPrompt();
-    await pane.getByRole("radio", { name: "Landscape" }).check();
+    await pane.getByRole("combobox", { name: "Shape" }).selectOption("3:2");
     const started = Date.now();
     await generate(pane);
     await insertResult(page, pane, picture, /^Insert after selection/);
