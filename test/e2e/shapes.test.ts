@@ -68,7 +68,8 @@ describe("issue #10 in the workbench", () => {
     await pane.getByRole("checkbox", { name: "Transparent background (PNG)" }).check();
     const bodies: Record<string, unknown>[] = [];
     page.on("request", (request) => {
-      if (request.method() === "POST" && new URL(request.url()).pathname === "/v1/images/generations") bodies.push(request.postDataJSON() as Record<string, unknown>);
+      if (request.method() === "POST" && new URL(request.url()).pathname === "/v1/images/generations")
+        bodies.push(request.postDataJSON() as Record<string, unknown>);
     });
     const pictures = slide.locator("img[data-shape-id]");
     await generate(pane);
@@ -95,7 +96,9 @@ describe("issue #10 in the workbench", () => {
     const noise = Buffer.alloc(width * height * 4);
     for (let i = 0; i < noise.length; i += 1) noise[i] = Math.floor(Math.random() * 256);
     for (let p = 0; p < width * height; p += 4) noise[p * 4 + 3] = 0;
-    const png = await sharp(noise, { raw: { width, height, channels: 4 } }).png().toBuffer();
+    const png = await sharp(noise, { raw: { width, height, channels: 4 } })
+      .png()
+      .toBuffer();
     expect(png.length).toBeGreaterThan(4 * 1024 * 1024);
     const sentSizes: unknown[] = [];
     await page.route("**/v1/images/generations", async (route: Route) => {

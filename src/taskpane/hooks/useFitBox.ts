@@ -8,7 +8,11 @@ import type { DocumentHost, SelectedPicture, SlidePlacement } from "../../hosts/
  * `host.fitBox` (the empty placeholder, the free area or the full slide as `slidePlacement` would place it; the Word
  * text column). `undefined` when the host cannot tell or reading fails (Fit then falls back to 1:1): never throws.
  */
-export async function readFitBox(host: DocumentHost, picture: SelectedPicture | undefined, slidePlacement: SlidePlacement): Promise<FitBox | undefined> {
+export async function readFitBox(
+  host: DocumentHost,
+  picture: SelectedPicture | undefined,
+  slidePlacement: SlidePlacement,
+): Promise<FitBox | undefined> {
   if (picture) return { sizePt: picture.sizePt, source: "picture" };
   try {
     return (await host.fitBox?.({ slidePlacement })) ?? undefined;
@@ -21,7 +25,12 @@ export async function readFitBox(host: DocumentHost, picture: SelectedPicture | 
  * {@link readFitBox}, re-read whenever the selection (`selectionKey`: any value that changes with it) or the
  * slide placement changes; for the pane's Fit hint and clamp notice (Generate reads it again itself).
  */
-export function useFitBox(host: DocumentHost, picture: SelectedPicture | undefined, selectionKey: unknown, slidePlacement: SlidePlacement): FitBox | undefined {
+export function useFitBox(
+  host: DocumentHost,
+  picture: SelectedPicture | undefined,
+  selectionKey: unknown,
+  slidePlacement: SlidePlacement,
+): FitBox | undefined {
   const [box, setBox] = useState<FitBox>();
   useEffect(() => {
     let live = true;
