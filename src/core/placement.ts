@@ -1,4 +1,5 @@
 // Pure picture geometry: where a picture goes on a slide (placeholder, free area, full slide, beside text) and the box a replacement takes.
+import type { FitSource } from "./protocol/models/aspectRatios";
 import type { PixelSize, PointSize } from "./types";
 
 /** A rectangle on a slide, in points (1/72 inch), origin at the slide's top-left corner. */
@@ -234,4 +235,37 @@ export function geometryDiffers(wanted: RectPt, actual: RectPt, tolerancePt = 1)
 export function freeAreaOf(slide: PointSize, shapes: readonly SlideShapeInfo[], marginPt = DEFAULT_MARGIN_PT): RectPt | undefined {
   const obstacles = shapes.filter((s) => s.role === "obstacle").map((s) => s.rect);
   return largestFreeRect(insetSlide(slide, marginPt), obstacles, marginPt);
+}
+
+/** The box a Fit picture is shaped for, in points, and where it comes from (see `FitSource`). */
+export interface FitBox {
+  sizePt: PointSize;
+  source: FitSource;
+}
+
+/**
+ * The box a new picture will fill on a slide, for Fit (issue #10): the same choice as {@link planSlidePlacement}
+ * makes, before the picture's own ratio shrinks it — the empty picture placeholder (`auto`), the full slide
+ * (`full-slide`: 16:9 is 960 × 540 pt, 4:3 is 720 × 540 pt, as `pageSetup` says), the half beside the text, or the
+ * largest free area (the whole inner slide when none is left).
+ */
+export function slideFitBox(input: Omit<SlidePlacementInput, "image">): FitBox {
+  const marginPt = input.marginPt ?? DEFAULT_MARGIN_PT;
+  const obstacles = input.shapes.filter((s) => s.role === "obstacle").map((s) => s.rect);
+  const size = (r: RectPt): PointSize => ({ widthPt: r.widthPt, heightPt: r.heightPt });
+  switch (input.placement) {
+    case "full-slide":
+      return { sizePt: { ...input.slide }, source: "slide" };
+    case "beside-text":
+      return { sizePt: size(halfBesideText(input.slide, obstacles, marginPt)), source: "free-area" };
+    case "auto": {
+      const placeholder = input.shapes.find((s) => s.role === "empty-picture-placeholder");
+      if (placeholder) return { sizePt: size(placeholder.rect), source: "placeholder" };
+      break;
+    }
+    case "fit-free-area":
+      break;
+  }
+  const inner = insetSlide(input.slide, marginPt);
+  return { sizePt: size(largestFreeRect(inner, obstacles, marginPt) ?? inner), source: "free-area" };
 }

@@ -1,6 +1,7 @@
 // The seam between the pane and a document: Word, PowerPoint, or a workbench stand-in implement it.
 import type { AltText } from "../core/altText";
 import type { DeckHostAdditions } from "../core/deck/types";
+import type { FitBox } from "../core/placement";
 import type { PictureData, PointSize } from "../core/types";
 
 /**
@@ -133,6 +134,12 @@ export interface DocumentHost {
   replacePicture(picture: SelectedPicture, data: PictureData, options: ReplaceOptions): Promise<InsertResult>;
   /** Reads the bytes of a selected picture (for `/v1/images/edits`); only where `capabilities.features.editPicture`. */
   readPictureBytes(picture: SelectedPicture): Promise<PictureData>;
+  /**
+   * The box a new picture would fill now, for Fit (issue #10): on a slide the empty placeholder, the free area or
+   * the full slide, as `slidePlacement` (@default "auto") would place it (`core/placement` `slideFitBox`); in Word
+   * the text column. Absent on hosts that cannot tell; `undefined` when there is no box (no slide).
+   */
+  fitBox?(options?: { slidePlacement?: SlidePlacement }): Promise<FitBox | undefined>;
   /** Subscribes to selection changes (may miss events: office-js #2964, #5390). Returns an unsubscribe. */
   onSelectionChanged(listener: () => void): () => void;
   /**

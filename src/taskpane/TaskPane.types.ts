@@ -10,6 +10,7 @@ import type { PictureLibrary } from "../library/types";
 import type { OpenLibrary } from "./hooks/useLibrary";
 import type { ImageClient, PartialImage, QueueStatus } from "../imaging/ImageClient";
 import type { ModelCatalog } from "../imaging/modelCatalog";
+import type { FitBox } from "../core/placement";
 import type { ModelList } from "../core/protocol/models";
 import type { ModelOptions } from "./components/ModelOptionsFields";
 import type { PaneMessage } from "./errorMessages";
@@ -82,6 +83,8 @@ export interface TaskPaneState {
   /** The served models once read (absent: no catalog, or not read yet). */
   models?: ModelList;
   modelOptions: ModelOptions;
+  /** The box Fit shapes for now (the selected picture, the slide's placeholder / free area / slide, the text column). */
+  fitBox?: FitBox;
   onModelOptionsChange(change: Partial<ModelOptions>): void;
   aspectFromPicture: boolean;
   generating: boolean;

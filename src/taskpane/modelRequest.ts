@@ -11,11 +11,41 @@ import {
   type SizeNotice,
   type SizeTarget,
 } from "../core/protocol/models";
-import type { PointSize } from "../core/types";
+import { nearestAspect } from "../core/sizes";
+import type { AspectRatio, PointSize } from "../core/types";
 
-/** The shapes the pane lists: the named ratios, then Fit (the box the picture will fill). */
-export const SHAPE_IDS = [...ASPECT_RATIO_IDS, "fit"] as const;
+/** The shapes the pane lists: Fit (the box the picture will fill, when the pane knows one), then the named ratios. */
+export const SHAPE_IDS = ["fit", ...ASPECT_RATIO_IDS] as const;
 export type ShapeId = AspectRatioId | "fit";
+
+/** The shape before the person picks one: Fit (it applies whenever the pane knows the box). */
+export const DEFAULT_SHAPE: ShapeId = "fit";
+
+/** True if `value` is a {@link ShapeId} (for values read back from storage). */
+export function isShapeId(value: unknown): value is ShapeId {
+  return typeof value === "string" && (SHAPE_IDS as readonly string[]).includes(value);
+}
+
+/**
+ * The shape a run uses: the chosen one, except Fit without a box (the host cannot tell where the picture goes)
+ * → 1:1, as before.
+ */
+export function effectiveShape(shape: ShapeId, fitBox: PointSize | undefined): ShapeId {
+  return shape === "fit" && !fitBox ? "1:1" : shape;
+}
+
+/** `4` → `4:1`, `0.0025` → `1:400`, `1.7778` → `1.78:1`: a ratio for people (≤ 2 decimals). */
+export function formatRatio(ratio: number): string {
+  const n = (x: number) => String(Math.round(x * 100) / 100);
+  return ratio >= 1 ? `${n(ratio)}:1` : `1:${n(1 / ratio)}`;
+}
+
+/** The pane's three legacy aspect values nearest a shape (kept with the pictures in the library and history). */
+export function aspectOfShape(shape: ShapeId, fitBox: PointSize | undefined): AspectRatio {
+  const target = sizeTarget(effectiveShape(shape, fitBox), fitBox);
+  const ratio = targetRatio(target);
+  return nearestAspect(ratio * 1000, 1000);
+}
 
 /** Quality levels the pane offers, and its default (the trade: time and cost against detail). */
 export const QUALITY_IDS = ["low", "medium", "high"] as const;
@@ -72,6 +102,26 @@ export function shapeFields(list: ModelList, modelId: string, shape: ShapeId, fi
   const asked = askedSizeFor(model, target);
   if (isFallbackList(list)) return { size: asked.apiSize };
   return { size: asked.apiSize, ...(asked.crop ? { crop_to_ratio: asked.ratio } : {}), ...(asked.notice ? { notice: asked.notice } : {}) };
+}
+
+/**
+ * Why the picture will not have the box's shape, to tell the person before they generate: the Fit box is wider
+ * (or taller) than the model can deliver, so it is clamped to the model's `maxAspectRatio` (a 1 × 400 pt sliver
+ * on gpt-image-2 → 1:3). On Auto, against the narrowest limit of the served models (the gateway may pick any).
+ * `undefined` when the shape is delivered exactly (or the Fit box is not a real box).
+ */
+export function shapeNotice(list: ModelList, modelId: string, shape: ShapeId, fitBox?: PointSize): SizeNotice | undefined {
+  let target: SizeTarget;
+  try {
+    target = sizeTarget(shape, fitBox);
+    targetRatio(target);
+  } catch {
+    return undefined;
+  }
+  const model = modelFor(list, modelId);
+  const limits = model ? [model] : list.data;
+  const narrowest = limits.reduce((a, b) => (b.maxAspectRatio < a.maxAspectRatio ? b : a));
+  return askedSizeFor(narrowest, target).notice;
 }
 
 /** The `model` field: the picked id when the gateway serves several (Auto: `auto`), else none. */

@@ -1,6 +1,13 @@
 // Draws the task pane from its state (pure: no hooks, no effects; state and styles come in).
 import { Button, Caption1, Field, ProgressBar, Spinner, Textarea, Title3 } from "@fluentui/react-components";
-import { ArrowClockwiseRegular, DismissRegular, ImageEditRegular, ImageSparkleRegular, SparkleRegular, TextQuoteRegular } from "@fluentui/react-icons";
+import {
+  ArrowClockwiseRegular,
+  DismissRegular,
+  ImageEditRegular,
+  ImageSparkleRegular,
+  SparkleRegular,
+  TextQuoteRegular,
+} from "@fluentui/react-icons";
 import { AccountBar } from "./components/AccountBar";
 import { HistoryPanel } from "./components/HistoryPanel";
 import { lazy, Suspense } from "react";
@@ -71,12 +78,20 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
         t={t}
         options={state.options}
         aspectFromPicture={state.aspectFromPicture}
+        showAspect={!state.models}
         disabled={state.generating}
         onChange={state.onOptionsChange}
       />
       {state.models ? (
         <Suspense fallback={null}>
-          <ModelOptionsFields t={t} models={state.models} value={state.modelOptions} disabled={state.generating} onChange={state.onModelOptionsChange} />
+          <ModelOptionsFields
+            t={t}
+            models={state.models}
+            value={state.modelOptions}
+            {...(state.fitBox ? { fitBox: state.fitBox } : {})}
+            disabled={state.generating}
+            onChange={state.onModelOptionsChange}
+          />
         </Suspense>
       ) : null}
 
@@ -101,7 +116,12 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
             <Caption1 dir="auto">{t("library.fromPicture", { prompt: state.provenance.prompt })}</Caption1>
             <div className={styles.row}>
               {state.replaceAvailable ? (
-                <Button icon={<ArrowClockwiseRegular />} disabledFocusable={state.generating} onClick={state.onRegenerate} title={t("library.regenerateHint")}>
+                <Button
+                  icon={<ArrowClockwiseRegular />}
+                  disabledFocusable={state.generating}
+                  onClick={state.onRegenerate}
+                  title={t("library.regenerateHint")}
+                >
                   {t("library.regenerate")}
                 </Button>
               ) : null}

@@ -16,6 +16,7 @@ import {
 } from "./insertPreferences";
 import { useAccount } from "./hooks/useAccount";
 import { useElapsedSeconds } from "./hooks/useElapsedSeconds";
+import { useFitBox } from "./hooks/useFitBox";
 import { useGeneration } from "./hooks/useGeneration";
 import { usePaneLibrary } from "./hooks/usePaneLibrary";
 import { insertModeFor, personAltTextFor, useInsert } from "./hooks/useInsert";
@@ -27,7 +28,7 @@ import type { HistoryItem as Item } from "./history";
 import type { Batch, GenerationOptions, TaskPaneProps, TaskPaneState } from "./TaskPane.types";
 import { AUTO_MODEL, type ModelList } from "../core/protocol/models";
 import type { ModelOptions } from "./components/ModelOptionsFields";
-import { DEFAULT_QUALITY } from "./modelRequest";
+import { DEFAULT_QUALITY, DEFAULT_SHAPE } from "./modelRequest";
 
 let itemCounter = 0;
 
@@ -42,7 +43,7 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
   const [options, setOptions] = usePersistentState<GenerationOptions>(OPTIONS_STORAGE_KEY, DEFAULT_OPTIONS, isGenerationOptions);
   // issue #10: the served models, read once (the catalog caches; an older gateway gives the fallback list).
   const [models, setModels] = useState<ModelList>();
-  const [modelOptions, setModelOptions] = useState<ModelOptions>({ model: AUTO_MODEL, quality: DEFAULT_QUALITY, transparent: false });
+  const [modelOptions, setModelOptions] = useState<ModelOptions>({ model: AUTO_MODEL, shape: DEFAULT_SHAPE, quality: DEFAULT_QUALITY, transparent: false });
   useEffect(() => {
     let live = true;
     void props.modelCatalog?.load().then((result) => {
@@ -140,12 +141,16 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     if (next.replaceInPlace && items[0]) insertRef.current?.(items[0], next);
   }, [lib.save]); // eslint-disable-line react-hooks/exhaustive-deps -- the rest is read through refs (latest values at result time)
 
+  // issue #10: the box Fit shapes for (the selected picture, the placeholder / free area / slide, the text column).
+  const fitBox = useFitBox(host, prompt.selection?.picture, prompt.selection, insertPrefs.slidePlacement);
+
   const generation = useGeneration({
     host,
     imageClient,
     app: appName,
     gatewayUrl: config.gatewayUrl,
     options,
+    slidePlacement: insertPrefs.slidePlacement,
     ...(models ? { models } : {}),
     modelOptions,
     readSelection: prompt.refresh,
@@ -228,6 +233,7 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     options,
     ...(models ? { models } : {}),
     modelOptions,
+    ...(fitBox ? { fitBox } : {}),
     onModelOptionsChange: (change) => setModelOptions((o) => ({ ...o, ...change })),
     aspectFromPicture,
     generating: generation.running !== undefined,

@@ -40,6 +40,10 @@ export const SEED_TEXT_BOXES: readonly TextBoxSeed[] = [
 const TEAM_PHOTO_BASE64 =
   "iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEElEQVQImWPQz++HIwacHAAO2A4dcWJM/wAAAABJRU5ErkJggg==";
 
+/** An 8 × 2 px navy PNG (4:1): the banner across the foot of the closing slide (Replace with Fit keeps its box). */
+const BANNER_BASE64 =
+  "iVBORw0KGgoAAAANSUhEUgAAAAgAAAACCAIAAADq9gq6AAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAJElEQVQImWOQ96vU9Ks09qu09at096sM9KuM9qtM9atkwCUBAJEJEJEiNYpVAAAAAElFTkSuQmCC";
+
 /** One slide of the seeded deck. */
 export interface SlideSeed {
   layoutName: string;
@@ -67,7 +71,7 @@ const section = (heading: string, subtitle: string): SlideSeed => ({
   ],
 });
 
-/** The deck: title slide (the E2E slide), a section slide, bullet slides, one with a picture, a closing slide. */
+/** The deck: title slide (the E2E slide), a section slide, bullet slides, one with a picture, a closing slide with a 4:1 banner. */
 export const SEED_DECK: readonly SlideSeed[] = [
   { layoutName: "Title Slide", textBoxes: SEED_TEXT_BOXES },
   section("Where we stand", "FY26 in review"),
@@ -106,6 +110,19 @@ export const SEED_DECK: readonly SlideSeed[] = [
     textBoxes: [
       { name: "Title 1", text: "Thank you", fontSizePt: 54, leftPt: 64, topPt: 180, widthPt: 832, heightPt: 100 },
       { name: "TextBox 2", text: "Questions?", fontSizePt: 28, leftPt: 64, topPt: 300, widthPt: 832, heightPt: 60 },
+    ],
+    // A 4:1 banner picture under the text (560 × 140 pt): the E2E replaces it with Fit (issue #10).
+    pictures: [
+      {
+        name: "Banner",
+        picture: { base64: BANNER_BASE64, mimeType: "image/png", size: { widthPx: 8, heightPx: 2 } },
+        altText: { title: "Banner", description: "A navy banner" },
+        tags: {},
+        leftPt: 200,
+        topPt: 380,
+        widthPt: 560,
+        heightPt: 140,
+      },
     ],
   },
 ];

@@ -8,12 +8,13 @@ import type {
   ReplaceOptions,
   SelectedPicture,
   SelectionSnapshot,
+  SlidePlacement,
 } from "../hosts/DocumentHost";
 import { HostError } from "../hosts/errors";
 import type { PictureData } from "../core/types";
 import { altTextOnReplace, isGeneratedAltText } from "../core/altText";
 import { checkPicture } from "./pictureRules";
-import { planSlidePlacement, replacementRect } from "../core/placement";
+import { planSlidePlacement, replacementRect, slideFitBox, type FitBox } from "../core/placement";
 import {
   addPicture,
   findShape,
@@ -64,6 +65,11 @@ export class SlideHost extends StandInHost<SlideState, SlideTargetData, PictureS
     const shape = selectedShape(state);
     if (shape?.kind === "picture") return { text: "", picture: selectedPictureOf(shape) };
     return { text: selectedSlideText(state) };
+  }
+
+  /** Fit on the slide in view: the box `insertPicture` would fill (`slideFitBox`, as the PowerPoint adapter). */
+  async fitBox(options: { slidePlacement?: SlidePlacement } = {}): Promise<FitBox> {
+    return slideFitBox({ slide: SLIDE_SIZE_PT, shapes: this.current().shapes.map(placementShapeOf), placement: options.slidePlacement ?? "auto" });
   }
 
   async captureTarget(): Promise<InsertTarget> {

@@ -13,7 +13,7 @@ import type { DeckHostAdditions, DeckInsertOptions, DeckItemText, InsertedLocati
 import { HostError } from "../hosts/errors";
 import { provenanceTag } from "../hosts/word/provenanceXml";
 import { deckItemOf, findSection, outlineSections } from "../hosts/word/wordSections";
-import { replacementSize } from "../core/placement";
+import { replacementSize, type FitBox } from "../core/placement";
 import type { PictureData } from "../core/types";
 import { checkPicture } from "./pictureRules";
 import { StandInHost, type StandInHostOptions } from "./StandInHost";
@@ -23,6 +23,7 @@ import {
   findBlock,
   inlinePictureSize,
   insertionBlockId,
+  textColumnPt,
   insertPictureAfter,
   pageOutline,
   replacePictureContent,
@@ -93,6 +94,11 @@ export class WordPageHost extends StandInHost<WordPageState, WordPageTargetData,
       if (block?.kind === "picture") return { text: "", picture: selectedPictureOf(block) };
     }
     return { text: selectedText(state) };
+  }
+
+  /** Fit in a Word page: the text column (468 × 648 pt), as the Word adapter reads it. */
+  async fitBox(): Promise<FitBox> {
+    return { sizePt: textColumnPt(), source: "text-column" };
   }
 
   async captureTarget(): Promise<InsertTarget> {

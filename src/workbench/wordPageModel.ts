@@ -2,7 +2,7 @@
 import type { AltText } from "../core/altText";
 import type { PictureProvenance } from "../hosts/DocumentHost";
 import { provenanceTag } from "../hosts/word/provenanceXml";
-import { wordPictureSize, type WordPageSetupPt } from "../hosts/word/wordSizing";
+import { textAreaPt, wordPictureSize, type WordPageSetupPt } from "../hosts/word/wordSizing";
 import type { OutlineParagraph } from "../hosts/word/wordSections";
 import type { PictureData, PixelSize, PointSize } from "../core/types";
 
@@ -185,6 +185,11 @@ export function insertionBlockId(state: WordPageState): string {
  */
 export function inlinePictureSize(image: PixelSize): PointSize {
   return wordPictureSize(image, PAGE_SETUP_PT);
+}
+
+/** The page's text column (468 × 648 pt), as the Word adapter reads it: the box of a Fit picture. */
+export function textColumnPt(): PointSize {
+  return textAreaPt(PAGE_SETUP_PT);
 }
 
 /**

@@ -37,11 +37,12 @@ describe("workbench", () => {
     expect(await inserted.getAttribute("alt")).toBe(PROMPT);
     expect(await inserted.getAttribute("title")).toBe("AI-generated image");
     const style = (await inserted.getAttribute("style")) ?? "";
-    // Square by default: 1024 × 1024 px → the full column width, 468 pt, as the Word adapter sizes it.
+    // Fit by default (issue #10): the text column, 468 × 648 pt → 1040 × 1440 px on the local renderer, inserted
+    // at the full column width, as the Word adapter sizes it.
     expect(pointValue(style, "width")).toBe(468);
-    expect(pointValue(style, "height")).toBe(468);
+    expect(Math.abs(pointValue(style, "height") - 648)).toBeLessThanOrEqual(0.5);
     const natural = await inserted.evaluate((img) => [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).naturalHeight]);
-    expect(natural).toEqual([1024, 1024]);
+    expect(natural).toEqual([1040, 1440]);
     // Rendered at 468 pt = 624 CSS px, inside the page.
     const box = await inserted.boundingBox();
     const pageBox = await wordPage.boundingBox();
@@ -99,7 +100,9 @@ describe("workbench", () => {
     expect(frame.top).toBeGreaterThanOrEqual(0);
     expect(frame.left + frame.width).toBeLessThanOrEqual(960);
     expect(frame.top + frame.height).toBeLessThanOrEqual(540);
-    expect(frame.width).toBeCloseTo(frame.height, 1); // square picture, aspect kept
+    // Fit by default (issue #10): shaped for the free area it goes to, which it fills on one side, aspect kept.
+    const natural = await picture.evaluate((img) => [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).naturalHeight]);
+    expect(Math.abs(frame.width / frame.height / (natural[0]! / natural[1]!) - 1)).toBeLessThanOrEqual(0.01);
     // Drawn inside the slide and over none of the text boxes.
     const [pictureBox, slideBox] = [await picture.boundingBox(), await slide.boundingBox()];
     expect(pictureBox!.x).toBeGreaterThanOrEqual(slideBox!.x - 0.5);

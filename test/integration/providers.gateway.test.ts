@@ -78,6 +78,36 @@ describe("local provider (IMAGE_PROVIDER=local)", () => {
     expect(await (await fetch(`${served.base}/v1/backend`)).json()).toEqual({ provider: "local", model: "local-renderer", offline: true, streaming: true });
   });
 
+  test("background transparent (issue #10): /v1/models says it can; the picture is an RGBA PNG with clear corners, never turned into JPEG", async () => {
+    const models = await (await fetch(`${served.base}/v1/models`)).json();
+    expect(models.data).toHaveLength(1);
+    expect(models.data[0]).toMatchObject({ family: "local", transparentBackground: true, offline: true });
+
+    for (const stream of [false, true]) {
+      const body = { prompt: "A misty mountain lake at dawn", size: "1536x1024", background: "transparent", output_format: "png", seed: 5, ...(stream ? { stream: true, partial_images: 1 } : {}) };
+      const b64: string = stream
+        ? (await streamEvents(served.base, body)).at(-1)![1].b64_json
+        : (await (await fetch(`${served.base}/v1/images/generations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json()).data[0].b64_json;
+      const bytes = Buffer.from(b64, "base64");
+      // Big enough for the gateway's JPEG transcoding (≥ 100 KiB) — which never applies to a picture with alpha.
+      expect(bytes.length).toBeGreaterThan(100 * 1024);
+      expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+      expect(bytes[25]).toBe(6); // IHDR colour type 6: RGBA
+      const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
+      expect([info.width, info.height, info.channels]).toEqual([1536, 1024, 4]);
+      expect(data[3]).toBe(0); // top-left corner fully transparent
+      expect(data[((512 * 1536) + 768) * 4 + 3]).toBe(255); // centre opaque
+    }
+
+    const refused = await fetch(`${served.base}/v1/images/generations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ prompt: "A kite", background: "transparent", output_format: "jpeg" }),
+    });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatchObject({ code: "invalid_background", param: "background" });
+  });
+
   test("stream: true → blurred low-resolution previews first, then the picture with algorithmicMedia provenance", async () => {
     const events = await streamEvents(served.base, { prompt: "A misty mountain lake at dawn", size: "1536x1024", stream: true, partial_images: 2, seed: 3 });
     expect(events.map(([name]) => name)).toEqual(["image_generation.partial_image", "image_generation.partial_image", "image_generation.completed"]);

@@ -1,7 +1,8 @@
 // The `local` image provider: an offline renderer (not a model) that draws a scene from the prompt's words.
 import { randomInt } from "node:crypto";
 import type { BackendInfo } from "../../../src/core/protocol/wire";
-import type { GenerateContext, ImageProvider, NormalizedGenerateRequest, ProviderImage } from "../Provider";
+import type { ExtendedGenerateRequest, GenerateContext, ImageProvider, ProviderImage } from "../Provider";
+import { cutOut } from "./cutOut";
 import { rasterize } from "./render";
 import { buildScene, describeScene } from "./scene";
 import { readStyle, recolourSvg } from "./styleLook";
@@ -15,13 +16,14 @@ export const LOCAL_BACKEND: BackendInfo = { provider: "local", model: "local-ren
  * JPEG of exactly the requested size, in the look of the style preset whose suffix the prompt carries
  * (styleLook.ts: palette, line art, pencil, watercolor…). With a `seed`, the same prompt + seed gives the same bytes; without
  * one, a random seed is used so that asking again gives new pictures (as a model would).
+ * With `background: "transparent"` (PNG only) the scene is cut out as a soft-edged oval on real alpha (cutOut.ts).
  * `revised_prompt` says in words what was drawn. Needs no network and no credentials.
  */
 export class LocalProvider implements ImageProvider {
   readonly info: BackendInfo = LOCAL_BACKEND;
 
   /** @throws the signal's reason when `ctx.signal` aborts between images. */
-  async generate(request: NormalizedGenerateRequest, ctx: GenerateContext): Promise<ProviderImage[]> {
+  async generate(request: ExtendedGenerateRequest, ctx: GenerateContext): Promise<ProviderImage[]> {
     const seed = request.seed ?? randomInt(2 ** 31);
     const style = readStyle(request.prompt);
     const images: ProviderImage[] = [];
@@ -29,7 +31,9 @@ export class LocalProvider implements ImageProvider {
       ctx.signal.throwIfAborted();
       const scene = buildScene({ prompt: style.content, size: request.size, seed, variation });
       const svg = recolourSvg(sceneToSvg(scene), style.look);
-      const bytes = await rasterize(svg, request.size, request.outputFormat, request.quality, style.look.finish);
+      const drawn = await rasterize(svg, request.size, request.outputFormat, request.quality, style.look.finish);
+      // `background: "transparent"` needs PNG (the gateway refuses it with JPEG): a cut-out with real alpha.
+      const bytes = request.background === "transparent" && request.outputFormat === "png" ? await cutOut(drawn, request.size) : drawn;
       const description = describeScene(scene);
       images.push({ b64_json: bytes.toString("base64"), revised_prompt: style.look.drawnAs ? `${description}, ${style.look.drawnAs}` : description });
     }

@@ -13,7 +13,9 @@ export const UNMASKED_OPACITY = 0.6;
 async function editOne(provider: ImageProvider, request: NormalizedEditRequest, ctx: GenerateContext, variation: number): Promise<ProviderImage> {
   const { widthPx: width, heightPx: height } = request.size;
   const seed = request.seed === undefined ? undefined : request.seed + variation;
-  const [scene] = await provider.generate({ ...request, n: 1, outputFormat: "png", ...(seed === undefined ? {} : { seed }) }, ctx);
+  // The scene is drawn opaque: an edit keeps the input picture's (opaque) background.
+  const { background: _background, ...opaque } = request;
+  const [scene] = await provider.generate({ ...opaque, n: 1, outputFormat: "png", ...(seed === undefined ? {} : { seed }) }, ctx);
   const base = await sharp(request.image.bytes).resize(width, height, { fit: "cover" }).removeAlpha().toBuffer();
   // Separate pipelines: sharp runs its operations in a fixed order, not the order they are chained.
   const sceneRgb = await sharp(Buffer.from(scene.b64_json, "base64")).resize(width, height).removeAlpha().png().toBuffer();

@@ -1,6 +1,6 @@
 // DocumentHost for PowerPoint: insert, replace and restore on slides, built on the slide reader and the image insert.
 import { altTextFor, altTextOnReplace } from "../../core/altText";
-import { fitInto, planSlidePlacement, replacementRect } from "../../core/placement";
+import { fitInto, planSlidePlacement, replacementRect, slideFitBox, type FitBox } from "../../core/placement";
 import type { DeckHostAdditions } from "../../core/deck/types";
 import type { PictureData } from "../../core/types";
 import type {
@@ -11,6 +11,7 @@ import type {
   ReplaceOptions,
   SelectedPicture,
   SelectionSnapshot,
+  SlidePlacement,
 } from "../DocumentHost";
 import { HostError } from "../errors";
 import { assertFeature, type OfficeCapabilities } from "../office/requirementSets";
@@ -58,6 +59,20 @@ export class PowerPointHost implements DocumentHost {
   /** The selected text and picture: see {@link readPowerPointSelection}. */
   readSelection(): Promise<SelectionSnapshot> {
     return readPowerPointSelection(this.env);
+  }
+
+  /**
+   * Fit on the slide in view: the box {@link insertPicture} would fill (`slideFitBox`: empty placeholder, free
+   * area, or the full slide by `pageSetup`); `undefined` with no slide selected.
+   * @throws HostError `timeout` and the other errors of reading the slide
+   */
+  async fitBox(options: { slidePlacement?: SlidePlacement } = {}): Promise<FitBox | undefined> {
+    return runStep(this.env, "Reading the slide", async (context) => {
+      const current = await currentSlide(context, false);
+      if (!current) return undefined;
+      const slide = await readSlide(context, current, this.capabilities);
+      return slideFitBox({ slide: slide.slideSize, shapes: slide.shapes.map(toPlacementShape), placement: options.slidePlacement ?? "auto" });
+    });
   }
 
   /** Captures the current slide's id: the picture goes on that slide even if the person moved on. */

@@ -33,7 +33,8 @@ import {
   wrapInIllustrateControl,
   type StoredProvenance,
 } from "./wordPictures";
-import { wordPictureSize } from "./wordSizing";
+import { textAreaPt, wordPictureSize } from "./wordSizing";
+import type { FitBox } from "../../core/placement";
 
 export type { PictureParagraphOptions, WordEnvironment } from "./wordEnvironment";
 
@@ -128,6 +129,27 @@ export class WordHost implements DocumentHost {
     } catch (error) {
       throw toHostError(error, "Reading the Word selection");
     }
+  }
+
+  /**
+   * Fit in Word: the text column of the selection's section, from `Section.pageSetup` where WordApiDesktop 1.3
+   * has it, else 468 × 648 pt (./wordSizing.ts). Never throws: without a readable page it is the default column.
+   */
+  async fitBox(): Promise<FitBox> {
+    let sizePt = textAreaPt();
+    if (this.capabilities.sets.wordApiDesktop13) {
+      try {
+        sizePt = await this.env.run(async (context) => {
+          const setup = context.document.getSelection().sections.getFirst().pageSetup;
+          setup.load("pageWidth,pageHeight,leftMargin,rightMargin,topMargin,bottomMargin");
+          await context.sync();
+          return textAreaPt(readPageSetup(setup));
+        });
+      } catch {
+        // The default column (a page setup that cannot be read changes only the ratio asked for).
+      }
+    }
+    return { sizePt, source: "text-column" };
   }
 
   /** Captures the selection as a tracked range: the picture goes there even if the person clicks elsewhere. */

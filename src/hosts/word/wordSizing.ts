@@ -18,8 +18,11 @@ export interface WordPageSetupPt {
   bottomMargin: number;
 }
 
-/** The text area of the page in points, or the defaults when `setup` is absent or nonsensical. */
-function textAreaPt(setup?: WordPageSetupPt): PointSize {
+/**
+ * The text area of the page (the text column) in points, or the defaults (468 × 648 pt) when `setup` is absent
+ * or nonsensical: the box a Fit picture in Word is shaped for.
+ */
+export function textAreaPt(setup?: WordPageSetupPt): PointSize {
   const width = setup ? setup.pageWidth - setup.leftMargin - setup.rightMargin : NaN;
   const height = setup ? setup.pageHeight - setup.topMargin - setup.bottomMargin : NaN;
   return {

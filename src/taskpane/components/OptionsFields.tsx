@@ -1,4 +1,4 @@
-// The generation options: style preset, aspect ratio (Square / Landscape / Portrait) and number of pictures.
+// The generation options: style preset, aspect ratio (Square / Landscape / Portrait, without a model list) and number of pictures.
 import { Field, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
 import { ASPECT_RATIOS, PICTURE_COUNTS } from "../generationOptions";
 import type { Translate } from "../strings/strings";
@@ -16,30 +16,37 @@ export interface OptionsFieldsProps {
   options: GenerationOptions;
   /** The aspect ratio was set from the selected picture (a hint says so). */
   aspectFromPicture: boolean;
+  /**
+   * Show the three-way aspect choice: only while the served models are unknown (no catalog); with them the
+   * shape field (Fit and seven ratios, ModelOptionsFields) replaces it. @default true
+   */
+  showAspect?: boolean;
   disabled: boolean;
   onChange(change: Partial<GenerationOptions>): void;
 }
 
 /** Labelled fields; every label comes from the strings. */
-export function OptionsFields({ t, options, aspectFromPicture, disabled, onChange }: OptionsFieldsProps) {
+export function OptionsFields({ t, options, aspectFromPicture, showAspect = true, disabled, onChange }: OptionsFieldsProps) {
   const styles = useStyles();
   return (
     <div className={styles.root}>
-      <Field label={t("options.aspect")} {...(aspectFromPicture ? { hint: t("aspect.fromPicture") } : {})}>
-        <RadioGroup
-          layout="horizontal"
-          value={options.aspect}
-          disabled={disabled}
-          onChange={(_, data) => {
-            const aspect = ASPECT_RATIOS.find((a) => a === data.value);
-            if (aspect) onChange({ aspect });
-          }}
-        >
-          {ASPECT_RATIOS.map((aspect) => (
-            <Radio key={aspect} value={aspect} label={t(`aspect.${aspect}`)} />
-          ))}
-        </RadioGroup>
-      </Field>
+      {showAspect && (
+        <Field label={t("options.aspect")} {...(aspectFromPicture ? { hint: t("aspect.fromPicture") } : {})}>
+          <RadioGroup
+            layout="horizontal"
+            value={options.aspect}
+            disabled={disabled}
+            onChange={(_, data) => {
+              const aspect = ASPECT_RATIOS.find((a) => a === data.value);
+              if (aspect) onChange({ aspect });
+            }}
+          >
+            {ASPECT_RATIOS.map((aspect) => (
+              <Radio key={aspect} value={aspect} label={t(`aspect.${aspect}`)} />
+            ))}
+          </RadioGroup>
+        </Field>
+      )}
       <div className={styles.row}>
         <StylePicker t={t} value={options.style} disabled={disabled} onChange={(style) => onChange({ style })} />
         <ChoiceField

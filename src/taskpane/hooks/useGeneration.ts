@@ -3,12 +3,14 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { API_SIZE } from "../../core/sizes";
 import { styledPrompt } from "../../core/protocol/styles";
 import type { GeneratedImage } from "../../core/types";
-import type { DocumentHost, InsertTarget } from "../../hosts/DocumentHost";
+import type { DocumentHost, InsertTarget, SlidePlacement } from "../../hosts/DocumentHost";
+import type { FitBox } from "../../core/placement";
 import type { GenerateCallbacks, ImageClient, PartialImage, QueueStatus } from "../../imaging/ImageClient";
 import { messageForError, type PaneMessage } from "../errorMessages";
 import type { ModelList } from "../../core/protocol/models";
 import type { ModelOptions } from "../components/ModelOptionsFields";
-import { modelField, qualityLevels, shapeFields, transparentAvailability, type ShapeId } from "../modelRequest";
+import { aspectOfShape, effectiveShape, modelField, qualityLevels, shapeFields, transparentAvailability } from "../modelRequest";
+import { readFitBox } from "./useFitBox";
 import type { Batch, GenerationOptions } from "../TaskPane.types";
 import type { SelectionRead, SelectionReason } from "./useSelectionPrompt";
 
@@ -38,6 +40,8 @@ export interface UseGenerationArgs {
   /** Named in "can't reach the image service" messages. */
   gatewayUrl?: string;
   options: GenerationOptions;
+  /** Where a new picture goes on a slide: the Fit box follows it (`DocumentHost.fitBox`). @default "auto" */
+  slidePlacement?: SlidePlacement;
   /** `GET /v1/models` (issue #10); absent: the three fixed sizes as before. */
   models?: ModelList;
   /** The model-driven choices (model, quality, transparent background). */
@@ -55,16 +59,14 @@ export interface UseGenerationArgs {
 
 let runCounter = 0;
 
-/** The pane's three aspect choices as ratio ids (the same sizes on an older gateway: 1024², 1536×1024, 1024×1536). */
-const ASPECT_SHAPES: Record<GenerationOptions["aspect"], ShapeId> = { square: "1:1", landscape: "3:2", portrait: "2:3" };
-
 /**
- * The model-driven fields of a request: `model`, the shape (Fit to the selected picture's box — the Replace
- * target — else the chosen ratio, by `askedSizeFor`), `quality` where the model has levels, transparency.
+ * The model-driven fields of a request: `model`, the shape (Fit to `fitBox` — the selected picture on Replace,
+ * else where the picture will go — or the chosen ratio, by `askedSizeFor`), `quality` where the model has levels,
+ * transparency. The clamp notice is shown by the shape field before Generate, not sent.
  */
-function modelRequestFields(models: ModelList, chosen: ModelOptions | undefined, options: GenerationOptions, pictureBox: { widthPt: number; heightPt: number } | undefined) {
+function modelRequestFields(models: ModelList, chosen: ModelOptions | undefined, fitBox: FitBox | undefined) {
   const model = chosen?.model ?? "auto";
-  const { notice: _notice, ...shape } = pictureBox ? shapeFields(models, model, "fit", pictureBox) : shapeFields(models, model, ASPECT_SHAPES[options.aspect]);
+  const { notice: _notice, ...shape } = shapeFields(models, model, effectiveShape(chosen?.shape ?? "fit", fitBox?.sizePt), fitBox?.sizePt);
   const quality = chosen && qualityLevels(models, model).includes(chosen.quality) ? { quality: chosen.quality } : {};
   const transparent = chosen?.transparent && transparentAvailability(models, model).available ? { background: "transparent" as const } : {};
   return { ...modelField(models, model), ...shape, ...quality, ...transparent };
@@ -91,7 +93,7 @@ export function useGeneration(args: UseGenerationArgs) {
     const controller = new AbortController();
     current.current = { id, controller };
     const stale = () => current.current?.id !== id;
-    const { host, imageClient, app, gatewayUrl, options, models, modelOptions, readSelection, onResults, onEmptyPrompt, setMessage } = argsRef.current;
+    const { host, imageClient, app, gatewayUrl, options, slidePlacement, models, modelOptions, readSelection, onResults, onEmptyPrompt, setMessage } = argsRef.current;
     setMessage(undefined);
     setPartials([]);
     setQueue(undefined);
@@ -107,6 +109,9 @@ export function useGeneration(args: UseGenerationArgs) {
       }
       const picture = read.snapshot?.picture;
       const target = await captureTarget(host);
+      if (stale()) return;
+      // Fit: the Replace target's box, else where the new picture goes (read now: the selection may have moved).
+      const fitBox = models ? await readFitBox(host, picture, slidePlacement ?? "auto") : undefined;
       if (stale()) return;
       const style = overrides.style ?? options.style;
       const count = overrides.count ?? options.count;
@@ -125,7 +130,7 @@ export function useGeneration(args: UseGenerationArgs) {
       const common = {
         prompt: sentPrompt,
         n: count,
-        ...(models ? modelRequestFields(models, modelOptions, options, picture?.sizePt) : { size: API_SIZE[options.aspect] }),
+        ...(models ? modelRequestFields(models, modelOptions, fitBox) : { size: API_SIZE[options.aspect] }),
         output_format: "png" as const,
         ...(stream ? { stream: true, partial_images: PARTIAL_IMAGES } : {}),
       };
@@ -152,7 +157,7 @@ export function useGeneration(args: UseGenerationArgs) {
         id: `batch-${id}`,
         prompt,
         style,
-        aspect: options.aspect,
+        aspect: models && modelOptions ? aspectOfShape(modelOptions.shape, fitBox?.sizePt) : options.aspect,
         ...(picture ? { picture } : {}),
         ...(target ? { target } : {}),
         ...(overrides.replaceInPlace && picture ? { replaceInPlace: true } : {}),

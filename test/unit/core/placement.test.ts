@@ -8,6 +8,7 @@ import {
   planSlidePlacement,
   replacementRect,
   replacementSize,
+  slideFitBox,
   type RectPt,
   type SlideShapeInfo,
 } from "../../../src/core/placement";
@@ -128,5 +129,30 @@ describe("replacementRect", () => {
     const rect = replacementRect(old, image, slide, keepBox);
     expect(rect).toEqual(expected);
     inside(rect);
+  });
+});
+
+describe("slideFitBox: the box Fit shapes a new slide picture for (issue #10)", () => {
+  const placeholder: SlideShapeInfo = { id: "ph", role: "empty-picture-placeholder", rect: { leftPt: 500, topPt: 120, widthPt: 420, heightPt: 140 } };
+
+  it("auto: the empty picture placeholder's own box, else the free area the picture would go to", () => {
+    expect(slideFitBox({ slide, shapes: [title, leftText, placeholder], placement: "auto" })).toEqual({ sizePt: { widthPt: 420, heightPt: 140 }, source: "placeholder" });
+    const free = slideFitBox({ slide, shapes: [title, leftText], placement: "auto" });
+    expect(free.source).toBe("free-area");
+    // The picture planSlidePlacement puts there, made in the box's own ratio, fills the box exactly.
+    const image = { widthPx: Math.round(free.sizePt.widthPt * 4), heightPx: Math.round(free.sizePt.heightPt * 4) };
+    const plan = planSlidePlacement({ slide, shapes: [title, leftText], image, placement: "auto" });
+    expect(plan.rect.widthPt).toBeCloseTo(free.sizePt.widthPt, 0);
+    expect(plan.rect.heightPt).toBeCloseTo(free.sizePt.heightPt, 0);
+  });
+
+  it("full-slide: the slide as pageSetup gives it (16:9 960 × 540, 4:3 720 × 540)", () => {
+    expect(slideFitBox({ slide, shapes: [title], placement: "full-slide" })).toEqual({ sizePt: { widthPt: 960, heightPt: 540 }, source: "slide" });
+    expect(slideFitBox({ slide: { widthPt: 720, heightPt: 540 }, shapes: [], placement: "full-slide" })).toEqual({ sizePt: { widthPt: 720, heightPt: 540 }, source: "slide" });
+  });
+
+  it("a slide with no free area left: the inner slide (margins kept)", () => {
+    const cover: SlideShapeInfo = { id: "all", role: "obstacle", rect: { leftPt: 0, topPt: 0, widthPt: 960, heightPt: 540 } };
+    expect(slideFitBox({ slide, shapes: [cover], placement: "fit-free-area" })).toEqual({ sizePt: { widthPt: 924, heightPt: 504 }, source: "free-area" });
   });
 });

@@ -11,7 +11,9 @@ import type {
   ReplaceOptions,
   SelectedPicture,
   SelectionSnapshot,
+  SlidePlacement,
 } from "../../../src/hosts/DocumentHost";
+import type { FitBox } from "../../../src/core/placement";
 import { CancelledError } from "../../../src/imaging/errors";
 import { PNG_1X1 } from "../../support/pictures";
 import type { GenerateCallbacks, ImageClient, ImageEditRequest, ImageGenerateRequest } from "../../../src/imaging/ImageClient";
@@ -40,6 +42,10 @@ export class FakeHost implements DocumentHost {
   /** Errors thrown by the next insert/replace calls, in order. */
   insertFailures: unknown[] = [];
   insertResult: InsertResult = { sizePt: { widthPt: 468, heightPt: 468 } };
+  /** What `fitBox` answers (absent: the host cannot tell, as a host without the method). */
+  fitBoxValue?: FitBox;
+  /** The `slidePlacement` of each `fitBox` call. */
+  readonly fitBoxCalls: (SlidePlacement | undefined)[] = [];
   private listeners = new Set<() => void>();
 
   constructor(
@@ -50,6 +56,11 @@ export class FakeHost implements DocumentHost {
   async readSelection(): Promise<SelectionSnapshot> {
     this.readSelectionCalls++;
     return JSON.parse(JSON.stringify(this.selection)) as SelectionSnapshot;
+  }
+
+  async fitBox(options?: { slidePlacement?: SlidePlacement }): Promise<FitBox | undefined> {
+    this.fitBoxCalls.push(options?.slidePlacement);
+    return this.fitBoxValue;
   }
 
   async captureTarget(): Promise<InsertTarget> {

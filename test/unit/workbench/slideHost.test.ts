@@ -179,3 +179,17 @@ describe("SlideHost", () => {
     expect(listener).toHaveBeenCalledTimes(2);
   });
 });
+
+describe("SlideHost.fitBox (issue #10)", () => {
+  it("is the box insertPicture fills: a picture in that box's ratio lands exactly in it; full-slide is the 960 × 540 slide", async () => {
+    const { store, host } = setup();
+    const box = await host.fitBox();
+    expect(box.source).toBe("free-area");
+    const image = await pngPicture(Math.round(box.sizePt.widthPt * 2), Math.round(box.sizePt.heightPt * 2));
+    await host.insertPicture(image, options);
+    const [inserted] = pictures(store.get());
+    expect(Math.abs(inserted!.widthPt - box.sizePt.widthPt)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(inserted!.heightPt - box.sizePt.heightPt)).toBeLessThanOrEqual(0.5);
+    await expect(host.fitBox({ slidePlacement: "full-slide" })).resolves.toEqual({ sizePt: SLIDE_SIZE_PT, source: "slide" });
+  });
+});

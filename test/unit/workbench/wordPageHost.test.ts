@@ -159,3 +159,9 @@ describe("WordPageHost", () => {
     expect(host.capabilities.features).toEqual({ insertPicture: true, replacePicture: true, editPicture: true, altText: true, deck: true, provenance: true });
   });
 });
+
+describe("WordPageHost.fitBox (issue #10)", () => {
+  it("is the text column, 468 × 648 pt (Letter, 1 in margins), as the Word adapter reads it", async () => {
+    await expect(setup().host.fitBox()).resolves.toEqual({ sizePt: { widthPt: 468, heightPt: 648 }, source: "text-column" });
+  });
+});

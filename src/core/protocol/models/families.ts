@@ -70,7 +70,7 @@ const MAI_COMMON = {
  * - `mai-image-2.5` / `mai-image-2.6`: `width`, `height` each ≥ 768, width × height ≤ 1,048,576 / 2,359,296;
  *   one PNG per call, no streaming, edits without mask, no quality levels; `auto_aspect_ratio` on 2.6 only.
  * - `local`: the gateway's offline renderer (server/providers/local): any multiple of 16 up to 3072 px and
- *   4:1, PNG or JPEG, streams, edits with mask, opaque only (it has no alpha yet).
+ *   4:1, PNG or JPEG, streams, edits with mask, transparent background as a soft-edged cut-out on real alpha (server/providers/local/cutOut.ts).
  * `maxN` is the gateway's {@link GATEWAY_MAX_N} for all.
  */
 export function capabilitiesForFamily(family: ModelFamily, options: FamilyOptions): ModelCapabilities {
@@ -141,7 +141,7 @@ export function capabilitiesForFamily(family: ModelFamily, options: FamilyOption
         streaming: true,
         edits: true,
         mask: true,
-        transparentBackground: false,
+        transparentBackground: true,
         qualityLevels: ["low", "medium", "high"],
         outputFormats: ["png", "jpeg"],
         inputFidelity: false,

@@ -47,4 +47,20 @@ describe("LocalProvider", () => {
     controller.abort(reason);
     await expect(provider.generate(request({ n: 4 }), { signal: controller.signal })).rejects.toBe(reason);
   });
+  it("background transparent: an RGBA PNG whose corners are fully transparent and centre fully opaque", async () => {
+    const [image] = await provider.generate({ ...request({ seed: 3, apiSize: "1536x512", size: { widthPx: 1536, heightPx: 512 } }), background: "transparent" }, live());
+    const bytes = Buffer.from(image!.b64_json, "base64");
+    // PNG colour type (byte 25 of the IHDR) 6 = truecolour with alpha.
+    expect(bytes[25]).toBe(6);
+    const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height, info.channels]).toEqual([1536, 512, 4]);
+    const alphaAt = (x: number, y: number) => data[(y * info.width + x) * 4 + 3];
+    expect([alphaAt(0, 0), alphaAt(1535, 0), alphaAt(0, 511), alphaAt(1535, 511)]).toEqual([0, 0, 0, 0]);
+    expect(alphaAt(768, 256)).toBe(255);
+  });
+
+  it("without background transparent the PNG stays opaque RGB (colour type 2)", async () => {
+    const [image] = await provider.generate(request({ seed: 3 }), live());
+    expect(Buffer.from(image!.b64_json, "base64")[25]).toBe(2);
+  });
 });

@@ -58,8 +58,8 @@ describe("capabilitiesForFamily", () => {
     expect([mai25.requestsPerMinute, mai26.requestsPerMinute]).toEqual([2, 12]);
   });
 
-  it("local: offline, no request budget", () => {
-    expect(capabilitiesForFamily("local", { rpm: null })).toMatchObject({ offline: true, requestsPerMinute: null });
+  it("local: offline, no request budget, a transparent background (its cut-out has real alpha)", () => {
+    expect(capabilitiesForFamily("local", { rpm: null })).toMatchObject({ offline: true, requestsPerMinute: null, transparentBackground: true });
   });
 
   it("a models entry is OpenAI's model object plus the capabilities", () => {
