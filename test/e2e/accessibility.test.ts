@@ -1,8 +1,8 @@
 // End to end in Chromium: axe-core finds no serious or critical accessibility violation in the pane's states
-// (signed out, signed in, results, History open, an error shown).
+// (signed out, signed in in each theme, results, History open, an error shown), and that the check can fail.
 import type { Page, Route } from "playwright-core";
 import en from "../../src/taskpane/strings/en.json";
-import { expectNoSeriousA11yViolations, WORD_PANE } from "../support/accessibility";
+import { expectNoSeriousA11yViolations, seriousA11yViolations, WORD_PANE } from "../support/accessibility";
 import { useBrowserPage } from "../support/browser";
 import { generate, openWorkbench, PANE_URL, PROMPT, useSelection } from "../support/workbenchPage";
 
@@ -43,6 +43,29 @@ describe("accessibility (axe-core: no serious or critical violations)", () => {
     const { pane } = await openWorkbench(page, "word");
     await pane.getByRole("button", { name: en.generate.button, exact: true }).waitFor({ state: "visible" });
     await expectNoSeriousA11yViolations(page, WORD_PANE, "signed in");
+  });
+
+  it.each(["dark", "highContrast"] as const)("signed in, %s theme", async (theme) => {
+    const { pane } = await openWorkbench(page, "word", { theme });
+    await pane.getByRole("button", { name: en.generate.button, exact: true }).waitFor({ state: "visible" });
+    await expectNoSeriousA11yViolations(page, WORD_PANE, `signed in, ${theme} theme`);
+  });
+
+  it("the check itself sees a serious violation (a low-contrast line put into the pane)", async () => {
+    await openWorkbench(page, "word");
+    await wordPane().evaluate((pane) => {
+      const line = document.createElement("p");
+      line.id = "a11y-check-probe";
+      line.textContent = "Light grey on white";
+      line.setAttribute("style", "color: #c8c8c8; background: #ffffff");
+      pane.prepend(line);
+    });
+    try {
+      const violations = await seriousA11yViolations(page, WORD_PANE);
+      expect(violations.filter((v) => v.rule === "color-contrast").flatMap((v) => v.nodes.map((n) => n.target))).toContain("#a11y-check-probe");
+    } finally {
+      await page.evaluate(() => document.getElementById("a11y-check-probe")?.remove());
+    }
   });
 
   it("results", async () => {
