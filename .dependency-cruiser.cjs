@@ -1,7 +1,8 @@
 // dependency-cruiser: the room rules of the README's layout section (which folder may import which), checked by `npm run lint`.
 //
 // Rooms, inside out: src/core (pure; src/core/protocol is what the pane and the gateway share) ← src/hosts,
-// src/imaging, src/auth ← src/taskpane, src/workbench, src/commands. server/ meets src/ only in src/core/protocol.
+// src/imaging, src/auth, src/library ← src/taskpane, src/workbench, src/commands. server/ meets src/ only in src/core/protocol;
+// inside server/, providers, queue and postprocess meet only in the provider contract, below server/gateway.
 // Tests may import anything; bench may import anything but test/e2e.
 
 /** Node's built-in modules, as dependency-cruiser names them ("core" dependency type). */
@@ -39,16 +40,16 @@ module.exports = {
       name: "middle-rooms-build-on-core",
       severity: "error",
       comment:
-        "src/hosts, src/imaging and src/auth import only src/core (and npm packages), never each other or the rooms above. " +
+        "src/hosts, src/imaging, src/auth and src/library import only src/core (and npm packages), never each other or the rooms above. " +
         "The two sign-in page entries (auth-dialog, redirect) are pages, a top layer like the task pane: they may read the pane's strings.",
-      from: { path: "^src/(hosts|imaging|auth)/", pathNot: "^src/auth/(authDialog|redirect)\\.ts$" },
+      from: { path: "^src/(hosts|imaging|auth|library)/", pathNot: "^src/auth/(authDialog|redirect)\\.ts$" },
       to: { path: "^src/", pathNot: ["^src/core/", "^src/$1/"] },
     },
     {
       name: "middle-rooms-no-ui",
       severity: "error",
-      comment: "src/hosts, src/imaging and src/auth hold no React or Fluent UI: the pane's components are in src/taskpane.",
-      from: { path: "^src/(hosts|imaging|auth)/" },
+      comment: "src/hosts, src/imaging, src/auth and src/library hold no React or Fluent UI: the pane's components are in src/taskpane.",
+      from: { path: "^src/(hosts|imaging|auth|library)/" },
       to: { path: "^node_modules/(react|react-dom|@fluentui/[^/]+|i18next)/" },
     },
     {
@@ -78,6 +79,22 @@ module.exports = {
       comment: "server/ may import src/core/protocol and nothing else from src/.",
       from: { path: "^server/" },
       to: { path: "^src/", pathNot: "^src/core/protocol/" },
+    },
+    {
+      name: "server-rooms-meet-in-the-provider-contract",
+      severity: "error",
+      comment:
+        "server/providers, server/queue and server/postprocess know each other only through the provider contract " +
+        "(server/providers/Provider.ts and its errors, server/providers/errors.ts); server/gateway/createProvider.ts wires them.",
+      from: { path: "^server/(providers|queue|postprocess)/" },
+      to: { path: "^server/(providers|queue|postprocess)/", pathNot: ["^server/$1/", "^server/providers/(Provider|errors)\\.ts$"] },
+    },
+    {
+      name: "server-rooms-not-from-gateway",
+      severity: "error",
+      comment: "server/providers, server/queue and server/postprocess never import the gateway (it is the room above them) or the dev issuer.",
+      from: { path: "^server/(providers|queue|postprocess)/" },
+      to: { path: "^server/(gateway|dev-issuer)/" },
     },
     {
       name: "product-does-not-import-tests",

@@ -10,6 +10,7 @@ import path from "node:path";
 import sharp from "sharp";
 import webpack from "webpack";
 import { launchBrowser, openPage } from "../test/support/browser";
+import { median, runCountFromEnv } from "./stats";
 
 const ROOT = path.resolve(__dirname, "..");
 const RESULT_FILE = path.join(ROOT, "bench/results/library.json");
@@ -41,18 +42,7 @@ type Bench = {
   profileSave(): Promise<{ checkMs: number; decodeMs: number; thumbnailMs: number; bytes: number }>;
 };
 
-function runCount(): number {
-  const raw = process.env.BENCH_LIBRARY_RUNS ?? "10";
-  const runs = Number(raw);
-  if (!Number.isInteger(runs) || runs < 10 || runs > 50) throw new Error(`BENCH_LIBRARY_RUNS must be an integer 10–50, got "${raw}"`);
-  return runs;
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
+const runCount = () => runCountFromEnv("BENCH_LIBRARY_RUNS", 10, 10, 50);
 const round1 = (value: number) => Math.round(value * 10) / 10;
 const summary = (values: number[]) => ({
   median: round1(median(values)),

@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { launchBrowser, openPage, type E2EBrowser } from "../test/support/browser";
 import { assertServerPortsFree } from "./freePorts";
+import { percentile, runCountFromEnv } from "./stats";
 import { startServers, stopServers, type RunningServers } from "../test/support/servers";
 import { ensureSignedIn } from "../test/support/signIn";
 import { PANE_URL } from "../test/support/workbenchPage";
@@ -41,19 +42,7 @@ interface Run {
 }
 
 /** The number of measured runs from BENCH_PANE_RUNS. @throws on anything but an integer 1–50. */
-function runCount(): number {
-  const raw = process.env.BENCH_PANE_RUNS ?? "10";
-  const runs = Number(raw);
-  if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) throw new Error(`BENCH_PANE_RUNS must be an integer 1–${MAX_RUNS}, got "${raw}"`);
-  return runs;
-}
-
-
-/** Nearest-rank percentile of `values` (p in 0–100). */
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+const runCount = () => runCountFromEnv("BENCH_PANE_RUNS", 10, 1, MAX_RUNS);
 
 function stats(values: number[]): { p50: number; p90: number; max: number; min: number } {
   const round = (value: number) => Math.round(value);

@@ -12,6 +12,7 @@ import sharp from "sharp";
 import type { Page } from "playwright-core";
 import { launchBrowser, openPage, type E2EBrowser } from "../test/support/browser";
 import { assertServerPortsFree } from "./freePorts";
+import { median, runCountFromEnv } from "./stats";
 import { startServers, stopServers, type RunningServers } from "../test/support/servers";
 import { PANE_URL } from "../test/support/workbenchPage";
 
@@ -31,23 +32,8 @@ interface Run {
   panelFirstThumbnailsMs: number;
 }
 
-function runCount(): number {
-  const raw = process.env.BENCH_PANE_LIBRARY_RUNS ?? "6";
-  const runs = Number(raw);
-  if (!Number.isInteger(runs) || runs < 2 || runs > 30) throw new Error(`BENCH_PANE_LIBRARY_RUNS must be an integer 2–30, got "${raw}"`);
-  return runs;
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-const summary = (values: number[]) => ({
-  median: Math.round(median(values)),
-  min: Math.round(Math.min(...values)),
-  max: Math.round(Math.max(...values)),
-});
+const runCount = () => runCountFromEnv("BENCH_PANE_LIBRARY_RUNS", 6, 2, 30);
+const summary = (values: number[]) => ({ median: Math.round(median(values)), min: Math.round(Math.min(...values)), max: Math.round(Math.max(...values)) });
 
 /** Empties the signed-out library of the origin and stores `count` pictures (small real PNGs, real thumbnails). */
 async function seed(page: Page, count: number, imageBase64: string, thumbBase64: string): Promise<void> {

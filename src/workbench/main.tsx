@@ -1,8 +1,8 @@
 // Entry of the workbench page: a page that needs no Office host; renders the shell and mounts the real task pane.
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, teamsHighContrastTheme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { createPaneServices } from "../taskpane/createPaneServices";
-import { mountTaskPane } from "../taskpane/mountTaskPane";
+import { mountTaskPane, type PaneTheme } from "../taskpane/mountTaskPane";
 import { pageLanguage } from "../taskpane/strings/language";
 import { directionOf, loadStrings } from "../taskpane/strings/strings";
 import { StringsProvider } from "../taskpane/strings/useStrings";
@@ -30,6 +30,15 @@ async function officeHost(): Promise<Office.HostType | null> {
 function tabFromUrl(): DocumentTab {
   return new URLSearchParams(window.location.search).get("doc") === "slide" ? "slide" : "word";
 }
+
+/** The pane's theme: `?theme=dark` or `?theme=highContrast` (to test them), else light, as Office's default. */
+function themeFromUrl(): PaneTheme {
+  const asked = new URLSearchParams(window.location.search).get("theme");
+  return asked === "dark" || asked === "highContrast" ? asked : "light";
+}
+
+/** The workbench's own theme beside a pane in `theme`. */
+const WORKBENCH_THEMES = { light: webLightTheme, dark: webDarkTheme, highContrast: teamsHighContrastTheme } as const;
 
 /**
  * `?fresh` starts the Word page from the seed (the E2E tests open every test this way); the flag is then dropped
@@ -62,11 +71,12 @@ async function start(): Promise<void> {
   const host = await officeHost();
   // `?lang=ar` for testing, else Office's display language (inside Office), else the browser's.
   const language = pageLanguage();
+  const theme = themeFromUrl();
   const { strings, ready } = loadStrings(language);
   // One sign-in for both panes (the same MSAL cache); MSAL loads in its own chunk after first paint.
   const services = createPaneServices({ office: host === null ? undefined : Office });
   const mountPane: MountPane = (element, documentHost) => {
-    const pane = mountTaskPane(element, { host: documentHost, ...services }, { theme: "light", language });
+    const pane = mountTaskPane(element, { host: documentHost, ...services }, { theme, language });
     // Unmounting a root while the workbench's own root commits is not allowed: do it right after.
     return () => setTimeout(() => pane.unmount(), 0);
   };
@@ -77,7 +87,7 @@ async function start(): Promise<void> {
   document.title = strings.t("workbench.pageTitle");
   const root = createRoot(document.getElementById("workbench-root")!);
   root.render(
-    <FluentProvider theme={webLightTheme} dir={dir}>
+    <FluentProvider theme={WORKBENCH_THEMES[theme]} dir={dir}>
       <StringsProvider strings={strings}>
         <Workbench
           mountPane={mountPane}

@@ -1,8 +1,11 @@
-// Helpers of the queue tests: a real redis-server on a free loopback port, and a sliding-window check.
+// Helpers of the queue tests: a real redis-server on a free loopback port, gateway processes on it, a sliding-window check.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { request as httpsRequest } from "node:https";
 import { createServer } from "node:net";
+import { loadDevTls, type DevTls } from "../../server/shared/devTls";
+import { startFakeUpstream, type FakeUpstream } from "../fakes/upstream/FakeUpstream";
+import { API_KEY } from "./providers.helpers";
 
 /** Environment of a Foundry MAI provider on the fake at `url` with IMAGE_RPM=6 over `windowMs`. */
 export function maiAtSixPerWindow(url: string, apiKey: string, windowMs: number): NodeJS.ProcessEnv {
@@ -10,7 +13,7 @@ export function maiAtSixPerWindow(url: string, apiKey: string, windowMs: number)
     IMAGE_PROVIDER: "foundry-mai",
     IMAGE_ENDPOINT: url,
     IMAGE_DEPLOYMENT: "MAI-Image-2",
-    // The name says no family the gateway knows (MAI-Image-2 is retired): name the one whose rules apply.
+    // The deployment's name does not say its family (the gateway refuses to guess): 1024×1024 is within 2.5's rule.
     IMAGE_MODEL_FAMILY: "mai-image-2.5",
     IMAGE_API_KEY: apiKey,
     IMAGE_RPM: "6",
@@ -204,4 +207,90 @@ export function postGeneration(base: string, token: string, ca: Buffer, prompt: 
     req.on("error", reject);
     req.end(body);
   });
+}
+
+/**
+ * What {@link useQueueWorld} set up for a test file of gateway processes on one Redis: read its fields inside hooks
+ * and tests (they are set by `beforeAll`).
+ */
+export interface QueueWorld {
+  /** The dev TLS certificate the gateways serve and the CA the requests trust. */
+  readonly tls: DevTls;
+  /** The real redis-server; assign a restarted one (`startRedis({ port })`) and `afterAll` stops that one. */
+  redis: RedisServer & { port: number };
+  readonly issuer: TestIssuer;
+  /** A strict Foundry MAI fake upstream (deployment `MAI-Image-2`, key {@link API_KEY}). */
+  readonly fake: FakeUpstream;
+  /** Every gateway started through {@link QueueWorld.startGateway}; `afterAll` stops them. */
+  readonly gateways: GatewayProcess[];
+  /**
+   * The environment every gateway of the world shares: Redis, PORT=0 on 127.0.0.1, `LOG_LEVEL=debug` (one line per
+   * granted slot, with its time: see {@link grantTimes}) and the test issuer; `env` adds the provider's settings.
+   */
+  gatewayEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+  /** {@link startGatewayProcess}, remembered for `afterAll`. */
+  startGateway(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<GatewayProcess>;
+  /** {@link postGeneration} to `base` as `user` (a token from the test issuer), trusting the dev CA. */
+  generate(base: string, user: string, prompt: string): Promise<{ status: number; retryAfter?: string }>;
+}
+
+/**
+ * The set-up the queue tests with gateway processes share, as Jest hooks: the dev TLS, a real redis-server, a test
+ * issuer and a Foundry MAI fake upstream (`beforeAll`); the gateways started, the fake, Redis and the issuer stopped
+ * again (`afterAll`). Call at the top level of the test file, after any `beforeAll` that must run first (a build).
+ */
+export function useQueueWorld(): QueueWorld {
+  let tls: DevTls | undefined;
+  let redis: (RedisServer & { port: number }) | undefined;
+  let issuer: TestIssuer | undefined;
+  let fake: FakeUpstream | undefined;
+  const gateways: GatewayProcess[] = [];
+  const ready = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`useQueueWorld: ${name} is set up in beforeAll; read it in a hook or test`);
+    return value;
+  };
+  beforeAll(async () => {
+    tls = await loadDevTls();
+    redis = await startRedis();
+    issuer = await startTestIssuer(tls);
+    fake = await startFakeUpstream({ kind: "foundry-mai", deployment: "MAI-Image-2", apiKey: API_KEY });
+  });
+  afterAll(async () => {
+    await Promise.all(gateways.map((g) => stopProcess(g.child)));
+    await fake?.close();
+    await redis?.stop();
+    await issuer?.stop();
+  });
+  return {
+    get tls() {
+      return ready(tls, "tls");
+    },
+    get redis() {
+      return ready(redis, "redis");
+    },
+    set redis(restarted) {
+      redis = restarted;
+    },
+    get issuer() {
+      return ready(issuer, "issuer");
+    },
+    get fake() {
+      return ready(fake, "fake");
+    },
+    gateways,
+    gatewayEnv: (env) => ({
+      ...env,
+      REDIS_URL: ready(redis, "redis").url,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "debug",
+      AUTH_ISSUER: ready(issuer, "issuer").issuer,
+    }),
+    async startGateway(args, env, cwd) {
+      const gateway = await startGatewayProcess(args, env, cwd);
+      gateways.push(gateway);
+      return gateway;
+    },
+    generate: async (base, user, prompt) => postGeneration(base, await ready(issuer, "issuer").token(user), ready(tls, "tls").ca, prompt),
+  };
 }

@@ -5,21 +5,8 @@ import { execFile } from "node:child_process";
 import { request } from "node:https";
 import path from "node:path";
 import { promisify } from "node:util";
-import { loadDevTls, type DevTls } from "../../server/shared/devTls";
-import { startFakeUpstream, type FakeUpstream } from "../fakes/upstream/FakeUpstream";
 import { API_KEY } from "./providers.helpers";
-import {
-  grantTimes,
-  maxInAnyWindow,
-  postGeneration,
-  startGatewayProcess,
-  startRedis,
-  startTestIssuer,
-  stopProcess,
-  type GatewayProcess,
-  type RedisServer,
-  type TestIssuer,
-} from "./queue.helpers";
+import { grantTimes, maxInAnyWindow, startRedis, stopProcess, useQueueWorld, type GatewayProcess } from "./queue.helpers";
 
 jest.setTimeout(90_000);
 
@@ -34,11 +21,6 @@ const ARRIVAL_TOLERANCE_MS = 1000;
 const USERS = ["ana", "ben", "cy"];
 const PER_USER = 20;
 
-let redis: RedisServer & { port: number };
-let fake: FakeUpstream;
-let tls: DevTls;
-let issuer: TestIssuer;
-const gateways: GatewayProcess[] = [];
 
 interface Outcome {
   user: string;
@@ -53,38 +35,25 @@ interface Outcome {
   error?: string;
 }
 
-async function generate(base: string, user: string, prompt: string): Promise<{ status: number; retryAfter?: string; code?: string }> {
-  return postGeneration(base, await issuer.token(user), tls.ca, prompt);
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const logged = (g: GatewayProcess, pattern: RegExp) => g.logs.find((line) => pattern.test(String(line.msg)));
 
 beforeAll(async () => {
   await promisify(execFile)(process.execPath, [path.join(ROOT, "scripts/build-gateway.mjs"), "--outdir", BUILD], { cwd: ROOT });
-  tls = await loadDevTls();
-  redis = await startRedis();
-  issuer = await startTestIssuer(tls);
-  fake = await startFakeUpstream({ kind: "foundry-mai", deployment: "MAI-Image-2", apiKey: API_KEY });
-  // Flat squares (35 KB), not the photo-like 3.3 MB PNG: 60 photos at 2.5 a second are a full core of PNG work (the
-  // gateway re-encodes each for its provenance XMP, both sides move 4.4 MB of base64 JSON over TLS), and on a machine
-  // shared by several sessions (load average 21 measured) that work piled up after the slots until answers took over
-  // 30 s: the 504s this test saw were the upstream clock rightly measuring a starved CPU, not time in the queue.
-  fake.picture = "blocks";
 });
-afterAll(async () => {
-  await Promise.all(gateways.map((g) => stopProcess(g.child)));
-  await fake?.close();
-  await redis?.stop();
-  await issuer?.stop();
+const world = useQueueWorld();
+// Flat squares (35 KB), not the photo-like 3.3 MB PNG: 60 photos at 2.5 a second are a full core of PNG work, and on a
+// machine shared by several sessions (load average 21 measured) that work piled up after the slots until answers took
+// over 30 s: the 504s this test saw were the upstream clock rightly measuring a starved CPU, not time in the queue.
+beforeAll(() => {
+  world.fake.picture = "blocks";
 });
 
 test("the built gateway answers /healthz under plain node", async () => {
   const env = { IMAGE_PROVIDER: "local", PORT: "0", HOST: "127.0.0.1" };
-  const g = await startGatewayProcess([path.join(BUILD, "main.cjs")], env, "/");
-  gateways.push(g);
+  const g = await world.startGateway([path.join(BUILD, "main.cjs")], env, "/");
   const status = await new Promise<string>((resolve, reject) => {
-    request(`${g.base}/healthz`, { ca: tls.ca }, (res) => {
+    request(`${g.base}/healthz`, { ca: world.tls.ca }, (res) => {
       let text = "";
       res.on("data", (chunk: Buffer) => (text += chunk.toString()));
       res.on("end", () => resolve(`${res.statusCode} ${text}`));
@@ -97,11 +66,12 @@ test("the built gateway answers /healthz under plain node", async () => {
 });
 
 test("3 replicas × Redis at IMAGE_RPM=30: budget kept, fair across replicas, a replica killed and Redis restarted mid-run", async () => {
-  const env = {
+  const fake = world.fake;
+  const env = world.gatewayEnv({
     IMAGE_PROVIDER: "foundry-mai",
     IMAGE_ENDPOINT: fake.url,
     IMAGE_DEPLOYMENT: "MAI-Image-2",
-    IMAGE_MODEL_FAMILY: "mai-image-2.5",
+    IMAGE_MODEL_FAMILY: "mai-image-2.5", // the name does not say it (the gateway refuses to guess)
     IMAGE_API_KEY: API_KEY,
     IMAGE_TRANSCODE: "off",
     IMAGE_RPM: String(RPM),
@@ -111,15 +81,9 @@ test("3 replicas × Redis at IMAGE_RPM=30: budget kept, fair across replicas, a 
     // Shorter than most waits in the queue (up to ~40 s): only the work after the slot counts against it
     // (test/unit/server/gateway/cancellation.test.ts proves that on a fake clock).
     GENERATION_TIMEOUT_MS: "10000",
-    REDIS_URL: redis.url,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "debug",
-    AUTH_ISSUER: issuer.issuer,
-  };
+  });
   // Not `cwd: ROOT`: the build needs nothing from the working directory.
-  const replicas = await Promise.all([0, 1, 2].map(() => startGatewayProcess([path.join(BUILD, "main.cjs")], env, "/")));
-  gateways.push(...replicas);
+  const replicas = await Promise.all([0, 1, 2].map(() => world.startGateway([path.join(BUILD, "main.cjs")], env, "/")));
   const t0 = Date.now();
 
   // Every user spreads 20 requests over the three replicas, all at once.
@@ -128,7 +92,7 @@ test("3 replicas × Redis at IMAGE_RPM=30: budget kept, fair across replicas, a 
       const replica = (u + i) % 3;
       const sentAt = Date.now();
       try {
-        const answer = await generate(replicas[replica].base, user, `${user} ${i}`);
+        const answer = await world.generate(replicas[replica].base, user, `${user} ${i}`);
         return { user, replica, sentAt, doneAt: Date.now(), ...answer };
       } catch (error) {
         return { user, replica, sentAt, doneAt: Date.now(), error: (error as NodeJS.ErrnoException).code ?? String(error) };
@@ -143,9 +107,9 @@ test("3 replicas × Redis at IMAGE_RPM=30: budget kept, fair across replicas, a 
   // Redis goes away for 2 s and comes back empty (no persistence).
   await sleep(5000);
   const redisStoppedAt = Date.now();
-  await redis.stop();
+  await world.redis.stop();
   await sleep(2000);
-  redis = await startRedis({ port: redis.port });
+  world.redis = await startRedis({ port: world.redis.port });
   const redisBackAt = Date.now();
 
   const results = await Promise.all(outcomes);

@@ -44,15 +44,17 @@ export function paneLabels(
 }
 
 /**
- * Opens the workbench on `doc` (`lang`: the `?lang=` override) with its seed documents (`fresh`: the Word page is
- * otherwise kept across reloads in sessionStorage), signed in, and returns the stand-in region and its pane.
+ * Opens the workbench on `doc` (`lang`: the `?lang=` override; `theme`: the `?theme=` one, `dark` or `highContrast`)
+ * with its seed documents (`fresh`: the Word page is otherwise kept across reloads in sessionStorage), signed in, and
+ * returns the stand-in region and its pane.
  */
 export async function openWorkbench(
   page: Page,
   doc: "word" | "slide",
-  { lang, labels = paneLabels() }: { lang?: string; labels?: PaneLabels } = {},
+  { lang, theme, labels = paneLabels() }: { lang?: string; theme?: "dark" | "highContrast"; labels?: PaneLabels } = {},
 ): Promise<{ document: Locator; pane: Locator }> {
-  await page.goto(`${PANE_URL}/workbench.html?doc=${doc}&fresh${lang ? `&lang=${encodeURIComponent(lang)}` : ""}`);
+  const query = [`doc=${doc}`, "fresh", ...(lang ? [`lang=${encodeURIComponent(lang)}`] : []), ...(theme ? [`theme=${theme}`] : [])];
+  await page.goto(`${PANE_URL}/workbench.html?${query.join("&")}`);
   const document = page.getByRole("region", { name: doc === "word" ? labels.wordPage : labels.slide });
   const pane = page.locator(`[data-pane-host="workbench-${doc}"]`);
   await ensureSignedIn(page, pane, E2E_ACCOUNT, labels);
