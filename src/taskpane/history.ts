@@ -23,10 +23,7 @@ export interface HistoryItem {
 /** Newest first. */
 export type History = readonly HistoryItem[];
 
-export type HistoryAction =
-  | { type: "add"; items: readonly HistoryItem[] }
-  | { type: "discard"; id: string }
-  | { type: "inserted"; id: string };
+export type HistoryAction = { type: "add"; items: readonly HistoryItem[] } | { type: "discard"; id: string } | { type: "inserted"; id: string };
 
 /** Applies `action` to `history`; never drops an item except on `discard`. */
 export function historyReducer(history: History, action: HistoryAction): History {

@@ -1,13 +1,19 @@
 // Draws the task pane from its state (pure: no hooks, no effects; state and styles come in).
-import { Button, Caption1, Field, ProgressBar, Spinner, Textarea, Title3 } from "@fluentui/react-components";
-import { DismissRegular, ImageEditRegular, SparkleRegular, TextQuoteRegular } from "@fluentui/react-icons";
-import { AccountBar } from "./components/AccountBar";
-import { HistoryPanel } from "./components/HistoryPanel";
+// First paint is the prompt, Use selection, the options and Generate; the rest comes from lazy chunks (lazyPanels.ts).
+import { Button, Caption1, Field, Spinner, Textarea, Title3 } from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons/svg/dismiss";
+import { ImageEditRegular } from "@fluentui/react-icons/svg/image-edit";
+import { SparkleRegular } from "@fluentui/react-icons/svg/sparkle";
+import { TextQuoteRegular } from "@fluentui/react-icons/svg/text-quote";
 import { OptionsFields } from "./components/OptionsFields";
-import { PaneMessageBar } from "./components/PaneMessageBar";
-import { PlacementFields } from "./components/PlacementFields";
-import { ResultsPanel } from "./components/ResultsPanel";
-import { imageSrc } from "./imageSrc";
+import {
+  LazyAccountBar as AccountBar,
+  LazyHistoryPanel as HistoryPanel,
+  LazyPaneMessageBar as PaneMessageBar,
+  LazyPlacementFields as PlacementFields,
+  LazyProgress as GenerationProgress,
+  LazyResultsPanel as ResultsPanel,
+} from "./lazyPanels";
 import type { TaskPaneState } from "./TaskPane.types";
 import { taskPaneClassNames, type useTaskPaneStyles } from "./useTaskPaneStyles.styles";
 
@@ -24,7 +30,7 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
         <Title3 as="h1">{t("app.title")}</Title3>
         <Caption1>{t("app.subtitle")}</Caption1>
         {state.account ? (
-          <AccountBar
+          <AccountBar.Component
             account={state.account.account}
             busy={state.account.busy}
             t={t}
@@ -57,7 +63,7 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
             {t("prompt.useSelection")}
           </Button>
         </div>
-        {state.promptNotice ? <PaneMessageBar message={state.promptNotice} t={t} onDismiss={state.onDismissPromptNotice} /> : null}
+        {state.promptNotice ? <PaneMessageBar.Component message={state.promptNotice} t={t} onDismiss={state.onDismissPromptNotice} /> : null}
       </section>
 
       <OptionsFields
@@ -89,12 +95,17 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
         ) : null}
         {renderProgress(state, styles)}
         {state.message ? (
-          <PaneMessageBar message={state.message} t={t} onDismiss={state.onDismissMessage} {...(state.account ? { onSignIn: state.onSignIn } : {})} />
+          <PaneMessageBar.Component
+            message={state.message}
+            t={t}
+            onDismiss={state.onDismissMessage}
+            {...(state.account ? { onSignIn: state.onSignIn } : {})}
+          />
         ) : null}
       </section>
 
       {state.results.length > 0 ? (
-        <ResultsPanel
+        <ResultsPanel.Component
           t={t}
           results={state.results}
           {...(state.selectedId ? { selectedId: state.selectedId } : {})}
@@ -109,7 +120,7 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
           {...(state.insertMode === "insert"
             ? {
                 placement: (
-                  <PlacementFields
+                  <PlacementFields.Component
                     t={t}
                     document={state.documentKind}
                     prefs={state.insertPrefs}
@@ -128,7 +139,7 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
         />
       ) : null}
 
-      <HistoryPanel
+      <HistoryPanel.Component
         t={t}
         history={state.history}
         inserting={state.inserting}
@@ -160,28 +171,13 @@ function renderProgress(state: TaskPaneState, styles: ReturnType<typeof useTaskP
         {status ? <span>{status}</span> : null}
       </div>
       {state.generating ? (
-        <>
-          <span role="timer" className={styles.timer}>
-            {t("generate.elapsed", { seconds: state.elapsedSeconds })}
-          </span>
-          <ProgressBar thickness="medium" aria-label={status} />
-          <Caption1>{t("generate.cancelHint")}</Caption1>
-          {state.partials.length > 0 ? (
-            <div className={styles.partials}>
-              {state.partials.map((partial) => {
-                const src = imageSrc(partial);
-                return src ? (
-                  <img
-                    key={partial.index}
-                    className={styles.partialImage}
-                    src={src}
-                    alt={t("generate.partialAlt", { prompt: state.prompt.text })}
-                  />
-                ) : null;
-              })}
-            </div>
-          ) : null}
-        </>
+        <GenerationProgress.Component
+          t={t}
+          status={status}
+          elapsedSeconds={state.elapsedSeconds}
+          partials={state.partials}
+          prompt={state.prompt.text}
+        />
       ) : null}
     </div>
   );

@@ -172,7 +172,9 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     history,
     pictureSelected: Boolean(prompt.selection?.picture),
     canEdit,
-    ...(canEdit || !editReasonKey ? {} : { editUnavailableReason: t(editReasonKey, { defaultValue: t("capability.unsupported", { app: appName }) }) }),
+    ...(canEdit || !editReasonKey
+      ? {}
+      : { editUnavailableReason: t(editReasonKey, { defaultValue: t("capability.unsupported", { app: appName }) }) }),
     ...(session ? { account: { session, account: accountState.account, busy: accountState.busy } } : {}),
 
     onPromptChange: (text) => {
@@ -221,7 +223,14 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     onInsert: () => {
       if (!selected) return;
       const overwrite = personAltText !== undefined && overwriteAltText;
-      void insertion.insert({ item: selected, description: altDescription, altTitle, placement, overwriteAltText: overwrite, ...(batch ? { batch } : {}) });
+      void insertion.insert({
+        item: selected,
+        description: altDescription,
+        altTitle,
+        placement,
+        overwriteAltText: overwrite,
+        ...(batch ? { batch } : {}),
+      });
     },
     onInsertAgain: (id) => {
       const item = history.find((h) => h.id === id);

@@ -1,14 +1,7 @@
 // Every picture made in this pane session, newest first, with Insert again and Discard (collapsed by default).
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Button,
-  Caption1,
-  Text,
-} from "@fluentui/react-components";
-import { DeleteRegular, ImageAddRegular } from "@fluentui/react-icons";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Text } from "@fluentui/react-components";
+import { DeleteRegular } from "@fluentui/react-icons/svg/delete";
+import { ImageAddRegular } from "@fluentui/react-icons/svg/image-add";
 import { useId, useRef } from "react";
 import type { History } from "../history";
 import { imageSrc } from "../imageSrc";
@@ -37,7 +30,9 @@ export function HistoryPanel({ t, history, inserting, insertAvailable, onInsertA
   return (
     <Accordion collapsible>
       <AccordionItem value="history">
-        <AccordionHeader as="h2" button={{ ref: headerButton }}>{t("history.heading", { count: history.length })}</AccordionHeader>
+        <AccordionHeader as="h2" button={{ ref: headerButton }}>
+          {t("history.heading", { count: history.length })}
+        </AccordionHeader>
         <AccordionPanel>
           {history.length === 0 ? (
             <Caption1 className={styles.meta}>{t("history.empty")}</Caption1>
@@ -47,18 +42,12 @@ export function HistoryPanel({ t, history, inserting, insertAvailable, onInsertA
                 const src = imageSrc(item.image);
                 const promptId = `${baseId}-${item.id}`;
                 return (
-                  <li
-                    key={item.id}
-                    className={styles.historyItem}
-                    aria-label={t("history.itemLabel", { index: index + 1, total: history.length })}
-                  >
+                  <li key={item.id} className={styles.historyItem} aria-label={t("history.itemLabel", { index: index + 1, total: history.length })}>
                     {src ? <img className={styles.thumb} src={src} alt={t("history.thumbAlt", { prompt: item.prompt })} /> : <span />}
                     <div className={styles.historyText}>
                       <Text id={promptId}>{item.prompt}</Text>
                       <BackendLabel backend={item.image.backend} t={t} className={item.image.backend.offline ? styles.offline : styles.meta} />
-                      <Caption1 className={styles.meta}>
-                        {item.insertedCount > 0 ? t("history.inserted") : t("history.notInserted")}
-                      </Caption1>
+                      <Caption1 className={styles.meta}>{item.insertedCount > 0 ? t("history.inserted") : t("history.notInserted")}</Caption1>
                       <div>
                         <Button
                           size="small"
@@ -69,7 +58,12 @@ export function HistoryPanel({ t, history, inserting, insertAvailable, onInsertA
                         >
                           {t("history.insertAgain")}
                         </Button>{" "}
-                        <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-describedby={promptId} onClick={() => {
+                        <Button
+                          size="small"
+                          appearance="subtle"
+                          icon={<DeleteRegular />}
+                          aria-describedby={promptId}
+                          onClick={() => {
                             onDiscard(item.id);
                             headerButton.current?.focus();
                           }}

@@ -6,7 +6,6 @@ import type { Translate } from "../strings/strings";
 import type { GenerationOptions } from "../TaskPane.types";
 import { ChoiceField } from "./ChoiceField";
 
-
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },

@@ -1,6 +1,6 @@
 // One pane message (error, warning, info, success) in a Fluent MessageBar, with its action and a Dismiss button.
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
+import { DismissRegular } from "@fluentui/react-icons/svg/dismiss";
 import type { PaneMessage } from "../errorMessages";
 import type { Translate } from "../strings/strings";
 
@@ -22,9 +22,7 @@ export function PaneMessageBar({ message, t, onDismiss, onSignIn }: PaneMessageB
         {message.requestId ? <> {t("error.requestId", { requestId: message.requestId })}</> : null}
       </MessageBarBody>
       <MessageBarActions
-        containerAction={
-          <Button appearance="transparent" aria-label={t("error.dismiss")} icon={<DismissRegular />} onClick={onDismiss} />
-        }
+        containerAction={<Button appearance="transparent" aria-label={t("error.dismiss")} icon={<DismissRegular />} onClick={onDismiss} />}
       >
         {message.action === "signIn" && onSignIn ? <Button onClick={onSignIn}>{t("error.signIn")}</Button> : null}
       </MessageBarActions>

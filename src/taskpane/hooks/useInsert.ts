@@ -50,12 +50,7 @@ export interface InsertRequest {
 }
 
 /** Insert state and action. `onInserted` marks the item in the history. */
-export function useInsert(
-  host: DocumentHost,
-  app: string,
-  setMessage: (message: PaneMessage | undefined) => void,
-  onInserted: (id: string) => void,
-) {
+export function useInsert(host: DocumentHost, app: string, setMessage: (message: PaneMessage | undefined) => void, onInserted: (id: string) => void) {
   const [inserting, setInserting] = useState(false);
   const busy = useRef(false);
 
@@ -75,7 +70,10 @@ export function useInsert(
         let result: InsertResult;
         const picture = await prepareForDocument(pictureOf(item));
         if (mode === "replace" && batch?.picture) {
-          result = await host.replacePicture(batch.picture as SelectedPicture, picture, { ...options, ...(overwriteAltText ? { overwriteAltText } : {}) });
+          result = await host.replacePicture(batch.picture as SelectedPicture, picture, {
+            ...options,
+            ...(overwriteAltText ? { overwriteAltText } : {}),
+          });
         } else {
           result = await host.insertPicture(picture, { ...options, ...placement });
         }

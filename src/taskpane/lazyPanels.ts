@@ -1,0 +1,27 @@
+// Everything in the pane that is not first paint (prompt, Use selection, options, Generate), each in its own chunk.
+import { preloadable } from "./preloadable";
+
+/** Results with alt text and Insert (`components/ResultsPanel`). */
+export const LazyResultsPanel = preloadable(() => import("./components/ResultsPanel").then((m) => m.ResultsPanel));
+/** Where Insert puts the picture (`components/PlacementFields`). */
+export const LazyPlacementFields = preloadable(() => import("./components/PlacementFields").then((m) => m.PlacementFields));
+/** The session's history (`components/HistoryPanel`). */
+export const LazyHistoryPanel = preloadable(() => import("./components/HistoryPanel").then((m) => m.HistoryPanel));
+/** Sign in / Sign out (`components/AccountBar`). */
+export const LazyAccountBar = preloadable(() => import("./components/AccountBar").then((m) => m.AccountBar));
+/** Errors, warnings and notices (`components/PaneMessageBar`). */
+export const LazyPaneMessageBar = preloadable(() => import("./components/PaneMessageBar").then((m) => m.PaneMessageBar));
+/** The progress while generating (`components/GenerationProgress`). */
+export const LazyProgress = preloadable(() => import("./components/GenerationProgress").then((m) => m.GenerationProgress));
+
+const ALL = [LazyResultsPanel, LazyPlacementFields, LazyHistoryPanel, LazyAccountBar, LazyPaneMessageBar, LazyProgress];
+
+/**
+ * Fetches every after-first-paint chunk, once the browser is idle after first paint (so the first Generate, its
+ * progress, results and any error never wait on the network). Failures are left to the lazy path (it retries).
+ */
+export function preloadPanels(): void {
+  const run = () => void Promise.all(ALL.map((panel) => panel.preload())).catch(() => undefined);
+  if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 500 });
+  else setTimeout(run, 0);
+}
