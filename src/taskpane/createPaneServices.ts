@@ -2,8 +2,8 @@
 import { createLazySession, type LazyAccountSession } from "../auth/lazySession";
 import type { AccountSession } from "../core/TokenProvider";
 import { readConfig, type IllustrateConfig } from "../core/config";
-import { createImageClient } from "../imaging/createImageClient";
-import type { ImageClient } from "../imaging/ImageClient";
+import { createLazyImageClient, type LazyImageClient } from "../imaging/lazyImageClient";
+import { whenIdle } from "./whenIdle";
 
 /** Options of {@link createPaneServices}. */
 export interface PaneServicesOptions {
@@ -25,23 +25,25 @@ export interface PaneServices {
   /** One sign-in for the page; MSAL loads in its own chunk after first paint (or on the first token request). */
   session: LazyAccountSession;
   /** The image client for `config.api` at `config.gatewayUrl`, asking `session` for `config.scopes`. */
-  imageClient: ImageClient;
+  imageClient: LazyImageClient;
 }
 
 /**
  * Builds the pane's session and image client from the configuration, the same way for the Office task pane and
  * the workbench (which mounts the same pane for its stand-in documents).
- * @throws TypeError from `createImageClient` for a configured API URL that is not https (http only on localhost).
+ * @throws TypeError from `createLazyImageClient` for a configured API URL that is not https (http only on localhost).
  */
 export function createPaneServices(options: PaneServicesOptions = {}): PaneServices {
   const config = options.config ?? readConfig();
   const session = createLazySession({ config, origin: options.origin ?? window.location.origin, office: options.office, load: options.loadSession });
-  const imageClient = createImageClient({
+  const imageClient = createLazyImageClient({
     apiBaseUrl: config.gatewayUrl,
     api: config.api,
     tokenProvider: session,
     scopes: config.scopes,
     fetch: options.fetch,
   });
+  // Its chunk (HTTP, streaming, image checks) after first paint, so the first Generate never waits on it.
+  whenIdle(() => void imageClient.preload().catch(() => undefined));
   return { config, session, imageClient };
 }

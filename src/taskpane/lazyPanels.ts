@@ -1,5 +1,6 @@
 // Everything in the pane that is not first paint (prompt, Use selection, options, Generate), each in its own chunk.
 import { preloadable } from "./preloadable";
+import { whenIdle } from "./whenIdle";
 
 /** Results with alt text and Insert (`components/ResultsPanel`). */
 export const LazyResultsPanel = preloadable(() => import("./components/ResultsPanel").then((m) => m.ResultsPanel));
@@ -21,7 +22,5 @@ const ALL = [LazyResultsPanel, LazyPlacementFields, LazyHistoryPanel, LazyAccoun
  * progress, results and any error never wait on the network). Failures are left to the lazy path (it retries).
  */
 export function preloadPanels(): void {
-  const run = () => void Promise.all(ALL.map((panel) => panel.preload())).catch(() => undefined);
-  if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 500 });
-  else setTimeout(run, 0);
+  whenIdle(() => void Promise.all(ALL.map((panel) => panel.preload())).catch(() => undefined));
 }
