@@ -109,6 +109,12 @@ module.exports = async (env = {}, argv = {}) => {
             options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: true } },
           },
         },
+        // Griffel's build-time transform (the Fluent team's): makeStyles → precomputed __styles, so the pane ships no
+        // CSS-in-JS compiler (stylis, rtl-css-js); Fluent's own components come precomputed. The pane's files only
+        // (their styles use theme tokens alone, which the transform evaluates); it runs on ts-loader's output.
+        ...(production
+          ? [{ test: /\.tsx?$/, include: path.resolve(__dirname, "src/taskpane"), enforce: "post", use: { loader: "@griffel/webpack-loader" } }]
+          : []),
       ],
     },
     plugins: [
