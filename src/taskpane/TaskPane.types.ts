@@ -2,7 +2,7 @@
 import type { RefObject } from "react";
 import type { AccountSession, SignedInAccount } from "../core/TokenProvider";
 import type { IllustrateConfig } from "../core/config";
-import type { StylePreset } from "../core/styles";
+import type { StylePreset } from "../core/protocol/styles";
 import type { AltText } from "../core/altText";
 import type { AspectRatio } from "../core/types";
 import type { DocumentHost, InsertTarget, SelectedPicture } from "../hosts/DocumentHost";

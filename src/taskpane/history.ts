@@ -1,6 +1,6 @@
 // The pane's picture history: every generated image with its prompt, kept until discarded (pure reducer).
 import type { AspectRatio, GeneratedImage } from "../core/types";
-import type { StylePreset } from "../core/styles";
+import type { StylePreset } from "../core/protocol/styles";
 
 /** One generated picture as the pane keeps it. */
 export interface HistoryItem {

@@ -1,7 +1,7 @@
 // Runs one generation (or edit) at a time: re-reads the selection, captures the place, calls the image API, cancels.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { API_SIZE } from "../../core/sizes";
-import { styledPrompt } from "../../core/styles";
+import { styledPrompt } from "../../core/protocol/styles";
 import type { GeneratedImage } from "../../core/types";
 import type { DocumentHost, InsertTarget } from "../../hosts/DocumentHost";
 import type { GenerateCallbacks, ImageClient, PartialImage, QueueStatus } from "../../imaging/ImageClient";

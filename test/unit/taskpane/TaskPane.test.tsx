@@ -133,7 +133,8 @@ describe("Generate", () => {
 
   test("sends the style suffix and the number of pictures", async () => {
     const pane = await paneWithSelection();
-    await pane.user.selectOptions(screen.getByRole("combobox", { name: "Style" }), "Watercolor");
+    await pane.user.click(screen.getByRole("combobox", { name: "Style" }));
+    await pane.user.click(await screen.findByRole("option", { name: "Watercolor" }));
     await pane.user.selectOptions(screen.getByRole("combobox", { name: "Number of pictures" }), "3 pictures");
     await pane.user.click(screen.getByRole("button", { name: "Generate" }));
     await waitFor(() => expect(pane.imageClient.calls).toHaveLength(1));
