@@ -152,7 +152,7 @@ export class ImagesApiClient implements ImageClient {
     const url = this.target.url(call.operation);
     let refreshToken = false;
     let refreshed = false;
-    for (let retry = 0; ; ) {
+    for (let retry = 0; ;) {
       throwIfCancelled(signal);
       const headers: Record<string, string> = { accept: call.stream ? "text/event-stream, application/json" : "application/json" };
       if (typeof call.body === "string") headers["content-type"] = "application/json";

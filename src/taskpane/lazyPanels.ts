@@ -1,4 +1,5 @@
 // Everything in the pane that is not first paint (prompt, Use selection, options, Generate), each in its own chunk.
+import { preloadInsert } from "./hooks/useInsert";
 import { preloadable } from "./preloadable";
 import { whenIdle } from "./whenIdle";
 
@@ -22,5 +23,5 @@ const ALL = [LazyResultsPanel, LazyPlacementFields, LazyHistoryPanel, LazyAccoun
  * progress, results and any error never wait on the network). Failures are left to the lazy path (it retries).
  */
 export function preloadPanels(): void {
-  whenIdle(() => void Promise.all(ALL.map((panel) => panel.preload())).catch(() => undefined));
+  whenIdle(() => void Promise.all([...ALL.map((panel) => panel.preload()), preloadInsert()]).catch(() => undefined));
 }

@@ -76,7 +76,11 @@ async function insertImageOnce(env: PowerPointEnvironment, base64: string, rect:
  * @throws HostError `insert_not_verified` when no new picture is on the slide; a new picture that could not be
  *   finished is deleted again.
  */
-export async function finishInsert(env: PowerPointEnvironment, before: SlideSnapshot, finish: Finish): Promise<{ result: InsertResult; shapeId: string }> {
+export async function finishInsert(
+  env: PowerPointEnvironment,
+  before: SlideSnapshot,
+  finish: Finish,
+): Promise<{ result: InsertResult; shapeId: string }> {
   const sets = env.capabilities.sets;
   return runStep(env, "Checking the inserted picture", async (context) => {
     const slide = context.presentation.slides.getItem(before.slideId);
@@ -133,6 +137,8 @@ function findCreated(before: SlideSnapshot, after: SlideSnapshot): { shape: Shap
   const known = new Map(before.shapes.map((s) => [s.id, s]));
   const fresh = after.shapes.filter((s) => !known.has(s.id));
   if (fresh.length > 0) return { shape: fresh[fresh.length - 1], isNew: true };
-  const filled = after.shapes.find((s) => s.placeholder?.containedType === "Image" && known.get(s.id)?.placeholder?.containedType == null && known.get(s.id)?.placeholder);
+  const filled = after.shapes.find(
+    (s) => s.placeholder?.containedType === "Image" && known.get(s.id)?.placeholder?.containedType == null && known.get(s.id)?.placeholder,
+  );
   return filled ? { shape: filled, isNew: false } : undefined;
 }

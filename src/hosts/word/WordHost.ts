@@ -2,20 +2,12 @@
 import { altTextOf, altTextOnReplace, isGeneratedAltText } from "../../core/altText";
 import { replacementSize } from "../../core/placement";
 import type { PictureData, PointSize } from "../../core/types";
-import type {
-  DocumentHost,
-  InsertOptions,
-  InsertResult,
-  InsertTarget,
-  ReplaceOptions,
-  SelectedPicture,
-  SelectionSnapshot,
-} from "../DocumentHost";
+import type { DocumentHost, InsertOptions, InsertResult, InsertTarget, ReplaceOptions, SelectedPicture, SelectionSnapshot } from "../DocumentHost";
 import { HostError } from "../errors";
 import { assertFeature, type OfficeCapabilities } from "../office/requirementSets";
 import { assertWritable, subscribeSelectionChanged, type OfficeDocumentLike } from "../office/documentState";
 import { isGoneError, toHostError } from "../office/officeErrors";
-import { pictureDataFromBase64 } from "../office/pictureBytes";
+import { loadPictureBytes } from "../office/loadPictureBytes";
 import { AltTextMemory } from "./altTextMemory";
 import { wordPictureSize, type WordPageSetupPt } from "./wordSizing";
 
@@ -213,7 +205,7 @@ export class WordHost implements DocumentHost {
     } catch (error) {
       throw toHostError(error, "Reading the picture", "picture_gone");
     }
-    return pictureDataFromBase64(base64);
+    return (await loadPictureBytes()).pictureDataFromBase64(base64);
   }
 
   onSelectionChanged(listener: () => void): () => void {
@@ -284,7 +276,12 @@ export class WordHost implements DocumentHost {
     }
     this.pictures.set(id, picture);
     const altText = altTextOf(picture);
-    return { id, sizePt: { widthPt: picture.width, heightPt: picture.height }, altText, altTextIsGenerated: isGeneratedAltText(altText, this.writtenAltText.promptFor(altText)) };
+    return {
+      id,
+      sizePt: { widthPt: picture.width, heightPt: picture.height },
+      altText,
+      altTextIsGenerated: isGeneratedAltText(altText, this.writtenAltText.promptFor(altText)),
+    };
   }
 
   /** Stops tracking an object from an earlier batch (tracked objects cost Word memory). Never throws. */

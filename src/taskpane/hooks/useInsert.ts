@@ -3,10 +3,17 @@ import { useCallback, useRef, useState } from "react";
 import { altTextFor, type AltText } from "../../core/altText";
 import type { PictureData } from "../../core/types";
 import type { DocumentHost, InsertOptions, InsertResult, SelectedPicture } from "../../hosts/DocumentHost";
-import { prepareForDocument } from "../../imaging/prepareForDocument";
 import { messageForError, type PaneMessage } from "../errorMessages";
 import type { HistoryItem } from "../history";
 import type { Batch, InsertMode } from "../TaskPane.types";
+
+/** The insert-time picture checks (imaging/prepareForDocument), loaded after first paint; see {@link preloadInsert}. */
+const loadPrepareForDocument = () => import(/* webpackChunkName: "prepare-for-document" */ "../../imaging/prepareForDocument");
+
+/** Fetches the insert-time code now, so the first Insert does not wait on it. */
+export function preloadInsert(): Promise<void> {
+  return loadPrepareForDocument().then(() => undefined);
+}
 
 /**
  * What Insert will do for `batch` on `host`: replace the picture that was selected at Generate when the host
@@ -68,6 +75,8 @@ export function useInsert(host: DocumentHost, app: string, setMessage: (message:
       const mode = insertModeFor(host, batch);
       try {
         let result: InsertResult;
+        // Its own chunk (byte checks, transcode), preloaded after first paint with the results panel.
+        const { prepareForDocument } = await loadPrepareForDocument();
         const picture = await prepareForDocument(pictureOf(item));
         if (mode === "replace" && batch?.picture) {
           result = await host.replacePicture(batch.picture as SelectedPicture, picture, {
