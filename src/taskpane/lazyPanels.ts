@@ -1,5 +1,6 @@
 // Everything in the pane that is not first paint (prompt, Use selection, options, Generate), each in its own chunk.
 import { preloadInsert } from "./hooks/useInsert";
+import { PlainStylePicker } from "./components/PlainStylePicker";
 import { preloadable } from "./preloadable";
 import { whenIdle } from "./whenIdle";
 
@@ -16,7 +17,13 @@ export const LazyPaneMessageBar = preloadable(() => import("./components/PaneMes
 /** The progress while generating (`components/GenerationProgress`). */
 export const LazyProgress = preloadable(() => import("./components/GenerationProgress").then((m) => m.GenerationProgress));
 
-const ALL = [LazyResultsPanel, LazyPlacementFields, LazyHistoryPanel, LazyAccountBar, LazyPaneMessageBar, LazyProgress];
+/**
+ * The style picker with swatches (a Fluent Dropdown: popup positioning and focus management), in its own chunk; until
+ * it arrives, the same choice as a native select ({@link PlainStylePicker}), so first paint already works.
+ */
+export const LazyStylePicker = preloadable(() => import("./components/StylePicker").then((m) => m.StylePicker), PlainStylePicker);
+
+const ALL = [LazyStylePicker, LazyResultsPanel, LazyPlacementFields, LazyHistoryPanel, LazyAccountBar, LazyPaneMessageBar, LazyProgress];
 
 /**
  * Fetches every after-first-paint chunk, once the browser is idle after first paint (so the first Generate, its
