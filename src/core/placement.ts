@@ -92,12 +92,8 @@ export function largestFreeRect(bounds: RectPt, obstacles: readonly RectPt[], ma
     .filter((o) => overlaps(o, bounds));
   const clampX = (x: number) => Math.min(Math.max(x, bounds.leftPt), right(bounds));
   const clampY = (y: number) => Math.min(Math.max(y, bounds.topPt), bottom(bounds));
-  const xs = [...new Set([bounds.leftPt, right(bounds), ...grown.flatMap((o) => [clampX(o.leftPt), clampX(right(o))])])].sort(
-    (a, b) => a - b,
-  );
-  const ys = [...new Set([bounds.topPt, bottom(bounds), ...grown.flatMap((o) => [clampY(o.topPt), clampY(bottom(o))])])].sort(
-    (a, b) => a - b,
-  );
+  const xs = [...new Set([bounds.leftPt, right(bounds), ...grown.flatMap((o) => [clampX(o.leftPt), clampX(right(o))])])].sort((a, b) => a - b);
+  const ys = [...new Set([bounds.topPt, bottom(bounds), ...grown.flatMap((o) => [clampY(o.topPt), clampY(bottom(o))])])].sort((a, b) => a - b);
   let best: RectPt | undefined;
   let bestArea = 0;
   for (let i = 0; i < xs.length; i++) {
@@ -224,4 +220,14 @@ export function geometryDiffers(wanted: RectPt, actual: RectPt, tolerancePt = 1)
     Math.abs(wanted.widthPt - actual.widthPt) > tolerancePt ||
     Math.abs(wanted.heightPt - actual.heightPt) > tolerancePt
   );
+}
+
+/**
+ * The largest area of the slide no obstacle covers (margins kept), as a deck lists it (`DeckItem.freeAreaPt`): the
+ * box a picture for this slide is sized for. `undefined` when nothing at least {@link MIN_FREE_SIDE_PT} on each side
+ * is left. Empty picture placeholders are not obstacles (a picture goes into them).
+ */
+export function freeAreaOf(slide: PointSize, shapes: readonly SlideShapeInfo[], marginPt = DEFAULT_MARGIN_PT): RectPt | undefined {
+  const obstacles = shapes.filter((s) => s.role === "obstacle").map((s) => s.rect);
+  return largestFreeRect(insetSlide(slide, marginPt), obstacles, marginPt);
 }

@@ -3,6 +3,8 @@ import { createLazySession, type LazyAccountSession } from "../auth/lazySession"
 import type { AccountSession } from "../core/TokenProvider";
 import { readConfig, type IllustrateConfig } from "../core/config";
 import { createLazyImageClient, type LazyImageClient } from "../imaging/lazyImageClient";
+import { parseApiBaseUrl } from "../imaging/apiBaseUrl";
+import { createModelCatalog, type ModelCatalog } from "../imaging/modelCatalog";
 import { whenIdle } from "./whenIdle";
 
 /** Options of {@link createPaneServices}. */
@@ -26,6 +28,8 @@ export interface PaneServices {
   session: LazyAccountSession;
   /** The image client for `config.api` at `config.gatewayUrl`, asking `session` for `config.scopes`. */
   imageClient: LazyImageClient;
+  /** The gateway's `GET /v1/models`, read once (direct mode: the fallback list). */
+  modelCatalog: ModelCatalog;
 }
 
 /**
@@ -45,5 +49,9 @@ export function createPaneServices(options: PaneServicesOptions = {}): PaneServi
   });
   // Its chunk (HTTP, streaming, image checks) after first paint, so the first Generate never waits on it.
   whenIdle(() => void imageClient.preload().catch(() => undefined));
-  return { config, session, imageClient };
+  const modelCatalog = createModelCatalog({
+    ...(config.api?.mode === "azure-openai-direct" ? {} : { baseUrl: parseApiBaseUrl(config.gatewayUrl).baseUrl }),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  return { config, session, imageClient, modelCatalog };
 }

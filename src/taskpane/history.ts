@@ -18,14 +18,23 @@ export interface HistoryItem {
   createdAt: number;
   /** How many times it was put into the document. */
   insertedCount: number;
+  /** Its id in the account's picture library; absent when saving failed (kept only in this pane's memory). */
+  libraryId?: string;
 }
 
 /** Newest first. */
 export type History = readonly HistoryItem[];
 
-export type HistoryAction = { type: "add"; items: readonly HistoryItem[] } | { type: "discard"; id: string } | { type: "inserted"; id: string };
+export type HistoryAction =
+  | { type: "add"; items: readonly HistoryItem[] }
+  | { type: "discard"; id: string }
+  | { type: "inserted"; id: string }
+  /** The library picture was deleted (here or in another pane): drop this pane's copies of it. */
+  | { type: "deleted"; libraryId: string }
+  /** The account changed: nothing of the previous account stays on screen. */
+  | { type: "clear" };
 
-/** Applies `action` to `history`; never drops an item except on `discard`. */
+/** Applies `action` to `history`; never drops an item except on `discard`, `deleted` or `clear`. */
 export function historyReducer(history: History, action: HistoryAction): History {
   switch (action.type) {
     case "add":
@@ -34,5 +43,9 @@ export function historyReducer(history: History, action: HistoryAction): History
       return history.filter((item) => item.id !== action.id);
     case "inserted":
       return history.map((item) => (item.id === action.id ? { ...item, insertedCount: item.insertedCount + 1 } : item));
+    case "deleted":
+      return history.filter((item) => item.libraryId !== action.libraryId);
+    case "clear":
+      return [];
   }
 }

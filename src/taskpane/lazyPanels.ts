@@ -10,6 +10,8 @@ export const LazyResultsPanel = preloadable(() => import("./components/ResultsPa
 export const LazyPlacementFields = preloadable(() => import("./components/PlacementFields").then((m) => m.PlacementFields));
 /** The session's history (`components/HistoryPanel`). */
 export const LazyHistoryPanel = preloadable(() => import("./components/HistoryPanel").then((m) => m.HistoryPanel));
+/** Model, quality and transparency (`components/ModelOptionsFields`), shown once the served models are known. */
+export const LazyModelOptionsFields = preloadable(() => import("./components/ModelOptionsFields").then((m) => m.ModelOptionsFields));
 /** Sign in / Sign out (`components/AccountBar`). */
 export const LazyAccountBar = preloadable(() => import("./components/AccountBar").then((m) => m.AccountBar));
 /** Errors, warnings and notices (`components/PaneMessageBar`). */
@@ -23,7 +25,16 @@ export const LazyProgress = preloadable(() => import("./components/GenerationPro
  */
 export const LazyStylePicker = preloadable(() => import("./components/StylePicker").then((m) => m.StylePicker), PlainStylePicker);
 
-const ALL = [LazyStylePicker, LazyResultsPanel, LazyPlacementFields, LazyHistoryPanel, LazyAccountBar, LazyPaneMessageBar, LazyProgress];
+const ALL = [
+  LazyStylePicker,
+  LazyResultsPanel,
+  LazyPlacementFields,
+  LazyHistoryPanel,
+  LazyModelOptionsFields,
+  LazyAccountBar,
+  LazyPaneMessageBar,
+  LazyProgress,
+];
 
 /**
  * Fetches every after-first-paint chunk, once the browser is idle after first paint (so the first Generate, its

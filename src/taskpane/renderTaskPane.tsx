@@ -1,14 +1,17 @@
 // Draws the task pane from its state (pure: no hooks, no effects; state and styles come in).
 // First paint is the prompt, Use selection, the options and Generate; the rest comes from lazy chunks (lazyPanels.ts).
 import { Button, Caption1, Field, Spinner, Textarea, Title3 } from "@fluentui/react-components";
+import { ArrowClockwiseRegular } from "@fluentui/react-icons/svg/arrow-clockwise";
 import { DismissRegular } from "@fluentui/react-icons/svg/dismiss";
 import { ImageEditRegular } from "@fluentui/react-icons/svg/image-edit";
+import { ImageSparkleRegular } from "@fluentui/react-icons/svg/image-sparkle";
 import { SparkleRegular } from "@fluentui/react-icons/svg/sparkle";
 import { TextQuoteRegular } from "@fluentui/react-icons/svg/text-quote";
 import { OptionsFields } from "./components/OptionsFields";
 import {
   LazyAccountBar as AccountBar,
   LazyHistoryPanel as HistoryPanel,
+  LazyModelOptionsFields as ModelOptionsFields,
   LazyPaneMessageBar as PaneMessageBar,
   LazyPlacementFields as PlacementFields,
   LazyProgress as GenerationProgress,
@@ -36,6 +39,8 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
             t={t}
             onSignIn={state.onSignIn}
             onSignOut={state.onSignOut}
+            libraryKept={state.account.libraryKept}
+            onDeleteAllPictures={() => void state.onDeleteAllPictures()}
           />
         ) : null}
       </header>
@@ -73,6 +78,15 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
         disabled={state.generating}
         onChange={state.onOptionsChange}
       />
+      {state.models ? (
+        <ModelOptionsFields.Component
+          t={t}
+          models={state.models}
+          value={state.modelOptions}
+          disabled={state.generating}
+          onChange={state.onModelOptionsChange}
+        />
+      ) : null}
 
       <section className={styles.section}>
         <div className={styles.row}>
@@ -90,6 +104,28 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
             </Button>
           ) : null}
         </div>
+        {state.provenance ? (
+          <>
+            <Caption1 dir="auto">{t("library.fromPicture", { prompt: state.provenance.prompt })}</Caption1>
+            <div className={styles.row}>
+              {state.replaceAvailable ? (
+                <Button
+                  icon={<ArrowClockwiseRegular />}
+                  disabledFocusable={state.generating}
+                  onClick={state.onRegenerate}
+                  title={t("library.regenerateHint")}
+                >
+                  {t("library.regenerate")}
+                </Button>
+              ) : null}
+              {state.canEdit ? (
+                <Button icon={<ImageSparkleRegular />} disabledFocusable={state.generating} onClick={state.onVariation}>
+                  {t("library.variation")}
+                </Button>
+              ) : null}
+            </div>
+          </>
+        ) : null}
         {state.pictureSelected && !state.canEdit && state.editUnavailableReason ? (
           <Caption1>{t("generate.editUnavailable", { reason: state.editUnavailableReason })}</Caption1>
         ) : null}
@@ -139,13 +175,22 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
         />
       ) : null}
 
+      {state.libraryNotice ? <PaneMessageBar.Component message={state.libraryNotice} t={t} /> : null}
       <HistoryPanel.Component
         t={t}
         history={state.history}
+        count={state.historyCount}
+        {...(state.library ? { library: state.library } : {})}
+        documentId={state.documentId}
         inserting={state.inserting}
         insertAvailable={state.insertAgainAvailable}
+        replaceAvailable={state.replaceAvailable && state.pictureSelected}
         onInsertAgain={state.onInsertAgain}
         onDiscard={state.onDiscard}
+        onLibraryInsert={state.onLibraryInsert}
+        onLibraryReplace={state.onLibraryReplace}
+        onLibraryDeleted={state.onLibraryDeleted}
+        onDeleteAll={() => void state.onDeleteAllPictures()}
       />
     </main>
   );

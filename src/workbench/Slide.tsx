@@ -41,10 +41,12 @@ export interface SlideViewProps {
   store: Store<SlideState>;
   /** Receives the slide element (the host's selection sync reads the DOM selection inside it). */
   slideRef: React.RefObject<HTMLDivElement | null>;
+  /** The slide's number in its deck and the deck's size, for the region's name. @default { number: 1, total: 1 } */
+  position?: { number: number; total: number };
 }
 
 /** The slide: a labelled region; click or Tab to a shape to select it; text boxes are editable; Delete removes. */
-export function SlideView({ store, slideRef }: SlideViewProps): React.JSX.Element {
+export function SlideView({ store, slideRef, position = { number: 1, total: 1 } }: SlideViewProps): React.JSX.Element {
   const styles = useSlideStyles();
   const { t } = useStrings();
   const state = React.useSyncExternalStore(store.subscribe, store.get);
@@ -62,12 +64,16 @@ export function SlideView({ store, slideRef }: SlideViewProps): React.JSX.Elemen
   };
 
   return (
-    <div ref={viewport} className={styles.viewport} style={{ height: `${SLIDE_WIDTH_PX * scale * (SLIDE_SIZE_PT.heightPt / SLIDE_SIZE_PT.widthPt)}px` }}>
+    <div
+      ref={viewport}
+      className={styles.viewport}
+      style={{ height: `${SLIDE_WIDTH_PX * scale * (SLIDE_SIZE_PT.heightPt / SLIDE_SIZE_PT.widthPt)}px` }}
+    >
       <section
         ref={slideRef}
         className={styles.slide}
         style={{ transform: `scale(${scale})` }}
-        aria-label={t("workbench.slideLabel")}
+        aria-label={t("workbench.slideLabel", { number: position.number, total: position.total })}
         // A slide is laid out in left/top points in every UI language (as in PowerPoint): never mirrored.
         dir="ltr"
         data-slide-id={state.slideId}
@@ -89,7 +95,13 @@ export function SlideView({ store, slideRef }: SlideViewProps): React.JSX.Elemen
           };
           const selected = shape.id === state.selectedShapeId && styles.selected;
           return shape.kind === "textbox" ? (
-            <div key={shape.id} {...common} role="group" aria-label={t("workbench.textBoxShape", { name: shape.name })} className={mergeClasses(styles.shape, styles.textBox, selected)}>
+            <div
+              key={shape.id}
+              {...common}
+              role="group"
+              aria-label={t("workbench.textBoxShape", { name: shape.name })}
+              className={mergeClasses(styles.shape, styles.textBox, selected)}
+            >
               <TextBoxText shape={shape} className={styles.text} onText={(text) => store.update((s) => setTextBoxText(s, shape.id, text))} />
             </div>
           ) : (
