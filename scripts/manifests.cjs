@@ -3,6 +3,7 @@
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
+const { zipSync } = require("fflate");
 const { ADDIN } = require("../manifest/addin.cjs");
 
 /** Where the pane is served in development (webpack.config.js DEV_SERVER_PORT). */
@@ -18,6 +19,13 @@ const ENTRA_ORIGIN = "https://login.microsoftonline.com";
 const UNIFIED_MANIFEST_VERSION = "1.30";
 /** Folder of the unified app package (manifest.json, language files, color.png, outline.png). */
 const APP_PACKAGE_DIR = "appPackage";
+/** The app package as one zip in APP_PACKAGE_DIR: what the Microsoft 365 admin center (Integrated apps → Upload) takes. */
+const APP_PACKAGE_ZIP = "illustrate.zip";
+/**
+ * Time stamp of every zip entry: fixed, so the same files give the same zip bytes (the committed copy and the build
+ * are compared byte for byte). Built from local fields: DOS times carry no time zone, so any machine writes 2000-01-01.
+ */
+const ZIP_ENTRY_TIME = new Date(2000, 0, 1);
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -328,16 +336,30 @@ function renderUnifiedPackage(addin, settings) {
 }
 
 /**
- * Every manifest file, relative to the output folder: `manifest.xml` and `appPackage/…`, as bytes.
+ * The app package zip: `entries` (file name → bytes) at the zip's root, as the admin center and Teams expect
+ * (learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/apps-package), deflated, with fixed times.
+ * @param {Map<string, Buffer>} entries
+ * @returns {Buffer}
+ */
+function appPackageZip(entries) {
+  const zippable = {};
+  for (const [name, content] of [...entries].sort(([a], [b]) => a.localeCompare(b))) zippable[name] = new Uint8Array(content);
+  return Buffer.from(zipSync(zippable, { level: 9, mtime: ZIP_ENTRY_TIME }));
+}
+
+/**
+ * Every manifest file, relative to the output folder: `manifest.xml`, `appPackage/…` and the zip of appPackage's
+ * files (`appPackage/illustrate.zip`), as bytes.
  * @returns {Map<string, Buffer>}
  */
 function manifestFiles(settings, addin = ADDIN) {
   const files = new Map([["manifest.xml", Buffer.from(renderXmlManifest(addin, settings))]]);
   const pkg = renderUnifiedPackage(addin, settings);
-  for (const [name, content] of Object.entries(pkg.json)) {
-    files.set(`${APP_PACKAGE_DIR}/${name}`, Buffer.from(`${JSON.stringify(content, null, 2)}\n`));
-  }
-  for (const [name, source] of Object.entries(pkg.copies)) files.set(`${APP_PACKAGE_DIR}/${name}`, fs.readFileSync(source));
+  const entries = new Map();
+  for (const [name, content] of Object.entries(pkg.json)) entries.set(name, Buffer.from(`${JSON.stringify(content, null, 2)}\n`));
+  for (const [name, source] of Object.entries(pkg.copies)) entries.set(name, fs.readFileSync(source));
+  for (const [name, content] of entries) files.set(`${APP_PACKAGE_DIR}/${name}`, content);
+  files.set(`${APP_PACKAGE_DIR}/${APP_PACKAGE_ZIP}`, appPackageZip(entries));
   return files;
 }
 
@@ -355,6 +377,8 @@ function writeManifests(outDir, settings) {
 
 module.exports = {
   APP_PACKAGE_DIR,
+  APP_PACKAGE_ZIP,
+  appPackageZip,
   DEV_PUBLIC_URL,
   UNIFIED_MANIFEST_VERSION,
   manifestSettingsFromEnv,

@@ -8,6 +8,8 @@ export interface ManifestSettings {
   webApplicationInfo?: { id: string; resource: string };
 }
 export declare const APP_PACKAGE_DIR: string;
+/** File name of the app package zip inside APP_PACKAGE_DIR (manifest.json, language files and both icons at its root). */
+export declare const APP_PACKAGE_ZIP: string;
 export declare const DEV_PUBLIC_URL: string;
 export declare const UNIFIED_MANIFEST_VERSION: string;
 export declare function manifestSettingsFromEnv(env: Record<string, string | undefined>): ManifestSettings;
@@ -17,5 +19,6 @@ export declare function renderUnifiedPackage(
   settings: ManifestSettings,
 ): { json: Record<string, object>; copies: Record<string, string> };
 export declare function unifiedStringKeys(addin: AddinDescription): Record<string, string>;
+export declare function appPackageZip(entries: Map<string, Buffer>): Buffer;
 export declare function manifestFiles(settings: ManifestSettings, addin?: AddinDescription): Map<string, Buffer>;
 export declare function writeManifests(outDir: string, settings: ManifestSettings): string[];

@@ -1,9 +1,11 @@
 // Builds the gateway's Fastify app (routes, CORS, errors, logging) without listening; main.ts listens.
 import cors from "@fastify/cors";
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from "fastify";
+import type { BriefWriter } from "../providers/prompts/BriefWriter";
 import type { ImageProvider } from "../providers/Provider";
 import { BODY_LIMIT_BYTES, handleError, handleNotFound } from "./errorHandler";
 import { imageRoutes, type Authenticate } from "./routes/images";
+import { promptRoutes } from "./routes/prompts";
 import { systemRoutes } from "./routes/system";
 import { servedFromProvider, type ServedModels } from "./servedModels";
 
@@ -25,6 +27,11 @@ export interface GatewayOptions {
   https?: { key: Buffer | string; cert: Buffer | string };
   /** Longest generation in milliseconds before 504 `generation_timeout`. @default 300000 */
   generationTimeoutMs?: number;
+  /**
+   * The chat deployment behind `POST /v1/prompts/visual` (./createBriefWriter.ts: `PROMPT_*`), with its longest call
+   * in ms; absent: the route answers 404 `prompt_writer_not_configured` and `GET /v1/backend` says `promptWriter: null`.
+   */
+  briefWriter?: { writer: BriefWriter; timeoutMs: number };
   /** `false` for silence, or pino options (`level`, `stream`); `Authorization` and cookies are always redacted. */
   logger?: false | { level?: string; stream?: { write(line: string): void } };
 }
@@ -51,7 +58,7 @@ function loggerOptions(logger: GatewayOptions["logger"]): FastifyServerOptions["
 }
 
 /**
- * Creates the gateway app: `POST /v1/images/generations` and `/edits`, `GET /v1/models`, `GET /v1/backend`, `GET /healthz`, CORS for
+ * Creates the gateway app: `POST /v1/images/generations` and `/edits`, `POST /v1/prompts/visual`, `GET /v1/models`, `GET /v1/backend`, `GET /healthz`, CORS for
  * `allowedOrigins`, and every error as `{ error: { code, type, message, param? } }`. Call `listen` to serve.
  * Bodies up to {@link BODY_LIMIT_BYTES} are parsed and validated (a 2 MB prompt → 400 `prompt_too_long`);
  * larger ones get 413 `payload_too_large`.
@@ -83,12 +90,19 @@ export async function buildApp(options: GatewayOptions): Promise<FastifyInstance
 
   const models = options.models ?? (options.provider ? servedFromProvider(options.provider) : undefined);
   if (!models || models.models.length === 0) throw new Error("buildApp needs a provider or models");
-  await app.register(systemRoutes, { models });
+  await app.register(systemRoutes, { models, promptWriter: options.briefWriter?.writer.info ?? null });
   await app.register(imageRoutes, {
     prefix: "/v1/images",
     models,
     authenticate: options.authenticate,
     generationTimeoutMs: options.generationTimeoutMs ?? 300_000,
+  });
+  // issue 8: slide/section text → visual briefs, behind the same authentication (its own plugin scope and hook).
+  await app.register(promptRoutes, {
+    prefix: "/v1/prompts",
+    writer: options.briefWriter?.writer,
+    authenticate: options.authenticate,
+    timeoutMs: options.briefWriter?.timeoutMs ?? 60_000,
   });
   return app;
 }

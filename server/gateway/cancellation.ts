@@ -1,6 +1,5 @@
 // One AbortSignal per generation: fires when the client disconnects or the generation takes too long.
 import type { FastifyReply } from "fastify";
-import type { QueueStatus } from "../../src/core/protocol/wire";
 import { GatewayError } from "./errors";
 
 /** A generation's cancellation: pass `signal` to the provider, race its call against `aborted`, then `dispose`. */
@@ -9,16 +8,18 @@ export interface GenerationCancellation {
   /** Rejects with the abort reason (a {@link GatewayError}) when `signal` aborts; never resolves. */
   aborted: Promise<never>;
   /**
-   * Wraps a queue reporter so that time spent waiting in the queue (position > 0, until position 0 =
-   * starting) does not count against `timeoutMs`: the timeout measures the upstream work only.
+   * The provider context's `onWaiting`: the queue calls it with `true` when a call starts waiting for a slot and
+   * `false` when it got one (or left). While any call of this generation waits (MAI sends one call per image, in
+   * parallel), the clock stands still: `timeoutMs` measures the work after the slot, never the time queued.
    */
-  whileQueued(onQueue?: (status: QueueStatus) => void): (status: QueueStatus) => void;
+  onWaiting(waiting: boolean): void;
   /** Stops the timer and the disconnect listener. */
   dispose(): void;
 }
 
 /**
- * Watches one generation. Aborts with 504 `generation_timeout` after `timeoutMs`, or with 499
+ * Watches one generation. Aborts with 504 `generation_timeout` after `timeoutMs` of running time (time waiting for
+ * a queue slot excluded, see {@link GenerationCancellation.onWaiting}), or with 499
  * `client_closed_request` when the connection closes before the response was written.
  * Uses the response's `close` event: on Node ≥ 16 the request's `close` fires as soon as its body has been
  * read, so it cannot tell a disconnect (Fastify's `request.signal` listens to it).
@@ -42,6 +43,7 @@ export function watchGeneration(reply: FastifyReply, timeoutMs: number): Generat
     timer = undefined;
     remaining = Math.max(0, remaining - (performance.now() - runningSince));
   };
+  let waitingCalls = 0;
   run();
   const onClose = () => {
     if (!reply.raw.writableFinished) abort(new GatewayError(499, "client_closed_request", "cancelled", "The client closed the request"));
@@ -54,10 +56,10 @@ export function watchGeneration(reply: FastifyReply, timeoutMs: number): Generat
   return {
     signal: controller.signal,
     aborted,
-    whileQueued: (onQueue) => (status) => {
-      if (status.position > 0) pause();
+    onWaiting: (waiting) => {
+      waitingCalls = Math.max(0, waitingCalls + (waiting ? 1 : -1));
+      if (waitingCalls > 0) pause();
       else if (timer === undefined && !disposed && !controller.signal.aborted) run();
-      onQueue?.(status);
     },
     dispose: () => {
       disposed = true;

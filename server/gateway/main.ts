@@ -4,6 +4,7 @@ import { loadServerTls } from "../shared/serverTls";
 import { buildApp } from "./app";
 import { createAuthenticate } from "./auth/authenticate";
 import { isLoopbackIssuer, readAuthConfig } from "./auth/config";
+import { createBriefWriter } from "./createBriefWriter";
 import { readGatewayConfig } from "./config";
 import { createServedModels } from "./servedModels";
 
@@ -11,6 +12,8 @@ async function main(): Promise<void> {
   const config = readGatewayConfig();
   // IMAGE_MODELS, or the one IMAGE_PROVIDER model (config.provider is read from the same IMAGE_PROVIDER).
   const models = createServedModels(process.env);
+  // PROMPT_PROVIDER (issue 8): the chat deployment of POST /v1/prompts/visual, or none.
+  const briefWriter = createBriefWriter(process.env);
   const tls = await loadServerTls();
   // Every image route requires a bearer token (issue #3); the local issuer's JWKS is served with the dev CA.
   const auth = readAuthConfig();
@@ -21,6 +24,7 @@ async function main(): Promise<void> {
     authenticate: createAuthenticate(authConfig),
     https: { key: tls.key, cert: tls.cert },
     generationTimeoutMs: config.generationTimeoutMs,
+    ...(briefWriter ? { briefWriter } : {}),
     logger: { level: process.env.LOG_LEVEL ?? "info" },
   });
   const close = () => {
@@ -40,7 +44,7 @@ async function main(): Promise<void> {
     app.log.info({ model: entry.id, provider: provider.info.provider, family: entry.family, familySource, rpm: entry.requestsPerMinute }, "model served");
   }
   app.log.info(
-    { models: models.models.map((m) => m.entry.id), photoModel: models.photoModel, allowedOrigins: config.allowedOrigins, issuer: authConfig.issuer, audiences: authConfig.audiences },
+    { models: models.models.map((m) => m.entry.id), promptWriter: briefWriter?.writer.info ?? null, photoModel: models.photoModel, allowedOrigins: config.allowedOrigins, issuer: authConfig.issuer, audiences: authConfig.audiences },
     "gateway ready",
   );
 }

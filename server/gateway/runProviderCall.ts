@@ -15,7 +15,7 @@ export const QUEUE_HEADER = "x-illustrate-queue";
  * An `onQueue` callback that puts the first (longest) queue report of a JSON request into
  * {@link QUEUE_HEADER}, so the answer says how long it waited and where it stood.
  */
-function queueHeaderReporter(reply: FastifyReply): (status: QueueStatus) => void {
+export function queueHeaderReporter(reply: FastifyReply): (status: QueueStatus) => void {
   return (status) => {
     if (status.position > 0 && !reply.hasHeader(QUEUE_HEADER)) reply.header(QUEUE_HEADER, JSON.stringify(status));
   };
@@ -74,7 +74,7 @@ export async function answerImages(
   const started = performance.now();
   const cancellation = watchGeneration(reply, job.timeoutMs);
   try {
-    const ctx = { signal: cancellation.signal, userId: request.userId, onQueue: cancellation.whileQueued(queueHeaderReporter(reply)) };
+    const ctx = { signal: cancellation.signal, userId: request.userId, onQueue: queueHeaderReporter(reply), onWaiting: cancellation.onWaiting };
     const data = await runProviderCall(cancellation, job.n, () => job.call(ctx));
     request.log.info(
       { provider: job.provider.info.provider, n: job.n, size: job.apiSize, ms: Math.round(performance.now() - started) },

@@ -49,7 +49,7 @@ export interface StreamJob {
   request: NormalizedGenerateRequest | ExtendedGenerateRequest;
   partialImages: number;
   /** Makes the images without streaming (for `n` > 1, edits, and providers that cannot stream). */
-  makeAll: (ctx: { signal: AbortSignal; userId?: string; onQueue: (status: QueueStatus) => void }) => Promise<ProviderImage[]>;
+  makeAll: (ctx: { signal: AbortSignal; userId?: string; onQueue: (status: QueueStatus) => void; onWaiting: (waiting: boolean) => void }) => Promise<ProviderImage[]>;
   generationTimeoutMs: number;
 }
 
@@ -77,7 +77,12 @@ export async function sendImageStream(request: FastifyRequest, reply: FastifyRep
     if (out.writable) out.write(sseEvent(name, data));
   };
   const keepAlive = setInterval(() => out.writable && out.write(": keep-alive\n\n"), KEEP_ALIVE_MS);
-  const ctx = { signal: cancellation.signal, userId: request.userId, onQueue: cancellation.whileQueued((status: QueueStatus) => write("queue", status)) };
+  const ctx = {
+    signal: cancellation.signal,
+    userId: request.userId,
+    onQueue: (status: QueueStatus) => write("queue", status),
+    onWaiting: cancellation.onWaiting,
+  };
   const { provider, eventPrefix } = job;
 
   const run = async () => {

@@ -38,6 +38,11 @@ export interface GenerateContext {
   userId?: string;
   /** Called while the request waits in the shared queue (server/queue), when its position changes. */
   onQueue?: (status: QueueStatus) => void;
+  /**
+   * Called by the queue with `true` when a call starts waiting for a slot and `false` when it got one or left (granted,
+   * aborted, timed out, closed): the gateway stops its generation clock (GENERATION_TIMEOUT_MS) in between.
+   */
+  onWaiting?: (waiting: boolean) => void;
 }
 
 /**

@@ -30,11 +30,47 @@ export interface FairQueueOptions {
   onStoreError?: (error: unknown) => void;
   /** Called when a waiter is let through (one slot spent), e.g. to log grant times. */
   onGrant?: () => void;
+  /**
+   * Longest wait for a slot (`IMAGE_QUEUE_TIMEOUT_MS`), in ms; then the call fails with 429 `queue_timeout` and a
+   * retry-after of the expected wait. Apart from GENERATION_TIMEOUT_MS, which starts only once the call has its slot.
+   * @default no bound
+   */
+  maxWaitMs?: number;
 }
 
-function queueError(code: string, message: string, status: number, retryAfterMs?: number): ProviderError {
+/** A queue's own failure: 429 (type `rate_limited`, with retry-after) or 503 (type `upstream_unavailable`). */
+export function queueError(code: string, message: string, status: number, retryAfterMs?: number): ProviderError {
   return new ProviderError(status, code, status === 429 ? "rate_limited" : "upstream_unavailable", message,
     retryAfterMs === undefined ? {} : { retryAfterMs: Math.ceil(retryAfterMs) });
+}
+
+/**
+ * The failure of a call that waited `maxWaitMs` without a slot: 429 `queue_timeout`, as Azure OpenAI and OpenAI answer
+ * a request over the deployment's rate (429 + retry-after), not 503, which the gateway keeps for "unavailable"
+ * (shutdown, Redis lost). `retryAfterMs` is the wait still expected at its place in the queue.
+ */
+export function queueTimeoutError(maxWaitMs: number, retryAfterMs: number): ProviderError {
+  return queueError("queue_timeout", `No upstream slot within ${Math.round(maxWaitMs / 1000)} s: too many images are waiting; try again later`, 429, Math.max(1000, retryAfterMs));
+}
+
+/**
+ * Fails a waiter with {@link queueTimeoutError} after `maxWaitMs` (none when undefined): `expectedWaitMs` is asked
+ * then, for the retry-after. Clear the returned timer when the waiter leaves otherwise.
+ */
+export function expireAfter(maxWaitMs: number | undefined, expectedWaitMs: () => number, fail: (error: ProviderError) => void): NodeJS.Timeout | undefined {
+  if (maxWaitMs === undefined) return undefined;
+  return setTimeout(() => fail(queueTimeoutError(maxWaitMs, expectedWaitMs())), maxWaitMs);
+}
+
+/**
+ * Tells `ctx.onWaiting` that a call waits for a slot now, and again when `waited` settles (granted or failed), so
+ * the gateway's generation clock stands still in between.
+ */
+export function reportWaiting<T>(ctx: GenerateContext, waited: Promise<T>): Promise<T> {
+  if (!ctx.onWaiting) return waited;
+  const onWaiting = ctx.onWaiting;
+  onWaiting(true);
+  return waited.finally(() => onWaiting(false));
 }
 
 /**
@@ -64,11 +100,17 @@ export class FairQueue implements UpstreamGate {
   }
 
   /**
-   * Waits for a slot for `ctx.userId`, reporting position changes to `ctx.onQueue` (position 0 = starting).
-   * @throws ProviderError 429 `queue_full` when the user (or everyone) has too many calls waiting;
-   *   503 `queue_unavailable` when the limiter's store fails; the signal's reason when `ctx.signal` aborts
+   * Waits for a slot for `ctx.userId`, reporting position changes to `ctx.onQueue` (position 0 = starting) and the
+   * wait itself to `ctx.onWaiting`.
+   * @throws ProviderError 429 `queue_full` when the user (or everyone) has too many calls waiting; 429
+   *   `queue_timeout` after `maxWaitMs` without a slot; 503 `queue_unavailable` when the limiter's store fails;
+   *   the signal's reason when `ctx.signal` aborts
    */
   acquire(ctx: GenerateContext): Promise<void> {
+    return reportWaiting(ctx, this.waitForSlot(ctx));
+  }
+
+  private waitForSlot(ctx: GenerateContext): Promise<void> {
     if (this.closed) return Promise.reject(queueError("queue_closed", "The gateway is shutting down; try again", 503));
     if (ctx.signal.aborted) return Promise.reject(ctx.signal.reason);
     const user = ctx.userId || ANONYMOUS_USER;
@@ -78,17 +120,24 @@ export class FairQueue implements UpstreamGate {
       return Promise.reject(queueError("queue_full", "Too many images are waiting; try again later", 429, estimate));
     }
     return new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
+      const leave = (error: unknown) => {
         this.remove(waiter);
-        reject(ctx.signal.reason);
+        waiter.detach();
+        reject(error);
         this.report();
       };
+      const onAbort = () => leave(ctx.signal.reason);
+      const expectedWaitMs = () => Math.max(0, this.nextSlotAt - this.now()) + Math.max(0, this.order().indexOf(waiter)) * this.limiter.intervalMs;
+      const expiry = expireAfter(this.options.maxWaitMs, expectedWaitMs, leave);
       const waiter: Waiter = {
         user,
         resolve,
         reject,
         onQueue: ctx.onQueue,
-        detach: () => ctx.signal.removeEventListener("abort", onAbort),
+        detach: () => {
+          ctx.signal.removeEventListener("abort", onAbort);
+          clearTimeout(expiry);
+        },
       };
       ctx.signal.addEventListener("abort", onAbort, { once: true });
       if (mine.length === 0) {

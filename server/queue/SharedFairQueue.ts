@@ -1,9 +1,8 @@
 // The gateway's queue when replicas share Redis: one turn order and one budget for every replica, with
 // leases so a dead replica's tickets expire, and a local budget (with a warning) while Redis is away.
 import { randomUUID } from "node:crypto";
-import { ProviderError } from "../providers/errors";
 import type { GenerateContext, UpstreamGate } from "../providers/Provider";
-import { ANONYMOUS_USER, FairQueue } from "./FairQueue";
+import { ANONYMOUS_USER, FairQueue, expireAfter, queueError, reportWaiting } from "./FairQueue";
 import type { QueueLog } from "./queueLog";
 import type { RedisTurns } from "./redisTurns";
 import { memorySlotLimiter, slotIntervalMs, type SlotBudget } from "./slotLimiter";
@@ -21,6 +20,8 @@ export interface SharedFairQueueOptions {
   maxPerUser?: number;
   /** Most calls waiting on this replica. @default 500 */
   maxTotal?: number;
+  /** Longest wait for a slot, wherever the call waits (Redis or the local budget); see FairQueueOptions.maxWaitMs. */
+  maxWaitMs?: number;
   log: QueueLog;
 }
 
@@ -37,11 +38,6 @@ interface Waiter {
   moveOut?: AbortController;
   reported?: number;
   detach(): void;
-}
-
-function queueError(code: string, message: string, status: number, retryAfterMs?: number): ProviderError {
-  return new ProviderError(status, code, status === 429 ? "rate_limited" : "upstream_unavailable", message,
-    retryAfterMs === undefined ? {} : { retryAfterMs: Math.ceil(retryAfterMs) });
 }
 
 const sleep = (ms: number, timers: Set<NodeJS.Timeout>) =>
@@ -107,11 +103,17 @@ export class SharedFairQueue implements UpstreamGate {
   }
 
   /**
-   * Waits for a slot for `ctx.userId`, reporting position changes to `ctx.onQueue` (position 0 = starting).
+   * Waits for a slot for `ctx.userId`, reporting position changes to `ctx.onQueue` (position 0 = starting) and the
+   * wait itself to `ctx.onWaiting`.
    * @throws ProviderError 429 `queue_full` (with retry-after) when the user or this replica has too many
-   *   calls waiting; 503 `queue_closed` on shutdown; the signal's reason when `ctx.signal` aborts
+   *   calls waiting; 429 `queue_timeout` after `maxWaitMs` without a slot; 503 `queue_closed` on shutdown; the
+   *   signal's reason when `ctx.signal` aborts
    */
   acquire(ctx: GenerateContext): Promise<void> {
+    return reportWaiting(ctx, this.waitForSlot(ctx));
+  }
+
+  private waitForSlot(ctx: GenerateContext): Promise<void> {
     if (this.closed) return Promise.reject(queueError("queue_closed", "The gateway is shutting down; try again", 503));
     if (ctx.signal.aborted) return Promise.reject(ctx.signal.reason);
     const user = ctx.userId || ANONYMOUS_USER;
@@ -123,13 +125,17 @@ export class SharedFairQueue implements UpstreamGate {
     }
     return new Promise<void>((resolve, reject) => {
       const seq = ++this.seq;
-      const onAbort = () => {
+      /** Takes the waiter out wherever it waits (its Redis ticket, or the local queue) and fails it with `error`. */
+      const leave = (error: unknown) => {
         const waiter = this.waiters.get(seq);
-        if (!waiter) return;
-        this.waiters.delete(seq);
+        if (!waiter || !this.finish(waiter)) return;
         if (waiter.where === "shared" && waiter.ticket) this.turns.cancel(user, waiter.ticket).catch(() => undefined);
-        reject(ctx.signal.reason);
+        else waiter.moveOut?.abort();
+        reject(error);
       };
+      const onAbort = () => leave(ctx.signal.reason);
+      const expectedWaitMs = () => Math.max(0, this.nextSlotAt - Date.now()) + ((this.waiters.get(seq)?.reported ?? this.size) - 1) * this.intervalMs;
+      const expiry = expireAfter(this.options.maxWaitMs, expectedWaitMs, leave);
       const waiter: Waiter = {
         seq,
         user,
@@ -137,7 +143,10 @@ export class SharedFairQueue implements UpstreamGate {
         resolve,
         reject,
         where: "shared",
-        detach: () => ctx.signal.removeEventListener("abort", onAbort),
+        detach: () => {
+          ctx.signal.removeEventListener("abort", onAbort);
+          clearTimeout(expiry);
+        },
       };
       ctx.signal.addEventListener("abort", onAbort, { once: true });
       this.waiters.set(seq, waiter);
@@ -174,7 +183,8 @@ export class SharedFairQueue implements UpstreamGate {
     const moveOut = new AbortController();
     waiter.moveOut = moveOut;
     const local = this.localQueue();
-    local.acquire({ ...waiter.ctx, signal: AbortSignal.any([waiter.ctx.signal, moveOut.signal]) }).then(
+    // The local queue's wait is part of this one (already reported to onWaiting, bounded by maxWaitMs here).
+    local.acquire({ ...waiter.ctx, onWaiting: undefined, signal: AbortSignal.any([waiter.ctx.signal, moveOut.signal]) }).then(
       () => {
         if (this.finish(waiter)) waiter.resolve();
       },

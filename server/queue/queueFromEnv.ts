@@ -10,6 +10,14 @@ import { memorySlotLimiter } from "./slotLimiter";
 /** Requests per minute assumed for a remote provider when `IMAGE_RPM` is unset (MAI allows 2–12, Azure ~9–12). */
 export const DEFAULT_REMOTE_RPM = 6;
 
+/**
+ * Longest wait for an upstream slot when `IMAGE_QUEUE_TIMEOUT_MS` is unset: 240 s. The pane waits 300 s for a whole
+ * answer (src/imaging/imagesApiClient.ts DEFAULT_TIMEOUT_MS), a generation typically takes 10–60 s
+ * (shared/docs/image-api.md "Time"): a call still queued after 240 s would rarely be answered in time, so it fails with
+ * 429 `queue_timeout` and a retry-after instead of holding a connection.
+ */
+export const DEFAULT_QUEUE_TIMEOUT_MS = 240_000;
+
 /** A queue in front of one upstream deployment. */
 export interface GatewayQueue extends UpstreamGate {
   /** Calls waiting in this process. */
@@ -40,6 +48,8 @@ function positiveInteger(name: string, value: string | undefined): number | unde
  * - `IMAGE_RPM`: upstream calls per window (default `defaultRpm`);
  * - `IMAGE_RPM_WINDOW_MS`: the window in ms (default 60000; tests scale it down);
  * - `IMAGE_RPM_MARGIN_MS`: added to each slot interval against network jitter (default 250);
+ * - `IMAGE_QUEUE_TIMEOUT_MS`: longest wait for a slot (default {@link DEFAULT_QUEUE_TIMEOUT_MS}), then 429
+ *   `queue_timeout` with retry-after; counted apart from `GENERATION_TIMEOUT_MS`, which starts at the slot;
  * - `REDIS_URL`: every replica using the same Redis and deployment (`keyPrefix`) shares one budget and one
  *   turn order ({@link SharedFairQueue}); `IMAGE_QUEUE_LEASE_MS` (default 5000): how long a silent
  *   replica's waiting tickets are kept.
@@ -58,6 +68,7 @@ export function queueFromEnv(
     throw new Error(`IMAGE_RPM_MARGIN_MS must be a whole number of milliseconds ≥ 0, got "${margin}"`);
   }
   const leaseMs = positiveInteger("IMAGE_QUEUE_LEASE_MS", env.IMAGE_QUEUE_LEASE_MS);
+  const maxWaitMs = positiveInteger("IMAGE_QUEUE_TIMEOUT_MS", env.IMAGE_QUEUE_TIMEOUT_MS) ?? DEFAULT_QUEUE_TIMEOUT_MS;
   const budget = { rpm, windowMs, marginMs };
   const redisUrl = env.REDIS_URL?.trim();
   const log = options.log ?? jsonLineLog(env.LOG_LEVEL);
@@ -71,9 +82,9 @@ export function queueFromEnv(
     const client = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 2000, lazyConnect: true });
     client.on("error", () => undefined); // reported by the queue's warning instead of an unhandled event
     client.connect().catch(() => undefined); // ioredis keeps reconnecting
-    queue = new SharedFairQueue(new RedisTurns(client, `illustrate:queue:{${options.keyPrefix}}:`), { budget, leaseMs, log });
+    queue = new SharedFairQueue(new RedisTurns(client, `illustrate:queue:{${options.keyPrefix}}:`), { budget, leaseMs, maxWaitMs, log });
   } else {
-    queue = new FairQueue(memorySlotLimiter(budget));
+    queue = new FairQueue(memorySlotLimiter(budget), { maxWaitMs });
   }
   open.add(queue);
   return queue;

@@ -5,7 +5,7 @@ import { readConfig } from "../core/config";
 import { localizePage } from "../taskpane/strings/localizePage";
 import type { Translate } from "../taskpane/strings/strings";
 import type { DialogMessage } from "./dialogProtocol";
-import { AUTH_DIALOG_PAGE, interactiveRequest, msalConfiguration } from "./msalConfig";
+import { AUTH_DIALOG_PAGE, interactiveRequest, msalConfiguration, pageUrl as pageUrlUnder, pagesBaseOf } from "./msalConfig";
 
 function setStatus(text: string): void {
   const status = document.getElementById("status");
@@ -19,8 +19,9 @@ function send(t: Translate, message: DialogMessage): void {
 
 async function run(t: Translate): Promise<void> {
   const config = readConfig();
-  const pageUrl = new URL(AUTH_DIALOG_PAGE, `${location.origin}/`).href;
-  const base = msalConfiguration(config, location.origin);
+  const pagesBase = pagesBaseOf(location.href);
+  const pageUrl = pageUrlUnder(AUTH_DIALOG_PAGE, pagesBase);
+  const base = msalConfiguration(config, pagesBase);
   // The response comes back to this page itself (a full-page redirect, not the bridge's BroadcastChannel).
   const client = await createStandardPublicClientApplication({ ...base, auth: { ...base.auth, redirectUri: pageUrl } });
   const result = await client.handleRedirectPromise({ navigateToLoginRequestUrl: false });

@@ -29,16 +29,16 @@ export function supportsNestedAppAuth(config: IllustrateConfig, office: typeof O
 }
 
 /**
- * Creates and initializes the MSAL client for a page on `origin`.
+ * Creates and initializes the MSAL client for a page under `pagesBase` (see msalConfig.ts `pagesBaseOf`).
  * @param office the `Office` global after `Office.onReady`, or undefined outside Office.
  * @throws MSAL's configuration errors (e.g. a malformed authority).
  */
 export async function createMsalClient(
   config: IllustrateConfig,
-  origin: string,
+  pagesBase: string,
   office: typeof Office | undefined,
 ): Promise<CreatedMsalClient> {
-  const configuration = msalConfiguration(config, origin);
+  const configuration = msalConfiguration(config, pagesBase);
   if (supportsNestedAppAuth(config, office)) {
     return { client: await createNestablePublicClientApplication(configuration), nested: true };
   }

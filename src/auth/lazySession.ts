@@ -1,13 +1,16 @@
 // An AccountSession that loads MSAL on first use (or just after first paint), so MSAL is not in the pane's first bundle.
 import type { IllustrateConfig } from "../core/config";
-import { AUTH_DIALOG_PAGE } from "./msalConfig";
+import { AUTH_DIALOG_PAGE, pageUrl } from "./msalConfig";
 import type { AccountSession, GetTokenOptions, SignedInAccount } from "../core/TokenProvider";
 
 /** Options of {@link createLazySession}. */
 export interface LazySessionOptions {
   config: IllustrateConfig;
-  /** Origin of the pane's pages, e.g. `https://localhost:3000` (redirect bridge and dialog pages live there). */
-  origin: string;
+  /**
+   * Folder of the pane's pages, e.g. `https://localhost:3000/` or `https://contoso.example/illustrate/` (redirect
+   * bridge and dialog pages live there; msalConfig.ts `pagesBaseOf`).
+   */
+  pagesBase: string;
   /** The `Office` global after `Office.onReady`, or undefined outside Office. */
   office?: typeof Office;
   /** Loads the real session; default: dynamic imports of MSAL and ./msalSession (a separate webpack chunk). */
@@ -21,14 +24,14 @@ export interface LazyAccountSession extends AccountSession {
 }
 
 /** Builds the MSAL-backed session (runs only inside the lazily loaded chunk). */
-async function loadMsalSession({ config, origin, office }: LazySessionOptions): Promise<AccountSession> {
+async function loadMsalSession({ config, pagesBase, office }: LazySessionOptions): Promise<AccountSession> {
   const [{ createMsalClient }, { MsalSession }, { openOfficeAuthDialog }, { officeLoginHint }] = await Promise.all([
     import(/* webpackChunkName: "msal" */ "./createMsalClient"),
     import(/* webpackChunkName: "msal" */ "./msalSession"),
     import(/* webpackChunkName: "msal" */ "./officeDialog"),
     import(/* webpackChunkName: "msal" */ "./officeLoginHint"),
   ]);
-  const { client, nested } = await createMsalClient(config, origin, office);
+  const { client, nested } = await createMsalClient(config, pagesBase, office);
   let hint: Promise<string | undefined> | undefined;
   const inOfficeHost = Boolean(office?.context?.host);
   return new MsalSession(client, {
@@ -36,7 +39,7 @@ async function loadMsalSession({ config, origin, office }: LazySessionOptions): 
     loginHint: () => (hint ??= officeLoginHint(office)),
     // Nested app authentication has no popup to block; the dialog is the standard client's fallback in Office.
     ...(inOfficeHost && !nested
-      ? { openDialog: openOfficeAuthDialog, dialogUrl: new URL(AUTH_DIALOG_PAGE, `${origin}/`).href }
+      ? { openDialog: openOfficeAuthDialog, dialogUrl: pageUrl(AUTH_DIALOG_PAGE, pagesBase) }
       : {}),
   });
 }

@@ -8,19 +8,38 @@ export const REDIRECT_BRIDGE_PAGE = "redirect.html";
 export const AUTH_DIALOG_PAGE = "auth-dialog.html";
 
 /**
- * The MSAL configuration for `origin` (the pane's origin, e.g. `https://localhost:3000`).
+ * The folder the pane's pages are served from, as an absolute URL ending in `/`: the page's own folder, so an add-in
+ * hosted under a sub-path (ILLUSTRATE_PUBLIC_URL `https://contoso.example/illustrate`) gets
+ * `https://contoso.example/illustrate/`, not the origin. Every page (taskpane, redirect bridge, dialog) sits in it.
+ * @param pageHref `location.href` of a page of the add-in
+ */
+export function pagesBaseOf(pageHref: string): string {
+  return new URL("./", pageHref).href;
+}
+
+/**
+ * The absolute URL of one of the add-in's pages (`redirect.html`, `auth-dialog.html`).
+ * @param pagesBase see {@link pagesBaseOf}; a value without a trailing `/` is taken as the folder itself
+ */
+export function pageUrl(page: string, pagesBase: string): string {
+  return new URL(page, pagesBase.endsWith("/") ? pagesBase : `${pagesBase}/`).href;
+}
+
+/**
+ * The MSAL configuration for the pages under `pagesBase` ({@link pagesBaseOf}, e.g. `https://localhost:3000/` or
+ * `https://contoso.example/illustrate/`; register `<pagesBase>redirect.html` as the SPA redirect URI).
  * - Local issuer: `protocolMode: "OIDC"` under `system` (MSAL v5 ignores it under `auth`) and the issuer's
  *   `host:port` as known authority (shared/docs/toolchain.md).
  * - Tokens in `localStorage` so a reloaded pane signs in silently; MSAL keeps the cache, we never do.
  * - `redirectUri` is the v5 redirect bridge page (learn.microsoft.com/entra/msal/javascript/browser/redirect-bridge).
  */
-export function msalConfiguration(config: IllustrateConfig, origin: string): Configuration {
+export function msalConfiguration(config: IllustrateConfig, pagesBase: string): Configuration {
   return {
     auth: {
       clientId: config.clientId,
       authority: config.authority,
       ...(config.localIssuer ? { knownAuthorities: [new URL(config.authority).host] } : {}),
-      redirectUri: new URL(REDIRECT_BRIDGE_PAGE, `${origin}/`).href,
+      redirectUri: pageUrl(REDIRECT_BRIDGE_PAGE, pagesBase),
       postLogoutRedirectUri: null,
     },
     cache: { cacheLocation: "localStorage" },

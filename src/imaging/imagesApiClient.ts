@@ -1,22 +1,20 @@
 // The image client over HTTP: one POST to the image API (gateway or Azure OpenAI direct), with token, timeout,
 // retries and byte checks.
-import type { TokenProvider } from "../core/TokenProvider";
 import type { ImageApiMode } from "../core/config";
 import { parseApiSize } from "../core/sizes";
 import { centreCrop } from "../core/protocol/models";
 import type { BackendInfo, GeneratedImage, PictureData, PixelSize } from "../core/types";
-import { SignInRequiredError } from "../core/TokenProvider";
 import { ApiError } from "../core/protocol/errors";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../core/protocol/retry";
 import { apiErrorFromResponse, requestIdOf } from "../core/protocol/upstreamErrorShapes";
-import { assertApiOrigin, parseApiBaseUrl, type ApiAddress } from "./apiBaseUrl";
+import { parseApiBaseUrl, type ApiAddress } from "./apiBaseUrl";
 import { base64ToBytes } from "./base64";
-import { cancellableSleep, throwIfCancelled, withDeadline } from "./deadline";
-import { ConnectionError, InvalidRequestError, retryDelayFor, type ImageClientFailure } from "./errors";
+import { ConnectionError, InvalidRequestError } from "./errors";
 import { imageApiTarget, type ImageApiTarget, type ImageOperation } from "./endpoints";
 import type { GenerateCallbacks, ImageClient, ImageEditRequest, ImageGenerateRequest } from "./ImageClient";
 import { readImageStream } from "./imageStream";
 import { readImagesJson, UNKNOWN_BACKEND, type ParseContext } from "./imagesResponse";
+import { sendWithRetries, type AttemptProgress, type GatewayCallOptions } from "./requestLoop";
 
 /**
  * The pixel size the answer must have: `size`, or its centre crop to `crop_to_ratio` (the gateway's crop, by the
@@ -33,7 +31,7 @@ function expectedSizeOf(request: { size?: string; crop_to_ratio?: number }): Pix
 export const DEFAULT_TIMEOUT_MS = 300_000;
 
 /** Options of {@link ImagesApiClient} / `createImageClient`. */
-export interface ImageClientOptions {
+export interface ImageClientOptions extends GatewayCallOptions {
   /**
    * Base URL of the image API, e.g. the gateway `https://localhost:3001` (calls go to
    * `${apiBaseUrl}/v1/images/...`); in Azure OpenAI direct mode the resource endpoint
@@ -42,20 +40,8 @@ export interface ImageClientOptions {
   apiBaseUrl: string;
   /** Which API `apiBaseUrl` is (config `api`), see ./endpoints.ts. @default { mode: "gateway" } */
   api?: ImageApiMode;
-  /** Source of access tokens; without it requests carry no `Authorization` header. */
-  tokenProvider?: TokenProvider;
-  /** Scopes passed to `tokenProvider.getToken`. @default [] */
-  scopes?: string[];
-  /** `fetch` to use (tests inject a scripted one). @default globalThis.fetch */
-  fetch?: typeof fetch;
   /** Per-attempt timeout in milliseconds (answer and whole body, stream included). @default 300000 */
   timeoutMs?: number;
-  /** Waits between retries, in milliseconds (tests inject one that records and returns at once). */
-  sleep?: (ms: number) => Promise<void>;
-  /** Jitter source in [0, 1). @default Math.random */
-  random?: () => number;
-  /** Retries after the first attempt for 408/409/429/5xx/network failures. @default 2 */
-  maxRetries?: number;
   /**
    * Backend reported for images whose answer does not name one. @default in direct mode
    * `{ provider: "azure-openai", model: deployment, offline: false }`, else provider "unknown"
@@ -169,49 +155,27 @@ export class ImagesApiClient implements ImageClient {
     );
   }
 
-  /** The attempt loop: token, POST under the deadline, 401 refresh, retries. */
-  private async send(call: Call, callbacks: GenerateCallbacks): Promise<GeneratedImage[]> {
-    const { signal } = callbacks;
+  /** The attempt loop (./requestLoop.ts): token, POST under the deadline, 401 refresh, retries. */
+  private send(call: Call, callbacks: GenerateCallbacks): Promise<GeneratedImage[]> {
     const url = this.target.url(call.operation);
-    let refreshToken = false;
-    let refreshed = false;
-    for (let retry = 0; ;) {
-      throwIfCancelled(signal);
-      const headers: Record<string, string> = { accept: call.stream ? "text/event-stream, application/json" : "application/json" };
-      if (typeof call.body === "string") headers["content-type"] = "application/json";
-      if (this.options.tokenProvider) {
-        const token = await this.options.tokenProvider.getToken(this.options.scopes ?? [], refreshToken ? { forceRefresh: true } : undefined);
-        refreshToken = false;
-        throwIfCancelled(signal);
-        assertApiOrigin(url, this.api);
-        headers.authorization = `Bearer ${token}`;
-      }
-      let failure: ImageClientFailure;
-      const progress = { answered: false };
-      try {
-        const outcome = await withDeadline((attemptSignal) => this.attempt(url, headers, call, attemptSignal, callbacks, progress), {
-          signal,
-          timeoutMs: this.timeoutMs,
-        });
-        if (!(outcome instanceof ApiError)) return outcome;
-        failure = outcome;
-      } catch (error) {
-        // Only a failure before any answer is retried (a stream cut after partials is not restarted).
-        if (!(error instanceof ConnectionError) || progress.answered) throw error;
-        failure = error;
-      }
-      if (failure instanceof ApiError && failure.status === 401 && this.options.tokenProvider) {
-        if (refreshed) {
-          throw new SignInRequiredError("The image service refused the access token twice: sign in again", { cause: failure });
-        }
-        refreshed = refreshToken = true;
-        continue;
-      }
-      const delayMs = retryDelayFor(failure, retry, this.random, this.retryPolicy);
-      if (delayMs === undefined) throw failure;
-      await cancellableSleep(this.sleep, delayMs, signal);
-      retry += 1;
-    }
+    const headers: Record<string, string> = { accept: call.stream ? "text/event-stream, application/json" : "application/json" };
+    if (typeof call.body === "string") headers["content-type"] = "application/json";
+    return sendWithRetries(
+      {
+        api: this.api,
+        url,
+        headers,
+        tokenProvider: this.options.tokenProvider,
+        scopes: this.options.scopes,
+        signal: callbacks.signal,
+        timeoutMs: this.timeoutMs,
+        sleep: this.sleep,
+        random: this.random,
+        retryPolicy: this.retryPolicy,
+        service: "image service",
+      },
+      (attemptHeaders, attemptSignal, progress) => this.attempt(url, attemptHeaders, call, attemptSignal, callbacks, progress),
+    );
   }
 
   /** One HTTP exchange. Resolves to the images, or to the ApiError of an HTTP error answer. */
@@ -221,7 +185,7 @@ export class ImagesApiClient implements ImageClient {
     call: Call,
     signal: AbortSignal,
     callbacks: GenerateCallbacks,
-    progress: { answered: boolean },
+    progress: AttemptProgress,
   ): Promise<GeneratedImage[] | ApiError> {
     let response: Response;
     try {

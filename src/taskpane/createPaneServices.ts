@@ -1,18 +1,26 @@
-// The pane's services built from the build configuration: the lazy sign-in session and the image client it feeds.
+// The pane's services built from the build configuration: the lazy sign-in session, the image client it feeds, the
+// model catalog and the deck flow's prompt writer.
 import { createLazySession, type LazyAccountSession } from "../auth/lazySession";
+import { pagesBaseOf } from "../auth/msalConfig";
 import type { AccountSession } from "../core/TokenProvider";
 import { readConfig, type IllustrateConfig } from "../core/config";
 import { createLazyImageClient, type LazyImageClient } from "../imaging/lazyImageClient";
 import { parseApiBaseUrl } from "../imaging/apiBaseUrl";
 import { createModelCatalog, type ModelCatalog } from "../imaging/modelCatalog";
 import { whenIdle } from "./whenIdle";
+import { createBackendStatus } from "../imaging/backendStatus";
+import { createDeckPromptWriter, type DeckPromptWriter } from "../imaging/deckPromptWriter";
+import { GatewayPromptWriter } from "../imaging/gatewayPromptWriter";
 
 /** Options of {@link createPaneServices}. */
 export interface PaneServicesOptions {
   /** The `Office` global after `Office.onReady`, or undefined outside Office (the workbench in a browser). */
   office?: typeof Office;
-  /** Origin of the pane's pages (MSAL's redirect bridge and dialog pages). @default window.location.origin */
-  origin?: string;
+  /**
+   * Folder of the pane's pages (MSAL's redirect bridge and dialog pages), e.g. `https://contoso.example/illustrate/`.
+   * @default the current page's folder, `pagesBaseOf(window.location.href)`
+   */
+  pagesBase?: string;
   /** @default readConfig() (the values webpack built in) */
   config?: IllustrateConfig;
   /** Loads the real session (tests); see `LazySessionOptions.load`. @default MSAL in its own chunk */
@@ -30,6 +38,12 @@ export interface PaneServices {
   imageClient: LazyImageClient;
   /** The gateway's `GET /v1/models`, read once (direct mode: the fallback list). */
   modelCatalog: ModelCatalog;
+  /**
+   * The deck flow's prompt writer (issue 8): the gateway's `POST /v1/prompts/visual` when `GET /v1/backend` names a
+   * prompt writer, else (and when it fails) the local writer; `write(...)` returns core/deck `WrittenBriefs`, whose
+   * `fallback.reason` is the `writer.*` string key to show.
+   */
+  promptWriter: DeckPromptWriter;
 }
 
 /**
@@ -39,7 +53,12 @@ export interface PaneServices {
  */
 export function createPaneServices(options: PaneServicesOptions = {}): PaneServices {
   const config = options.config ?? readConfig();
-  const session = createLazySession({ config, origin: options.origin ?? window.location.origin, office: options.office, load: options.loadSession });
+  const session = createLazySession({
+    config,
+    pagesBase: options.pagesBase ?? pagesBaseOf(window.location.href),
+    office: options.office,
+    load: options.loadSession,
+  });
   const imageClient = createLazyImageClient({
     apiBaseUrl: config.gatewayUrl,
     api: config.api,
@@ -49,9 +68,14 @@ export function createPaneServices(options: PaneServicesOptions = {}): PaneServi
   });
   // Its chunk (HTTP, streaming, image checks) after first paint, so the first Generate never waits on it.
   whenIdle(() => void imageClient.preload().catch(() => undefined));
-  const modelCatalog = createModelCatalog({
-    ...(config.api?.mode === "azure-openai-direct" ? {} : { baseUrl: parseApiBaseUrl(config.gatewayUrl).baseUrl }),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+  const gatewayBase = config.api?.mode === "azure-openai-direct" ? undefined : parseApiBaseUrl(config.gatewayUrl).baseUrl;
+  const fetchOption = options.fetch ? { fetch: options.fetch } : {};
+  const modelCatalog = createModelCatalog({ ...(gatewayBase ? { baseUrl: gatewayBase } : {}), ...fetchOption });
+  const promptWriter = createDeckPromptWriter({
+    backend: createBackendStatus({ ...(gatewayBase ? { baseUrl: gatewayBase } : {}), ...fetchOption }),
+    ...(gatewayBase
+      ? { gateway: new GatewayPromptWriter({ apiBaseUrl: gatewayBase, tokenProvider: session, scopes: config.scopes, ...fetchOption }) }
+      : {}),
   });
-  return { config, session, imageClient, modelCatalog };
+  return { config, session, imageClient, modelCatalog, promptWriter };
 }

@@ -77,6 +77,21 @@ describe("the builds", () => {
     expect(read(production, "taskpane.html")).toMatch(/<script defer[^>]*src="?\/illustrate\/taskpane\.[0-9a-f]{8}\.js/);
   });
 
+  it("hosted under a sub-path: every page's own URLs stay under it, and MSAL's pages sit beside the task pane", () => {
+    for (const page of readdirSync(production).filter((f) => f.endsWith(".html"))) {
+      const urls = [...read(production, page).matchAll(/\s(?:src|href)="?([^"\s>]+)/g)].map((m) => m[1]);
+      const outside = urls.filter((url) => url.startsWith("/") && !url.startsWith("/illustrate/"));
+      expect({ page, outside }).toEqual({ page, outside: [] });
+    }
+    // The pane derives the redirect bridge and the dialog page from its own folder (src/auth/msalConfig.ts
+    // pagesBaseOf): they must be built into the same folder as taskpane.html, which the manifests point to.
+    for (const page of ["taskpane.html", "redirect.html", "auth-dialog.html"]) expect(existsSync(path.join(production, page))).toBe(true);
+    // No script of the pane builds a page URL from the origin alone.
+    const scripts = readdirSync(production).filter((f) => f.endsWith(".js"));
+    const fromOrigin = scripts.filter((file) => /location\.origin\s*\+\s*["'`]\/["'`]|\$\{location\.origin\}\//.test(read(production, file)));
+    expect(fromOrigin).toEqual([]);
+  });
+
   it("development pages load the local copy from @microsoft/office-js, inside the history workaround", () => {
     for (const page of [...OFFICE_PAGES, "workbench.html"]) {
       expect({ page, ...officeJs(read(development, page)) }).toEqual({ page, srcs: ["/office-js/office.js"], wrapped: true });

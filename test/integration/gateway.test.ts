@@ -128,7 +128,7 @@ describe("gateway over HTTPS with the local renderer", () => {
 
   it("GET /v1/backend says which backend answers", async () => {
     const answer = await call(base, "GET", "/v1/backend");
-    expect(answer.json()).toEqual({ provider: "local", model: "local-renderer", offline: true });
+    expect(answer.json()).toEqual({ provider: "local", model: "local-renderer", offline: true, promptWriter: null });
   });
 
   it("CORS: the pane's origin is allowed, another origin gets no CORS headers", async () => {

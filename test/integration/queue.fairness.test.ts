@@ -12,6 +12,7 @@ let fake: FakeUpstream;
 
 beforeAll(async () => {
   fake = await startFakeUpstream({ kind: "foundry-mai", deployment: "MAI-Image-2", apiKey: API_KEY });
+  fake.picture = "blocks"; // a test of the queue, not of PNG work (see queue.replicas.test.ts)
 });
 afterAll(() => fake.close());
 

@@ -10,6 +10,8 @@ export function maiAtSixPerWindow(url: string, apiKey: string, windowMs: number)
     IMAGE_PROVIDER: "foundry-mai",
     IMAGE_ENDPOINT: url,
     IMAGE_DEPLOYMENT: "MAI-Image-2",
+    // The name says no family the gateway knows (MAI-Image-2 is retired): name the one whose rules apply.
+    IMAGE_MODEL_FAMILY: "mai-image-2.5",
     IMAGE_API_KEY: apiKey,
     IMAGE_RPM: "6",
     IMAGE_RPM_WINDOW_MS: String(windowMs),
@@ -175,14 +177,28 @@ export function grantTimes(gateways: { logs: Record<string, unknown>[] }[]): num
   return gateways.flatMap((g) => g.logs.filter((line) => line.msg === "upstream slot granted").map((line) => Number(line.grantedAt)));
 }
 
-/** `POST /v1/images/generations` (1024×1024) to a gateway process over HTTPS with `token`, trusting only `ca`. */
-export function postGeneration(base: string, token: string, ca: Buffer, prompt: string): Promise<{ status: number; retryAfter?: string }> {
+/**
+ * `POST /v1/images/generations` (1024×1024) to a gateway process over HTTPS with `token`, trusting only `ca`; an
+ * error answer's `error.code` comes back as `code` (so a failed assertion says which error it was).
+ */
+export function postGeneration(base: string, token: string, ca: Buffer, prompt: string): Promise<{ status: number; retryAfter?: string; code?: string }> {
   const body = JSON.stringify({ prompt, size: "1024x1024" });
   const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
   return new Promise((resolve, reject) => {
     const req = httpsRequest(`${base}/v1/images/generations`, { method: "POST", ca, headers }, (res) => {
-      res.resume();
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"] as string | undefined }));
+      const status = res.statusCode ?? 0;
+      let text = "";
+      if (status === 200) res.resume();
+      else res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      res.on("end", () => {
+        let code: string | undefined;
+        try {
+          code = status === 200 ? undefined : (JSON.parse(text) as { error?: { code?: string } }).error?.code;
+        } catch {
+          code = undefined;
+        }
+        resolve({ status, retryAfter: res.headers["retry-after"] as string | undefined, ...(code ? { code } : {}) });
+      });
       res.on("error", reject);
     });
     req.on("error", reject);

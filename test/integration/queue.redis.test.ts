@@ -48,6 +48,7 @@ beforeAll(async () => {
   redis = await startRedis();
   issuer = await startTestIssuer(tls);
   fake = await startFakeUpstream({ kind: "foundry-mai", deployment: "MAI-Image-2", apiKey: API_KEY });
+  fake.picture = "blocks"; // a test of the queue, not of PNG work (see queue.replicas.test.ts)
 });
 afterAll(async () => {
   await Promise.all(gateways.map((g) => stopProcess(g.child)));

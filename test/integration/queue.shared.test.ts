@@ -28,7 +28,7 @@ function recordingLog(): QueueLog & { lines: { level: string; fields: Record<str
 }
 
 /** `count` replicas on one key prefix: 6 calls per 1.2 s window → one slot each 200 ms (no margin). */
-function replicas(count: number, options: { leaseMs?: number } = {}) {
+function replicas(count: number, options: { leaseMs?: number; maxWaitMs?: number } = {}) {
   const prefix = `test:${++prefixCount}:`;
   return Array.from({ length: count }, () => {
     const log = recordingLog();
@@ -40,6 +40,7 @@ function replicas(count: number, options: { leaseMs?: number } = {}) {
       leaseMs: options.leaseMs ?? 1000,
       pollMs: 20,
       recoverMs: 200,
+      maxWaitMs: options.maxWaitMs,
       log,
     });
     queues.push(queue);
@@ -106,7 +107,9 @@ test("close(): this replica's waiting calls fail at once with 503 queue_closed (
 });
 
 test("Redis stops mid-queue: a warning and a local budget (rpm ÷ replicas seen); Redis back: the shared order again", async () => {
-  const [a, b] = replicas(2);
+  // A lease longer than the test's steps: "replicas seen" counts leases renewed within it, and on a loaded machine
+  // a 1 s lease let one replica's last tick fall out before the other counted it (replicasSeen 1, not 2).
+  const [a, b] = replicas(2, { leaseMs: 5000 });
   await Promise.all([ready(a.client), ready(b.client)]);
   // Both replicas tick once so each has seen the other.
   await Promise.all([a.queue.acquire(ctx("hal")), b.queue.acquire(ctx("ivy"))]);
@@ -131,4 +134,29 @@ test("Redis stops mid-queue: a warning and a local budget (rpm ÷ replicas seen)
     b.queue.acquire(ctx("kim")).then(() => order.push("kim 1")),
   ]);
   expect(order).toEqual(["jo 1", "kim 1", "jo 2"]);
+});
+
+test("a call that gets no slot within maxWaitMs: 429 queue_timeout with retry-after, its ticket leaves Redis, the rest go on", async () => {
+  const [a, b] = replicas(2, { maxWaitMs: 700 });
+  await Promise.all([ready(a.client), ready(b.client)]);
+  let waiting = 0;
+  const onWaiting = (now: boolean) => void (waiting += now ? 1 : -1);
+  // One slot each 200 ms: 10 calls cannot all start within 0.7 s.
+  const calls = Array.from({ length: 10 }, () =>
+    a.queue.acquire({ ...ctx("hal"), onWaiting }).then(() => "served", (error: { status: number; code: string; type: string; details: { retryAfterMs?: number } }) => error),
+  );
+  const results = await Promise.all(calls);
+  const failed = results.filter((r) => r !== "served");
+  expect(results.filter((r) => r === "served").length).toBeGreaterThanOrEqual(1);
+  expect(failed.length).toBeGreaterThanOrEqual(3);
+  for (const error of failed) {
+    expect(error).toMatchObject({ status: 429, code: "queue_timeout", type: "rate_limited" });
+    expect(typeof error === "object" && error.details.retryAfterMs).toBeGreaterThanOrEqual(1000);
+  }
+  expect(waiting).toBe(0); // every wait that began was reported ended
+  expect(a.queue.size).toBe(0);
+  // The timed-out tickets left the shared order: a call on the other replica is next, not behind them.
+  const started = Date.now();
+  await b.queue.acquire(ctx("ivy"));
+  expect(Date.now() - started).toBeLessThan(1500);
 });

@@ -13,6 +13,19 @@ import { editRoutes } from "./edits";
 /** Verifies a request's credentials; see `GatewayOptions.authenticate` in ../app.ts. */
 export type Authenticate = (request: FastifyRequest) => Promise<{ userId: string }>;
 
+/**
+ * Verifies every caller of the plugin `app` before its body is read (onRequest) and sets `request.userId`; with no
+ * `authenticate`, nothing is checked. Used by the image and prompt routes alike.
+ */
+export function verifyCallers(app: FastifyInstance, authenticate: Authenticate | undefined): void {
+  app.decorateRequest("userId", undefined);
+  if (authenticate) {
+    app.addHook("onRequest", async (request) => {
+      request.userId = (await authenticate(request)).userId;
+    });
+  }
+}
+
 /** Options of {@link imageRoutes}. */
 export interface ImageRoutesOptions {
   /** The models served; each request picks one (its `model`, or Auto). */
@@ -43,12 +56,7 @@ function normalizeGenerations(body: GenerationsBody, model: ServedModel): Normal
  */
 export async function imageRoutes(app: FastifyInstance, options: ImageRoutesOptions): Promise<void> {
   const { models, authenticate } = options;
-  app.decorateRequest("userId", undefined);
-  if (authenticate) {
-    app.addHook("onRequest", async (request) => {
-      request.userId = (await authenticate(request)).userId;
-    });
-  }
+  verifyCallers(app, authenticate);
 
   // issue #4: POST /edits (multipart), inside this plugin so the authentication hook above applies.
   await app.register(editRoutes, { models, generationTimeoutMs: options.generationTimeoutMs });

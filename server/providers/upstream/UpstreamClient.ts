@@ -82,7 +82,7 @@ export class UpstreamClient {
    * Sends `request` (POST) and returns the 2xx answer; retries 408/409/429/5xx/network per the retry policy
    * and a 401 once with a fresh Entra token.
    * @throws UpstreamError (normalized code) on any failure; `cancelled` or the signal's reason on abort;
-   *   `timeout` after `timeoutMs`
+   *   `timeout` when one attempt takes longer than `timeoutMs` after its queue slot
    */
   async open(request: UpstreamRequest, ctx: GenerateContext): Promise<UpstreamAnswer> {
     const timer = new AbortController();
@@ -102,9 +102,10 @@ export class UpstreamClient {
         async () => {
           for (;;) {
             // Every request, the fresh-token one too, takes a slot of the budget.
+            release();
             await this.options.gate?.acquire(ctx);
-            // The clock starts at the first attempt that is let through, not while queued.
-            timeout ??= setTimeout(() => timer.abort(), this.timeoutMs);
+            // Each attempt's clock starts once it has its slot: a retry waiting in the queue again is not timed.
+            timeout = setTimeout(() => timer.abort(), this.timeoutMs);
             const answer = await this.send(request, signal, refreshNext).catch((error: unknown) => {
               throw fail(error);
             });

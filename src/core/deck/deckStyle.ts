@@ -1,19 +1,13 @@
 // One style for a whole run: preset + palette + style words → the suffix every prompt of the run ends with.
-import { MAX_PROMPT_CHARS } from "../protocol/limits";
+import { MAX_PALETTE_COLOURS, MAX_PROMPT_CHARS, MAX_STYLE_WORDS_CHARS } from "../protocol/limits";
 import { isStylePreset, STYLE_SUFFIX, type StylePreset } from "../protocol/styles";
+import { asksForNoText, NO_TEXT_CLAUSE } from "../protocol/visualBriefs";
 import { isHexColour, nameColour } from "./colourNames";
 
-/** Most colours in a run's palette. */
-export const MAX_PALETTE_COLOURS = 4;
-
-/** Longest "style words" line kept, in characters (cut at a word boundary). */
-export const MAX_STYLE_WORDS_CHARS = 120;
-
-/** The clause every brief carries: slide text is content, and models render it literally otherwise (issue 8). */
-export const NO_TEXT_CLAUSE = "with no text, letters or numbers anywhere in the picture";
-
-/** Recognises a prompt that already asks for no text (a person's edit, or the gateway writer's brief). */
-const ASKS_NO_TEXT = /\b(?:no|without)\s+(?:visible\s+|any\s+)?(?:text|words|letters|lettering|writing|captions?|labels?)\b/iu;
+// The palette and style-words limits and the no-text rule live in the protocol (the gateway's brief route applies
+// them too); re-exported here so the deck rules keep one import.
+export { MAX_PALETTE_COLOURS, MAX_STYLE_WORDS_CHARS } from "../protocol/limits";
+export { asksForNoText, NO_TEXT_CLAUSE } from "../protocol/visualBriefs";
 
 /** The style of a run, valid (as {@link parseDeckStyle} returns it). Plain data: stored with the run. */
 export interface DeckStyle {
@@ -99,11 +93,6 @@ export function deckStyleSuffix(style: DeckStyle): string {
   const words = style.styleWords.replace(/[\s.;,]+$/u, "");
   if (words) parts.push(words);
   return parts.length > 0 ? `Style: ${parts.join("; ")}.` : "";
-}
-
-/** True when the prompt already asks for no text, letters or words in the picture. */
-export function asksForNoText(prompt: string): boolean {
-  return ASKS_NO_TEXT.test(prompt);
 }
 
 /**

@@ -35,9 +35,16 @@ export interface RecordedRequest extends SeenRequest {
 
 const pngCache = new Map<string, Promise<Buffer>>();
 
-/** A photo-like opaque PNG of `width`×`height` (smooth noise: small random pixels scaled up), cached. */
-export function fakePng(width: number, height: number, seed = 1): Promise<Buffer> {
-  const key = `${width}x${height}:${seed}`;
+/**
+ * Pictures the fake answers with: `photo` is photo-like (smooth noise, ~3.3 MB of PNG at 1024×1024, as costly to
+ * decode and re-encode as a real picture); `blocks` is the same random colours as flat 16 px squares (a few KB), for
+ * tests of the queue where the image work of dozens of photos would only measure how busy the machine is.
+ */
+export type FakePicture = "photo" | "blocks";
+
+/** An opaque PNG of `width`×`height` (small random pixels scaled up: smooth for `photo`, square for `blocks`), cached. */
+export function fakePng(width: number, height: number, seed = 1, picture: FakePicture = "photo"): Promise<Buffer> {
+  const key = `${width}x${height}:${seed}:${picture}`;
   let png = pngCache.get(key);
   if (!png) {
     const small = { width: Math.ceil(width / 16), height: Math.ceil(height / 16) };
@@ -48,8 +55,8 @@ export function fakePng(width: number, height: number, seed = 1): Promise<Buffer
       pixels[i] = state >>> 24;
     }
     png = sharp(pixels, { raw: { ...small, channels: 3 } })
-      .resize(width, height, { kernel: "cubic" })
-      .png({ compressionLevel: 1 })
+      .resize(width, height, { kernel: picture === "photo" ? "cubic" : "nearest" })
+      .png({ compressionLevel: picture === "photo" ? 1 : 9 })
       .toBuffer();
     pngCache.set(key, png);
   }
@@ -79,6 +86,8 @@ export class FakeUpstream {
   private readonly behaviours: Behaviour[] = [];
   /** Milliseconds each success waits before answering (to let tests cancel mid-generation). */
   delayMs = 0;
+  /** What every success answers with (see {@link FakePicture}). */
+  picture: FakePicture = "photo";
 
   constructor(readonly api: FakeApi, private readonly app: FastifyInstance, readonly url: string) {}
 
@@ -145,7 +154,7 @@ export class FakeUpstream {
       if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
       if (reply.raw.destroyed) return;
       const n = this.api.kind === "foundry-mai" ? 1 : Number(seen.body.n ?? 1);
-      const png = `${behaviour.dataUrl ? "data:image/png;base64," : ""}${(await fakePng(width, height)).toString("base64")}`;
+      const png = `${behaviour.dataUrl ? "data:image/png;base64," : ""}${(await fakePng(width, height, 1, this.picture)).toString("base64")}`;
       const data = Array.from({ length: n }, () =>
         this.api.kind === "foundry-mai"
           ? { b64_json: png }

@@ -23,7 +23,7 @@ function fakeSession(account: SignedInAccount | null): AccountSession & { emit(n
 const flush = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe("createLazySession", () => {
-  const options = { config: DEFAULT_CONFIG, origin: "https://localhost:3000" };
+  const options = { config: DEFAULT_CONFIG, pagesBase: "https://localhost:3000/" };
 
   it("loads nothing until used", () => {
     const load = jest.fn(async () => fakeSession(null));

@@ -1,7 +1,7 @@
 // MSAL configuration from IllustrateConfig, NAA detection, the Office login hint and the dialog message parser.
 import { supportsNestedAppAuth } from "../../../src/auth/createMsalClient";
 import { parseDialogMessage } from "../../../src/auth/dialogProtocol";
-import { interactivePrompt, msalConfiguration } from "../../../src/auth/msalConfig";
+import { AUTH_DIALOG_PAGE, interactivePrompt, msalConfiguration, pageUrl, pagesBaseOf } from "../../../src/auth/msalConfig";
 import { officeLoginHint } from "../../../src/auth/officeLoginHint";
 import { DEFAULT_CONFIG, type IllustrateConfig } from "../../../src/core/config";
 
@@ -32,6 +32,17 @@ describe("msalConfiguration", () => {
     expect(configuration.system?.protocolMode).toBe("AAD");
     expect(configuration.auth.knownAuthorities).toBeUndefined();
     expect(configuration.auth.redirectUri).toBe("https://illustrate.contoso.com/redirect.html");
+  });
+
+  it("hosted under a sub-path: the redirect bridge and the dialog page stay under it, not at the origin's root", () => {
+    const base = pagesBaseOf("https://contoso.example/illustrate/taskpane.html?_host_Info=Word$Win32$16.01$en-US");
+    expect(base).toBe("https://contoso.example/illustrate/");
+    expect(msalConfiguration(ENTRA, base).auth.redirectUri).toBe("https://contoso.example/illustrate/redirect.html");
+    expect(pageUrl(AUTH_DIALOG_PAGE, base)).toBe("https://contoso.example/illustrate/auth-dialog.html");
+    // The dialog page finds the same folder from its own address, and a base given without the slash is the folder.
+    expect(pagesBaseOf("https://contoso.example/illustrate/auth-dialog.html#code=x")).toBe(base);
+    expect(pageUrl("redirect.html", "https://contoso.example/illustrate")).toBe("https://contoso.example/illustrate/redirect.html");
+    expect(pagesBaseOf("https://localhost:3000/taskpane.html")).toBe("https://localhost:3000/");
   });
 
   it("prompts for the account page and consent at the local issuer (refresh token), for an account at Entra ID", () => {

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { unzipSync } from "fflate";
 import { imageSize } from "image-size";
 import sharp from "sharp";
 import { unifiedFacts, xmlFacts } from "./manifestFacts";
@@ -122,6 +123,48 @@ describe("appPackage/ against the Microsoft 365 app manifest schema (@microsoft/
       hasShape: true,
       hasBackground: true,
     });
+  });
+});
+
+describe(`the app package zip (appPackage/${manifests.APP_PACKAGE_ZIP}) for the admin center`, () => {
+  for (const [label, settings] of [
+    ["development", DEV],
+    ["production", PRODUCTION],
+  ] as const) {
+    it(`for ${label}: unzips to manifest.json, its language files and both icons at the root, schema-valid, icons at size`, () => {
+      const { files } = rendered(settings);
+      const zip = files.get(`${manifests.APP_PACKAGE_DIR}/${manifests.APP_PACKAGE_ZIP}`);
+      expect(zip).toBeDefined();
+      const entries = unzipSync(new Uint8Array(zip!));
+      const json = Object.fromEntries(
+        Object.entries(entries)
+          .filter(([name]) => name.endsWith(".json"))
+          .map(([name, bytes]) => [name, JSON.parse(Buffer.from(bytes).toString("utf8")) as Record<string, any>]),
+      );
+      const manifest = json["manifest.json"];
+      const named = [
+        "manifest.json",
+        manifest.icons.color,
+        manifest.icons.outline,
+        ...manifest.localizationInfo.additionalLanguages.map((lang: { file: string }) => lang.file),
+      ];
+      // Exactly the files the manifest names, at the root (no folder: the admin center rejects a nested manifest).
+      expect(Object.keys(entries).sort()).toEqual([...named].sort());
+      expect(schemaErrors(json)).toEqual([]);
+      expect(manifest.extensions[0].runtimes[0].code.page).toBe(`${settings.publicUrl}/taskpane.html`);
+      expect(imageSize(entries[manifest.icons.color])).toMatchObject({ type: "png", width: 192, height: 192 });
+      expect(imageSize(entries[manifest.icons.outline])).toMatchObject({ type: "png", width: 32, height: 32 });
+      // Each entry is the loose file beside it, byte for byte.
+      for (const [name, bytes] of Object.entries(entries)) {
+        expect({ name, same: Buffer.from(bytes).equals(files.get(`${manifests.APP_PACKAGE_DIR}/${name}`)!) }).toEqual({ name, same: true });
+      }
+    });
+  }
+
+  it("is the same bytes for the same files (so the committed copy can be checked) and changes with them", () => {
+    const entries = new Map([["manifest.json", Buffer.from("{}")]]);
+    expect(manifests.appPackageZip(entries).equals(manifests.appPackageZip(new Map(entries)))).toBe(true);
+    expect(manifests.appPackageZip(entries).equals(manifests.appPackageZip(new Map([["manifest.json", Buffer.from("{ }")]])))).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 // The pane's wiring built once for the task pane and the workbench: the image client asks the lazy session for tokens.
 import { withDefaults } from "../../../src/core/config";
 import { createPaneServices } from "../../../src/taskpane/createPaneServices";
-import { imagesResponse, scriptedFetch } from "../imaging/fixtures";
+import { imagesResponse, jsonResponse, scriptedFetch } from "../imaging/fixtures";
 import { pngBase64 } from "../../support/pictures";
 import { FakeSession } from "./fakes";
 
@@ -12,7 +12,7 @@ test("the image client calls the configured API with a token the session gives f
   const getToken = jest.spyOn(inner, "getToken");
   const loadSession = jest.fn(async () => inner);
   const { fetch, calls } = scriptedFetch([imagesResponse([await pngBase64(1024, 1024)])]);
-  const services = createPaneServices({ config, origin: "https://localhost:3000", loadSession, fetch });
+  const services = createPaneServices({ config, pagesBase: "https://localhost:3000/", loadSession, fetch });
 
   expect(services.config).toBe(config);
   expect(loadSession).not.toHaveBeenCalled(); // MSAL is not loaded until a token is needed
@@ -27,5 +27,18 @@ test("the image client calls the configured API with a token the session gives f
 
 test("a configured API URL that is not https is refused when the services are built", () => {
   const bad = withDefaults({ gatewayUrl: "http://gateway.example.com" });
-  expect(() => createPaneServices({ config: bad, origin: "https://localhost:3000" })).toThrow(TypeError);
+  expect(() => createPaneServices({ config: bad, pagesBase: "https://localhost:3000/" })).toThrow(TypeError);
+});
+
+test("promptWriter: asks GET /v1/backend, then the gateway's POST /v1/prompts/visual with the session's token", async () => {
+  const inner = new FakeSession();
+  const { fetch, calls } = scriptedFetch([
+    jsonResponse({ provider: "local", model: "local-renderer", offline: true, promptWriter: { provider: "azure-openai", model: "gpt-4o-mini" } }),
+    jsonResponse({ briefs: [{ id: "s1", prompt: "A lighthouse, with no text." }], writer: { provider: "azure-openai", model: "gpt-4o-mini" } }),
+  ]);
+  const services = createPaneServices({ config, origin: "https://localhost:3000", loadSession: async () => inner, fetch });
+  const written = await services.promptWriter.write([{ id: "s1", kind: "slide", title: "Safety first", body: "" }], { preset: "none", palette: [], styleWords: "" });
+  expect(written).toEqual({ briefs: [{ itemId: "s1", prompt: "A lighthouse, with no text.", writer: "gateway", concepts: [] }] });
+  expect(calls.map((c) => c.url)).toEqual(["https://gateway.example.com/v1/backend", "https://gateway.example.com/v1/prompts/visual"]);
+  expect(calls[1].headers.get("authorization")).toBe("Bearer token");
 });

@@ -168,9 +168,9 @@ describe("generation timeout", () => {
 describe("other routes", () => {
   beforeEach(() => start());
 
-  it("GET /v1/backend tells which backend will answer", async () => {
+  it("GET /v1/backend tells which backend will answer, and that no prompt writer is configured", async () => {
     const response = await get("/v1/backend");
-    expect(response.json()).toEqual({ provider: "fake", model: "fake-model", offline: false });
+    expect(response.json()).toEqual({ provider: "fake", model: "fake-model", offline: false, promptWriter: null });
   });
 
   it("GET /healthz", async () => {

@@ -94,3 +94,45 @@ test("a failing store (Redis down) rejects the waiters with 503 queue_unavailabl
   const queue = new FairQueue(broken);
   await expect(queue.acquire({ signal: new AbortController().signal, userId: "a" })).rejects.toMatchObject({ statusCode: 503, code: "queue_unavailable" });
 });
+
+test("a call that waits longer than maxWaitMs fails with 429 queue_timeout and a retry-after; the others keep their turn", async () => {
+  const limiter = gatedLimiter();
+  const queue = new FairQueue(limiter, { maxWaitMs: 10_000 });
+  const started: string[] = [];
+  const first = queue.acquire({ signal: new AbortController().signal, userId: "a" }).then(() => started.push("a1"));
+  const late = queue.acquire({ signal: new AbortController().signal, userId: "b" });
+  const failure = late.catch((error: unknown) => error);
+  await tick(9_000);
+  limiter.open();
+  await tick(500);
+  await first;
+  await tick(600); // b has waited 10.1 s
+  expect(await failure).toMatchObject({ status: 429, code: "queue_timeout", type: "rate_limited", details: { retryAfterMs: expect.any(Number) } });
+  expect(((await failure) as { details: { retryAfterMs: number } }).details.retryAfterMs).toBeGreaterThanOrEqual(1000);
+  // It left the queue: a later call is next, and no slot goes to the one that timed out.
+  const next = queue.acquire({ signal: new AbortController().signal, userId: "c" }).then(() => started.push("c1"));
+  limiter.open();
+  await tick();
+  await next;
+  expect(started).toEqual(["a1", "c1"]);
+  expect(queue.size).toBe(0);
+  await queue.close();
+});
+
+test("onWaiting hears true when a call starts waiting and false once it has its slot (or leaves)", async () => {
+  const limiter = gatedLimiter();
+  const queue = new FairQueue(limiter);
+  const seen: string[] = [];
+  const granted = queue.acquire({ signal: new AbortController().signal, userId: "u", onWaiting: (w) => seen.push(`x:${w}`) });
+  const aborted = new AbortController();
+  const left = queue.acquire({ signal: aborted.signal, userId: "v", onWaiting: (w) => seen.push(`y:${w}`) }).catch(() => "left");
+  expect(seen).toEqual(["x:true", "y:true"]);
+  limiter.open();
+  await tick();
+  await granted;
+  expect(seen).toEqual(["x:true", "y:true", "x:false"]);
+  aborted.abort(new Error("gone"));
+  expect(await left).toBe("left");
+  expect(seen).toEqual(["x:true", "y:true", "x:false", "y:false"]);
+  await queue.close();
+});
