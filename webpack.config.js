@@ -109,6 +109,23 @@ module.exports = async (env = {}, argv = {}) => {
             options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: true } },
           },
         },
+        // Griffel's build-time transform (the Fluent team's): makeStyles → precomputed __styles, so the pane ships no
+        // CSS-in-JS compiler (stylis, rtl-css-js); Fluent's own components come precomputed. The pane's files only
+        // (the transform evaluates their styles at build time); it runs on ts-loader's output.
+        ...(production
+          ? [
+              {
+                test: /\.tsx?$/,
+                include: path.resolve(__dirname, "src/taskpane"),
+                enforce: "post",
+                use: {
+                  loader: "@griffel/webpack-loader",
+                  // To read the TypeScript modules a style imports (e.g. the swatch size) while evaluating it.
+                  options: { babelOptions: { presets: ["@babel/preset-typescript"] } },
+                },
+              },
+            ]
+          : []),
       ],
     },
     plugins: [

@@ -8,50 +8,20 @@
 // It also fails when the value of a secret-looking environment variable is found in the build (scripts/lib/secretScan.mjs).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import zlib from "node:zlib";
 import { secretsInBuild } from "./lib/secretScan.mjs";
 
+const require = createRequire(import.meta.url);
+const { measurePage: measureBuiltPage } = require("./lib/firstPaint.cjs");
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dist = path.join(root, "dist");
 const out = path.join(root, "bench/results/bundle-size.json");
 const PAGES = ["taskpane", "workbench", "commands", "auth-dialog"];
 
-/** gzip level 9, as a static server with precompressed files would serve it. */
-const gzipBytes = (buffer) => zlib.gzipSync(buffer, { level: 9 }).length;
-
-/** The value of attribute `name` in a tag's text (quoted or, as minified HTML writes it, unquoted). */
-function attribute(tag, name) {
-  const match = new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i").exec(tag);
-  return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
-}
-
-/** Local `src`/`href` of the page's `<script>` and `<link rel=stylesheet>` tags, in order. */
-function initialFiles(html) {
-  const files = [];
-  for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) files.push(attribute(tag, "src"));
-  for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) if (attribute(tag, "rel") === "stylesheet") files.push(attribute(tag, "href"));
-  return files.filter((file) => file && !/^(https?:)?\/\//.test(file)).map((file) => file.replace(/^\//, ""));
-}
-
-function measure(file) {
-  const buffer = fs.readFileSync(path.join(dist, file));
-  return { file, bytes: buffer.length, gzipBytes: gzipBytes(buffer) };
-}
-
-function measurePage(page) {
-  const htmlFile = path.join(dist, `${page}.html`);
-  if (!fs.existsSync(htmlFile)) return undefined;
-  const files = initialFiles(fs.readFileSync(htmlFile, "utf8"));
-  const ours = files.filter((file) => !file.startsWith("office-js/") && /\.(js|css)$/.test(file)).map(measure);
-  const office = files.filter((file) => file.startsWith("office-js/")).map(measure);
-  const sum = (list, key) => list.reduce((total, item) => total + item[key], 0);
-  return {
-    initial: { bytes: sum(ours, "bytes"), gzipBytes: sum(ours, "gzipBytes"), files: ours },
-    officeJs: office.length > 0 ? { bytes: sum(office, "bytes"), gzipBytes: sum(office, "gzipBytes"), files: office } : undefined,
-  };
-}
+/** What `page`.html in dist/ loads first (scripts/lib/firstPaint.cjs). */
+const measurePage = (page) => measureBuiltPage(dist, page);
 
 if (!process.argv.includes("--no-build")) {
   console.log("Building for production (webpack --mode production)…");

@@ -87,12 +87,10 @@ export class MsalSession implements AccountSession {
   ) {
     this.now = options.now ?? Date.now;
     this.lastEmitted = this.getAccount()?.username;
-    client.addEventCallback(() => this.emitIfChanged(), [
-      EventType.LOGIN_SUCCESS,
-      EventType.ACQUIRE_TOKEN_SUCCESS,
-      EventType.ACTIVE_ACCOUNT_CHANGED,
-      EventType.LOGOUT_SUCCESS,
-    ]);
+    client.addEventCallback(
+      () => this.emitIfChanged(),
+      [EventType.LOGIN_SUCCESS, EventType.ACQUIRE_TOKEN_SUCCESS, EventType.ACTIVE_ACCOUNT_CHANGED, EventType.LOGOUT_SUCCESS],
+    );
   }
 
   getAccount(): SignedInAccount | null {

@@ -93,12 +93,8 @@ export function largestFreeRect(bounds: RectPt, obstacles: readonly RectPt[], ma
     .filter((o) => overlaps(o, bounds));
   const clampX = (x: number) => Math.min(Math.max(x, bounds.leftPt), right(bounds));
   const clampY = (y: number) => Math.min(Math.max(y, bounds.topPt), bottom(bounds));
-  const xs = [...new Set([bounds.leftPt, right(bounds), ...grown.flatMap((o) => [clampX(o.leftPt), clampX(right(o))])])].sort(
-    (a, b) => a - b,
-  );
-  const ys = [...new Set([bounds.topPt, bottom(bounds), ...grown.flatMap((o) => [clampY(o.topPt), clampY(bottom(o))])])].sort(
-    (a, b) => a - b,
-  );
+  const xs = [...new Set([bounds.leftPt, right(bounds), ...grown.flatMap((o) => [clampX(o.leftPt), clampX(right(o))])])].sort((a, b) => a - b);
+  const ys = [...new Set([bounds.topPt, bottom(bounds), ...grown.flatMap((o) => [clampY(o.topPt), clampY(bottom(o))])])].sort((a, b) => a - b);
   let best: RectPt | undefined;
   let bestArea = 0;
   for (let i = 0; i < xs.length; i++) {

@@ -16,10 +16,7 @@ export function throwIfCancelled(signal: AbortSignal | undefined): void {
  * @throws TimeoutError when `timeoutMs` passes first.
  * Any other error of `run` is rethrown unchanged.
  */
-export async function withDeadline<T>(
-  run: (signal: AbortSignal) => Promise<T>,
-  options: { signal?: AbortSignal; timeoutMs: number },
-): Promise<T> {
+export async function withDeadline<T>(run: (signal: AbortSignal) => Promise<T>, options: { signal?: AbortSignal; timeoutMs: number }): Promise<T> {
   const { signal, timeoutMs } = options;
   throwIfCancelled(signal);
   const controller = new AbortController();

@@ -133,7 +133,18 @@ export class ImagesApiClient implements ImageClient {
     form.append("prompt", request.prompt);
     for (const [key, value] of Object.entries(this.target.addedFields)) form.append(key, value);
     const fields = { ...request, quality: request.quality ?? this.target.defaultQuality };
-    for (const key of ["size", "n", "quality", "output_format", "input_fidelity", "model", "crop_to_ratio", "background", "stream", "partial_images"] as const) {
+    for (const key of [
+      "size",
+      "n",
+      "quality",
+      "output_format",
+      "input_fidelity",
+      "model",
+      "crop_to_ratio",
+      "background",
+      "stream",
+      "partial_images",
+    ] as const) {
       const value = fields[key];
       if (value !== undefined) form.append(key, String(value));
     }

@@ -1,4 +1,6 @@
 // The Illustrate task pane: prompt from the selection, options, Generate/Cancel, results, Insert/Replace, history.
+import { useEffect } from "react";
+import { preloadPanels } from "./lazyPanels";
 import { useTaskPane } from "./useTaskPane";
 import { renderTaskPane } from "./renderTaskPane";
 import { useTaskPaneStyles } from "./useTaskPaneStyles.styles";
@@ -13,5 +15,7 @@ export type { TaskPaneProps } from "./TaskPane.types";
 export function TaskPane(props: TaskPaneProps) {
   const state = useTaskPane(props);
   const styles = useTaskPaneStyles();
+  // After first paint: fetch the results, progress, message and account chunks before anyone needs them.
+  useEffect(() => preloadPanels(), []);
   return renderTaskPane(state, styles);
 }

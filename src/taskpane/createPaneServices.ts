@@ -4,10 +4,10 @@ import { createLazySession, type LazyAccountSession } from "../auth/lazySession"
 import { pagesBaseOf } from "../auth/msalConfig";
 import type { AccountSession } from "../core/TokenProvider";
 import { readConfig, type IllustrateConfig } from "../core/config";
-import { createImageClient } from "../imaging/createImageClient";
-import type { ImageClient } from "../imaging/ImageClient";
+import { createLazyImageClient, type LazyImageClient } from "../imaging/lazyImageClient";
 import { parseApiBaseUrl } from "../imaging/apiBaseUrl";
 import { createModelCatalog, type ModelCatalog } from "../imaging/modelCatalog";
+import { whenIdle } from "./whenIdle";
 import { createBackendStatus } from "../imaging/backendStatus";
 import { createDeckPromptWriter, type DeckPromptWriter } from "../imaging/deckPromptWriter";
 import { GatewayPromptWriter } from "../imaging/gatewayPromptWriter";
@@ -35,7 +35,7 @@ export interface PaneServices {
   /** One sign-in for the page; MSAL loads in its own chunk after first paint (or on the first token request). */
   session: LazyAccountSession;
   /** The image client for `config.api` at `config.gatewayUrl`, asking `session` for `config.scopes`. */
-  imageClient: ImageClient;
+  imageClient: LazyImageClient;
   /** The gateway's `GET /v1/models`, read once (direct mode: the fallback list). */
   modelCatalog: ModelCatalog;
   /**
@@ -49,18 +49,33 @@ export interface PaneServices {
 /**
  * Builds the pane's session and image client from the configuration, the same way for the Office task pane and
  * the workbench (which mounts the same pane for its stand-in documents).
- * @throws TypeError from `createImageClient` for a configured API URL that is not https (http only on localhost).
+ * @throws TypeError from `createLazyImageClient` for a configured API URL that is not https (http only on localhost).
  */
 export function createPaneServices(options: PaneServicesOptions = {}): PaneServices {
   const config = options.config ?? readConfig();
-  const session = createLazySession({ config, pagesBase: options.pagesBase ?? pagesBaseOf(window.location.href), office: options.office, load: options.loadSession });
-  const imageClient = createImageClient({ apiBaseUrl: config.gatewayUrl, api: config.api, tokenProvider: session, scopes: config.scopes, fetch: options.fetch });
+  const session = createLazySession({
+    config,
+    pagesBase: options.pagesBase ?? pagesBaseOf(window.location.href),
+    office: options.office,
+    load: options.loadSession,
+  });
+  const imageClient = createLazyImageClient({
+    apiBaseUrl: config.gatewayUrl,
+    api: config.api,
+    tokenProvider: session,
+    scopes: config.scopes,
+    fetch: options.fetch,
+  });
+  // Its chunk (HTTP, streaming, image checks) after first paint, so the first Generate never waits on it.
+  whenIdle(() => void imageClient.preload().catch(() => undefined));
   const gatewayBase = config.api?.mode === "azure-openai-direct" ? undefined : parseApiBaseUrl(config.gatewayUrl).baseUrl;
   const fetchOption = options.fetch ? { fetch: options.fetch } : {};
   const modelCatalog = createModelCatalog({ ...(gatewayBase ? { baseUrl: gatewayBase } : {}), ...fetchOption });
   const promptWriter = createDeckPromptWriter({
     backend: createBackendStatus({ ...(gatewayBase ? { baseUrl: gatewayBase } : {}), ...fetchOption }),
-    ...(gatewayBase ? { gateway: new GatewayPromptWriter({ apiBaseUrl: gatewayBase, tokenProvider: session, scopes: config.scopes, ...fetchOption }) } : {}),
+    ...(gatewayBase
+      ? { gateway: new GatewayPromptWriter({ apiBaseUrl: gatewayBase, tokenProvider: session, scopes: config.scopes, ...fetchOption }) }
+      : {}),
   });
   return { config, session, imageClient, modelCatalog, promptWriter };
 }

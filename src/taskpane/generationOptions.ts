@@ -21,8 +21,6 @@ export function isGenerationOptions(value: unknown): value is GenerationOptions 
   if (typeof value !== "object" || value === null) return false;
   const v = value as Partial<GenerationOptions>;
   return (
-    isStylePreset(v.style) &&
-    ASPECT_RATIOS.includes(v.aspect as AspectRatio) &&
-    (PICTURE_COUNTS as readonly number[]).includes(v.count as number)
+    isStylePreset(v.style) && ASPECT_RATIOS.includes(v.aspect as AspectRatio) && (PICTURE_COUNTS as readonly number[]).includes(v.count as number)
   );
 }

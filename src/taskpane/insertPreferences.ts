@@ -36,7 +36,5 @@ export function documentKind(kind: HostKind): "word" | "slide" {
 
 /** The `InsertOptions` fields for `kind` (only the ones that host reads). */
 export function placementOptions(kind: HostKind, prefs: InsertPreferences) {
-  return documentKind(kind) === "slide"
-    ? { slidePlacement: prefs.slidePlacement }
-    : { wordPlacement: prefs.wordPlacement, caption: prefs.caption };
+  return documentKind(kind) === "slide" ? { slidePlacement: prefs.slidePlacement } : { wordPlacement: prefs.wordPlacement, caption: prefs.caption };
 }

@@ -135,7 +135,10 @@ export function modelField(list: ModelList, modelId: string): { model?: string }
  */
 export function transparentAvailability(list: ModelList, modelId: string): { available: true } | { available: false; reason: "model" | "none" } {
   const model = modelFor(list, modelId);
-  if (model) return model.transparentBackground ? { available: true } : { available: false, reason: model === list.data[0] && list.data.length === 1 ? "none" : "model" };
+  if (model)
+    return model.transparentBackground
+      ? { available: true }
+      : { available: false, reason: model === list.data[0] && list.data.length === 1 ? "none" : "model" };
   return list.data.some((m) => m.transparentBackground) ? { available: true } : { available: false, reason: "none" };
 }
 

@@ -1,5 +1,5 @@
 // Renders the task pane (or another pane page) into an element, inside FluentProvider and the strings provider.
-import { FluentProvider, teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+import { FluentProvider, webLightTheme, type Theme } from "@fluentui/react-components";
 import { StrictMode, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { directionOf, loadStrings } from "./strings/strings";
@@ -23,15 +23,22 @@ export interface MountedPane<P> {
   unmount(): void;
 }
 
-const THEMES: Record<PaneTheme, Theme> = {
-  light: webLightTheme,
-  dark: webDarkTheme,
-  highContrast: teamsHighContrastTheme,
-};
+/** Light at once (first paint); dark and high contrast from their own chunk (`paneThemes.ts`). */
+function loadTheme(theme: PaneTheme): Theme | Promise<Theme> {
+  if (theme === "light") return webLightTheme;
+  // A chunk that cannot load must not leave the pane blank: light then (still readable), and say why in the console.
+  return import(/* webpackChunkName: "pane-themes" */ "./paneThemes").then(
+    (m) => m.OTHER_THEMES[theme],
+    (error: unknown) => {
+      console.error(`Illustrate: the ${theme} theme could not load; using light`, error);
+      return webLightTheme;
+    },
+  );
+}
 
 /**
- * Mounts any pane page (`render` receives nothing but what it closes over) with theme and strings. English draws
- * at once; another language draws once its strings chunk has loaded (no English flash), right to left for Arabic:
+ * Mounts any pane page (`render` receives nothing but what it closes over) with theme and strings. English in the
+ * light theme draws at once; another language or theme draws once its chunk has loaded (no English or light flash), right to left for Arabic:
  * `dir` on the FluentProvider (Fluent mirrors its layout and directional icons) and on the document element.
  */
 export function mountPage<P>(element: HTMLElement, render: (props: P) => ReactNode, props: P, options: MountOptions = {}): MountedPane<P> {
@@ -43,14 +50,16 @@ export function mountPage<P>(element: HTMLElement, render: (props: P) => ReactNo
   document.documentElement.lang = strings.language;
   document.documentElement.dir = dir;
   let latest = props;
-  let loaded = strings.isInitialized;
+  const themeOrPending = loadTheme(options.theme ?? "light");
+  let theme = themeOrPending instanceof Promise ? undefined : themeOrPending;
+  let loaded = strings.isInitialized && theme !== undefined;
   let unmounted = false;
   const draw = (next: P) => {
     latest = next;
     if (!loaded || unmounted) return;
     root.render(
       <StrictMode>
-        <FluentProvider theme={THEMES[options.theme ?? "light"]} dir={dir}>
+        <FluentProvider theme={theme} dir={dir}>
           <StringsProvider strings={strings}>{render(next)}</StringsProvider>
         </FluentProvider>
       </StrictMode>,
@@ -58,7 +67,8 @@ export function mountPage<P>(element: HTMLElement, render: (props: P) => ReactNo
   };
   if (loaded) draw(props);
   else
-    void ready.then(() => {
+    void Promise.all([ready, themeOrPending]).then(([, loadedTheme]) => {
+      theme = loadedTheme;
       loaded = true;
       draw(latest);
     });

@@ -1,27 +1,24 @@
 // Draws the task pane from its state (pure: no hooks, no effects; state and styles come in).
-import { Button, Caption1, Field, ProgressBar, Spinner, Textarea, Title3 } from "@fluentui/react-components";
-import {
-  ArrowClockwiseRegular,
-  DismissRegular,
-  ImageEditRegular,
-  ImageSparkleRegular,
-  SparkleRegular,
-  TextQuoteRegular,
-} from "@fluentui/react-icons";
-import { AccountBar } from "./components/AccountBar";
-import { HistoryPanel } from "./components/HistoryPanel";
-import { lazy, Suspense } from "react";
+// First paint is the prompt, Use selection, the options and Generate; the rest comes from lazy chunks (lazyPanels.ts).
+import { Button, Caption1, Field, Spinner, Textarea, Title3 } from "@fluentui/react-components";
+import { ArrowClockwiseRegular } from "@fluentui/react-icons/svg/arrow-clockwise";
+import { DismissRegular } from "@fluentui/react-icons/svg/dismiss";
+import { ImageEditRegular } from "@fluentui/react-icons/svg/image-edit";
+import { ImageSparkleRegular } from "@fluentui/react-icons/svg/image-sparkle";
+import { SparkleRegular } from "@fluentui/react-icons/svg/sparkle";
+import { TextQuoteRegular } from "@fluentui/react-icons/svg/text-quote";
 import { OptionsFields } from "./components/OptionsFields";
-import { PaneMessageBar } from "./components/PaneMessageBar";
-import { PlacementFields } from "./components/PlacementFields";
-import { ResultsPanel } from "./components/ResultsPanel";
-import { markPartialShown } from "../imaging/paneTimings";
-import { imageSrc } from "./imageSrc";
+import {
+  LazyAccountBar as AccountBar,
+  LazyHistoryPanel as HistoryPanel,
+  LazyModelOptionsFields as ModelOptionsFields,
+  LazyPaneMessageBar as PaneMessageBar,
+  LazyPlacementFields as PlacementFields,
+  LazyProgress as GenerationProgress,
+  LazyResultsPanel as ResultsPanel,
+} from "./lazyPanels";
 import type { TaskPaneState } from "./TaskPane.types";
 import { taskPaneClassNames, type useTaskPaneStyles } from "./useTaskPaneStyles.styles";
-
-/** Model, quality and transparency fields: their own chunk, loaded once the served models are known. */
-const ModelOptionsFields = lazy(() => import(/* webpackChunkName: "model-options" */ "./components/ModelOptionsFields"));
 
 /**
  * The pane, top to bottom: title and account; prompt with "Use selection"; options; Generate / Cancel with
@@ -36,7 +33,7 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
         <Title3 as="h1">{t("app.title")}</Title3>
         <Caption1>{t("app.subtitle")}</Caption1>
         {state.account ? (
-          <AccountBar
+          <AccountBar.Component
             account={state.account.account}
             busy={state.account.busy}
             t={t}
@@ -71,7 +68,7 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
             {t("prompt.useSelection")}
           </Button>
         </div>
-        {state.promptNotice ? <PaneMessageBar message={state.promptNotice} t={t} onDismiss={state.onDismissPromptNotice} /> : null}
+        {state.promptNotice ? <PaneMessageBar.Component message={state.promptNotice} t={t} onDismiss={state.onDismissPromptNotice} /> : null}
       </section>
 
       <OptionsFields
@@ -83,16 +80,14 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
         onChange={state.onOptionsChange}
       />
       {state.models ? (
-        <Suspense fallback={null}>
-          <ModelOptionsFields
-            t={t}
-            models={state.models}
-            value={state.modelOptions}
-            {...(state.fitBox ? { fitBox: state.fitBox } : {})}
-            disabled={state.generating}
-            onChange={state.onModelOptionsChange}
-          />
-        </Suspense>
+        <ModelOptionsFields.Component
+          t={t}
+          models={state.models}
+          value={state.modelOptions}
+          {...(state.fitBox ? { fitBox: state.fitBox } : {})}
+          disabled={state.generating}
+          onChange={state.onModelOptionsChange}
+        />
       ) : null}
 
       <section className={styles.section}>
@@ -138,12 +133,17 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
         ) : null}
         {renderProgress(state, styles)}
         {state.message ? (
-          <PaneMessageBar message={state.message} t={t} onDismiss={state.onDismissMessage} {...(state.account ? { onSignIn: state.onSignIn } : {})} />
+          <PaneMessageBar.Component
+            message={state.message}
+            t={t}
+            onDismiss={state.onDismissMessage}
+            {...(state.account ? { onSignIn: state.onSignIn } : {})}
+          />
         ) : null}
       </section>
 
       {state.results.length > 0 ? (
-        <ResultsPanel
+        <ResultsPanel.Component
           t={t}
           results={state.results}
           {...(state.selectedId ? { selectedId: state.selectedId } : {})}
@@ -158,7 +158,7 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
           {...(state.insertMode === "insert"
             ? {
                 placement: (
-                  <PlacementFields
+                  <PlacementFields.Component
                     t={t}
                     document={state.documentKind}
                     prefs={state.insertPrefs}
@@ -177,8 +177,8 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
         />
       ) : null}
 
-      {state.libraryNotice ? <PaneMessageBar message={state.libraryNotice} t={t} /> : null}
-      <HistoryPanel
+      {state.libraryNotice ? <PaneMessageBar.Component message={state.libraryNotice} t={t} /> : null}
+      <HistoryPanel.Component
         t={t}
         history={state.history}
         count={state.historyCount}
@@ -218,29 +218,13 @@ function renderProgress(state: TaskPaneState, styles: ReturnType<typeof useTaskP
         {status ? <span>{status}</span> : null}
       </div>
       {state.generating ? (
-        <>
-          <span role="timer" className={styles.timer}>
-            {t("generate.elapsed", { seconds: state.elapsedSeconds })}
-          </span>
-          <ProgressBar thickness="medium" aria-label={status} />
-          <Caption1>{t("generate.cancelHint")}</Caption1>
-          {state.partials.length > 0 ? (
-            <div className={styles.partials}>
-              {state.partials.map((partial) => {
-                const src = imageSrc(partial);
-                return src ? (
-                  <img
-                    key={partial.index}
-                    className={styles.partialImage}
-                    src={src}
-                    onLoad={() => markPartialShown(partial.index)}
-                    alt={t("generate.partialAlt", { prompt: state.prompt.text })}
-                  />
-                ) : null;
-              })}
-            </div>
-          ) : null}
-        </>
+        <GenerationProgress.Component
+          t={t}
+          status={status}
+          elapsedSeconds={state.elapsedSeconds}
+          partials={state.partials}
+          prompt={state.prompt.text}
+        />
       ) : null}
     </div>
   );

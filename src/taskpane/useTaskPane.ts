@@ -115,31 +115,35 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
   }, [pictureId]); // eslint-disable-line react-hooks/exhaustive-deps -- keyed on the picture's id only (comment above)
 
   const insertRef = useRef<(item: Item, batch: Batch) => void>(undefined);
-  const onResults = useCallback(async (next: Batch, images: GeneratedImage[], sentPrompt: string) => {
-    const createdAt = Date.now();
-    // Saved before shown: a picture is in the library (or the pane says it is not) before it is a result.
-    const ids = await lib.save(next, images);
-    const items: HistoryItem[] = images.map((image, index) => ({
-      id: `image-${++itemCounter}`,
-      image,
-      prompt: next.prompt,
-      sentPrompt,
-      style: next.style,
-      aspect: next.aspect,
-      batchId: next.id,
-      createdAt,
-      insertedCount: 0,
-      ...(ids[index] ? { libraryId: ids[index] } : {}),
-    }));
-    dispatch({ type: "add", items });
-    setBatch(next);
-    setSelectedId(items[0]?.id);
-    setAltDescription(next.prompt);
-    setOverwriteAltText(false);
-    focusResults.current = !next.replaceInPlace;
-    // Regenerate: the new picture replaces the selected one in place.
-    if (next.replaceInPlace && items[0]) insertRef.current?.(items[0], next);
-  }, [lib.save]); // eslint-disable-line react-hooks/exhaustive-deps -- the rest is read through refs (latest values at result time)
+  const onResults = useCallback(
+    async (next: Batch, images: GeneratedImage[], sentPrompt: string) => {
+      const createdAt = Date.now();
+      // Saved before shown: a picture is in the library (or the pane says it is not) before it is a result.
+      const ids = await lib.save(next, images);
+      const items: HistoryItem[] = images.map((image, index) => ({
+        id: `image-${++itemCounter}`,
+        image,
+        prompt: next.prompt,
+        sentPrompt,
+        style: next.style,
+        aspect: next.aspect,
+        batchId: next.id,
+        createdAt,
+        insertedCount: 0,
+        ...(ids[index] ? { libraryId: ids[index] } : {}),
+      }));
+      dispatch({ type: "add", items });
+      setBatch(next);
+      setSelectedId(items[0]?.id);
+      setAltDescription(next.prompt);
+      setOverwriteAltText(false);
+      focusResults.current = !next.replaceInPlace;
+      // Regenerate: the new picture replaces the selected one in place.
+      if (next.replaceInPlace && items[0]) insertRef.current?.(items[0], next);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the rest is read through refs (latest values at result time)
+    [lib.save],
+  );
 
   // issue #10: the box Fit shapes for (the selected picture, the placeholder / free area / slide, the text column).
   const fitBox = useFitBox(host, prompt.selection?.picture, prompt.selection, insertPrefs.slidePlacement);
@@ -265,8 +269,14 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     replaceAvailable: host.capabilities.features.replacePicture,
     pictureSelected: Boolean(prompt.selection?.picture),
     canEdit,
-    ...(canEdit || !editReasonKey ? {} : { editUnavailableReason: t(editReasonKey, { defaultValue: t("capability.unsupported", { app: appName }) }) }),
-    ...(session ? { account: { session, account: accountState.account, busy: accountState.busy, libraryKept: libraryReady && lib.library?.persistent === true } } : {}),
+    ...(canEdit || !editReasonKey
+      ? {}
+      : { editUnavailableReason: t(editReasonKey, { defaultValue: t("capability.unsupported", { app: appName }) }) }),
+    ...(session
+      ? {
+          account: { session, account: accountState.account, busy: accountState.busy, libraryKept: libraryReady && lib.library?.persistent === true },
+        }
+      : {}),
 
     onPromptChange: (text) => {
       prompt.setTyped(text);
@@ -314,7 +324,14 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     onInsert: () => {
       if (!selected) return;
       const overwrite = personAltText !== undefined && overwriteAltText;
-      void insertion.insert({ item: selected, description: altDescription, altTitle, placement, overwriteAltText: overwrite, ...(batch ? { batch } : {}) });
+      void insertion.insert({
+        item: selected,
+        description: altDescription,
+        altTitle,
+        placement,
+        overwriteAltText: overwrite,
+        ...(batch ? { batch } : {}),
+      });
     },
     onInsertAgain: (id) => {
       const item = history.find((h) => h.id === id);

@@ -43,19 +43,4 @@ export const useTaskPaneStyles = makeStyles({
     alignItems: "center",
     columnGap: tokens.spacingHorizontalS,
   },
-  timer: {
-    color: tokens.colorNeutralForeground3,
-    fontVariantNumeric: "tabular-nums",
-  },
-  partials: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(96px, 1fr))",
-    gap: tokens.spacingHorizontalS,
-  },
-  partialImage: {
-    width: "100%",
-    height: "auto",
-    borderRadius: tokens.borderRadiusMedium,
-    opacity: 0.8,
-  },
 });

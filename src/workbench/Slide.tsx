@@ -64,7 +64,11 @@ export function SlideView({ store, slideRef, position = { number: 1, total: 1 } 
   };
 
   return (
-    <div ref={viewport} className={styles.viewport} style={{ height: `${SLIDE_WIDTH_PX * scale * (SLIDE_SIZE_PT.heightPt / SLIDE_SIZE_PT.widthPt)}px` }}>
+    <div
+      ref={viewport}
+      className={styles.viewport}
+      style={{ height: `${SLIDE_WIDTH_PX * scale * (SLIDE_SIZE_PT.heightPt / SLIDE_SIZE_PT.widthPt)}px` }}
+    >
       <section
         ref={slideRef}
         className={styles.slide}
@@ -91,7 +95,13 @@ export function SlideView({ store, slideRef, position = { number: 1, total: 1 } 
           };
           const selected = shape.id === state.selectedShapeId && styles.selected;
           return shape.kind === "textbox" ? (
-            <div key={shape.id} {...common} role="group" aria-label={t("workbench.textBoxShape", { name: shape.name })} className={mergeClasses(styles.shape, styles.textBox, selected)}>
+            <div
+              key={shape.id}
+              {...common}
+              role="group"
+              aria-label={t("workbench.textBoxShape", { name: shape.name })}
+              className={mergeClasses(styles.shape, styles.textBox, selected)}
+            >
               <TextBoxText shape={shape} className={styles.text} onText={(text) => store.update((s) => setTextBoxText(s, shape.id, text))} />
             </div>
           ) : (

@@ -33,7 +33,14 @@ const TAB_ID = (tab: DocumentTab) => `workbench-tab-${tab}`;
 const PANEL_ID = (tab: DocumentTab) => `workbench-panel-${tab}`;
 
 /** The whole workbench page. Each stand-in has its own pane (as Word and PowerPoint each have theirs). */
-export function Workbench({ mountPane, initialTab = "word", onTabChange, insideOffice = false, storage, fresh = false }: WorkbenchProps): React.JSX.Element {
+export function Workbench({
+  mountPane,
+  initialTab = "word",
+  onTabChange,
+  insideOffice = false,
+  storage,
+  fresh = false,
+}: WorkbenchProps): React.JSX.Element {
   const styles = useWorkbenchStyles();
   const { t } = useStrings();
   const [documents] = React.useState(() => createWorkbenchDocuments(storage, fresh));

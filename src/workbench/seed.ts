@@ -62,7 +62,10 @@ const bullets = (...lines: string[]): TextBoxSeed => ({
   widthPt: 430,
   heightPt: 370,
 });
-const content = (heading: string, ...lines: string[]): SlideSeed => ({ layoutName: "Title and Content", textBoxes: [title(heading), bullets(...lines)] });
+const content = (heading: string, ...lines: string[]): SlideSeed => ({
+  layoutName: "Title and Content",
+  textBoxes: [title(heading), bullets(...lines)],
+});
 const section = (heading: string, subtitle: string): SlideSeed => ({
   layoutName: "Section Header",
   textBoxes: [
@@ -82,7 +85,13 @@ export const SEED_DECK: readonly SlideSeed[] = [
     "Channel partners bring 40% of new deals",
     "Next: expand the reseller programme to Southern Europe",
   ),
-  content("Hiring plan for 2027", "Grow engineering from 80 to 110 people", "Open a support hub in Lisbon", "Graduate programme with three universities", "Onboarding in two weeks, not six"),
+  content(
+    "Hiring plan for 2027",
+    "Grow engineering from 80 to 110 people",
+    "Open a support hub in Lisbon",
+    "Graduate programme with three universities",
+    "Onboarding in two weeks, not six",
+  ),
   {
     layoutName: "Title and Content",
     textBoxes: [title("Our team"), bullets("Twelve nationalities across four offices", "Hybrid by default, together every quarter")],
@@ -100,11 +109,34 @@ export const SEED_DECK: readonly SlideSeed[] = [
     ],
   },
   section("Where we are going", "Priorities for FY27"),
-  content("Security: zero trust by Q2", "Single sign-on and MFA for every internal tool", "Device health checks before access", "Quarterly phishing drills", "No standing admin rights"),
-  content("Cloud migration", "Move the last two data centres to Azure by September", "Lift and shift first, then modernise", "Cut hosting costs by a fifth", "Keep customer data in the EU region"),
-  content("Customer journey", "From first visit to renewal in one view", "Self-service onboarding in under ten minutes", "One support contact per account", "Measure satisfaction after every ticket"),
+  content(
+    "Security: zero trust by Q2",
+    "Single sign-on and MFA for every internal tool",
+    "Device health checks before access",
+    "Quarterly phishing drills",
+    "No standing admin rights",
+  ),
+  content(
+    "Cloud migration",
+    "Move the last two data centres to Azure by September",
+    "Lift and shift first, then modernise",
+    "Cut hosting costs by a fifth",
+    "Keep customer data in the EU region",
+  ),
+  content(
+    "Customer journey",
+    "From first visit to renewal in one view",
+    "Self-service onboarding in under ten minutes",
+    "One support contact per account",
+    "Measure satisfaction after every ticket",
+  ),
   content("Roadmap 2027", "Q1: mobile app for field teams", "Q2: partner portal", "Q3: analytics dashboards", "Q4: offline mode"),
-  content("Sustainability", "Renewable power for every office by 2027", "Rail before air for trips under 600 km", "Report emissions with the annual accounts"),
+  content(
+    "Sustainability",
+    "Renewable power for every office by 2027",
+    "Rail before air for trips under 600 km",
+    "Report emissions with the annual accounts",
+  ),
   {
     layoutName: "Title Only",
     textBoxes: [

@@ -62,7 +62,13 @@ export class SlideDeck implements DeckHostAdditions {
     if (existing) return locationOf(itemId, existing.id, frameOf(existing));
     checkPicture(picture);
     const plan = planSlidePlacement({ slide: SLIDE_SIZE_PT, shapes: slide.shapes.map(placementShapeOf), image: picture.size, placement: "auto" });
-    const provenance = { libraryId: options.pictureId, prompt: options.prompt, style: options.provenance?.style ?? "", model: options.provenance?.model, size: options.provenance?.size };
+    const provenance = {
+      libraryId: options.pictureId,
+      prompt: options.prompt,
+      style: options.provenance?.style ?? "",
+      model: options.provenance?.model,
+      size: options.provenance?.size,
+    };
     const tags = tagsToRecord(withIllustrateTags([], options.prompt, provenance));
     let shapeId = "";
     this.store.update((deck) =>

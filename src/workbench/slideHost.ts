@@ -91,10 +91,20 @@ export class SlideHost extends StandInHost<SlideState, SlideTargetData, PictureS
     }
     const state = this.current();
     const usedFallbackLocation = captured !== undefined && captured.slideId !== state.slideId;
-    const plan = planSlidePlacement({ slide: SLIDE_SIZE_PT, shapes: state.shapes.map(placementShapeOf), image: picture.size, placement: options.slidePlacement ?? "auto" });
+    const plan = planSlidePlacement({
+      slide: SLIDE_SIZE_PT,
+      shapes: state.shapes.map(placementShapeOf),
+      image: picture.size,
+      placement: options.slidePlacement ?? "auto",
+    });
     // The stand-in has no picture placeholders, so the plan is always an explicit box.
     const frame = plan.rect;
-    const content = { picture, altText: options.altText, name: options.altText.title, tags: tagsToRecord(withIllustrateTags([], options.prompt, options.provenance)) };
+    const content = {
+      picture,
+      altText: options.altText,
+      name: options.altText.title,
+      tags: tagsToRecord(withIllustrateTags([], options.prompt, options.provenance)),
+    };
     const added = addPicture(state, frame, content, plan.kind === "box" && plan.sendToBack);
     this.store.update(() => added.state);
     return {
@@ -136,7 +146,6 @@ export class SlideHost extends StandInHost<SlideState, SlideTargetData, PictureS
     return shape?.kind === "picture" ? shape : undefined;
   }
 }
-
 
 function selectionKey(state: SlideState): string {
   const range = state.textRange;

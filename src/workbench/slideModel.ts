@@ -68,7 +68,14 @@ export function createSlide(textBoxes: readonly TextBoxSeed[], slideId = "slide-
   const boxes = textBoxes.map((seed, i): TextBoxShape => ({ kind: "textbox", id: `s${i + 1}`, ...seed }));
   const pictures = (extras.pictures ?? []).map((seed, i): PictureShape => ({ kind: "picture", id: `s${boxes.length + i + 1}`, ...seed }));
   const shapes: SlideShape[] = [...boxes, ...pictures];
-  return { slideId, ...(extras.layoutName ? { layoutName: extras.layoutName } : {}), shapes, selectedShapeId: null, textRange: null, nextId: shapes.length + 1 };
+  return {
+    slideId,
+    ...(extras.layoutName ? { layoutName: extras.layoutName } : {}),
+    shapes,
+    selectedShapeId: null,
+    textRange: null,
+    nextId: shapes.length + 1,
+  };
 }
 
 /** Shape `id`, or undefined. */
@@ -154,12 +161,25 @@ export function addPicture(state: SlideState, frame: RectPt, content: PictureSha
  * same geometry, name and tags). The new shape gets a new id and is selected, as the old one was.
  * @returns undefined when `id` is not a picture on the slide.
  */
-export function replacePictureShape(state: SlideState, id: string, frame: RectPt, content: PictureShapeContent): { state: SlideState; shapeId: string } | undefined {
+export function replacePictureShape(
+  state: SlideState,
+  id: string,
+  frame: RectPt,
+  content: PictureShapeContent,
+): { state: SlideState; shapeId: string } | undefined {
   const index = state.shapes.findIndex((shape) => shape.id === id);
   const old = state.shapes[index];
   if (old?.kind !== "picture") return undefined;
   const shapeId = `s${state.nextId}`;
-  const shape: PictureShape = { kind: "picture", id: shapeId, name: content.name ?? old.name, picture: content.picture, altText: content.altText, tags: content.tags, ...frame };
+  const shape: PictureShape = {
+    kind: "picture",
+    id: shapeId,
+    name: content.name ?? old.name,
+    picture: content.picture,
+    altText: content.altText,
+    tags: content.tags,
+    ...frame,
+  };
   const shapes = state.shapes.map((s, i) => (i === index ? shape : s));
   const selectedShapeId = state.selectedShapeId === id ? shapeId : state.selectedShapeId;
   return { state: { ...state, shapes, selectedShapeId, textRange: null, nextId: state.nextId + 1 }, shapeId };

@@ -21,7 +21,14 @@ export const SLIDE_CANVAS = {
 
 /** Styles of the view (theme tokens only). */
 export const useSlideStyles = makeStyles({
-  viewport: { width: "100%", maxWidth: `${SLIDE_WIDTH_PX}px`, margin: "0 auto", position: "relative", overflow: "hidden", boxShadow: tokens.shadow16 },
+  viewport: {
+    width: "100%",
+    maxWidth: `${SLIDE_WIDTH_PX}px`,
+    margin: "0 auto",
+    position: "relative",
+    overflow: "hidden",
+    boxShadow: tokens.shadow16,
+  },
   slide: { ...SLIDE_CANVAS, backgroundColor: tokens.colorNeutralBackground1 },
   shape: {
     position: "absolute",

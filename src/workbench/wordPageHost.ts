@@ -71,18 +71,27 @@ export class WordPageHost extends StandInHost<WordPageState, WordPageTargetData,
     const state = this.store.get();
     const section = this.sectionOrGone(state, itemId);
     const tag = provenanceTag(options.pictureId);
-    const existing = state.blocks.slice(section.headingIndex, section.endIndex).find((b): b is PictureBlock => b.kind === "picture" && b.provenance?.libraryId === options.pictureId);
+    const existing = state.blocks
+      .slice(section.headingIndex, section.endIndex)
+      .find((b): b is PictureBlock => b.kind === "picture" && b.provenance?.libraryId === options.pictureId);
     if (existing) return { itemId, shapeId: tag, sizePt: existing.sizePt };
     const sizePt = inlinePictureSize(picture.size);
     const provenance = { libraryId: options.pictureId, prompt: options.prompt, style: options.provenance?.style ?? "", ...options.provenance };
-    const inserted = insertPictureAfter(state, state.blocks[section.anchorIndex].id, { picture, sizePt, altText: options.altText, prompt: options.prompt, provenance });
+    const inserted = insertPictureAfter(state, state.blocks[section.anchorIndex].id, {
+      picture,
+      sizePt,
+      altText: options.altText,
+      prompt: options.prompt,
+      provenance,
+    });
     this.store.update(() => inserted.state);
     return { itemId, shapeId: tag, sizePt };
   }
 
   private sectionOrGone(state: WordPageState, itemId: string) {
     const section = findSection(pageOutline(state), itemId);
-    if (!section) throw new HostError("item_gone", `The section ${JSON.stringify(itemId)} is no longer in the page (its heading was deleted or renamed)`);
+    if (!section)
+      throw new HostError("item_gone", `The section ${JSON.stringify(itemId)} is no longer in the page (its heading was deleted or renamed)`);
     return section;
   }
 
@@ -129,7 +138,13 @@ export class WordPageHost extends StandInHost<WordPageState, WordPageTargetData,
       }
     }
     const sizePt = inlinePictureSize(picture.size);
-    const content = { picture, sizePt, altText: options.altText, prompt: options.prompt, ...(options.provenance ? { provenance: options.provenance } : {}) };
+    const content = {
+      picture,
+      sizePt,
+      altText: options.altText,
+      prompt: options.prompt,
+      ...(options.provenance ? { provenance: options.provenance } : {}),
+    };
     const inserted = insertPictureAfter(working, afterBlockId, content, options.caption ? options.prompt : undefined);
     this.store.update(() => inserted.state);
     return { sizePt, ...(usedFallbackLocation ? { usedFallbackLocation } : {}) };

@@ -270,7 +270,12 @@ export function splitParagraph(state: WordPageState, id: string, offset: number)
   const newId = `p${state.nextId}`;
   const head: ParagraphBlock = { ...block, text: block.text.slice(0, at) };
   // Enter after a title or a heading starts a Normal paragraph, as in Word.
-  const tail: ParagraphBlock = { kind: "paragraph", id: newId, text: block.text.slice(at), style: block.style === "normal" || block.style === "caption" ? block.style : "normal" };
+  const tail: ParagraphBlock = {
+    kind: "paragraph",
+    id: newId,
+    text: block.text.slice(at),
+    style: block.style === "normal" || block.style === "caption" ? block.style : "normal",
+  };
   const blocks = [...state.blocks.slice(0, index), head, tail, ...state.blocks.slice(index + 1)];
   const caret = { blockId: newId, offset: 0 };
   return { blocks, nextId: state.nextId + 1, selection: { kind: "text", anchor: caret, focus: caret } };
@@ -304,8 +309,7 @@ export function removeBlock(state: WordPageState, id: string): WordPageState {
   const kept = { ...state, blocks, nextId };
   const selection = state.selection;
   const stillThere =
-    (selection.kind === "picture" && selection.blockId !== id) ||
-    (selection.kind === "text" && clampSelection(kept).kind === "text");
+    (selection.kind === "picture" && selection.blockId !== id) || (selection.kind === "text" && clampSelection(kept).kind === "text");
   if (stillThere) return kept;
   const neighbour = blocks[Math.min(index, blocks.length - 1)];
   const caret = { blockId: neighbour.id, offset: 0 };
@@ -349,7 +353,13 @@ export function parseStoredWordPage(json: string | null): WordPageState | undefi
         if (typeof b?.id !== "string" || ids.has(b.id)) return false;
         ids.add(b.id);
         if (b.kind === "paragraph") return typeof b.text === "string" && STYLES.includes(b.style);
-        return b.kind === "picture" && typeof b.picture?.base64 === "string" && typeof b.sizePt?.widthPt === "number" && typeof b.altText?.description === "string" && typeof b.prompt === "string";
+        return (
+          b.kind === "picture" &&
+          typeof b.picture?.base64 === "string" &&
+          typeof b.sizePt?.widthPt === "number" &&
+          typeof b.altText?.description === "string" &&
+          typeof b.prompt === "string"
+        );
       });
     if (!blocksOk || typeof value.nextId !== "number") return undefined;
     return { blocks: value.blocks, nextId: value.nextId, selection: NO_SELECTION };

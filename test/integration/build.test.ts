@@ -1,15 +1,15 @@
-// Production and development builds: office.js from Microsoft's CDN or the local copy, one partial, and both manifests.
-import { execFile } from "node:child_process";
+// Production and development builds: office.js from Microsoft's CDN or the local copy, one partial, both manifests,
+// and the first-paint guard: the pane's initial bytes never exceed the perf floor's, built in the same run (issue 11).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script, tested as webpack loads it
 const manifests = require("../../scripts/manifests.cjs") as typeof import("../../scripts/manifests.cjs");
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the same CommonJS helpers `npm run bench:first-paint` uses
+const firstPaint = require("../../scripts/lib/firstPaint.cjs") as typeof import("../../scripts/lib/firstPaint.cjs");
 
 const REPO = path.resolve(__dirname, "../..");
-const WEBPACK = path.join(REPO, "node_modules/webpack-cli/bin/cli.js");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const PUBLIC_URL = "https://contoso.example/illustrate";
 /** Pages Office opens (they load office.js), the workbench (always the local copy) and the redirect bridge (none). */
@@ -18,12 +18,7 @@ const OFFICE_PAGES = ["taskpane.html", "commands.html", "auth-dialog.html"];
 /** Runs webpack once into a temporary folder; the build's own ILLUSTRATE_* settings only, nothing from the shell. */
 async function build(mode: "production" | "development", env: Record<string, string>): Promise<string> {
   const out = mkdtempSync(path.join(os.tmpdir(), `illustrate-build-${mode}-`));
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("ILLUSTRATE_")));
-  await promisify(execFile)(process.execPath, [WEBPACK, "--mode", mode, "--output-path", out], {
-    cwd: REPO,
-    env: { ...clean, ...env },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  await firstPaint.buildPane(out, mode, env);
   return out;
 }
 
@@ -42,18 +37,32 @@ const read = (dir: string, file: string) => readFileSync(path.join(dir, file), "
 describe("the builds", () => {
   let production: string;
   let development: string;
+  let floor: string;
 
   beforeAll(
     async () => {
       // One after the other: each webpack run uses both cores of the machine.
       production = await build("production", { ILLUSTRATE_PUBLIC_URL: PUBLIC_URL });
       development = await build("development", {});
+      floor = await firstPaint.buildFloor();
     },
-    15 * 60 * 1000,
+    20 * 60 * 1000,
   );
 
   afterAll(() => {
-    for (const dir of [production, development]) if (dir) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [production, development, floor]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("the pane's first paint loads no more JS+CSS (gzip) than the perf floor built in this run", () => {
+    const pane = firstPaint.measurePage(production, "taskpane", "/illustrate/")!;
+    const lightest = firstPaint.measurePage(path.join(floor, "dist"), "taskpane")!;
+    // Both really measured something: the pane's runtime + entry, the floor's one script.
+    expect(pane.initial.files.map((f) => f.file)).toEqual(expect.arrayContaining([expect.stringMatching(/^taskpane\.[0-9a-f]{8}\.js$/)]));
+    expect(lightest.initial.files).toHaveLength(1);
+    expect({ paneGzipBytes: pane.initial.gzipBytes, withinFloor: pane.initial.gzipBytes <= lightest.initial.gzipBytes }).toEqual({
+      paneGzipBytes: pane.initial.gzipBytes,
+      withinFloor: true,
+    });
   });
 
   it("production pages load office.js from Microsoft's CDN, inside the history workaround", () => {

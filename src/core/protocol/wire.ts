@@ -70,8 +70,22 @@ export interface ImageGenerateRequest {
  * as OpenAI's API does. Source: platform.openai.com/docs/api-reference/images/create.
  */
 export const GENERATION_FIELDS = [
-  "prompt", "n", "size", "quality", "output_format", "seed", "response_format", "stream", "partial_images",
-  "output_compression", "background", "model", "user", "moderation", "style", "crop_to_ratio",
+  "prompt",
+  "n",
+  "size",
+  "quality",
+  "output_format",
+  "seed",
+  "response_format",
+  "stream",
+  "partial_images",
+  "output_compression",
+  "background",
+  "model",
+  "user",
+  "moderation",
+  "style",
+  "crop_to_ratio",
 ] as const;
 
 /**
@@ -79,8 +93,21 @@ export const GENERATION_FIELDS = [
  * (`image[]`) and `mask`. Source: platform.openai.com/docs/api-reference/images/createEdit.
  */
 export const EDIT_FIELDS = [
-  "prompt", "n", "size", "quality", "output_format", "seed", "response_format", "stream", "partial_images",
-  "output_compression", "background", "input_fidelity", "model", "user", "crop_to_ratio",
+  "prompt",
+  "n",
+  "size",
+  "quality",
+  "output_format",
+  "seed",
+  "response_format",
+  "stream",
+  "partial_images",
+  "output_compression",
+  "background",
+  "input_fidelity",
+  "model",
+  "user",
+  "crop_to_ratio",
 ] as const;
 
 /** One image of an answer: raw base64 bytes (no `data:` prefix) and the prompt as the model rewrote it. */

@@ -49,7 +49,12 @@ export function toHostError(error: unknown, action: string, fallback: HostErrorC
   if (error instanceof HostError) return error;
   const code = officeCode(error);
   const mapped = (typeof code === "string" ? BY_NAME[code] : typeof code === "number" ? BY_NUMBER[code] : undefined) ?? fallback;
-  const detail = error instanceof Error ? error.message : typeof error === "object" && error ? String((error as { message?: unknown }).message ?? "") : String(error);
+  const detail =
+    error instanceof Error
+      ? error.message
+      : typeof error === "object" && error
+        ? String((error as { message?: unknown }).message ?? "")
+        : String(error);
   const hint = code === "GeneralException" ? " (the document may be in Viewing mode or read-only)" : "";
   return new HostError(mapped, `${action} failed${code === undefined ? "" : ` [${code}]`}: ${detail}${hint}`, { cause: error });
 }

@@ -4,7 +4,7 @@ import type { DeckHostAdditions, DeckInsertOptions, DeckItem, DeckItemText, Inse
 import type { PictureData } from "../../core/types";
 import { HostError } from "../errors";
 import { assertWritable } from "../office/documentState";
-import { pictureDataFromBase64 } from "../office/pictureBytes";
+import { loadPictureBytes } from "../office/loadPictureBytes";
 import { assertFeature } from "../office/requirementSets";
 import { finishInsert, insertImage } from "./insertImage";
 import { deckItemOf, itemTextOf, readDeckColours, readDeckSlides } from "./deckReader";
@@ -61,7 +61,7 @@ export class PowerPointDeck implements DeckHostAdditions {
       await context.sync();
       return image.value;
     });
-    return pictureDataFromBase64(base64);
+    return (await loadPictureBytes()).pictureDataFromBase64(base64);
   }
 
   /** Up to 6 `#RRGGBB` colours: theme accents at 1.10, else the fills and text colours the slides use (1.4). */
@@ -97,7 +97,13 @@ export class PowerPointDeck implements DeckHostAdditions {
     }
     const plan = planSlidePlacement({ slide: before.slideSize, shapes: before.shapes.map(toPlacementShape), image: picture.size, placement: "auto" });
     await insertImage(this.env, itemId, picture.base64, plan.kind === "box" ? plan.rect : undefined);
-    const provenance = { libraryId: options.pictureId, prompt: options.prompt, style: options.provenance?.style ?? "", model: options.provenance?.model, size: options.provenance?.size };
+    const provenance = {
+      libraryId: options.pictureId,
+      prompt: options.prompt,
+      style: options.provenance?.style ?? "",
+      model: options.provenance?.model,
+      size: options.provenance?.size,
+    };
     const { result, shapeId } = await finishInsert(this.env, before, {
       wanted: plan.kind === "box" ? plan.rect : undefined,
       placeholderBox: plan.kind === "placeholder" ? fitInto(picture.size, plan.rect) : undefined,

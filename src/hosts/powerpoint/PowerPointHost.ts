@@ -16,12 +16,21 @@ import type {
 import { HostError } from "../errors";
 import { assertFeature, type OfficeCapabilities } from "../office/requirementSets";
 import { assertWritable, subscribeSelectionChanged } from "../office/documentState";
-import { pictureDataFromBase64 } from "../office/pictureBytes";
+import { loadPictureBytes } from "../office/loadPictureBytes";
 import { deleteShape, finishInsert, insertImage, ShapeLostError, type Finish } from "./insertImage";
 import { PowerPointDeck } from "./PowerPointDeck";
 import { runStep, type PowerPointEnvironment } from "./powerPointEnvironment";
 import { promptOf, withIllustrateTags } from "./shapeTags";
-import { currentSlide, readOldPicture, readPowerPointSelection, readSlide, renderPicture, toPlacementShape, type OldPicture, type SlideSnapshot } from "./slideReader";
+import {
+  currentSlide,
+  readOldPicture,
+  readPowerPointSelection,
+  readSlide,
+  renderPicture,
+  toPlacementShape,
+  type OldPicture,
+  type SlideSnapshot,
+} from "./slideReader";
 
 /**
  * The PowerPoint adapter. Geometry in points everywhere (slide 960 × 540 pt unless `pageSetup` says otherwise).
@@ -104,7 +113,10 @@ export class PowerPointHost implements DocumentHost {
         }
       }
       target ??= current ?? (await currentSlide(context));
-      return { slide: await readSlide(context, target, this.capabilities), usedFallbackLocation: capturedSlideId !== undefined && target.id !== capturedSlideId };
+      return {
+        slide: await readSlide(context, target, this.capabilities),
+        usedFallbackLocation: capturedSlideId !== undefined && target.id !== capturedSlideId,
+      };
     });
     const plan = planSlidePlacement({
       slide: slide.slideSize,
@@ -190,7 +202,8 @@ export class PowerPointHost implements DocumentHost {
    */
   async readPictureBytes(target: SelectedPicture): Promise<PictureData> {
     assertFeature(this.capabilities, "editPicture", "PowerPoint");
-    return pictureDataFromBase64(await renderPicture(this.env, target.id));
+    const base64 = await renderPicture(this.env, target.id);
+    return (await loadPictureBytes()).pictureDataFromBase64(base64);
   }
 
   onSelectionChanged(listener: () => void): () => void {

@@ -117,7 +117,11 @@ async function insertImageOnce(env: PowerPointEnvironment, base64: string, rect:
  *   finished is deleted again. {@link ShapeLostError} (`shape_lost`) when a shape of `before` is gone (#2775): the
  *   picture is finished and stays.
  */
-export async function finishInsert(env: PowerPointEnvironment, before: SlideSnapshot, finish: Finish): Promise<{ result: InsertResult; shapeId: string }> {
+export async function finishInsert(
+  env: PowerPointEnvironment,
+  before: SlideSnapshot,
+  finish: Finish,
+): Promise<{ result: InsertResult; shapeId: string }> {
   const sets = env.capabilities.sets;
   return runStep(env, "Checking the inserted picture", async (context) => {
     const slide = context.presentation.slides.getItem(before.slideId);
@@ -158,7 +162,11 @@ export async function finishInsert(env: PowerPointEnvironment, before: SlideSnap
       result: { sizePt: { widthPt: shape.width, heightPt: shape.height }, positionPt: { leftPt: shape.left, topPt: shape.top } },
     };
     // #2775: the picture stays (finished and tagged); the person is told which shape PowerPoint removed.
-    if (lost.length > 0) throw new ShapeLostError(lost.map((s) => s.name || s.id), inserted);
+    if (lost.length > 0)
+      throw new ShapeLostError(
+        lost.map((s) => s.name || s.id),
+        inserted,
+      );
     return inserted;
   });
 }
@@ -179,6 +187,8 @@ function findCreated(before: SlideSnapshot, after: SlideSnapshot): { shape: Shap
   const known = new Map(before.shapes.map((s) => [s.id, s]));
   const fresh = after.shapes.filter((s) => !known.has(s.id));
   if (fresh.length > 0) return { shape: fresh[fresh.length - 1], isNew: true };
-  const filled = after.shapes.find((s) => s.placeholder?.containedType === "Image" && known.get(s.id)?.placeholder?.containedType == null && known.get(s.id)?.placeholder);
+  const filled = after.shapes.find(
+    (s) => s.placeholder?.containedType === "Image" && known.get(s.id)?.placeholder?.containedType == null && known.get(s.id)?.placeholder,
+  );
   return filled ? { shape: filled, isNew: false } : undefined;
 }

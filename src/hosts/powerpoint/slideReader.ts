@@ -95,7 +95,11 @@ export async function readPowerPointSelection(env: PowerPointEnvironment): Promi
 }
 
 /** Shapes (and placeholders, 1.8) of a slide and the slide size (`pageSetup`, 1.10; else 960 × 540 pt). */
-export async function readSlide(context: PowerPoint.RequestContext, slide: PowerPoint.Slide, capabilities: OfficeCapabilities): Promise<SlideSnapshot> {
+export async function readSlide(
+  context: PowerPoint.RequestContext,
+  slide: PowerPoint.Slide,
+  capabilities: OfficeCapabilities,
+): Promise<SlideSnapshot> {
   const sets = capabilities.sets;
   slide.load("id");
   slide.shapes.load(SHAPE_PROPS);
@@ -116,7 +120,9 @@ export async function readSlide(context: PowerPoint.RequestContext, slide: Power
       type: s.type,
       name: s.name,
       rect: { leftPt: s.left, topPt: s.top, widthPt: s.width, heightPt: s.height },
-      placeholder: placeholders.includes(s) ? { type: s.placeholderFormat.type, containedType: s.placeholderFormat.containedType ?? null } : undefined,
+      placeholder: placeholders.includes(s)
+        ? { type: s.placeholderFormat.type, containedType: s.placeholderFormat.containedType ?? null }
+        : undefined,
     })),
   };
 }
@@ -135,7 +141,9 @@ export function readOldPicture(env: PowerPointEnvironment, id: string): Promise<
     shape.load(`id,name,width,height${api110 ? ",altTextTitle,altTextDescription" : ""}`);
     shape.tags.load("items/key,items/value");
     await context.sync();
-    const backup = api110 ? shape.getImageAsBase64({ format: "Png" as PowerPoint.ShapeGetImageFormatType, ...renderSize(shape.width, shape.height) }) : undefined;
+    const backup = api110
+      ? shape.getImageAsBase64({ format: "Png" as PowerPoint.ShapeGetImageFormatType, ...renderSize(shape.width, shape.height) })
+      : undefined;
     const snapshot = await readSlide(context, slide, env.capabilities);
     const shapeSnapshot = snapshot.shapes.find((s) => s.id === id);
     if (!shapeSnapshot) throw new HostError("picture_gone", "the picture to replace is no longer on its slide");
@@ -180,7 +188,10 @@ export async function currentSlide(context: PowerPoint.RequestContext, required 
 }
 
 /** A shape by id, on the slide in view first, then on any slide. */
-async function findShape(context: PowerPoint.RequestContext, id: string): Promise<{ slide: PowerPoint.Slide; shape: PowerPoint.Shape; inView: boolean }> {
+async function findShape(
+  context: PowerPoint.RequestContext,
+  id: string,
+): Promise<{ slide: PowerPoint.Slide; shape: PowerPoint.Shape; inView: boolean }> {
   const current = await currentSlide(context, false);
   const slides = context.presentation.slides;
   slides.load("items/id");

@@ -16,7 +16,7 @@ import { HostError } from "../errors";
 import { assertFeature, type OfficeCapabilities } from "../office/requirementSets";
 import { assertWritable, subscribeSelectionChanged } from "../office/documentState";
 import { isGoneError, toHostError } from "../office/officeErrors";
-import { pictureDataFromBase64 } from "../office/pictureBytes";
+import { loadPictureBytes } from "../office/loadPictureBytes";
 import type { DeckHostAdditions } from "../../core/deck/types";
 import { AltTextMemory } from "./altTextMemory";
 import { defaultXmlParser, provenanceTag, type XmlParser } from "./provenanceXml";
@@ -233,7 +233,8 @@ export class WordHost implements DocumentHost {
         const oldAlt = altTextOf(old);
         const altText = altTextOnReplace(oldAlt, storedPrompt ?? this.writtenAltText.promptFor(oldAlt), options.altText, options.overwriteAltText);
         // No new provenance given: an Illustrate picture keeps its id and style, with the new prompt.
-        const provenance = options.provenance ?? (stored.length > 0 ? { ...stored[stored.length - 1].provenance, prompt: options.prompt } : undefined);
+        const provenance =
+          options.provenance ?? (stored.length > 0 ? { ...stored[stored.length - 1].provenance, prompt: options.prompt } : undefined);
         // The new metadata first: if Word refuses it, the old picture is untouched.
         const part = provenance && this.capabilities.features.provenance ? addProvenancePart(context, provenance) : undefined;
         const fresh = old.insertInlinePictureFromBase64(data.base64, "Replace");
@@ -253,7 +254,11 @@ export class WordHost implements DocumentHost {
         if (altText === options.altText) this.writtenAltText.remember(options.altText, options.prompt);
         old.untrack();
         if (part) for (const previous of stored) previous.part.delete();
-        await context.sync().catch(() => undefined /* the replaced picture is gone: its tracking went with it; an old part left behind is never read as another picture's */);
+        await context
+          .sync()
+          .catch(
+            () => undefined /* the replaced picture is gone: its tracking went with it; an old part left behind is never read as another picture's */,
+          );
         return { sizePt: { widthPt: fresh.width, heightPt: fresh.height } };
       });
     } catch (error) {
@@ -275,7 +280,7 @@ export class WordHost implements DocumentHost {
     } catch (error) {
       throw toHostError(error, "Reading the picture", "picture_gone");
     }
-    return pictureDataFromBase64(base64);
+    return (await loadPictureBytes()).pictureDataFromBase64(base64);
   }
 
   onSelectionChanged(listener: () => void): () => void {
@@ -304,7 +309,13 @@ export class WordHost implements DocumentHost {
    * syncs and verifies. Shared with the section inserts of ./wordDeck.ts.
    * @returns the picture's size as Word reports it, in points.
    */
-  async insertPictureParagraph(context: Word.RequestContext, anchor: Word.Paragraph, data: PictureData, size: PointSize, options: PictureParagraphOptions): Promise<PointSize> {
+  async insertPictureParagraph(
+    context: Word.RequestContext,
+    anchor: Word.Paragraph,
+    data: PictureData,
+    size: PointSize,
+    options: PictureParagraphOptions,
+  ): Promise<PointSize> {
     const holder = anchor.insertParagraph("", "After");
     // The new paragraph inherits the anchor's style (a heading would put the picture in the TOC).
     if (this.capabilities.sets.wordApi13) holder.styleBuiltIn = "Normal" as Word.BuiltInStyleName;
@@ -431,5 +442,3 @@ export class WordHost implements DocumentHost {
 
 /** The captured place no longer exists (its text was deleted): fall back to the current selection. */
 class TargetGone extends Error {}
-
-

@@ -1,6 +1,7 @@
 // The signed-in account with Sign in / Sign out, and that its pictures stay on this computer (with a confirmed delete).
 import { Button, Caption1, makeStyles, Spinner, tokens } from "@fluentui/react-components";
-import { PersonRegular, SignOutRegular } from "@fluentui/react-icons";
+import { PersonRegular } from "@fluentui/react-icons/svg/person";
+import { SignOutRegular } from "@fluentui/react-icons/svg/sign-out";
 import type { SignedInAccount } from "../../core/TokenProvider";
 import type { Translate } from "../strings/strings";
 import { lazy, Suspense } from "react";
@@ -47,7 +48,9 @@ export function AccountBar({ account, busy, t, onSignIn, onSignOut, libraryKept,
       )}
       {libraryKept && onDeleteAllPictures ? (
         <div className={styles.kept}>
-          <Caption1>{account ? t("library.keptAfterSignOut") : null} {t("library.keptShared")}</Caption1>
+          <Caption1>
+            {account ? t("library.keptAfterSignOut") : null} {t("library.keptShared")}
+          </Caption1>
           <Suspense fallback={null}>
             <DeleteAllPicturesDialog t={t} triggerLabel={t("library.deleteMine")} disabled={busy} onConfirm={onDeleteAllPictures} />
           </Suspense>

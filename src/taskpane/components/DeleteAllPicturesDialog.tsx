@@ -1,15 +1,6 @@
 // "Delete all my pictures on this computer?" — the confirmed dialog behind both the account menu and the library panel.
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-} from "@fluentui/react-components";
-import { DeleteDismissRegular } from "@fluentui/react-icons";
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from "@fluentui/react-components";
+import { DeleteDismissRegular } from "@fluentui/react-icons/svg/delete-dismiss";
 import type { Translate } from "../strings/strings";
 
 export interface DeleteAllPicturesDialogProps {

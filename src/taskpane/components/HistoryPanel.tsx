@@ -1,15 +1,7 @@
 // History (collapsed by default): pictures kept only in memory (not saved), then the account's library (lazy panel).
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Button,
-  Caption1,
-  Spinner,
-  Text,
-} from "@fluentui/react-components";
-import { DeleteRegular, ImageAddRegular } from "@fluentui/react-icons";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Spinner, Text } from "@fluentui/react-components";
+import { DeleteRegular } from "@fluentui/react-icons/svg/delete";
+import { ImageAddRegular } from "@fluentui/react-icons/svg/image-add";
 import { lazy, Suspense, useId, useRef } from "react";
 import type { PictureLibrary } from "../../library/types";
 import type { History } from "../history";
@@ -55,7 +47,9 @@ export function HistoryPanel(props: HistoryPanelProps) {
   return (
     <Accordion collapsible>
       <AccordionItem value="history">
-        <AccordionHeader as="h2" button={{ ref: headerButton }}>{t("history.heading", { count: props.count })}</AccordionHeader>
+        <AccordionHeader as="h2" button={{ ref: headerButton }}>
+          {t("history.heading", { count: props.count })}
+        </AccordionHeader>
         <AccordionPanel>
           {history.length === 0 && !props.library ? (
             <Caption1 className={styles.meta}>{t("history.empty")}</Caption1>
@@ -72,11 +66,11 @@ export function HistoryPanel(props: HistoryPanelProps) {
                   >
                     {src ? <img className={styles.thumb} src={src} alt={t("history.thumbAlt", { prompt: item.prompt })} /> : <span />}
                     <div className={styles.historyText}>
-                      <Text id={promptId} dir="auto">{item.prompt}</Text>
+                      <Text id={promptId} dir="auto">
+                        {item.prompt}
+                      </Text>
                       <BackendLabel backend={item.image.backend} t={t} className={item.image.backend.offline ? styles.offline : styles.meta} />
-                      <Caption1 className={styles.meta}>
-                        {item.insertedCount > 0 ? t("history.inserted") : t("history.notInserted")}
-                      </Caption1>
+                      <Caption1 className={styles.meta}>{item.insertedCount > 0 ? t("history.inserted") : t("history.notInserted")}</Caption1>
                       {props.library ? <Caption1 className={styles.offline}>{t("library.unsaved")}</Caption1> : null}
                       <div>
                         <Button
@@ -88,7 +82,12 @@ export function HistoryPanel(props: HistoryPanelProps) {
                         >
                           {t("history.insertAgain")}
                         </Button>{" "}
-                        <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-describedby={promptId} onClick={() => {
+                        <Button
+                          size="small"
+                          appearance="subtle"
+                          icon={<DeleteRegular />}
+                          aria-describedby={promptId}
+                          onClick={() => {
                             onDiscard(item.id);
                             headerButton.current?.focus();
                           }}

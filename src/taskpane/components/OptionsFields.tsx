@@ -4,7 +4,7 @@ import { ASPECT_RATIOS, PICTURE_COUNTS } from "../generationOptions";
 import type { Translate } from "../strings/strings";
 import type { GenerationOptions } from "../TaskPane.types";
 import { ChoiceField } from "./ChoiceField";
-import { StylePicker } from "./StylePicker";
+import { LazyStylePicker } from "../lazyPanels";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -48,7 +48,7 @@ export function OptionsFields({ t, options, aspectFromPicture, showAspect = true
         </Field>
       )}
       <div className={styles.row}>
-        <StylePicker t={t} value={options.style} disabled={disabled} onChange={(style) => onChange({ style })} />
+        <LazyStylePicker.Component t={t} value={options.style} disabled={disabled} onChange={(style) => onChange({ style })} />
         <ChoiceField
           label={t("options.count")}
           value={String(options.count)}

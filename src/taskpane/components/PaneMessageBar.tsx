@@ -1,6 +1,6 @@
 // One pane message (error, warning, info, success) in a Fluent MessageBar, with its action and a Dismiss button.
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
+import { DismissRegular } from "@fluentui/react-icons/svg/dismiss";
 import type { PaneMessage } from "../errorMessages";
 import type { Translate } from "../strings/strings";
 

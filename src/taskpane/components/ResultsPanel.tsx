@@ -13,7 +13,8 @@ import {
   Textarea,
   mergeClasses,
 } from "@fluentui/react-components";
-import { ImageAddRegular, ImageArrowCounterclockwiseRegular } from "@fluentui/react-icons";
+import { ImageAddRegular } from "@fluentui/react-icons/svg/image-add";
+import { ImageArrowCounterclockwiseRegular } from "@fluentui/react-icons/svg/image-arrow-counterclockwise";
 import { useId, type ReactNode, type RefObject } from "react";
 import type { AltText } from "../../core/altText";
 import type { HistoryItem } from "../history";
@@ -69,12 +70,7 @@ export function ResultsPanel(props: ResultsPanelProps) {
       <Subtitle2 as="h2" id={headingId}>
         {t("results.heading")}
       </Subtitle2>
-      <RadioGroup
-        aria-labelledby={headingId}
-        value={selectedId ?? ""}
-        onChange={(_, data) => props.onSelect(data.value)}
-        className={styles.grid}
-      >
+      <RadioGroup aria-labelledby={headingId} value={selectedId ?? ""} onChange={(_, data) => props.onSelect(data.value)} className={styles.grid}>
         {results.map((item, index) => {
           const src = imageSrc(item.image);
           return (
@@ -91,9 +87,7 @@ export function ResultsPanel(props: ResultsPanelProps) {
               ) : null}
               <Radio value={item.id} label={t("results.option", { index: index + 1 })} {...(index === 0 ? { ref: firstResultRef } : {})} />
               <BackendLabel backend={item.image.backend} t={t} className={item.image.backend.offline ? styles.offline : styles.meta} />
-              <Caption1 className={styles.meta}>
-                {t("results.sizePx", { width: item.image.size.widthPx, height: item.image.size.heightPx })}
-              </Caption1>
+              <Caption1 className={styles.meta}>{t("results.sizePx", { width: item.image.size.widthPx, height: item.image.size.heightPx })}</Caption1>
               {item.image.revisedPrompt ? (
                 <Caption1 className={styles.meta}>
                   {t(item.image.backend.offline ? "results.rendererDrew" : "results.revisedPrompt", { prompt: item.image.revisedPrompt })}

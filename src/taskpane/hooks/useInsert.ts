@@ -5,10 +5,17 @@ import { API_SIZE } from "../../core/sizes";
 import type { PictureData } from "../../core/types";
 import type { DocumentHost, InsertOptions, InsertResult, PictureProvenance, SelectedPicture } from "../../hosts/DocumentHost";
 import { PANE_TIMINGS, timedAsync } from "../../imaging/paneTimings";
-import { prepareForDocument } from "../../imaging/prepareForDocument";
 import { messageForError, type PaneMessage } from "../errorMessages";
 import type { HistoryItem } from "../history";
 import type { Batch, InsertMode } from "../TaskPane.types";
+
+/** The insert-time picture checks (imaging/prepareForDocument), loaded after first paint; see {@link preloadInsert}. */
+const loadPrepareForDocument = () => import(/* webpackChunkName: "prepare-for-document" */ "../../imaging/prepareForDocument");
+
+/** Fetches the insert-time code now, so the first Insert does not wait on it. */
+export function preloadInsert(): Promise<void> {
+  return loadPrepareForDocument().then(() => undefined);
+}
 
 /**
  * What Insert will do for `batch` on `host`: replace the picture that was selected at Generate when the host
@@ -89,6 +96,8 @@ export function useInsert(
       const mode = replacing && host.capabilities.features.replacePicture ? "replace" : "insert";
       try {
         let result: InsertResult;
+        // Its own chunk (byte checks, transcode), preloaded after first paint with the results panel.
+        const { prepareForDocument } = await loadPrepareForDocument();
         const picture = await timedAsync(PANE_TIMINGS.prepareForDocument, () => prepareForDocument(pictureOf(item)));
         if (mode === "replace" && replacing) {
           result = await host.replacePicture(replacing, picture, { ...options, ...(overwriteAltText ? { overwriteAltText } : {}) });

@@ -28,11 +28,7 @@ function read<T>(storage: Storage | null, key: string, isValid: (value: unknown)
  * `isValid` guards against stale or corrupt stored data. Storage failures (quota, blocked) are ignored:
  * the state still works in memory.
  */
-export function usePersistentState<T>(
-  key: string,
-  initial: T,
-  isValid: (value: unknown) => value is T,
-): [T, Dispatch<SetStateAction<T>>] {
+export function usePersistentState<T>(key: string, initial: T, isValid: (value: unknown) => value is T): [T, Dispatch<SetStateAction<T>>] {
   const storageRef = useRef<Storage | null>(null);
   storageRef.current ??= paneStorage();
   const [value, setValue] = useState<T>(() => read(storageRef.current, key, isValid) ?? initial);

@@ -65,9 +65,7 @@ export function useSelectionPrompt(host: DocumentHost, app: string) {
 
       const current = promptRef.current;
       const cleaned = promptFromSelection(snapshot.text);
-      const take =
-        cleaned.prompt.length > 0 &&
-        (reason === "button" || current.source === "selection" || current.text.trim() === "");
+      const take = cleaned.prompt.length > 0 && (reason === "button" || current.source === "selection" || current.text.trim() === "");
       if (!take) {
         if (reason === "button") setNotice({ intent: "info", key: "prompt.emptySelection" });
         return { snapshot, prompt: current.text };

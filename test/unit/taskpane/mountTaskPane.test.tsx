@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 // mountTaskPane / mountPage: theme, strings and language, re-render with new props, unmount.
 import "./domShims"; // first: the jsdom gaps must be filled before the pane's modules load
-import { act, screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { NotInOffice } from "../../../src/taskpane/components/NotInOffice";
 import { mountPage, mountTaskPane } from "../../../src/taskpane/mountTaskPane";
 import { FakeHost, FakeImageClient, FakeSession } from "./fakes";
@@ -31,11 +31,19 @@ test("mounts the pane in FluentProvider, updates its props, unmounts", async () 
   expect(host.listenerCount).toBe(0);
 });
 
-test("outside Office the page says where to go", () => {
+test("outside Office the page says where to go (high contrast: drawn once its theme chunk has loaded)", async () => {
   const element = document.body.appendChild(document.createElement("div"));
   act(() => {
     mountPage(element, () => <NotInOffice />, undefined, { theme: "highContrast" });
   });
-  expect(screen.getByText("Open Illustrate from Word or PowerPoint, or use the workbench at /workbench.html")).toBeInTheDocument();
+  expect(await screen.findByText("Open Illustrate from Word or PowerPoint, or use the workbench at /workbench.html")).toBeInTheDocument();
   expect(screen.getByRole("link", { name: "Open the workbench" })).toHaveAttribute("href", "workbench.html");
+});
+
+test("the light theme in English draws at once (first paint waits on no chunk)", () => {
+  const element = document.body.appendChild(document.createElement("div"));
+  act(() => {
+    mountPage(element, () => <NotInOffice />, undefined, { theme: "light" });
+  });
+  expect(within(element).getByRole("link", { name: "Open the workbench" })).toBeInTheDocument();
 });

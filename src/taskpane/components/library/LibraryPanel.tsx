@@ -95,11 +95,19 @@ export default function LibraryPanel(props: LibraryPanelProps) {
           input={{ dir: "auto" }}
           onChange={(_, data) => panel.setSearch(data.value)}
         />
-        <Checkbox label={t("library.thisDocument")} checked={panel.thisDocument} onChange={(_, data) => panel.setThisDocument(data.checked === true)} />
+        <Checkbox
+          label={t("library.thisDocument")}
+          checked={panel.thisDocument}
+          onChange={(_, data) => panel.setThisDocument(data.checked === true)}
+        />
       </div>
       {panel.page === undefined ? <Spinner size="tiny" label={t("library.loading")} /> : null}
-      {panel.page && panel.page.skipped.length > 0 ? <Caption1 className={styles.meta}>{t("library.skipped", { count: panel.page.skipped.length })}</Caption1> : null}
-      {panel.page && total === 0 ? <Caption1 className={styles.meta}>{panel.search || panel.thisDocument ? t("library.noMatch") : t("history.empty")}</Caption1> : null}
+      {panel.page && panel.page.skipped.length > 0 ? (
+        <Caption1 className={styles.meta}>{t("library.skipped", { count: panel.page.skipped.length })}</Caption1>
+      ) : null}
+      {panel.page && total === 0 ? (
+        <Caption1 className={styles.meta}>{panel.search || panel.thisDocument ? t("library.noMatch") : t("history.empty")}</Caption1>
+      ) : null}
       <div ref={scroller} className={`${styles.scroller} ${items.length < 4 ? styles.scrollerShort : ""}`} hidden={items.length === 0}>
         <ul className={styles.list} aria-label={t("library.listLabel")} style={{ height: `${virtualizer.getTotalSize()}px` }}>
           {rows.map((row) => {

@@ -1,15 +1,13 @@
 // One picture of the library list: thumbnail (object URL), prompt as text, what happened to it, and its actions.
 import { Button, Caption1, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Text } from "@fluentui/react-components";
-import {
-  ArrowDownloadRegular,
-  CopyRegular,
-  DeleteRegular,
-  ImageAddRegular,
-  ImageArrowCounterclockwiseRegular,
-  MoreHorizontalRegular,
-  PinOffRegular,
-  PinRegular,
-} from "@fluentui/react-icons";
+import { ArrowDownloadRegular } from "@fluentui/react-icons/svg/arrow-download";
+import { CopyRegular } from "@fluentui/react-icons/svg/copy";
+import { DeleteRegular } from "@fluentui/react-icons/svg/delete";
+import { ImageAddRegular } from "@fluentui/react-icons/svg/image-add";
+import { ImageArrowCounterclockwiseRegular } from "@fluentui/react-icons/svg/image-arrow-counterclockwise";
+import { MoreHorizontalRegular } from "@fluentui/react-icons/svg/more-horizontal";
+import { PinOffRegular } from "@fluentui/react-icons/svg/pin-off";
+import { PinRegular } from "@fluentui/react-icons/svg/pin";
 import type { PictureSummary } from "../../../library/types";
 import type { Translate } from "../../strings/strings";
 import { BackendLabel } from "../BackendLabel";
@@ -53,7 +51,13 @@ export function LibraryRowContent(props: LibraryRowProps) {
           {item.pinned ? ` · ${t("library.pinned")}` : ""}
         </Caption1>
         <div className={styles.actions}>
-          <Button size="small" icon={<ImageAddRegular />} aria-describedby={promptId} disabledFocusable={props.inserting || !props.insertAvailable} onClick={props.onInsert}>
+          <Button
+            size="small"
+            icon={<ImageAddRegular />}
+            aria-describedby={promptId}
+            disabledFocusable={props.inserting || !props.insertAvailable}
+            onClick={props.onInsert}
+          >
             {t("history.insertAgain")}
           </Button>
           <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-describedby={promptId} onClick={props.onDelete}>
@@ -61,7 +65,13 @@ export function LibraryRowContent(props: LibraryRowProps) {
           </Button>
           <Menu>
             <MenuTrigger disableButtonEnhancement>
-              <Button size="small" appearance="subtle" icon={<MoreHorizontalRegular />} aria-label={t("library.moreActions")} aria-describedby={promptId} />
+              <Button
+                size="small"
+                appearance="subtle"
+                icon={<MoreHorizontalRegular />}
+                aria-label={t("library.moreActions")}
+                aria-describedby={promptId}
+              />
             </MenuTrigger>
             <MenuPopover>
               <MenuList>

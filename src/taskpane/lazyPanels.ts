@@ -1,0 +1,45 @@
+// Everything in the pane that is not first paint (prompt, Use selection, options, Generate), each in its own chunk.
+import { preloadInsert } from "./hooks/useInsert";
+import { PlainStylePicker } from "./components/PlainStylePicker";
+import { preloadable } from "./preloadable";
+import { whenIdle } from "./whenIdle";
+
+/** Results with alt text and Insert (`components/ResultsPanel`). */
+export const LazyResultsPanel = preloadable(() => import("./components/ResultsPanel").then((m) => m.ResultsPanel));
+/** Where Insert puts the picture (`components/PlacementFields`). */
+export const LazyPlacementFields = preloadable(() => import("./components/PlacementFields").then((m) => m.PlacementFields));
+/** The session's history (`components/HistoryPanel`). */
+export const LazyHistoryPanel = preloadable(() => import("./components/HistoryPanel").then((m) => m.HistoryPanel));
+/** Model, quality and transparency (`components/ModelOptionsFields`), shown once the served models are known. */
+export const LazyModelOptionsFields = preloadable(() => import("./components/ModelOptionsFields").then((m) => m.ModelOptionsFields));
+/** Sign in / Sign out (`components/AccountBar`). */
+export const LazyAccountBar = preloadable(() => import("./components/AccountBar").then((m) => m.AccountBar));
+/** Errors, warnings and notices (`components/PaneMessageBar`). */
+export const LazyPaneMessageBar = preloadable(() => import("./components/PaneMessageBar").then((m) => m.PaneMessageBar));
+/** The progress while generating (`components/GenerationProgress`). */
+export const LazyProgress = preloadable(() => import("./components/GenerationProgress").then((m) => m.GenerationProgress));
+
+/**
+ * The style picker with swatches (a Fluent Dropdown: popup positioning and focus management), in its own chunk; until
+ * it arrives, the same choice as a native select ({@link PlainStylePicker}), so first paint already works.
+ */
+export const LazyStylePicker = preloadable(() => import("./components/StylePicker").then((m) => m.StylePicker), PlainStylePicker);
+
+const ALL = [
+  LazyStylePicker,
+  LazyResultsPanel,
+  LazyPlacementFields,
+  LazyHistoryPanel,
+  LazyModelOptionsFields,
+  LazyAccountBar,
+  LazyPaneMessageBar,
+  LazyProgress,
+];
+
+/**
+ * Fetches every after-first-paint chunk, once the browser is idle after first paint (so the first Generate, its
+ * progress, results and any error never wait on the network). Failures are left to the lazy path (it retries).
+ */
+export function preloadPanels(): void {
+  whenIdle(() => void Promise.all([...ALL.map((panel) => panel.preload()), preloadInsert()]).catch(() => undefined));
+}
