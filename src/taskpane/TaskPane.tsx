@@ -3,6 +3,7 @@ import { useTaskPane } from "./useTaskPane";
 import { renderTaskPane } from "./renderTaskPane";
 import { useTaskPaneStyles } from "./useTaskPaneStyles.styles";
 import type { TaskPaneProps } from "./TaskPane.types";
+import { DeckEntry } from "./deck/DeckEntry";
 
 export type { TaskPaneProps } from "./TaskPane.types";
 
@@ -13,5 +14,15 @@ export type { TaskPaneProps } from "./TaskPane.types";
 export function TaskPane(props: TaskPaneProps) {
   const state = useTaskPane(props);
   const styles = useTaskPaneStyles();
-  return renderTaskPane(state, styles);
+  const deckEntry = (
+    <DeckEntry
+      t={state.t}
+      appName={state.appName}
+      host={props.host}
+      imageClient={props.imageClient}
+      {...(props.session ? { session: props.session } : {})}
+      {...(props.deckServices ? { deckServices: props.deckServices } : {})}
+    />
+  );
+  return renderTaskPane(state, styles, deckEntry);
 }

@@ -7,6 +7,7 @@ import type { AltText } from "../core/altText";
 import type { AspectRatio, PictureData } from "../core/types";
 import type { DocumentHost, InsertTarget, SelectedPicture } from "../hosts/DocumentHost";
 import type { ImageClient, QueueStatus } from "../imaging/ImageClient";
+import type { DeckServices } from "./deck/deckServices";
 import type { PaneMessage } from "./errorMessages";
 import type { InsertPreferences } from "./insertPreferences";
 import type { History, HistoryItem } from "./history";
@@ -22,6 +23,8 @@ export interface TaskPaneProps {
   session?: AccountSession;
   /** Build configuration; the pane names its `gatewayUrl` when the service cannot be reached (the client is already configured). @default readConfig() */
   config?: IllustrateConfig;
+  /** The whole-deck flow's library, run store, clock and budget (tests). @default the account's IndexedDB stores */
+  deckServices?: DeckServices;
 }
 
 /** What Insert will do with the chosen picture, said on the button before the click. */
