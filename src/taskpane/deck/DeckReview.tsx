@@ -33,7 +33,7 @@ export function DeckReview({ state, t, styles }: ViewProps) {
         </MessageBar>
       ) : null}
       {live ? (
-        <div role="status" aria-live="polite">
+        <div role="status" aria-live="polite" aria-label={t("deck.progressLabel")}>
           {progress ? <ProgressLine t={t} run={run} progress={progress} now={state.now()} /> : null}
         </div>
       ) : null}
