@@ -8,7 +8,7 @@ import { systemRoutes } from "./routes/system";
 
 /** Options of {@link buildApp}. */
 export interface GatewayOptions {
-  /** The image backend (see server/providers/createProvider.ts). */
+  /** The image backend (see ./createProvider.ts). */
   provider: ImageProvider;
   /** Origins that may call the gateway from a browser (exact `scheme://host:port`); others get no CORS headers. */
   allowedOrigins: readonly string[];
@@ -58,8 +58,9 @@ export async function buildApp(options: GatewayOptions): Promise<FastifyInstance
     ...(options.https ? { https: options.https } : {}),
     logger: loggerOptions(options.logger),
     bodyLimit: BODY_LIMIT_BYTES,
-    // Strict types: "2" is not a valid `n` (ajv would otherwise coerce it).
-    ajv: { customOptions: { coerceTypes: false, allErrors: false } },
+    // Strict types: "2" is not a valid `n` (ajv would otherwise coerce it). Unknown fields are refused, not
+    // silently removed (Fastify's default `removeAdditional: true` would drop them): 400 `unknown_parameter`.
+    ajv: { customOptions: { coerceTypes: false, allErrors: false, removeAdditional: false } },
     return503OnClosing: true,
   }) as unknown as FastifyInstance;
 

@@ -1,6 +1,6 @@
 // Renders every failure as the shared error envelope: ours, providers', Fastify's and unexpected ones.
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { ApiError } from "../shared/ApiError";
+import { ApiError } from "../../src/core/protocol/errors";
 import { GatewayError, badRequest } from "./errors";
 import { errorFromValidation } from "./validation";
 
@@ -20,7 +20,7 @@ const FASTIFY_ERRORS: Record<string, () => GatewayError> = {
 };
 
 /** Maps any thrown value to the {@link ApiError} the client gets. Unknown errors become a 500 `internal`. */
-export function toApiError(error: unknown): ApiError {
+function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   const fastifyError = error as Partial<FastifyError> | undefined;
   if (fastifyError?.validation) return errorFromValidation(fastifyError.validation);

@@ -1,5 +1,5 @@
 // Errors the gateway itself raises (validation, authentication, routing); rendered as the shared envelope.
-import { ApiError } from "../shared/ApiError";
+import { ApiError } from "../../src/core/protocol/errors";
 
 /**
  * An error with an HTTP status and a stable code, rendered by the gateway's error handler as

@@ -1,6 +1,6 @@
 // Optional gpt-image fields of a generations body (`output_compression`, `background`), checked and passed to
 // providers that take them (azure-openai); others ignore them.
-import type { GenerateExtras } from "../providers/upstream/capabilities";
+import type { GenerateExtras } from "../providers/Provider";
 import { badRequest } from "./errors";
 
 const BACKGROUNDS = ["transparent", "opaque", "auto"] as const;

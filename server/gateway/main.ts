@@ -1,5 +1,5 @@
 // Entry point of `npm run gateway`: reads the environment, builds the app and serves it over HTTPS.
-import { createProvider } from "../providers/createProvider";
+import { createProvider } from "./createProvider";
 import { loadDevTls } from "../shared/devTls";
 import { buildApp } from "./app";
 import { createAuthenticate } from "./auth/authenticate";

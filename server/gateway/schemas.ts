@@ -1,12 +1,12 @@
-// JSON schemas (ajv, via Fastify) of the gateway's request bodies.
-import { MAX_PROMPT_CHARS } from "../../src/core/prompt";
+// JSON schemas (ajv) of the gateway's request fields: one set of rules for generations (JSON body, checked by
+// Fastify) and edits (multipart text fields, checked by ./routes/edits.ts with the same rules).
+import { EDIT_FIELDS, GENERATION_FIELDS } from "../../src/core/protocol/wire";
+import { MAX_IMAGES_PER_REQUEST, MAX_PROMPT_CHARS } from "../../src/core/protocol/limits";
 import { SUPPORTED_API_SIZES } from "../../src/core/sizes";
 import type { ImageQuality, OutputFormat } from "../../src/core/types";
 
-/** Default `size` when the client sends none (square, as OpenAI's default). */
+/** Default `size` of a generation when the client sends none (square, as OpenAI's default). */
 export const DEFAULT_API_SIZE = "1024x1024";
-/** Most images one request may ask for (`n`). */
-export const MAX_IMAGES_PER_REQUEST = 4;
 
 const QUALITIES: readonly ImageQuality[] = ["low", "medium", "high", "auto"];
 const OUTPUT_FORMATS: readonly OutputFormat[] = ["png", "jpeg"];
@@ -23,19 +23,54 @@ export interface GenerationsBody {
 }
 
 /**
- * Schema of `POST /v1/images/generations`. Unknown fields (`model`, `user`, ...) are accepted and ignored,
- * as OpenAI-compatible clients send them. `response_format` may only be `b64_json` (no hosted URLs).
+ * The rule of every known field. `stream`, `partial_images`, `output_compression` and `background` are
+ * checked by their own readers (./streaming.ts, ./gptImageFields.ts) for their specific messages; `model`,
+ * `user`, `moderation`, `style` are OpenAI's, accepted and ignored.
  */
-export const generationsBodySchema = {
-  type: "object",
-  required: ["prompt"],
-  properties: {
-    prompt: { type: "string", minLength: 1, maxLength: MAX_PROMPT_CHARS },
-    n: { type: "integer", minimum: 1, maximum: MAX_IMAGES_PER_REQUEST, default: 1 },
-    size: { type: "string", enum: [...SUPPORTED_API_SIZES], default: DEFAULT_API_SIZE },
-    quality: { type: "string", enum: QUALITIES, default: "auto" },
-    output_format: { type: "string", enum: OUTPUT_FORMATS, default: "png" },
-    seed: { type: "integer", minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER },
-    response_format: { type: "string", enum: ["b64_json"] },
-  },
+const FIELD_RULES = {
+  prompt: { type: "string", minLength: 1, maxLength: MAX_PROMPT_CHARS },
+  n: { type: "integer", minimum: 1, maximum: MAX_IMAGES_PER_REQUEST, default: 1 },
+  size: { type: "string", enum: [...SUPPORTED_API_SIZES] },
+  quality: { type: "string", enum: QUALITIES, default: "auto" },
+  output_format: { type: "string", enum: OUTPUT_FORMATS, default: "png" },
+  seed: { type: "integer", minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER },
+  response_format: { type: "string", enum: ["b64_json"] },
+  input_fidelity: { type: "string", enum: ["high", "low"] },
+  stream: {},
+  partial_images: {},
+  output_compression: {},
+  background: {},
+  model: {},
+  user: {},
+  moderation: {},
+  style: {},
 } as const;
+
+function objectSchema<F extends keyof typeof FIELD_RULES>(fields: readonly F[], overrides: Partial<Record<F, object>> = {}) {
+  return {
+    type: "object",
+    required: ["prompt"],
+    properties: Object.fromEntries(fields.map((field) => [field, overrides[field] ?? FIELD_RULES[field]])),
+    // An unknown field is refused (400 `unknown_parameter`), as OpenAI's API does: a typo such as
+    // `quallity` is caught instead of ignored.
+    additionalProperties: false,
+  } as const;
+}
+
+/**
+ * Schema of `POST /v1/images/generations`: the fields of `GENERATION_FIELDS` (src/core/protocol/wire.ts), no
+ * others. `response_format` may only be `b64_json` (no hosted URLs).
+ */
+export const generationsBodySchema = objectSchema(GENERATION_FIELDS, {
+  size: { ...FIELD_RULES.size, default: DEFAULT_API_SIZE },
+});
+
+/**
+ * Schema of the text fields of `POST /v1/images/edits` (multipart, so read with type coercion: `"2"` is 2):
+ * the fields of `EDIT_FIELDS`, the same rules as generations; `size` has no default (the image's aspect
+ * decides), and `output_compression` / `background` are typed here because they come as text.
+ */
+export const editFieldsSchema = objectSchema(EDIT_FIELDS, {
+  output_compression: { type: "integer", minimum: 0, maximum: 100 },
+  background: { type: "string", enum: ["transparent", "opaque", "auto"] },
+});

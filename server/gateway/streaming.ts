@@ -2,15 +2,13 @@
 // finished images, or an error).
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { PassThrough } from "node:stream";
+import { MAX_PARTIAL_IMAGES } from "../../src/core/protocol/limits";
+import type { ImageEventPrefix, QueueStatus } from "../../src/core/protocol/wire";
 import type { BackendInfo } from "../../src/core/types";
-import type { ImageProvider, NormalizedGenerateRequest, ProviderImage } from "../providers/Provider";
-import type { ExtendedGenerateRequest, QueueStatus } from "../providers/upstream/capabilities";
+import type { ExtendedGenerateRequest, ImageProvider, NormalizedGenerateRequest, ProviderImage } from "../providers/Provider";
 import { watchGeneration } from "./cancellation";
 import { badRequest } from "./errors";
-import { providerFailure } from "./runProviderCall";
-
-/** Most partial images a stream may ask for (gpt-image: 0–3). */
-export const MAX_PARTIAL_IMAGES = 3;
+import { providerFailure, runProviderCall } from "./runProviderCall";
 /** Comment line sent this often (ms) while nothing else is, so proxies keep a queued stream open. */
 export const KEEP_ALIVE_MS = 15_000;
 
@@ -45,7 +43,7 @@ export function sseEvent(name: string, data: unknown): string {
 /** What one streamed call runs: generate (or edit) with a context that carries the queue report. */
 export interface StreamJob {
   /** `image_generation` or `image_edit`: the prefix of the event names. */
-  eventPrefix: "image_generation" | "image_edit";
+  eventPrefix: ImageEventPrefix;
   provider: ImageProvider;
   /** The request, used for `generateStream` when the provider streams and `n` is 1. */
   request: NormalizedGenerateRequest | ExtendedGenerateRequest;
@@ -95,14 +93,12 @@ export async function sendImageStream(request: FastifyRequest, reply: FastifyRep
           }
         }
       } else {
-        const work = job.makeAll(ctx);
-        work.catch(() => undefined);
-        const images = await Promise.race([work, cancellation.aborted]);
+        const images = await runProviderCall(cancellation, job.request.n, () => job.makeAll(ctx));
         for (const image of images) write(`${eventPrefix}.completed`, completedEvent(eventPrefix, image, provider.info));
       }
     } catch (error) {
       const apiError = providerFailure(error, cancellation.signal);
-      request.log[apiError.statusCode >= 500 ? "error" : "info"]({ err: apiError.details.cause ?? apiError, code: apiError.code }, "image stream failed");
+      request.log[apiError.status >= 500 ? "error" : "info"]({ err: apiError.details.cause ?? apiError, code: apiError.code }, "image stream failed");
       write("error", apiError.toEnvelope());
     } finally {
       clearInterval(keepAlive);

@@ -1,12 +1,5 @@
 // Decorates a provider so every finished image (not partials) goes through postprocessImage.
-import type { ImageProvider, NormalizedGenerateRequest, ProviderImage } from "../providers/Provider";
-import {
-  canEdit,
-  canStream,
-  type EditingProvider,
-  type ImageStreamEvent,
-  type StreamingProvider,
-} from "../providers/upstream/capabilities";
+import { canEdit, canStream, type EditingProvider, type ImageProvider, type ImageStreamEvent, type NormalizedGenerateRequest, type ProviderImage, type StreamingProvider } from "../providers/Provider";
 import { postprocessImage, type PostprocessOptions } from "./postprocessImage";
 
 /** Settings of {@link withPostprocess} (`IMAGE_TRANSCODE`). */

@@ -1,6 +1,7 @@
-// The seam between the gateway core and an image backend: a normalized request in, base64 images out.
+// The provider contract, in one file: the seam between the gateway core and an image backend (a normalized
+// request in, base64 images out), its optional capabilities (streaming, edits), and the queue gate it calls.
+import type { ImageEntry, QueueStatus } from "../../src/core/protocol/wire";
 import type { BackendInfo, ImageQuality, OutputFormat, PixelSize } from "../../src/core/types";
-import type { ExtendedGenerateRequest, ImageStreamEvent, NormalizedEditRequest, QueueStatus } from "./upstream/capabilities";
 
 /**
  * A validated `POST /v1/images/generations` body with defaults applied. Providers map it to their own API
@@ -23,12 +24,8 @@ export interface NormalizedGenerateRequest {
   seed?: number;
 }
 
-/** One image as the OpenAI shape carries it: raw base64 bytes (no `data:` prefix). */
-export interface ProviderImage {
-  b64_json: string;
-  /** The prompt as the backend rewrote or understood it, when it says. */
-  revised_prompt?: string;
-}
+/** One image as the OpenAI shape carries it: raw base64 bytes (no `data:` prefix), the wire's `ImageEntry`. */
+export type ProviderImage = ImageEntry;
 
 /** Per-call context the gateway passes to a provider. */
 export interface GenerateContext {
@@ -44,7 +41,8 @@ export interface GenerateContext {
 }
 
 /**
- * An image backend. Implementations live in `server/providers/<name>/` and are created by `createProvider`.
+ * An image backend. Implementations live in `server/providers/<name>/` and are created by
+ * `createProvider` (server/gateway/createProvider.ts, the composition root).
  */
 export interface ImageProvider {
   /** Which backend this is; returned by `GET /v1/backend` and with every generation. */
@@ -58,9 +56,67 @@ export interface ImageProvider {
   generate(request: NormalizedGenerateRequest, ctx: GenerateContext): Promise<ProviderImage[]>;
   /**
    * Optional (issue #4): streams one image for `stream: true` — partial images, then `completed`.
-   * Absent when the backend cannot stream (Foundry MAI; `info.streaming` is false). See ./upstream/capabilities.ts.
+   * Absent when the backend cannot stream (Foundry MAI; `info.streaming` is false). See {@link canStream}.
    */
   generateStream?(request: ExtendedGenerateRequest & { partialImages: number }, ctx: GenerateContext): AsyncIterable<ImageStreamEvent>;
   /** Optional (issue #4): `POST /v1/images/edits` — changes `request.image` (and only the mask's area, if any). */
   edit?(request: NormalizedEditRequest, ctx: GenerateContext): Promise<ProviderImage[]>;
+}
+
+/**
+ * Optional gpt-image fields the gateway may pass on (`output_compression`, `background`, `partial_images`);
+ * backends that have no such option ignore them.
+ */
+export interface GenerateExtras {
+  /** JPEG compression 0–100 (`output_compression`), only with `outputFormat: "jpeg"`. */
+  outputCompression?: number;
+  /** `transparent` needs PNG. */
+  background?: "transparent" | "opaque" | "auto";
+}
+
+/** A generate request with the optional extras. */
+export type ExtendedGenerateRequest = NormalizedGenerateRequest & GenerateExtras;
+
+/** One event of a streamed generation (OpenAI `image_generation.partial_image` / `.completed`). */
+export type ImageStreamEvent =
+  | { type: "partial"; /** 0-based `partial_image_index` */ index: number; b64_json: string }
+  | { type: "completed"; b64_json: string; revised_prompt?: string };
+
+/** A normalized `POST /v1/images/edits`: the picture to change, an optional mask, the prompt. */
+export interface NormalizedEditRequest extends NormalizedGenerateRequest, GenerateExtras {
+  /** The input picture, PNG or JPEG bytes (< 50 MB). */
+  image: { bytes: Uint8Array; mimeType: "image/png" | "image/jpeg"; filename?: string };
+  /** PNG of the same size whose transparent pixels mark the area to change (< 4 MB); not every backend takes one. */
+  mask?: { bytes: Uint8Array; filename?: string };
+  /** How closely to keep the input's details (gpt-image `input_fidelity`). */
+  inputFidelity?: "high" | "low";
+}
+
+/**
+ * A provider that can pass partial images through (`stream: true`): `generateStream` streams one image
+ * (`n` is 1): zero or more partials, then exactly one `completed` event; it throws the same errors as
+ * `generate`, also mid-stream.
+ */
+export type StreamingProvider = ImageProvider & Required<Pick<ImageProvider, "generateStream">>;
+
+/** A provider that can edit a picture. */
+export type EditingProvider = ImageProvider & Required<Pick<ImageProvider, "edit">>;
+
+/** True when `provider` has a `generateStream` method. */
+export function canStream(provider: ImageProvider): provider is StreamingProvider {
+  return typeof (provider as Partial<StreamingProvider>).generateStream === "function";
+}
+
+/** True when `provider` has an `edit` method. */
+export function canEdit(provider: ImageProvider): provider is EditingProvider {
+  return typeof (provider as Partial<EditingProvider>).edit === "function";
+}
+
+/** Admission to the upstream (the shared queue, server/queue): resolves when one call may be sent. */
+export interface UpstreamGate {
+  /**
+   * Waits for a slot under the requests-per-minute budget.
+   * @throws the signal's reason when `ctx.signal` aborts while waiting
+   */
+  acquire(ctx: GenerateContext): Promise<void>;
 }

@@ -1,5 +1,5 @@
 // Errors an image provider throws; the gateway renders them as the shared envelope.
-import { ApiError } from "../shared/ApiError";
+import { ApiError } from "../../src/core/protocol/errors";
 
 /**
  * A backend failure with a normalized category, e.g. `new ProviderError(502, "upstream_unavailable",

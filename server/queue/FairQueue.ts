@@ -1,8 +1,8 @@
 // The gateway's shared queue: every upstream call waits here for a slot of the requests-per-minute budget;
 // users take turns (round-robin between per-user FIFO queues) and each waiter hears its position.
 import { ProviderError } from "../providers/errors";
-import type { ProviderCallContext, QueueStatus } from "../providers/upstream/capabilities";
-import type { UpstreamGate } from "../providers/upstream/UpstreamClient";
+import type { QueueStatus } from "../../src/core/protocol/wire";
+import type { GenerateContext, UpstreamGate } from "../providers/Provider";
 import type { SlotLimiter } from "./slotLimiter";
 
 /** Key of callers without a user id (authentication off): they share one turn. */
@@ -67,7 +67,7 @@ export class FairQueue implements UpstreamGate {
    * @throws ProviderError 429 `queue_full` when the user (or everyone) has too many calls waiting;
    *   503 `queue_unavailable` when the limiter's store fails; the signal's reason when `ctx.signal` aborts
    */
-  acquire(ctx: ProviderCallContext): Promise<void> {
+  acquire(ctx: GenerateContext): Promise<void> {
     if (this.closed) return Promise.reject(queueError("queue_closed", "The gateway is shutting down; try again", 503));
     if (ctx.signal.aborted) return Promise.reject(ctx.signal.reason);
     const user = ctx.userId || ANONYMOUS_USER;

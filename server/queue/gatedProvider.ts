@@ -1,14 +1,5 @@
 // Puts a provider that has no upstream client of its own (the local renderer) behind the shared queue.
-import type { ImageProvider, NormalizedGenerateRequest, ProviderImage } from "../providers/Provider";
-import {
-  canEdit,
-  canStream,
-  type ImageStreamEvent,
-  type NormalizedEditRequest,
-  type ProviderCallContext,
-  type StreamingProvider,
-} from "../providers/upstream/capabilities";
-import type { UpstreamGate } from "../providers/upstream/UpstreamClient";
+import { canEdit, canStream, type GenerateContext, type ImageProvider, type ImageStreamEvent, type NormalizedEditRequest, type NormalizedGenerateRequest, type ProviderImage, type StreamingProvider, type UpstreamGate } from "../providers/Provider";
 
 /**
  * `inner` with one {@link UpstreamGate} slot taken before each `generate`, `generateStream` and `edit` call.
@@ -17,7 +8,7 @@ import type { UpstreamGate } from "../providers/upstream/UpstreamClient";
 export function gatedProvider(inner: ImageProvider, gate: UpstreamGate): ImageProvider {
   const gated: ImageProvider & Partial<StreamingProvider> & { edit?: unknown } = {
     info: inner.info,
-    async generate(request: NormalizedGenerateRequest, ctx: ProviderCallContext): Promise<ProviderImage[]> {
+    async generate(request: NormalizedGenerateRequest, ctx: GenerateContext): Promise<ProviderImage[]> {
       await gate.acquire(ctx);
       return inner.generate(request, ctx);
     },
@@ -29,7 +20,7 @@ export function gatedProvider(inner: ImageProvider, gate: UpstreamGate): ImagePr
     };
   }
   if (canEdit(inner)) {
-    gated.edit = async (request: NormalizedEditRequest, ctx: ProviderCallContext) => {
+    gated.edit = async (request: NormalizedEditRequest, ctx: GenerateContext) => {
       await gate.acquire(ctx);
       return inner.edit(request, ctx);
     };

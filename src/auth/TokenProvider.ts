@@ -1,4 +1,4 @@
-// The seam between the image client and sign-in: all of MSAL lives behind it.
+// The seam between the image client and sign-in (all of MSAL lives behind it), and its one error.
 
 /** Options for {@link TokenProvider.getToken}. */
 export interface GetTokenOptions {
@@ -34,4 +34,12 @@ export interface AccountSession extends TokenProvider {
   signOut(): Promise<void>;
   /** Notifies when the account changes. Returns an unsubscribe. */
   subscribe(listener: (account: SignedInAccount | null) => void): () => void;
+}
+
+/**
+ * No token could be had without the person signing in (again): thrown by {@link TokenProvider.getToken}
+ * (MSAL `InteractionRequiredAuthError`), and by the image client after the API refused a fresh token.
+ */
+export class SignInRequiredError extends Error {
+  override name = "SignInRequiredError";
 }

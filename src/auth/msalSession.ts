@@ -7,11 +7,10 @@ import {
   type IPublicClientApplication,
 } from "@azure/msal-browser";
 import type { IllustrateConfig } from "../core/config";
-import { SignInRequiredError } from "../imaging/errors";
 import type { DialogSuccess } from "./dialogProtocol";
 import { interactiveRequest, silentRequest } from "./msalConfig";
 import type { AuthDialogOpener } from "./officeDialog";
-import type { AccountSession, GetTokenOptions, SignedInAccount } from "./TokenProvider";
+import { SignInRequiredError, type AccountSession, type GetTokenOptions, type SignedInAccount } from "./TokenProvider";
 
 /** The part of MSAL's `IPublicClientApplication` the session uses (standard or nested client; fakes in tests). */
 export type MsalClient = Pick<

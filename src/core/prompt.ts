@@ -1,7 +1,5 @@
 // Turns selected document text into an image prompt: trim, collapse whitespace, cap the length.
-
-/** Longest prompt sent to the API, in characters (gpt-image accepts 32,000; MAI and our gateway keep it short). */
-export const MAX_PROMPT_CHARS = 4000;
+import { MAX_PROMPT_CHARS } from "./protocol/limits";
 
 /** A prompt made from a selection, and whether it was cut. */
 export interface PromptFromSelection {

@@ -1,5 +1,5 @@
 // Style presets the person picks in the pane, and the prompt text each one adds. Data and pure functions only.
-import { MAX_PROMPT_CHARS } from "./prompt";
+import { MAX_PROMPT_CHARS } from "./protocol/limits";
 
 /** Style preset ids, in the order the pane lists them. */
 export const STYLE_PRESETS = ["none", "photo", "illustration", "watercolor", "lineArt", "render3d"] as const;

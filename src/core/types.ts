@@ -1,4 +1,8 @@
 // Shared value types of Illustrate: images, sizes, aspect ratios and backends. No Office, React or network here.
+// The API's own value types (`OutputFormat`, `ImageQuality`, `BackendInfo`) live in ./protocol/wire.ts.
+import type { BackendInfo } from "./protocol/wire";
+
+export type { BackendInfo, ImageQuality, OutputFormat } from "./protocol/wire";
 
 /** Aspect ratio the person picks in the pane. */
 export type AspectRatio = "square" | "landscape" | "portrait";
@@ -17,27 +21,6 @@ export interface PointSize {
 
 /** MIME types the document hosts accept for pictures (SVG renders broken in PowerPoint, office-js #3018). */
 export type ImageMimeType = "image/png" | "image/jpeg";
-
-/** Output formats of the OpenAI image API (`output_format`). */
-export type OutputFormat = "png" | "jpeg";
-
-/** Image quality of the OpenAI image API (`quality`). */
-export type ImageQuality = "low" | "medium" | "high" | "auto";
-
-/** Which backend made an image; shown beside every picture in the pane. */
-export interface BackendInfo {
-  /** Provider id: `local`, `foundry-mai`, `azure-openai`. */
-  provider: string;
-  /** Model or deployment name, e.g. `MAI-Image-2` or `local-renderer`. */
-  model: string;
-  /** True for the offline renderer: it is not an AI model and the pane says so. */
-  offline: boolean;
-  /**
-   * True when `stream: true` passes partial images through; false when the backend cannot stream (Foundry
-   * MAI): the pane then shows progress instead. Absent: not known, treat as false.
-   */
-  streaming?: boolean;
-}
 
 /**
  * Picture bytes ready for a document host.

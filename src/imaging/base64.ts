@@ -1,16 +1,9 @@
 // Raw base64 → bytes with `atob` (browsers and Node ≥ 16), no Node `Buffer`, so the same code runs in the pane.
-
-/**
- * True if `text` is strict raw base64: the standard alphabet, length a multiple of 4, `=` padding only at the
- * end. No whitespace, no line breaks, no `data:` prefix (a prefix breaks PowerPoint on the web, office-js #4065).
- */
-export function isRawBase64(text: string): boolean {
-  return text.length % 4 === 0 && !/[^A-Za-z0-9+/=]/.test(text) && !/=[^=]|={3,}/.test(text);
-}
+import { isRawBase64 } from "../core/protocol/base64";
 
 /**
  * Decodes raw base64 into bytes.
- * @throws TypeError when `base64` is not strict raw base64 (see {@link isRawBase64}).
+ * @throws TypeError when `base64` is not strict raw base64 (see `isRawBase64` in src/core/protocol/base64.ts).
  */
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   if (!isRawBase64(base64)) throw new TypeError("Not raw base64");

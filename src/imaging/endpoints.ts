@@ -1,7 +1,7 @@
 // Where each image operation is sent and how its body differs per API mode (gateway or Azure OpenAI direct).
 import type { ImageApiMode } from "../core/config";
 import type { BackendInfo, ImageQuality } from "../core/types";
-import { endpointUrl, type GatewayAddress } from "./gatewayUrl";
+import { endpointUrl, type ApiAddress } from "./apiBaseUrl";
 
 /** The two image operations: `/images/generations` (JSON) and `/images/edits` (multipart). */
 export type ImageOperation = "generations" | "edits";
@@ -24,7 +24,7 @@ export interface ImageApiTarget {
 }
 
 /** The gateway: `${base}/v1/images/{operation}`, the request as it is. */
-function gatewayTarget(gateway: GatewayAddress): ImageApiTarget {
+function gatewayTarget(gateway: ApiAddress): ImageApiTarget {
   return {
     url: (operation) => endpointUrl(gateway, `/v1/images/${operation}`),
     addedFields: {},
@@ -38,7 +38,7 @@ function gatewayTarget(gateway: GatewayAddress): ImageApiTarget {
  * body (the deployment is in the path); without: `${base}/openai/v1/images/{operation}` with `model` = deployment.
  * `quality` is always sent; `seed` (gateway only) never. Source: shared/docs/image-api.md, "APIs" and "Auth".
  */
-function azureOpenAIDirectTarget(gateway: GatewayAddress, deployment: string, apiVersion: string | undefined): ImageApiTarget {
+function azureOpenAIDirectTarget(gateway: ApiAddress, deployment: string, apiVersion: string | undefined): ImageApiTarget {
   const dated = apiVersion !== undefined;
   return {
     url: (operation) =>
@@ -57,7 +57,7 @@ function azureOpenAIDirectTarget(gateway: GatewayAddress, deployment: string, ap
  * @param api `undefined` or `{ mode: "gateway" }`: the gateway.
  * @throws TypeError for direct mode without a deployment name.
  */
-export function imageApiTarget(gateway: GatewayAddress, api: ImageApiMode | undefined): ImageApiTarget {
+export function imageApiTarget(gateway: ApiAddress, api: ImageApiMode | undefined): ImageApiTarget {
   if (api === undefined || api.mode === "gateway") return gatewayTarget(gateway);
   if (!api.deployment) throw new TypeError("Azure OpenAI direct mode needs a deployment name");
   return azureOpenAIDirectTarget(gateway, api.deployment, api.apiVersion);

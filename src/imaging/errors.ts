@@ -1,29 +1,11 @@
-// Typed errors of the image client (one hierarchy, told apart with instanceof; after openai-node's error.ts).
-import type { ErrorEnvelope, ErrorType } from "../core/errors";
+// Typed errors of the image client (told apart with instanceof; after openai-node's error.ts) and which ones to retry.
+// An HTTP error answer is the protocol's `ApiError` (src/core/protocol/errors.ts), shared with the gateway.
+import { ApiError } from "../core/protocol/errors";
+import { isRetryableStatus, retryDelay, type RetryOptions } from "../core/protocol/retry";
 
 /** Base of every error the image client throws. */
 export class ImageClientError extends Error {
   override name = "ImageClientError";
-}
-
-/** The API answered with an HTTP error. `type` is the normalized category, `code` the specific code. */
-export class ApiError extends ImageClientError {
-  override name = "ApiError";
-  constructor(
-    readonly status: number,
-    readonly type: ErrorType,
-    readonly code: string,
-    message: string,
-    readonly details: {
-      requestId?: string;
-      param?: string;
-      retryAfterMs?: number;
-      categories?: string[];
-      body?: ErrorEnvelope | unknown;
-    } = {},
-  ) {
-    super(message);
-  }
 }
 
 /** The request could not reach the API (DNS, TLS, refused connection, CORS). */
@@ -70,7 +52,19 @@ export class InvalidRequestError extends ImageClientError {
   }
 }
 
-/** No token could be had without the person signing in (again). */
-export class SignInRequiredError extends ImageClientError {
-  override name = "SignInRequiredError";
+/** Everything the image client throws: its own errors, the protocol's {@link ApiError} for HTTP error answers. */
+export type ImageClientFailure = ImageClientError | ApiError;
+
+/**
+ * How long to wait before retry number `retryIndex` (0-based) after `error`, or `undefined` to not retry
+ * (policy: src/core/protocol/retry.ts). Retried: {@link ConnectionError} (no answer at all), and
+ * {@link ApiError}s with a retryable status. Never retried: content-filter and other 4xx answers, timeouts of
+ * the client itself, cancels, bad bodies. The server's hint (`details.retryAfterMs`) wins when it is within
+ * `maxServerDelayMs`; a longer hint means no retry.
+ */
+export function retryDelayFor(error: ImageClientFailure, retryIndex: number, random: () => number, policy: RetryOptions = {}): number | undefined {
+  if (error instanceof ConnectionError) return retryDelay({ retryable: true }, retryIndex, { ...policy, random });
+  if (!(error instanceof ApiError)) return undefined;
+  const retryable = error.type !== "content_filtered" && isRetryableStatus(error.status);
+  return retryDelay({ retryable, retryAfterMs: error.details.retryAfterMs }, retryIndex, { ...policy, random });
 }

@@ -1,13 +1,19 @@
 // Turns the gateway's image event stream (partials, queue, completed, error) into callbacks and final images.
 import type { GeneratedImage } from "../core/types";
-import { apiErrorFrom } from "./apiErrors";
-import { InvalidResponseError } from "./errors";
+import { readServerSentEvents } from "../core/protocol/serverSentEvents";
+import { apiErrorFrom } from "../core/protocol/upstreamErrorShapes";
+import { ConnectionError, InvalidResponseError } from "./errors";
 import type { GenerateCallbacks } from "./ImageClient";
 import { parseBackend, parseImageEntry, type ParseContext } from "./imagesResponse";
-import { readServerSentEvents } from "./serverSentEvents";
 import { validateImageBase64 } from "./validateImage";
 
 type EventData = Record<string, unknown>;
+
+/** The stream reader's failures as the client's errors: a cut connection, an oversized event. */
+const STREAM_ERRORS = {
+  readFailed: (cause: unknown) => new ConnectionError("The image stream was interrupted", { cause }),
+  tooLarge: (maxChars: number) => new InvalidResponseError(`An event of the image stream exceeds ${maxChars} characters`),
+};
 
 function parseEventData(data: string, name: string, requestId: string | undefined): EventData {
   try {
@@ -44,7 +50,7 @@ export async function readImageStream(
   const { requestId } = context;
   if (!response.body) throw new InvalidResponseError("The image stream has no body", { requestId });
   const images: GeneratedImage[] = [];
-  for await (const message of readServerSentEvents(response.body, signal)) {
+  for await (const message of readServerSentEvents(response.body, STREAM_ERRORS, signal)) {
     if (message.data.trim() === "[DONE]") continue;
     const eventName = message.event ?? "message";
     const data = parseEventData(message.data, eventName, requestId);
@@ -56,14 +62,14 @@ export async function readImageStream(
       if (images.length > 0 || !callbacks.onPartial) continue;
       const index = typeof data.partial_image_index === "number" ? data.partial_image_index : 0;
       const picture = validateImageBase64(data.b64_json, { field: `${name}[${index}].b64_json`, requestId });
-      callbacks.onPartial({ index, base64: picture.base64, mimeType: picture.mimeType, size: picture.size });
+      callbacks.onPartial({ ...picture, index });
     } else if (name.endsWith(".completed")) {
       images.push(parseImageEntry(data, parseBackend(data.backend) ?? context.fallbackBackend, context, name));
     } else if (name === "queue" && typeof data.position === "number") {
       const expected = data.expected_start_ms;
       callbacks.onQueue?.({
         position: data.position,
-        ...(typeof expected === "number" && expected >= 0 ? { expectedStartMs: expected } : {}),
+        ...(typeof expected === "number" && expected >= 0 ? { expected_start_ms: expected } : {}),
       });
     }
   }

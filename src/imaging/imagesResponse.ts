@@ -47,7 +47,7 @@ export function parseImageEntry(entry: unknown, backend: BackendInfo, context: P
  * `content_filter_results`, MAI's `model`/`size` are ignored).
  * @throws InvalidResponseError when `data` is missing or empty, or an image fails its checks.
  */
-export function parseImagesResponse(body: unknown, context: ParseContext): GeneratedImage[] {
+function parseImagesResponse(body: unknown, context: ParseContext): GeneratedImage[] {
   const data = typeof body === "object" && body !== null ? (body as Record<string, unknown>).data : undefined;
   if (!Array.isArray(data) || data.length === 0) {
     throw new InvalidResponseError("The answer has no images (`data` is missing or empty)", { requestId: context.requestId });

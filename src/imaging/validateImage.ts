@@ -20,7 +20,7 @@ function endsWith(bytes: Uint8Array, suffix: number[]): boolean {
 }
 
 /** The MIME type from the file signature (magic bytes), or `undefined` when the bytes are neither PNG nor JPEG. */
-export function sniffImageType(bytes: Uint8Array): ImageMimeType | undefined {
+function sniffImageType(bytes: Uint8Array): ImageMimeType | undefined {
   if (startsWith(bytes, PNG_SIGNATURE)) return "image/png";
   if (startsWith(bytes, JPEG_SOI)) return "image/jpeg";
   return undefined;

@@ -4,9 +4,9 @@ import type { AccountSession, SignedInAccount } from "../auth/TokenProvider";
 import type { IllustrateConfig } from "../core/config";
 import type { StylePreset } from "../core/styles";
 import type { AltText } from "../core/altText";
-import type { AspectRatio, PictureData } from "../core/types";
+import type { AspectRatio } from "../core/types";
 import type { DocumentHost, InsertTarget, SelectedPicture } from "../hosts/DocumentHost";
-import type { ImageClient, QueueStatus } from "../imaging/ImageClient";
+import type { ImageClient, PartialImage, QueueStatus } from "../imaging/ImageClient";
 import type { DeckServices } from "./deck/deckServices";
 import type { PaneMessage } from "./errorMessages";
 import type { InsertPreferences } from "./insertPreferences";
@@ -54,12 +54,6 @@ export interface Batch {
   target?: InsertTarget;
 }
 
-/** A partial image streamed while generating. */
-export interface PartialPreview extends PictureData {
-  /** 0-based index of the image it previews. */
-  index: number;
-}
-
 /** Everything {@link renderTaskPane} draws, and the handlers it wires. */
 export interface TaskPaneState {
   t: Translate;
@@ -76,7 +70,7 @@ export interface TaskPaneState {
   /** The gateway's queue position while waiting (streaming only). */
   queue?: QueueStatus;
   elapsedSeconds: number;
-  partials: readonly PartialPreview[];
+  partials: readonly PartialImage[];
   message?: PaneMessage;
   results: readonly HistoryItem[];
   selectedId?: string;

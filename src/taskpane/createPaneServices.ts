@@ -36,6 +36,6 @@ export interface PaneServices {
 export function createPaneServices(options: PaneServicesOptions = {}): PaneServices {
   const config = options.config ?? readConfig();
   const session = createLazySession({ config, origin: options.origin ?? window.location.origin, office: options.office, load: options.loadSession });
-  const imageClient = createImageClient({ gatewayUrl: config.gatewayUrl, api: config.api, tokenProvider: session, scopes: config.scopes, fetch: options.fetch });
+  const imageClient = createImageClient({ apiBaseUrl: config.gatewayUrl, api: config.api, tokenProvider: session, scopes: config.scopes, fetch: options.fetch });
   return { config, session, imageClient };
 }

@@ -1,17 +1,10 @@
 // Maps every error the pane can meet (image client, document host, anything else) to a message that says what to do.
-import { ERROR_TYPES } from "../core/errors";
+import { SignInRequiredError } from "../auth/TokenProvider";
+import { ApiError, ERROR_TYPES } from "../core/protocol/errors";
 import { HostError } from "../hosts/errors";
 import type { HostKind } from "../hosts/DocumentHost";
 import type { HostErrorCode } from "../hosts/errors";
-import {
-  ApiError,
-  CancelledError,
-  ConnectionError,
-  InvalidRequestError,
-  InvalidResponseError,
-  SignInRequiredError,
-  TimeoutError,
-} from "../imaging/errors";
+import { CancelledError, ConnectionError, InvalidRequestError, InvalidResponseError, TimeoutError } from "../imaging/errors";
 
 /** What the pane can offer as a button in the message. */
 export type ErrorAction = "signIn";

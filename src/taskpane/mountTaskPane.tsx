@@ -2,7 +2,7 @@
 import { FluentProvider, teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
 import { StrictMode, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
-import { createStrings } from "./strings/strings";
+import { directionOf, loadStrings } from "./strings/strings";
 import { StringsProvider } from "./strings/useStrings";
 import { TaskPane } from "./TaskPane";
 import type { TaskPaneProps } from "./TaskPane.types";
@@ -29,21 +29,46 @@ const THEMES: Record<PaneTheme, Theme> = {
   highContrast: teamsHighContrastTheme,
 };
 
-/** Mounts any pane page (`render` receives nothing but what it closes over) with theme and strings. */
+/**
+ * Mounts any pane page (`render` receives nothing but what it closes over) with theme and strings. English draws
+ * at once; another language draws once its strings chunk has loaded (no English flash), right to left for Arabic:
+ * `dir` on the FluentProvider (Fluent mirrors its layout and directional icons) and on the document element.
+ */
 export function mountPage<P>(element: HTMLElement, render: (props: P) => ReactNode, props: P, options: MountOptions = {}): MountedPane<P> {
   const root = createRoot(element);
-  const strings = createStrings(options.language ?? "en");
+  const { strings, ready } = loadStrings(options.language ?? "en");
+  const dir = directionOf(strings.language);
   element.lang = strings.language;
-  const draw = (next: P) =>
+  element.dir = dir;
+  document.documentElement.lang = strings.language;
+  document.documentElement.dir = dir;
+  let latest = props;
+  let loaded = strings.isInitialized;
+  let unmounted = false;
+  const draw = (next: P) => {
+    latest = next;
+    if (!loaded || unmounted) return;
     root.render(
       <StrictMode>
-        <FluentProvider theme={THEMES[options.theme ?? "light"]}>
+        <FluentProvider theme={THEMES[options.theme ?? "light"]} dir={dir}>
           <StringsProvider strings={strings}>{render(next)}</StringsProvider>
         </FluentProvider>
       </StrictMode>,
     );
-  draw(props);
-  return { update: draw, unmount: () => root.unmount() };
+  };
+  if (loaded) draw(props);
+  else
+    void ready.then(() => {
+      loaded = true;
+      draw(latest);
+    });
+  return {
+    update: draw,
+    unmount: () => {
+      unmounted = true;
+      root.unmount();
+    },
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 // Reads the pane's theme and display language from Office (or the browser), as plain values for mountTaskPane.
 import type { PaneTheme } from "./mountTaskPane";
+import { pageLanguage } from "./strings/language";
 
 /** Relative luminance (0 dark … 1 light) of a `#rrggbb` or `#rgb` colour; `undefined` for anything else. */
 export function luminance(color: string): number | undefined {
@@ -23,12 +24,11 @@ export function paneThemeFor(bodyBackgroundColor: string | undefined, forcedColo
   return l !== undefined && l < 0.18 ? "dark" : "light";
 }
 
-/** Reads theme and language from the running Office (call after `Office.onReady`). */
+/** Reads theme and language (`?lang=`, else Office's display language, else the browser's) from the running Office (call after `Office.onReady`). */
 export function officeEnvironment(): { theme: PaneTheme; language: string } {
   const context = typeof Office === "undefined" ? undefined : Office.context;
   // officeTheme is undefined in hosts that do not support it (e.g. Word on the web); fall back to light.
   const background = context?.officeTheme?.bodyBackgroundColor;
   const forced = typeof window !== "undefined" && typeof window.matchMedia === "function" && window.matchMedia("(forced-colors: active)").matches;
-  const language = context?.displayLanguage || (typeof navigator !== "undefined" ? navigator.language : "") || "en";
-  return { theme: paneThemeFor(background, forced), language };
+  return { theme: paneThemeFor(background, forced), language: pageLanguage() };
 }

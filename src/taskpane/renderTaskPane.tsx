@@ -45,6 +45,8 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
             ref={state.promptRef}
             value={state.prompt.text}
             placeholder={t("prompt.placeholder")}
+            // The prompt is the person's (or the document's) text: its own direction in every UI language.
+            dir="auto"
             resize="vertical"
             rows={4}
             onChange={(_, data) => state.onPromptChange(data.value)}
@@ -147,8 +149,8 @@ function renderProgress(state: TaskPaneState, styles: ReturnType<typeof useTaskP
   const status = !state.generating
     ? ""
     : state.queue
-      ? state.queue.expectedStartMs !== undefined
-        ? t("generate.queuedStart", { position: state.queue.position, seconds: Math.ceil(state.queue.expectedStartMs / 1000) })
+      ? state.queue.expected_start_ms !== undefined
+        ? t("generate.queuedStart", { position: state.queue.position, seconds: Math.ceil(state.queue.expected_start_ms / 1000) })
         : t("generate.queued", { position: state.queue.position })
       : state.generatingKind === "edit"
         ? t("generate.editing")

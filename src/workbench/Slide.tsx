@@ -14,7 +14,7 @@ import {
   type TextBoxShape,
 } from "./slideModel";
 import type { Store } from "./store";
-import { strings } from "./strings";
+import { useStrings } from "../taskpane/strings/useStrings";
 import { SLIDE_WIDTH_PX, useSlideStyles } from "./useSlideStyles.styles";
 
 /** Scale that draws the slide (960 pt = 1280 px) at the viewport's width. */
@@ -46,6 +46,7 @@ export interface SlideViewProps {
 /** The slide: a labelled region; click or Tab to a shape to select it; text boxes are editable; Delete removes. */
 export function SlideView({ store, slideRef }: SlideViewProps): React.JSX.Element {
   const styles = useSlideStyles();
+  const { t } = useStrings();
   const state = React.useSyncExternalStore(store.subscribe, store.get);
   const viewport = React.useRef<HTMLDivElement>(null);
   const scale = useFitScale(viewport);
@@ -66,7 +67,9 @@ export function SlideView({ store, slideRef }: SlideViewProps): React.JSX.Elemen
         ref={slideRef}
         className={styles.slide}
         style={{ transform: `scale(${scale})` }}
-        aria-label={strings.slideLabel}
+        aria-label={t("workbench.slideLabel")}
+        // A slide is laid out in left/top points in every UI language (as in PowerPoint): never mirrored.
+        dir="ltr"
         data-slide-id={state.slideId}
         data-scale={scale.toFixed(4)}
         onMouseDown={(event) => {
@@ -86,7 +89,7 @@ export function SlideView({ store, slideRef }: SlideViewProps): React.JSX.Elemen
           };
           const selected = shape.id === state.selectedShapeId && styles.selected;
           return shape.kind === "textbox" ? (
-            <div key={shape.id} {...common} role="group" aria-label={strings.textBoxShapeLabel(shape.name)} className={mergeClasses(styles.shape, styles.textBox, selected)}>
+            <div key={shape.id} {...common} role="group" aria-label={t("workbench.textBoxShape", { name: shape.name })} className={mergeClasses(styles.shape, styles.textBox, selected)}>
               <TextBoxText shape={shape} className={styles.text} onText={(text) => store.update((s) => setTextBoxText(s, shape.id, text))} />
             </div>
           ) : (
@@ -124,6 +127,7 @@ interface TextBoxTextProps {
 /** A text box's editable text; written to the DOM only when the model differs, so typing keeps the caret. */
 function TextBoxText({ shape, className, onText }: TextBoxTextProps): React.JSX.Element {
   const ref = React.useRef<HTMLDivElement>(null);
+  const { t } = useStrings();
   React.useLayoutEffect(() => {
     const element = ref.current;
     if (element && element.textContent !== shape.text) element.textContent = shape.text;
@@ -136,7 +140,8 @@ function TextBoxText({ shape, className, onText }: TextBoxTextProps): React.JSX.
       contentEditable="plaintext-only"
       suppressContentEditableWarning
       spellCheck={false}
-      data-placeholder={strings.emptyTextBox}
+      data-placeholder={t("workbench.emptyTextBox")}
+      dir="auto"
       {...{ [SHAPE_TEXT_ATTR]: shape.id }}
       onInput={(event) => onText(event.currentTarget.textContent ?? "")}
     />

@@ -4,7 +4,7 @@ import { mergeClasses } from "@fluentui/react-components";
 import { placeCaret, textOffsetWithin } from "./domText";
 import { pictureDataUrl } from "./pictureRules";
 import type { Store } from "./store";
-import { strings } from "./strings";
+import { useStrings } from "../taskpane/strings/useStrings";
 import { useWordPageStyles } from "./useWordPageStyles.styles";
 import { BLOCK_ID_ATTR, BLOCK_KIND_ATTR } from "./wordPageDom";
 import {
@@ -34,6 +34,7 @@ export interface WordPageProps {
 /** The page: one labelled region; paragraphs are editable, pictures are selectable by click or keyboard. */
 export function WordPage({ store, columnRef }: WordPageProps): React.JSX.Element {
   const styles = useWordPageStyles();
+  const { t } = useStrings();
   const state = React.useSyncExternalStore(store.subscribe, store.get);
   const caretRequest = React.useRef<CaretRequest | null>(null);
   const selectedPictureId = state.selection.kind === "picture" ? state.selection.blockId : undefined;
@@ -72,7 +73,8 @@ export function WordPage({ store, columnRef }: WordPageProps): React.JSX.Element
   };
 
   return (
-    <section className={styles.page} aria-label={strings.wordPageLabel}>
+    // The document's own direction, whatever the UI language (as in Word); each paragraph then follows its text.
+    <section className={styles.page} aria-label={t("workbench.wordPageLabel")} dir="ltr">
       <div className={styles.column} ref={columnRef}>
         {state.blocks.map((block) =>
           block.kind === "paragraph" ? (
@@ -132,6 +134,7 @@ function EditableParagraph({ block, className, onText, onKeyDown }: EditablePara
       contentEditable="plaintext-only"
       suppressContentEditableWarning
       spellCheck={false}
+      dir="auto"
       {...{ [BLOCK_ID_ATTR]: block.id, [BLOCK_KIND_ATTR]: "paragraph" }}
       onInput={(event) => onText(event.currentTarget.textContent ?? "")}
       onKeyDown={onKeyDown}

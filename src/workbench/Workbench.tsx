@@ -4,7 +4,7 @@ import { Caption1, MessageBar, MessageBarBody, Tab, TabList, Title3 } from "@flu
 import type { DocumentHost } from "../hosts/DocumentHost";
 import { createWorkbenchDocuments } from "./documents";
 import { SlideView } from "./Slide";
-import { strings } from "./strings";
+import { useStrings } from "../taskpane/strings/useStrings";
 import { useWorkbenchStyles } from "./useWorkbenchStyles.styles";
 import { WordPage } from "./WordPage";
 
@@ -31,6 +31,7 @@ const PANEL_ID = (tab: DocumentTab) => `workbench-panel-${tab}`;
 /** The whole workbench page. Each stand-in has its own pane (as Word and PowerPoint each have theirs). */
 export function Workbench({ mountPane, initialTab = "word", onTabChange, insideOffice = false }: WorkbenchProps): React.JSX.Element {
   const styles = useWorkbenchStyles();
+  const { t } = useStrings();
   const [documents] = React.useState(createWorkbenchDocuments);
   const [tab, setTab] = React.useState<DocumentTab>(initialTab);
   const [opened, setOpened] = React.useState<ReadonlySet<DocumentTab>>(() => new Set([initialTab]));
@@ -51,15 +52,15 @@ export function Workbench({ mountPane, initialTab = "word", onTabChange, insideO
     <div className={styles.shell}>
       <header className={styles.header}>
         <div className={styles.titles}>
-          <Title3 as="h1">{strings.pageTitle}</Title3>
-          <Caption1>{strings.subtitle}</Caption1>
+          <Title3 as="h1">{t("workbench.pageTitle")}</Title3>
+          <Caption1>{t("workbench.subtitle")}</Caption1>
         </div>
-        <TabList aria-label={strings.documentSwitchLabel} selectedValue={tab} onTabSelect={(_, data) => switchTo(data.value as DocumentTab)}>
+        <TabList aria-label={t("workbench.documentSwitchLabel")} selectedValue={tab} onTabSelect={(_, data) => switchTo(data.value as DocumentTab)}>
           <Tab id={TAB_ID("word")} value="word" aria-controls={PANEL_ID("word")}>
-            {strings.wordTab}
+            {t("workbench.wordTab")}
           </Tab>
           <Tab id={TAB_ID("slide")} value="slide" aria-controls={PANEL_ID("slide")}>
-            {strings.slideTab}
+            {t("workbench.slideTab")}
           </Tab>
         </TabList>
       </header>
@@ -67,7 +68,7 @@ export function Workbench({ mountPane, initialTab = "word", onTabChange, insideO
         <main className={styles.documentArea}>
           {insideOffice && (
             <MessageBar intent="warning">
-              <MessageBarBody>{strings.insideOffice}</MessageBarBody>
+              <MessageBarBody>{t("workbench.insideOffice")}</MessageBarBody>
             </MessageBar>
           )}
           <div role="tabpanel" id={PANEL_ID("word")} aria-labelledby={TAB_ID("word")} hidden={tab !== "word"}>
@@ -77,7 +78,7 @@ export function Workbench({ mountPane, initialTab = "word", onTabChange, insideO
             <SlideView store={documents.slideStore} slideRef={documents.slideRef} />
           </div>
         </main>
-        <aside className={styles.paneColumn} aria-label={strings.paneLabel}>
+        <aside className={styles.paneColumn} aria-label={t("workbench.paneLabel")}>
           {opened.has("word") && <PaneSlot className={styles.paneSlot} host={documents.wordHost} mountPane={mountPane} hidden={tab !== "word"} />}
           {opened.has("slide") && <PaneSlot className={styles.paneSlot} host={documents.slideHost} mountPane={mountPane} hidden={tab !== "slide"} />}
         </aside>

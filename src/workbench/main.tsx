@@ -3,6 +3,9 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createPaneServices } from "../taskpane/createPaneServices";
 import { mountTaskPane } from "../taskpane/mountTaskPane";
+import { pageLanguage } from "../taskpane/strings/language";
+import { directionOf, loadStrings } from "../taskpane/strings/strings";
+import { StringsProvider } from "../taskpane/strings/useStrings";
 import { Workbench, type DocumentTab, type MountPane } from "./Workbench";
 
 /**
@@ -36,17 +39,27 @@ function keepTabInUrl(tab: DocumentTab): void {
 
 async function start(): Promise<void> {
   const host = await officeHost();
+  // `?lang=ar` for testing, else Office's display language (inside Office), else the browser's.
+  const language = pageLanguage();
+  const { strings, ready } = loadStrings(language);
   // One sign-in for both panes (the same MSAL cache); MSAL loads in its own chunk after first paint.
   const services = createPaneServices({ office: host === null ? undefined : Office });
   const mountPane: MountPane = (element, documentHost) => {
-    const pane = mountTaskPane(element, { host: documentHost, ...services }, { theme: "light" });
+    const pane = mountTaskPane(element, { host: documentHost, ...services }, { theme: "light", language });
     // Unmounting a root while the workbench's own root commits is not allowed: do it right after.
     return () => setTimeout(() => pane.unmount(), 0);
   };
+  await ready; // the shown language's strings chunk (English is bundled)
+  const dir = directionOf(strings.language);
+  document.documentElement.lang = strings.language;
+  document.documentElement.dir = dir;
+  document.title = strings.t("workbench.pageTitle");
   const root = createRoot(document.getElementById("workbench-root")!);
   root.render(
-    <FluentProvider theme={webLightTheme}>
-      <Workbench mountPane={mountPane} initialTab={tabFromUrl()} onTabChange={keepTabInUrl} insideOffice={host !== null} />
+    <FluentProvider theme={webLightTheme} dir={dir}>
+      <StringsProvider strings={strings}>
+        <Workbench mountPane={mountPane} initialTab={tabFromUrl()} onTabChange={keepTabInUrl} insideOffice={host !== null} />
+      </StringsProvider>
     </FluentProvider>,
   );
 }

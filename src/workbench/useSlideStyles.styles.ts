@@ -35,6 +35,8 @@ export const useSlideStyles = makeStyles({
   selected: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
   text: {
     minHeight: "100%",
+    textAlign: "start", // by the text box's own direction (dir="auto"), not the UI's
+
     outlineStyle: "none",
     whiteSpace: "pre-wrap",
     overflowWrap: "anywhere",

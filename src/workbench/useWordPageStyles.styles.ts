@@ -16,6 +16,8 @@ export const useWordPageStyles = makeStyles({
     fontFamily: "Calibri, 'Segoe UI', Carlito, sans-serif",
     fontSize: "11pt",
     lineHeight: 1.15,
+    // FluentProvider sets text-align left (right in RTL); a document's paragraphs align by their own direction.
+    textAlign: "start",
   },
   column: { display: "flex", flexDirection: "column" },
   paragraph: {

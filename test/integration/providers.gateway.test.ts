@@ -7,9 +7,9 @@ import sharp from "sharp";
 import { buildApp } from "../../server/gateway/app";
 import { QUEUE_HEADER } from "../../server/gateway/runProviderCall";
 import { readProvenance } from "../../server/postprocess/provenance";
-import { createProvider } from "../../server/providers/createProvider";
+import { createProvider } from "../../server/gateway/createProvider";
 import type { ImageProvider } from "../../server/providers/Provider";
-import { readServerSentEvents } from "../../server/providers/upstream/sse";
+import { readServerSentEvents } from "../../src/core/protocol/serverSentEvents";
 import { fakePng, startFakeUpstream, type FakeUpstream } from "../fakes/upstream/FakeUpstream";
 import { API_KEY, until } from "./providers.helpers";
 
@@ -47,7 +47,7 @@ async function streamEvents(base: string, body: unknown, signal?: AbortSignal): 
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
   const events: [string, any][] = [];
-  for await (const message of readServerSentEvents(response.body as ReadableStream<Uint8Array>)) {
+  for await (const message of readServerSentEvents(response.body as ReadableStream<Uint8Array>, { tooLarge: (max) => new Error(`event over ${max} characters`) })) {
     events.push([message.event ?? "message", JSON.parse(message.data)]);
   }
   return events;
@@ -116,6 +116,30 @@ describe("local provider (IMAGE_PROVIDER=local)", () => {
     expect(changed[1] + changed[2]).toBeGreaterThan(60);
   });
 
+  test("edits: an unknown field (a typo, or the first of 20,000 junk fields) → 400 unknown_parameter naming it", async () => {
+    const red = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#ff0000" } }).png().toBuffer();
+    const mask = await sharp({ create: { width: 64, height: 64, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const typo = await postEdit(served.base, red, mask, { prompt: "A forest", quallity: "high" });
+    expect(typo.status).toBe(400);
+    expect((await typo.json()).error).toEqual({ code: "unknown_parameter", type: "bad_request", message: "Unknown parameter: 'quallity'.", param: "quallity" });
+    const junk: Record<string, string> = { prompt: "A forest" };
+    for (let i = 0; i < 20_000; i++) junk[`junk_field_${i}`] = "x".repeat(30);
+    const flooded = await postEdit(served.base, red, mask, junk);
+    expect(flooded.status).toBe(400);
+    expect((await flooded.json()).error).toMatchObject({ code: "unknown_parameter", param: "junk_field_0" });
+  });
+
+  test("edits: the text fields follow the generations' rules (n as text is coerced, then checked)", async () => {
+    const red = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#ff0000" } }).png().toBuffer();
+    const mask = await sharp({ create: { width: 64, height: 64, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const tooMany = await postEdit(served.base, red, mask, { prompt: "A forest", n: "9" });
+    expect((await tooMany.json()).error).toMatchObject({ code: "invalid_n", param: "n" });
+    const badQuality = await postEdit(served.base, red, mask, { prompt: "A forest", quality: "ultra" });
+    expect((await badQuality.json()).error).toMatchObject({ code: "invalid_quality", param: "quality" });
+    const blank = await postEdit(served.base, red, mask, { prompt: "  " });
+    expect((await blank.json()).error).toMatchObject({ code: "missing_prompt", param: "prompt" });
+  });
+
   test("invalid partial_images is a 400 JSON error before any stream", async () => {
     const response = await fetch(`${served.base}/v1/images/generations`, {
       method: "POST",
@@ -163,6 +187,29 @@ describe("azure-openai through the gateway", () => {
     expect(refused.status).toBe(400);
     expect((await refused.json()).error).toMatchObject({ code: "invalid_background", param: "background" });
     expect(fake.requests.length).toBe(before);
+  });
+
+  test("b64_json sent as a data:image/png;base64, URL: the prefix is stripped, the bytes checked, the picture answered", async () => {
+    fake.next({ kind: "success", dataUrl: true });
+    const response = await fetch(`${served.base}/v1/images/generations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ prompt: "A kite", size: "1024x1024" }),
+    });
+    expect(response.status).toBe(200);
+    const [image] = (await response.json()).data;
+    expect(image.b64_json).not.toMatch(/^data:/);
+    // A whole picture of the asked size (post-processing may transcode the opaque PNG to JPEG).
+    const meta = await sharp(Buffer.from(image.b64_json, "base64"), { failOn: "error" }).metadata();
+    expect([meta.width, meta.height]).toEqual([1024, 1024]);
+    expect(["png", "jpeg"]).toContain(meta.format);
+  });
+
+  test("a stream whose b64_json carry a data: prefix reaches the pane as raw base64", async () => {
+    fake.next({ kind: "stream", dataUrl: true });
+    const events = (await streamEvents(served.base, { prompt: "A kite", stream: true, partial_images: 1 })).filter(([name]) => name !== "queue");
+    expect(events.map(([name]) => name)).toEqual(["image_generation.partial_image", "image_generation.completed"]);
+    for (const [, data] of events) expect(data.b64_json).toMatch(/^[A-Za-z0-9+/]+=*$/);
   });
 
   test("a mid-stream content-filter error becomes `event: error` with the envelope", async () => {

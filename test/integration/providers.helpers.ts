@@ -4,7 +4,7 @@ import type { TokenSource } from "../../server/providers/upstream/credentials";
 import { apiKeyCredential, entraCredential } from "../../server/providers/upstream/credentials";
 import { UpstreamClient, type UpstreamClientOptions } from "../../server/providers/upstream/UpstreamClient";
 import type { UpstreamError } from "../../server/providers/upstream/upstreamErrors";
-import type { ApiError } from "../../server/shared/ApiError";
+import type { ApiError } from "../../src/core/protocol/errors";
 import { rejection } from "../support/rejection";
 
 export const API_KEY = "test-key-123";

@@ -1,6 +1,6 @@
 // The shared queue at IMAGE_RPM=6 (window scaled to 3 s so the test runs in ~22 s): 3 users × 10 requests →
 // the upstream never sees more than 6 calls in any window, and users take turns.
-import { createProvider } from "../../server/providers/createProvider";
+import { createProvider } from "../../server/gateway/createProvider";
 import { startFakeUpstream, type FakeUpstream } from "../fakes/upstream/FakeUpstream";
 import { API_KEY, generateRequest } from "./providers.helpers";
 import { maiAtSixPerWindow, maxInAnyWindow } from "./queue.helpers";

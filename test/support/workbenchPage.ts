@@ -1,6 +1,7 @@
 // Page helpers for the workbench E2E tests: the stand-ins, the pane of each, and Generate → choose → Insert.
 import type { Locator, Page } from "playwright-core";
-import { ensureSignedIn } from "./signIn";
+import en from "../../src/taskpane/strings/en.json";
+import { E2E_ACCOUNT, ensureSignedIn, signInLabels, type SignInLabels } from "./signIn";
 
 /** The pane's origin, where `npm start` serves it; E2E_PANE_URL lets the tests run against servers on other ports. */
 export const PANE_URL = process.env.E2E_PANE_URL ?? "https://localhost:3000";
@@ -10,19 +11,53 @@ export const PROMPT = "A misty mountain lake at dawn";
 /** Which stand-in's pane (each document has its own, as Word and PowerPoint do). */
 export type PaneHost = "workbench-word" | "workbench-slide";
 
-/** Opens the workbench on `doc`, signed in, and returns the stand-in region and its pane. */
-export async function openWorkbench(page: Page, doc: "word" | "slide"): Promise<{ document: Locator; pane: Locator }> {
-  await page.goto(`${PANE_URL}/workbench.html?doc=${doc}`);
-  const document = doc === "word" ? page.getByRole("region", { name: /^Word page/ }) : page.getByRole("region", { name: /^Slide 1/ });
+/** The names the helpers find the workbench and pane controls by, in the page's language (English by default). */
+export interface PaneLabels extends SignInLabels {
+  wordPage: string;
+  slide: string;
+  useSelection: string;
+  prompt: string;
+  generate: string;
+  /** "Option 1": the first result's radio. */
+  firstOption: string;
+}
+
+/**
+ * {@link PaneLabels} from a strings table (`en.json`, or e.g. `ar.json` for `?lang=ar`).
+ * @param formatNumber how the page writes a number (`Intl.NumberFormat(language).format`; digits differ by locale)
+ */
+export function paneLabels(
+  table: Pick<typeof en, "account" | "workbench" | "prompt" | "generate" | "results"> = en,
+  formatNumber: (n: number) => string = String,
+): PaneLabels {
+  return {
+    ...signInLabels(table),
+    wordPage: table.workbench.wordPageLabel,
+    slide: table.workbench.slideLabel,
+    useSelection: table.prompt.useSelection,
+    prompt: table.prompt.label,
+    generate: table.generate.button,
+    firstOption: table.results.option.replace("{{index, number}}", formatNumber(1)),
+  };
+}
+
+/** Opens the workbench on `doc` (`lang`: the `?lang=` override), signed in, and returns the stand-in region and its pane. */
+export async function openWorkbench(
+  page: Page,
+  doc: "word" | "slide",
+  { lang, labels = paneLabels() }: { lang?: string; labels?: PaneLabels } = {},
+): Promise<{ document: Locator; pane: Locator }> {
+  await page.goto(`${PANE_URL}/workbench.html?doc=${doc}${lang ? `&lang=${encodeURIComponent(lang)}` : ""}`);
+  const document = page.getByRole("region", { name: doc === "word" ? labels.wordPage : labels.slide });
   const pane = page.locator(`[data-pane-host="workbench-${doc}"]`);
-  await ensureSignedIn(page, pane);
+  await ensureSignedIn(page, pane, E2E_ACCOUNT, labels);
   return { document, pane };
 }
 
 /** Takes the selection into the pane's Prompt with "Use selection" and waits until the Prompt shows `expected`. */
-export async function useSelection(page: Page, pane: Locator, expected = PROMPT): Promise<void> {
-  await pane.getByRole("button", { name: "Use selection" }).click();
-  const prompt = pane.getByRole("textbox", { name: "Prompt" });
+export async function useSelection(page: Page, pane: Locator, expected = PROMPT, labels: PaneLabels = paneLabels()): Promise<void> {
+  await pane.getByRole("button", { name: labels.useSelection }).click();
+  const prompt = pane.getByRole("textbox", { name: labels.prompt });
   const deadline = Date.now() + 10_000;
   let current = "";
   while (Date.now() < deadline) {
@@ -37,8 +72,13 @@ export async function useSelection(page: Page, pane: Locator, expected = PROMPT)
  * Clicks `button` ("Generate" or "Edit selected picture"), runs `meanwhile` (e.g. click elsewhere), waits for the
  * new first result (a result of an earlier generation does not count) and selects it.
  */
-export async function generate(pane: Locator, button = "Generate", meanwhile?: () => Promise<void>): Promise<void> {
-  const option = pane.getByRole("radio", { name: "Option 1" });
+export async function generate(
+  pane: Locator,
+  button = paneLabels().generate,
+  meanwhile?: () => Promise<void>,
+  labels: PaneLabels = paneLabels(),
+): Promise<void> {
+  const option = pane.getByRole("radio", { name: labels.firstOption });
   const earlier = (await option.count()) > 0 ? await option.getAttribute("value") : null;
   await pane.getByRole("button", { name: button }).click();
   await meanwhile?.();

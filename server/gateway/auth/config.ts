@@ -1,4 +1,5 @@
 // Token-verification settings of the gateway from AUTH_* environment variables (local issuer by default).
+import { isLoopbackUrl } from "../../../src/core/protocol/loopback";
 import { parseList } from "../../shared/env";
 
 /** Signature algorithms the gateway accepts: asymmetric only (never `none`, never HS*). */
@@ -31,7 +32,7 @@ const ENTRA_V2_ISSUER = /^https:\/\/login\.microsoftonline\.com\/([^/]+)\/v2\.0$
 
 /** True when `issuer` is on this machine (then the dev CA must be trusted for its JWKS). */
 export function isLoopbackIssuer(issuer: string): boolean {
-  return ["localhost", "127.0.0.1", "[::1]"].includes(new URL(issuer).hostname);
+  return isLoopbackUrl(issuer);
 }
 
 /** The JWKS URL of an issuer: Entra ID v2 `…/<tenant>/discovery/v2.0/keys`, otherwise oidc-provider's `/jwks`. */

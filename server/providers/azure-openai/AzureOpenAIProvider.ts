@@ -1,18 +1,13 @@
 // Provider for Azure OpenAI gpt-image deployments: generations (optionally streamed) and edits.
 // Source: shared/docs/image-api.md (fields, streaming events, errors).
+import { stripDataUrlPrefix } from "../../../src/core/protocol/base64";
+import { readServerSentEvents } from "../../../src/core/protocol/serverSentEvents";
 import type { BackendInfo } from "../../../src/core/types";
-import type { ImageProvider, ProviderImage } from "../Provider";
-import type {
-  ExtendedGenerateRequest,
-  ImageStreamEvent,
-  NormalizedEditRequest,
-  ProviderCallContext,
-} from "../upstream/capabilities";
+import type { ExtendedGenerateRequest, GenerateContext, ImageProvider, ImageStreamEvent, NormalizedEditRequest, ProviderImage } from "../Provider";
 import { fitImage, imagesFromAnswer } from "../upstream/images";
 import { setEditFiles } from "../upstream/multipart";
-import { readServerSentEvents } from "../upstream/sse";
 import type { UpstreamClient } from "../upstream/UpstreamClient";
-import { UpstreamError, errorFromStreamEvent, invalidAnswerError } from "../upstream/upstreamErrors";
+import { UPSTREAM_STREAM_ERRORS, UpstreamError, errorFromStreamEvent, invalidAnswerError } from "../upstream/upstreamErrors";
 import { hashedUser } from "../upstream/userHash";
 import { azureImagesUrl, type AzureTarget } from "./azureUrls";
 
@@ -62,7 +57,7 @@ export class AzureOpenAIProvider implements ImageProvider {
   }
 
   /** @throws UpstreamError with a normalized code; `cancelled` on abort */
-  async generate(request: ExtendedGenerateRequest, ctx: ProviderCallContext): Promise<ProviderImage[]> {
+  async generate(request: ExtendedGenerateRequest, ctx: GenerateContext): Promise<ProviderImage[]> {
     const { url, body } = this.generationsCall(request, ctx);
     const images = imagesFromAnswer(await this.options.client.json({ url, body }, ctx));
     if (images.length !== request.n) throw invalidAnswerError(`${images.length} images for n=${request.n}`);
@@ -76,14 +71,14 @@ export class AzureOpenAIProvider implements ImageProvider {
    */
   async *generateStream(
     request: ExtendedGenerateRequest & { partialImages: number },
-    ctx: ProviderCallContext,
+    ctx: GenerateContext,
   ): AsyncGenerator<ImageStreamEvent> {
     const { url, body } = this.generationsCall({ ...request, n: 1 }, ctx);
     yield* this.stream({ url, body: { ...body, stream: true, partial_images: request.partialImages } }, request, ctx);
   }
 
   /** Edits `request.image` (multipart `image`, optional `mask`, `prompt`, `input_fidelity`, …). */
-  async edit(request: NormalizedEditRequest, ctx: ProviderCallContext): Promise<ProviderImage[]> {
+  async edit(request: NormalizedEditRequest, ctx: GenerateContext): Promise<ProviderImage[]> {
     checkExtras(request);
     const { url, model } = azureImagesUrl(this.options, "edits");
     const images = imagesFromAnswer(await this.options.client.json({ url, body: this.editForm(request, ctx, model) }, ctx));
@@ -91,11 +86,11 @@ export class AzureOpenAIProvider implements ImageProvider {
     return Promise.all(images.map((image) => fitImage(image, request.size, request.outputFormat)));
   }
 
-  private hashedUser(ctx: ProviderCallContext): string | undefined {
+  private hashedUser(ctx: GenerateContext): string | undefined {
     return this.options.sendUser === false ? undefined : hashedUser(ctx.userId, this.options.userHashSecret);
   }
 
-  private generationsCall(request: ExtendedGenerateRequest, ctx: ProviderCallContext): { url: string; body: AzureGenerationsBody } {
+  private generationsCall(request: ExtendedGenerateRequest, ctx: GenerateContext): { url: string; body: AzureGenerationsBody } {
     checkExtras(request);
     const { url, model } = azureImagesUrl(this.options, "generations");
     const user = this.hashedUser(ctx);
@@ -115,7 +110,7 @@ export class AzureOpenAIProvider implements ImageProvider {
     return { url, body };
   }
 
-  private editForm(request: NormalizedEditRequest, ctx: ProviderCallContext, model: string | undefined): FormData {
+  private editForm(request: NormalizedEditRequest, ctx: GenerateContext, model: string | undefined): FormData {
     const form = new FormData();
     if (model) form.set("model", model);
     form.set("prompt", request.prompt);
@@ -133,13 +128,13 @@ export class AzureOpenAIProvider implements ImageProvider {
   private async *stream(
     call: { url: string; body: AzureGenerationsBody },
     request: ExtendedGenerateRequest,
-    ctx: ProviderCallContext,
+    ctx: GenerateContext,
   ): AsyncGenerator<ImageStreamEvent> {
     const answer = await this.options.client.open({ ...call, accept: "text/event-stream" }, ctx);
     try {
       const body = answer.response.body;
       if (!body) throw invalidAnswerError("empty stream");
-      for await (const message of readServerSentEvents(body)) {
+      for await (const message of readServerSentEvents(body, UPSTREAM_STREAM_ERRORS)) {
         const event = parseStreamEvent(message.event, message.data);
         if (!event) continue;
         if (event.type === "completed") {
@@ -178,8 +173,9 @@ export function parseStreamEvent(name: string | undefined, data: string): ImageS
     throw errorFromStreamEvent(json);
   }
   const type = String(name ?? json.type ?? "");
-  const b64 = json.b64_json;
-  if (typeof b64 !== "string" || b64 === "") return undefined;
+  // Some OpenAI-compatible servers send `b64_json` as a `data:` URL; the pane takes raw base64 only.
+  const b64 = typeof json.b64_json === "string" ? stripDataUrlPrefix(json.b64_json) : undefined;
+  if (b64 === undefined || b64 === "") return undefined;
   if (type.endsWith(".partial_image")) {
     const index = Number(json.partial_image_index ?? 0);
     return { type: "partial", index: Number.isInteger(index) ? index : 0, b64_json: b64 };

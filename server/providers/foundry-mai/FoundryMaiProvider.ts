@@ -1,8 +1,8 @@
 // Provider for Foundry MAI image models (MAI-Image-2.x): `/mai/v1/images/generations` and `/edits`, one image
 // per call, width/height instead of size, no streaming. Source: shared/docs/image-api.md.
 import type { BackendInfo } from "../../../src/core/types";
-import type { ImageProvider, NormalizedGenerateRequest, ProviderImage } from "../Provider";
-import { combinedQueueReporter, type NormalizedEditRequest, type ProviderCallContext } from "../upstream/capabilities";
+import type { GenerateContext, ImageProvider, NormalizedEditRequest, NormalizedGenerateRequest, ProviderImage } from "../Provider";
+import { combinedQueueReporter } from "./queueReports";
 import { fitImage, imagesFromAnswer } from "../upstream/images";
 import { setEditFiles } from "../upstream/multipart";
 import type { UpstreamClient } from "../upstream/UpstreamClient";
@@ -48,7 +48,7 @@ export class FoundryMaiProvider implements ImageProvider {
   }
 
   /** @throws UpstreamError with a normalized code; `cancelled` on abort */
-  generate(request: NormalizedGenerateRequest, ctx: ProviderCallContext): Promise<ProviderImage[]> {
+  generate(request: NormalizedGenerateRequest, ctx: GenerateContext): Promise<ProviderImage[]> {
     const size = maiSizeFor(request.size);
     const body: MaiGenerationsBody = {
       model: this.options.deployment,
@@ -66,7 +66,7 @@ export class FoundryMaiProvider implements ImageProvider {
    * Edits `request.image` (multipart `image`, `prompt`, `model`, `width`, `height`). MAI takes no mask.
    * @throws UpstreamError 400 `mask_not_supported` when a mask is given
    */
-  edit(request: NormalizedEditRequest, ctx: ProviderCallContext): Promise<ProviderImage[]> {
+  edit(request: NormalizedEditRequest, ctx: GenerateContext): Promise<ProviderImage[]> {
     if (request.mask) {
       throw new UpstreamError(400, "mask_not_supported", "bad_request",
         "This image service (Foundry MAI) edits the whole picture and takes no mask; send the edit without one", false, 0, { param: "mask" });
@@ -87,7 +87,7 @@ export class FoundryMaiProvider implements ImageProvider {
     );
   }
 
-  private user(ctx: ProviderCallContext): { user?: string } {
+  private user(ctx: GenerateContext): { user?: string } {
     const user = this.options.sendUser === false ? undefined : hashedUser(ctx.userId, this.options.userHashSecret);
     return user ? { user } : {};
   }
@@ -95,8 +95,8 @@ export class FoundryMaiProvider implements ImageProvider {
   /** Runs `call` `request.n` times in parallel; the first failure aborts the others. */
   private async eachImage(
     request: NormalizedGenerateRequest,
-    ctx: ProviderCallContext,
-    call: (callCtx: ProviderCallContext) => Promise<unknown>,
+    ctx: GenerateContext,
+    call: (callCtx: GenerateContext) => Promise<unknown>,
   ): Promise<ProviderImage[]> {
     const siblings = new AbortController();
     const signal = AbortSignal.any([ctx.signal, siblings.signal]);

@@ -1,8 +1,7 @@
 // Edits for the local renderer: draws the prompt's scene and puts it where the mask is transparent (or over
 // the whole picture, faded, without a mask). Rule-based like the renderer: no model is involved.
 import sharp from "sharp";
-import type { ImageProvider, ProviderImage } from "../Provider";
-import type { EditingProvider, NormalizedEditRequest, ProviderCallContext } from "../upstream/capabilities";
+import type { EditingProvider, GenerateContext, ImageProvider, NormalizedEditRequest, ProviderImage } from "../Provider";
 
 /** Opacity of the new scene over the picture when no mask is given. */
 export const UNMASKED_OPACITY = 0.6;
@@ -11,7 +10,7 @@ export const UNMASKED_OPACITY = 0.6;
  * One edited image: the input scaled to cover `request.size`; the scene from `provider.generate` drawn where
  * the mask is transparent (mask semantics of the OpenAI edits API), or over everything at 60 % without a mask.
  */
-async function editOne(provider: ImageProvider, request: NormalizedEditRequest, ctx: ProviderCallContext, variation: number): Promise<ProviderImage> {
+async function editOne(provider: ImageProvider, request: NormalizedEditRequest, ctx: GenerateContext, variation: number): Promise<ProviderImage> {
   const { widthPx: width, heightPx: height } = request.size;
   const seed = request.seed === undefined ? undefined : request.seed + variation;
   const [scene] = await provider.generate({ ...request, n: 1, outputFormat: "png", ...(seed === undefined ? {} : { seed }) }, ctx);

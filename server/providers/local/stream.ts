@@ -1,8 +1,7 @@
 // Streams the local renderer's picture like gpt-image does: blurred low-resolution previews, then the image.
 import sharp from "sharp";
-import type { ImageProvider, NormalizedGenerateRequest } from "../Provider";
-import type { ImageStreamEvent, ProviderCallContext, StreamingProvider } from "../upstream/capabilities";
-import { sleepWithSignal } from "../upstream/retry";
+import type { GenerateContext, ImageProvider, ImageStreamEvent, NormalizedGenerateRequest, StreamingProvider } from "../Provider";
+import { sleepWithSignal } from "../../../src/core/protocol/retry";
 
 /** Options of {@link withLocalStreaming}. */
 export interface LocalStreamOptions {
@@ -35,7 +34,7 @@ async function preview(png: Buffer, widthPx: number, index: number, count: numbe
 export async function* streamLocalImage(
   provider: ImageProvider,
   request: NormalizedGenerateRequest & { partialImages: number },
-  ctx: ProviderCallContext,
+  ctx: GenerateContext,
   options: LocalStreamOptions = {},
 ): AsyncGenerator<ImageStreamEvent> {
   const pacingMs = options.pacingMs ?? 150;

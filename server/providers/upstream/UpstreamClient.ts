@@ -1,8 +1,8 @@
 // Sends one upstream image API request: queue gate, credential header, per-generation timeout, retries,
 // cancel, and error normalization. Providers build URLs and bodies; this file knows no API shape.
-import type { ProviderCallContext } from "./capabilities";
+import type { GenerateContext, UpstreamGate } from "../Provider";
 import type { UpstreamCredential } from "./credentials";
-import { withRetries, type RetryOptions } from "./retry";
+import { withRetries, type WithRetriesOptions } from "../../../src/core/protocol/retry";
 import {
   UpstreamError,
   cancelledError,
@@ -10,16 +10,8 @@ import {
   invalidAnswerError,
   networkError,
   timeoutError,
+  upstreamRetryVerdict,
 } from "./upstreamErrors";
-
-/** Admission to the upstream (the shared queue, server/queue): resolves when one call may be sent. */
-export interface UpstreamGate {
-  /**
-   * Waits for a slot under the requests-per-minute budget.
-   * @throws the signal's reason when `ctx.signal` aborts while waiting
-   */
-  acquire(ctx: ProviderCallContext): Promise<void>;
-}
 
 /** Settings of an {@link UpstreamClient}. */
 export interface UpstreamClientOptions {
@@ -28,7 +20,7 @@ export interface UpstreamClientOptions {
   gate?: UpstreamGate;
   /** Longest time one call may take from its first attempt, in ms. @default 300000 */
   timeoutMs?: number;
-  retry?: RetryOptions;
+  retry?: Omit<WithRetriesOptions<UpstreamError>, "classify">;
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
 }
@@ -61,7 +53,7 @@ function isPlainAbort(reason: unknown): boolean {
  * The error to throw when the caller's signal aborted: its reason when that is a meaningful Error (e.g. the
  * gateway's handler-timeout error), else `cancelled`.
  */
-export function abortError(signal: AbortSignal): Error {
+function abortError(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
   if (reason instanceof UpstreamError) return reason;
   return isPlainAbort(reason) || !(reason instanceof Error) ? cancelledError(reason) : reason;
@@ -92,7 +84,7 @@ export class UpstreamClient {
    * @throws UpstreamError (normalized code) on any failure; `cancelled` or the signal's reason on abort;
    *   `timeout` after `timeoutMs`
    */
-  async open(request: UpstreamRequest, ctx: ProviderCallContext): Promise<UpstreamAnswer> {
+  async open(request: UpstreamRequest, ctx: GenerateContext): Promise<UpstreamAnswer> {
     const timer = new AbortController();
     let timeout: NodeJS.Timeout | undefined;
     const signal = AbortSignal.any([ctx.signal, timer.signal]);
@@ -127,7 +119,7 @@ export class UpstreamClient {
           }
         },
         signal,
-        this.options.retry,
+        { ...this.options.retry, classify: upstreamRetryVerdict },
       );
       return { response, signal, fail, release };
     } catch (error) {
@@ -137,7 +129,7 @@ export class UpstreamClient {
   }
 
   /** Sends `request` and parses a JSON 2xx answer. */
-  async json(request: UpstreamRequest, ctx: ProviderCallContext): Promise<unknown> {
+  async json(request: UpstreamRequest, ctx: GenerateContext): Promise<unknown> {
     const answer = await this.open(request, ctx);
     try {
       return await answer.response.json();

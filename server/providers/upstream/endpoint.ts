@@ -1,11 +1,6 @@
 // Validates IMAGE_ENDPOINT: an https origin (plus optional base path), or http only for loopback test servers.
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
-
-/** True for `localhost`, `127.0.0.0/8` and `::1`. */
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
+import { isLoopbackHost } from "../../../src/core/protocol/loopback";
 
 /**
  * The endpoint without a trailing slash, e.g. `https://res.services.ai.azure.com`.

@@ -1,30 +1,23 @@
 // Reads `data[].b64_json` images from an upstream answer and checks the bytes really are PNG/JPEG of a size.
 import sharp from "sharp";
+import { isBase64, stripDataUrlPrefix } from "../../../src/core/protocol/base64";
 import type { OutputFormat, PixelSize } from "../../../src/core/types";
 import type { ProviderImage } from "../Provider";
 import { invalidAnswerError } from "./upstreamErrors";
 
 type Json = Record<string, unknown>;
 
-/** Any character outside the base64 alphabet. A negated class scans linearly: `^[…]+$` on a multi-MB string
- * overflows V8's regexp stack in a worker thread. */
-const NOT_BASE64 = /[^A-Za-z0-9+/]/;
-
-/** True for standard base64 (up to two `=` of padding at the end). */
-export function isBase64(text: string): boolean {
-  const padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
-  return text.length > padding && !NOT_BASE64.test(padding ? text.slice(0, -padding) : text);
-}
-
 /**
- * The images of `{ data: [{ b64_json, revised_prompt? }] }`; unknown fields are ignored.
+ * The images of `{ data: [{ b64_json, revised_prompt? }] }`; unknown fields are ignored. A `b64_json` sent as
+ * a `data:image/png;base64,` URL (some OpenAI-compatible servers do) is taken without its prefix; the bytes are
+ * then checked as usual.
  * @throws UpstreamError `upstream_invalid_response` when `data` is missing/empty or an item has no base64
  */
 export function imagesFromAnswer(answer: unknown): ProviderImage[] {
   const data = (answer as Json | null)?.data;
   if (!Array.isArray(data) || data.length === 0) throw invalidAnswerError("no data[]");
   return data.map((item: Json | null, index) => {
-    const b64 = item?.b64_json;
+    const b64 = typeof item?.b64_json === "string" ? stripDataUrlPrefix(item.b64_json) : item?.b64_json;
     if (typeof b64 !== "string" || !isBase64(b64)) {
       throw invalidAnswerError(`data[${index}].b64_json is not base64`);
     }
@@ -43,7 +36,7 @@ export interface DecodedImage {
  * Decodes the header of base64 image bytes with sharp.
  * @throws UpstreamError `upstream_invalid_response` when the bytes are not a whole PNG or JPEG
  */
-export async function decodeImage(b64: string): Promise<DecodedImage> {
+async function decodeImage(b64: string): Promise<DecodedImage> {
   try {
     const meta = await sharp(Buffer.from(b64, "base64"), { failOn: "error" }).metadata();
     if ((meta.format !== "png" && meta.format !== "jpeg") || !meta.width || !meta.height) throw new Error(String(meta.format));

@@ -1,5 +1,5 @@
 // Builds the file parts of upstream multipart requests (edits): the picture and the optional mask.
-import type { NormalizedEditRequest } from "./capabilities";
+import type { NormalizedEditRequest } from "../Provider";
 
 /** `bytes` as a Blob part of `type` (copied: a Blob needs a plain ArrayBuffer view). */
 function blobOf(bytes: Uint8Array, type: string): Blob {

@@ -1,10 +1,10 @@
 // Creates the Foundry MAI or Azure OpenAI provider from IMAGE_* environment variables.
 import { AzureOpenAIProvider } from "../azure-openai/AzureOpenAIProvider";
 import { FoundryMaiProvider } from "../foundry-mai/FoundryMaiProvider";
-import type { ImageProvider } from "../Provider";
+import type { ImageProvider, UpstreamGate } from "../Provider";
 import { apiKeyCredential, entraCredential } from "./credentials";
 import { parseEndpoint } from "./endpoint";
-import { UpstreamClient, type UpstreamGate } from "./UpstreamClient";
+import { UpstreamClient } from "./UpstreamClient";
 
 /** `IMAGE_PROVIDER` values served by a remote API. */
 export const REMOTE_PROVIDER_IDS = ["foundry-mai", "azure-openai"] as const;

@@ -1,16 +1,11 @@
 // Maps every failure of an upstream image API (HTTP error bodies, stream error events, network, timeout,
-// cancel) to one ProviderError with a stable code. Source of the forms: shared/docs/image-api.md, "Errors".
-import type { ErrorType } from "../../../src/core/errors";
+// cancel) to one ProviderError with a stable code and the gateway's own message. How each upstream shape is
+// read (content-filter codes, inner errors, categories, suspended) is the protocol's: upstreamErrorShapes.ts.
+import type { ErrorType } from "../../../src/core/protocol/errors";
+import { retryAfterMs, type RetryVerdict } from "../../../src/core/protocol/retry";
+import type { ServerSentEventErrors } from "../../../src/core/protocol/serverSentEvents";
+import { firedCategories, innerErrorOf, isContentFilter, isSuspended, upstreamErrorObject } from "../../../src/core/protocol/upstreamErrorShapes";
 import { ProviderError } from "../errors";
-
-/** `error.code` values that mean "blocked by the content filter" (OpenAI, Azure OpenAI, Foundry spellings). */
-export const UPSTREAM_CONTENT_FILTER_CODES: ReadonlySet<string> = new Set([
-  "content_policy_violation",
-  "content_filter",
-  "contentFilter",
-  "moderation_blocked",
-  "ResponsibleAIPolicyViolation",
-]);
 
 /** A ProviderError that also says whether the same request may be sent again. */
 export class UpstreamError extends ProviderError {
@@ -42,44 +37,9 @@ function textOf(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-/**
- * The server's requested wait in milliseconds: `retry-after-ms` first (Azure), then `retry-after` in seconds
- * or as an HTTP date; `undefined` when neither is readable.
- */
-export function retryAfterMsFrom(headers: Headers, nowMs: number = Date.now()): number | undefined {
-  const precise = Number(headers.get("retry-after-ms") ?? Number.NaN);
-  if (Number.isFinite(precise) && precise >= 0) return precise;
-  const raw = headers.get("retry-after")?.trim();
-  if (!raw) return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
-  const at = Date.parse(raw);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
-}
-
-/**
- * The content-filter categories that fired: keys with `filtered: true` in `inner_error.content_filter_results`
- * (image APIs) or `innererror.content_filter_result` (chat style); both spellings accepted in both places.
- */
-export function firedCategories(error: Json | undefined): string[] {
-  const inner = objectOf(error?.inner_error) ?? objectOf(error?.innererror);
-  const results =
-    objectOf(inner?.content_filter_results) ??
-    objectOf(inner?.content_filter_result) ??
-    objectOf(error?.content_filter_results) ??
-    objectOf(error?.content_filter_result);
-  if (!results) return [];
-  return Object.entries(results)
-    .filter(([, verdict]) => objectOf(verdict)?.filtered === true)
-    .map(([category]) => category);
-}
-
-/** True when the upstream error object is a content-filter refusal (by `code` or the inner code). */
-export function isContentFilter(error: Json | undefined): boolean {
-  const inner = objectOf(error?.inner_error) ?? objectOf(error?.innererror);
-  return [error?.code, error?.type, inner?.code].some(
-    (code) => typeof code === "string" && UPSTREAM_CONTENT_FILTER_CODES.has(code),
-  );
+/** The retry rule of the gateway's upstream calls: an {@link UpstreamError} says itself; anything else is not retried. */
+export function upstreamRetryVerdict(error: unknown): RetryVerdict | undefined {
+  return error instanceof UpstreamError ? { retryable: error.retryable, retryAfterMs: error.details.retryAfterMs } : undefined;
 }
 
 function contentFiltered(error: Json | undefined, upstreamStatus: number): UpstreamError {
@@ -115,12 +75,12 @@ function contentFiltered(error: Json | undefined, upstreamStatus: number): Upstr
  * @param body the parsed JSON body, or `undefined` when it was not JSON
  */
 export function errorFromUpstreamAnswer(status: number, body: unknown, headers: Headers): UpstreamError {
-  const error = objectOf(objectOf(body)?.error);
-  const upstreamCode = textOf(error?.code) ?? textOf(objectOf(error?.inner_error ?? error?.innererror)?.code);
+  const error = upstreamErrorObject(body);
+  const upstreamCode = textOf(error?.code) ?? textOf(innerErrorOf(error)?.code);
   const cause = { upstreamStatus: status, upstreamCode, upstreamMessage: textOf(error?.message) };
   if (isContentFilter(error)) return contentFiltered(error, status);
   if (status === 429) {
-    const retryAfterMs = retryAfterMsFrom(headers);
+    const waitMs = retryAfterMs(headers);
     return new UpstreamError(
       429,
       "rate_limited",
@@ -128,7 +88,7 @@ export function errorFromUpstreamAnswer(status: number, body: unknown, headers: 
       "The image service is busy (rate limit); try again shortly",
       true,
       status,
-      { ...(retryAfterMs === undefined ? {} : { retryAfterMs }), cause },
+      { ...(waitMs === undefined ? {} : { retryAfterMs: waitMs }), cause },
     );
   }
   if (status === 401) {
@@ -136,7 +96,7 @@ export function errorFromUpstreamAnswer(status: number, body: unknown, headers: 
       "The image service refused the gateway's credential; an administrator must check IMAGE_API_KEY or the identity's token audience",
       false, status, { cause });
   }
-  if (status === 403 && /temporarily blocked/i.test(String(error?.message ?? ""))) {
+  if (isSuspended(status, textOf(error?.message))) {
     return new UpstreamError(503, "suspended", "suspended",
       "The image service resource is temporarily blocked; an administrator must contact Azure support", false, status, { cause });
   }
@@ -196,3 +156,8 @@ export function timeoutError(limitMs: number): UpstreamError {
 export function cancelledError(cause?: unknown): UpstreamError {
   return new UpstreamError(499, "cancelled", "cancelled", "The generation was cancelled", false, 0, { cause });
 }
+
+/** How the protocol's SSE reader reports an upstream stream's failures: an oversized event is an unusable answer. */
+export const UPSTREAM_STREAM_ERRORS: ServerSentEventErrors = {
+  tooLarge: () => invalidAnswerError("stream event too large"),
+};

@@ -1,6 +1,6 @@
 // The whole-deck run as a pure reducer: each item from waiting to inserted, plus the selectors the pane's driver needs.
-import type { ErrorType } from "../errors";
-import { MAX_PROMPT_CHARS } from "../prompt";
+import type { ErrorType } from "../protocol/errors";
+import { MAX_PROMPT_CHARS } from "../protocol/limits";
 import { deckPrompt, deckStyleSuffix, type DeckStyle } from "./deckStyle";
 import { MAX_ITEMS_PER_RUN } from "./selection";
 import type { DeckItemKind, InsertedLocation } from "./types";

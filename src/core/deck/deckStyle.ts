@@ -1,5 +1,5 @@
 // One style for a whole run: preset + palette + style words → the suffix every prompt of the run ends with.
-import { MAX_PROMPT_CHARS } from "../prompt";
+import { MAX_PROMPT_CHARS } from "../protocol/limits";
 import { isStylePreset, STYLE_SUFFIX, type StylePreset } from "../styles";
 import { isHexColour, nameColour } from "./colourNames";
 

@@ -125,6 +125,7 @@ export function ResultsPanel(props: ResultsPanelProps) {
       >
         <Textarea
           value={props.altDescription}
+          dir="auto"
           resize="vertical"
           disabled={altTextKept}
           onChange={(_, data) => props.onAltDescriptionChange(data.value)}

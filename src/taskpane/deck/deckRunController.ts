@@ -11,11 +11,12 @@ import {
   type RunError,
   type SendRequest,
 } from "../../core/deck";
-import type { ErrorType } from "../../core/errors";
+import { ApiError, type ErrorType } from "../../core/protocol/errors";
+import { SignInRequiredError } from "../../auth/TokenProvider";
 import { API_SIZE } from "../../core/sizes";
 import type { PictureData } from "../../core/types";
 import type { ImageClient } from "../../imaging/ImageClient";
-import { ApiError, CancelledError, ConnectionError, SignInRequiredError, TimeoutError } from "../../imaging/errors";
+import { CancelledError, ConnectionError, TimeoutError } from "../../imaging/errors";
 import type { DeckClock, DeckPictureStore } from "./deckServices";
 import type { RunStore } from "./runStore";
 
@@ -234,7 +235,7 @@ export class DeckRunController {
               id,
               attempt,
               position: status.position,
-              ...(status.expectedStartMs !== undefined ? { expectedStartMs: status.expectedStartMs } : {}),
+              ...(status.expected_start_ms !== undefined ? { expectedStartMs: status.expected_start_ms } : {}),
             }),
           onPartial: () => {
             started = true;

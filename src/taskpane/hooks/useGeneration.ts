@@ -4,9 +4,9 @@ import { API_SIZE } from "../../core/sizes";
 import { styledPrompt } from "../../core/styles";
 import type { GeneratedImage } from "../../core/types";
 import type { DocumentHost, InsertTarget } from "../../hosts/DocumentHost";
-import type { GenerateCallbacks, ImageClient, QueueStatus } from "../../imaging/ImageClient";
+import type { GenerateCallbacks, ImageClient, PartialImage, QueueStatus } from "../../imaging/ImageClient";
 import { messageForError, type PaneMessage } from "../errorMessages";
-import type { Batch, GenerationOptions, PartialPreview } from "../TaskPane.types";
+import type { Batch, GenerationOptions } from "../TaskPane.types";
 import type { SelectionRead, SelectionReason } from "./useSelectionPrompt";
 
 /** Partial images asked for when streaming (gpt-image `partial_images`, 0–3). */
@@ -38,7 +38,7 @@ let runCounter = 0;
  */
 export function useGeneration(args: UseGenerationArgs) {
   const [running, setRunning] = useState<GenerationKind>();
-  const [partials, setPartials] = useState<PartialPreview[]>([]);
+  const [partials, setPartials] = useState<PartialImage[]>([]);
   const [queue, setQueue] = useState<QueueStatus>();
   const current = useRef<{ id: number; controller: AbortController }>(undefined);
   const argsRef = useRef(args);

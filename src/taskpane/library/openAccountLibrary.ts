@@ -1,5 +1,6 @@
 // Wires the picture library for the pane: the ImageClient's byte checks, the canvas thumbnailer, the browser's IDB.
-import { base64ToBytes, bytesToBase64, validateImageBase64 } from "../../imaging";
+import { base64ToBytes, bytesToBase64 } from "../../imaging/base64";
+import { validateImageBase64 } from "../../imaging/validateImage";
 import {
   createCanvasThumbnailer,
   openPictureLibrary,

@@ -9,10 +9,11 @@ import { authViolation, bodyViolation, credentialAccepted, operationOf, type Fak
 
 /** What the next request gets (a queue; when empty: success). */
 export type Behaviour =
-  | { kind: "success" }
+  /** JSON images; with `dataUrl`, each `b64_json` as a `data:image/png;base64,` URL (as some OpenAI-compatible servers send). */
+  | { kind: "success"; dataUrl?: boolean }
   | { kind: "error"; answer: ErrorAnswerName | ScriptedAnswer }
-  /** SSE: `partials` partial images then the completed one (needs `stream: true`). */
-  | { kind: "stream" }
+  /** SSE: `partials` partial images then the completed one (needs `stream: true`); `dataUrl` as for success. */
+  | { kind: "stream"; dataUrl?: boolean }
   /**
    * SSE: one partial, then `event: error` with a content-filter (or other) error object; with `unnamed`, a
    * plain `data:` line whose object carries `error`.
@@ -144,7 +145,7 @@ export class FakeUpstream {
       if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
       if (reply.raw.destroyed) return;
       const n = this.api.kind === "foundry-mai" ? 1 : Number(seen.body.n ?? 1);
-      const png = (await fakePng(width, height)).toString("base64");
+      const png = `${behaviour.dataUrl ? "data:image/png;base64," : ""}${(await fakePng(width, height)).toString("base64")}`;
       const data = Array.from({ length: n }, () =>
         this.api.kind === "foundry-mai"
           ? { b64_json: png }
@@ -169,9 +170,10 @@ export class FakeUpstream {
     const send = (event: string | undefined, data: unknown) =>
       raw.write(`${event ? `event: ${event}\n` : ""}data: ${JSON.stringify(data)}\n\n`);
     const partials = behaviour.kind === "stream" ? Number(seen.body.partial_images ?? 0) : 1;
+    const prefixed = behaviour.kind === "stream" && behaviour.dataUrl ? "data:image/png;base64," : "";
     for (let index = 0; index < partials; index++) {
       const partial = await sharp(await fakePng(width, height)).resize(Math.round(width / 8)).png().toBuffer();
-      send(`${prefix}.partial_image`, { type: `${prefix}.partial_image`, b64_json: partial.toString("base64"), partial_image_index: index });
+      send(`${prefix}.partial_image`, { type: `${prefix}.partial_image`, b64_json: prefixed + partial.toString("base64"), partial_image_index: index });
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     if (behaviour.kind === "stream-cut") {
@@ -183,7 +185,7 @@ export class FakeUpstream {
       raw.end();
       return;
     }
-    const final = (await fakePng(width, height)).toString("base64");
+    const final = prefixed + (await fakePng(width, height)).toString("base64");
     send(`${prefix}.completed`, { type: `${prefix}.completed`, b64_json: final, usage: { total_tokens: 10 } });
     raw.end();
   }

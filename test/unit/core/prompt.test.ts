@@ -1,5 +1,6 @@
 // Prompt from selection: cleaning and capping what the person selected.
-import { MAX_PROMPT_CHARS, promptFromSelection } from "../../../src/core/prompt";
+import { MAX_PROMPT_CHARS } from "../../../src/core/protocol/limits";
+import { promptFromSelection } from "../../../src/core/prompt";
 
 describe("promptFromSelection", () => {
   it("trims and collapses whitespace, including Word paragraph marks and tabs", () => {

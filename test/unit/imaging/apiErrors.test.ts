@@ -1,6 +1,6 @@
 // Error answers of the gateway and of raw upstreams (OpenAI, Azure OpenAI, MAI) → one typed ApiError each.
-import { apiErrorFrom, errorTypeForStatus } from "../../../src/imaging/apiErrors";
-import { ApiError } from "../../../src/imaging/errors";
+import { ApiError } from "../../../src/core/protocol/errors";
+import { apiErrorFrom, errorTypeForStatus } from "../../../src/core/protocol/upstreamErrorShapes";
 
 describe("apiErrorFrom", () => {
   it("content filter with Azure's images spelling (inner_error + content_filter_results) → content_filtered with categories", () => {

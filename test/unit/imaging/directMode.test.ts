@@ -1,6 +1,8 @@
 // Azure OpenAI direct mode of the image client against a scripted fetch: URLs, bodies, delegated token, raw Azure errors.
 import { AZURE_OPENAI_DELEGATED_SCOPE, withDefaults, type ImageApiMode } from "../../../src/core/config";
-import { ApiError, createImageClient, SignInRequiredError, type ImageClientOptions } from "../../../src/imaging";
+import { SignInRequiredError } from "../../../src/auth/TokenProvider";
+import { ApiError } from "../../../src/core/protocol/errors";
+import { createImageClient, type ImageClientOptions } from "../../../src/imaging/createImageClient";
 import { countingTokens, imagesResponse, jsonResponse, scriptedFetch, type Step } from "./fixtures";
 import { pngBase64 } from "../../support/pictures";
 import { rejection } from "../../support/rejection";
@@ -19,7 +21,7 @@ function directClient(api: ImageApiMode, script: Step[], options: Partial<ImageC
   const { fetch, calls } = scriptedFetch(script);
   const sleeps: number[] = [];
   const imageClient = createImageClient({
-    gatewayUrl: config.gatewayUrl,
+    apiBaseUrl: config.gatewayUrl,
     api: config.api,
     tokenProvider: tokens,
     scopes: config.scopes,
@@ -63,7 +65,7 @@ describe("direct mode configuration", () => {
   });
 
   it("refuses direct mode without a deployment name", () => {
-    expect(() => createImageClient({ gatewayUrl: ENDPOINT, api: { mode: "azure-openai-direct", deployment: "" } })).toThrow(TypeError);
+    expect(() => createImageClient({ apiBaseUrl: ENDPOINT, api: { mode: "azure-openai-direct", deployment: "" } })).toThrow(TypeError);
   });
 });
 
@@ -121,7 +123,7 @@ describe("generate in direct mode", () => {
 
   it("keeps the gateway's request as it is in gateway mode (seed sent, no quality added)", async () => {
     const { fetch, calls } = scriptedFetch([imagesResponse([square])]);
-    const images = await createImageClient({ gatewayUrl: "https://gateway.example.com", api: { mode: "gateway" }, fetch }).generate(request);
+    const images = await createImageClient({ apiBaseUrl: "https://gateway.example.com", api: { mode: "gateway" }, fetch }).generate(request);
     expect(calls[0].url).toBe("https://gateway.example.com/v1/images/generations");
     expect(calls[0].json).toEqual(request);
     expect(images[0].backend).toEqual({ provider: "local", model: "local-renderer", offline: true });
@@ -264,7 +266,7 @@ describe("token origin in direct mode", () => {
       expect(new URL(calls[0].url).origin).toBe(ENDPOINT);
     }
     const tokens = countingTokens("delegated");
-    expect(() => createImageClient({ gatewayUrl: "http://contoso-images.openai.azure.com", api: DATED, tokenProvider: tokens })).toThrow(TypeError);
+    expect(() => createImageClient({ apiBaseUrl: "http://contoso-images.openai.azure.com", api: DATED, tokenProvider: tokens })).toThrow(TypeError);
     expect(tokens.calls).toHaveLength(0);
   });
 });

@@ -1,6 +1,8 @@
 // Edits: multipart upload of the picture (and mask) to /v1/images/edits, checked results, refused bad input.
 import type { PictureData } from "../../../src/core/types";
-import { createImageClient, InvalidRequestError, type PartialImage } from "../../../src/imaging";
+import { createImageClient } from "../../../src/imaging/createImageClient";
+import { InvalidRequestError } from "../../../src/imaging/errors";
+import type { PartialImage } from "../../../src/imaging/ImageClient";
 import { imagesResponse, jsonResponse, scriptedFetch, type Step } from "./fixtures";
 import { jpegBase64, pngBase64 } from "../../support/pictures";
 import { sseEvent, sseResponse } from "../../support/sse";
@@ -8,7 +10,7 @@ import { sseEvent, sseResponse } from "../../support/sse";
 function editClient(script: Step[]) {
   const { fetch, calls } = scriptedFetch(script);
   const imageClient = createImageClient({
-    gatewayUrl: "https://localhost:3001",
+    apiBaseUrl: "https://localhost:3001",
     fetch,
     sleep: async () => undefined,
     tokenProvider: { getToken: async () => "tok" },

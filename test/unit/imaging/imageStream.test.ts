@@ -1,13 +1,8 @@
 // Streaming generations: partial images in order, queue position, mid-stream errors, cut streams, JSON fallback.
-import {
-  ApiError,
-  CancelledError,
-  ConnectionError,
-  createImageClient,
-  InvalidResponseError,
-  type PartialImage,
-  type QueueStatus,
-} from "../../../src/imaging";
+import { ApiError } from "../../../src/core/protocol/errors";
+import { createImageClient } from "../../../src/imaging/createImageClient";
+import { CancelledError, ConnectionError, InvalidResponseError } from "../../../src/imaging/errors";
+import type { PartialImage, QueueStatus } from "../../../src/imaging/ImageClient";
 import { imagesResponse, scriptedFetch, type Step } from "./fixtures";
 import { pngBase64 } from "../../support/pictures";
 import { sseEvent, sseResponse } from "../../support/sse";
@@ -19,7 +14,7 @@ function streamingClient(script: Step[]) {
   const { fetch, calls } = scriptedFetch(script);
   const sleeps: number[] = [];
   const imageClient = createImageClient({
-    gatewayUrl: "https://localhost:3001",
+    apiBaseUrl: "https://localhost:3001",
     fetch,
     sleep: async (ms) => {
       sleeps.push(ms);
@@ -86,7 +81,7 @@ describe("streamed generation", () => {
       ]),
     ]);
     await s.imageClient.generate(request, s.callbacks);
-    expect(s.queue).toEqual([{ position: 3, expectedStartMs: 40_000 }, { position: 1, expectedStartMs: 0 }, { position: 1 }]);
+    expect(s.queue).toEqual([{ position: 3, expected_start_ms: 40_000 }, { position: 1, expected_start_ms: 0 }, { position: 1 }]);
   });
 
   it("ignores partials that arrive after the final image (the final event may come first)", async () => {

@@ -1,26 +1,27 @@
 // The retry policy: server hints (retry-after-ms, retry-after seconds or date), capped backoff with jitter.
-import { ApiError, ConnectionError, InvalidResponseError, TimeoutError } from "../../../src/imaging/errors";
-import { backoffDelayMs, retryDelayFor, serverRetryDelayMs } from "../../../src/imaging/retry";
+import { ApiError } from "../../../src/core/protocol/errors";
+import { backoffDelayMs, retryAfterMs } from "../../../src/core/protocol/retry";
+import { ConnectionError, InvalidResponseError, TimeoutError, retryDelayFor } from "../../../src/imaging/errors";
 
 const apiError = (status: number, type: ApiError["type"] = "upstream_unavailable", retryAfterMs?: number) =>
-  new ApiError(status, type, "x", "x", { retryAfterMs });
+  new ApiError(status, "x", type, "x", { retryAfterMs });
 
-describe("serverRetryDelayMs", () => {
+describe("retryAfterMs", () => {
   const now = Date.parse("2026-11-30T09:00:00Z");
   it("prefers retry-after-ms, then retry-after seconds, then an HTTP date", () => {
-    expect(serverRetryDelayMs(new Headers({ "retry-after-ms": "250", "retry-after": "7" }), now)).toBe(250);
-    expect(serverRetryDelayMs(new Headers({ "retry-after": "7" }), now)).toBe(7000);
-    expect(serverRetryDelayMs(new Headers({ "retry-after": "1.5" }), now)).toBe(1500);
-    expect(serverRetryDelayMs(new Headers({ "retry-after": "Mon, 30 Nov 2026 09:00:04 GMT" }), now)).toBe(4000);
+    expect(retryAfterMs(new Headers({ "retry-after-ms": "250", "retry-after": "7" }), now)).toBe(250);
+    expect(retryAfterMs(new Headers({ "retry-after": "7" }), now)).toBe(7000);
+    expect(retryAfterMs(new Headers({ "retry-after": "1.5" }), now)).toBe(1500);
+    expect(retryAfterMs(new Headers({ "retry-after": "Mon, 30 Nov 2026 09:00:04 GMT" }), now)).toBe(4000);
   });
   it("ignores absent or unreadable hints", () => {
-    expect(serverRetryDelayMs(new Headers(), now)).toBeUndefined();
-    expect(serverRetryDelayMs(new Headers({ "retry-after-ms": "soon" }), now)).toBeUndefined();
-    expect(serverRetryDelayMs(new Headers({ "retry-after": "whenever" }), now)).toBeUndefined();
-    expect(serverRetryDelayMs(new Headers({ "retry-after": "-3" }), now)).toBeUndefined();
+    expect(retryAfterMs(new Headers(), now)).toBeUndefined();
+    expect(retryAfterMs(new Headers({ "retry-after-ms": "soon" }), now)).toBeUndefined();
+    expect(retryAfterMs(new Headers({ "retry-after": "whenever" }), now)).toBeUndefined();
+    expect(retryAfterMs(new Headers({ "retry-after": "-3" }), now)).toBeUndefined();
   });
   it("a date in the past means no wait", () => {
-    expect(serverRetryDelayMs(new Headers({ "retry-after": "Mon, 30 Nov 2026 08:00:00 GMT" }), now)).toBe(0);
+    expect(retryAfterMs(new Headers({ "retry-after": "Mon, 30 Nov 2026 08:00:00 GMT" }), now)).toBe(0);
   });
 });
 

@@ -1,5 +1,6 @@
 // Byte checks of API images: real PNG/JPEG of the asked size pass; anything else is refused with a clear message.
-import { isRawBase64, base64ToBytes } from "../../../src/imaging/base64";
+import { isRawBase64 } from "../../../src/core/protocol/base64";
+import { base64ToBytes } from "../../../src/imaging/base64";
 import { InvalidResponseError } from "../../../src/imaging/errors";
 import { validateImageBase64 } from "../../../src/imaging/validateImage";
 import { jpegBase64, pngBase64 } from "../../support/pictures";

@@ -1,9 +1,11 @@
 /** @jest-environment jsdom */
 // The task pane against fake host and image client: what a person sees and what reaches the document.
 import { act, screen, waitFor, within } from "@testing-library/react";
-import { MAX_PROMPT_CHARS } from "../../../src/core/prompt";
+import { MAX_PROMPT_CHARS } from "../../../src/core/protocol/limits";
 import { HostError } from "../../../src/hosts/errors";
-import { ApiError, ConnectionError, InvalidResponseError, SignInRequiredError, TimeoutError } from "../../../src/imaging/errors";
+import { SignInRequiredError } from "../../../src/auth/TokenProvider";
+import { ApiError } from "../../../src/core/protocol/errors";
+import { ConnectionError, InvalidResponseError, TimeoutError } from "../../../src/imaging/errors";
 import type { ImageGenerateRequest } from "../../../src/imaging/ImageClient";
 import { fakeImage, FakeHost, FakeSession, MAI_BACKEND } from "./fakes";
 import { renderPane } from "./renderPane";
@@ -59,7 +61,7 @@ describe("prompt", () => {
     const host = new FakeHost();
     host.selection = { text: long };
     renderPane({ host });
-    expect(await screen.findByText(`The selection is long, so the prompt uses its first 3999 of 5999 characters.`)).toBeInTheDocument();
+    expect(await screen.findByText(`The selection is long, so the prompt uses its first 3,999 of 5,999 characters.`)).toBeInTheDocument();
     const box = screen.getByRole("textbox", { name: "Prompt" }) as HTMLTextAreaElement;
     expect(box.value.length).toBeLessThanOrEqual(MAX_PROMPT_CHARS);
     expect(long.startsWith(box.value)).toBe(true);
@@ -182,7 +184,7 @@ describe("Generate", () => {
     expect(call.request).toMatchObject({ stream: true, partial_images: 2 });
     act(() => call.callbacks.onPartial?.({ index: 0, base64: fakeImage().base64, mimeType: "image/png", size: { widthPx: 256, heightPx: 256 } }));
     expect(screen.getByRole("img", { name: `Preview in progress: ${LAKE}` })).toHaveAttribute("src", expect.stringMatching(/^data:image\/png;base64,/));
-    act(() => call.callbacks.onQueue?.({ position: 2, expectedStartMs: 9000 }));
+    act(() => call.callbacks.onQueue?.({ position: 2, expected_start_ms: 9000 }));
     expect(screen.getByRole("status")).toHaveTextContent("Waiting in the queue: number 2, starting in about 9 s.");
 
     await pane.user.click(screen.getByRole("button", { name: "Cancel" }));
@@ -375,10 +377,10 @@ describe("results and insert", () => {
 
 describe("errors", () => {
   test.each([
-    [new ApiError(400, "content_filtered", "content_policy_violation", "blocked"), "The content filter blocked this prompt. Rephrase it and try again."],
+    [new ApiError(400, "content_policy_violation", "content_filtered", "blocked"), "The content filter blocked this prompt. Rephrase it and try again."],
     [new ApiError(429, "rate_limited", "rate_limited", "slow down", { retryAfterMs: 20_000 }), "Too many pictures are being made right now. Wait 20 s, then select Generate again."],
     [new ApiError(503, "upstream_unavailable", "upstream_unavailable", "down"), "The image service is not available right now. Wait a minute and select Generate again."],
-    [new ApiError(404, "not_found", "DeploymentNotFound", "nf"), "The image model is not set up (deployment not found). Ask your administrator to check the configuration."],
+    [new ApiError(404, "DeploymentNotFound", "not_found", "nf"), "The image model is not set up (deployment not found). Ask your administrator to check the configuration."],
     [new ConnectionError("Failed to fetch"), "Can't reach the image service at https://localhost:3001. Check your network connection and that the gateway is running, then select Generate again."],
     [new TimeoutError(300_000), "The image service did not answer within 300 s. Select Generate again, perhaps with fewer pictures."],
     [new InvalidResponseError("bad PNG"), "The image service sent back something that is not a valid picture, so nothing was inserted. Select Generate again."],

@@ -1,16 +1,9 @@
 // Every error the pane can meet maps to an existing English sentence that says what to do.
-import { ERROR_TYPES } from "../../../src/core/errors";
+import { SignInRequiredError } from "../../../src/auth/TokenProvider";
+import { ApiError, ERROR_TYPES } from "../../../src/core/protocol/errors";
 import { HostError, type HostErrorCode } from "../../../src/hosts/errors";
+import { CancelledError, ConnectionError, InvalidRequestError, InvalidResponseError, TimeoutError } from "../../../src/imaging/errors";
 import { powerPointCapabilities, readRequirementFlags, wordCapabilities } from "../../../src/hosts/office/requirementSets";
-import {
-  ApiError,
-  CancelledError,
-  ConnectionError,
-  InvalidRequestError,
-  InvalidResponseError,
-  SignInRequiredError,
-  TimeoutError,
-} from "../../../src/imaging/errors";
 import { messageForError } from "../../../src/taskpane/errorMessages";
 import { createStrings, hasString } from "../../../src/taskpane/strings/strings";
 
@@ -33,14 +26,14 @@ function sentence(error: unknown, phase: Parameters<typeof messageForError>[1] =
 }
 
 test.each(ERROR_TYPES)("ApiError of type %s has its own sentence", (type) => {
-  const { text, key } = sentence(new ApiError(400, type, "some_code", "upstream text"));
+  const { text, key } = sentence(new ApiError(400, "some_code", type, "upstream text"));
   expect(key).toEqual(type === "content_filtered" || type === "rate_limited" ? expect.stringContaining(type) : `error.api.${type}`);
   expect(text).not.toContain("{{");
   expect(text).not.toContain("upstream text");
 });
 
 test("content filter names the categories; rate limit says how long to wait", () => {
-  expect(sentence(new ApiError(400, "content_filtered", "content_policy_violation", "x", { categories: ["violence", "hate"] })).text).toBe(
+  expect(sentence(new ApiError(400, "content_policy_violation", "content_filtered", "x", { categories: ["violence", "hate"] })).text).toBe(
     "The content filter blocked this prompt (violence, hate). Rephrase it and try again.",
   );
   expect(sentence(new ApiError(429, "rate_limited", "rate_limited", "x", { retryAfterMs: 12_300 })).text).toBe(
@@ -50,13 +43,13 @@ test("content filter names the categories; rate limit says how long to wait", ()
 });
 
 test("unauthorized offers Sign in; the request id is kept for the administrator", () => {
-  const message = sentence(new ApiError(401, "unauthorized", "invalid_token", "x", { requestId: "req-42" }));
+  const message = sentence(new ApiError(401, "invalid_token", "unauthorized", "x", { requestId: "req-42" }));
   expect(message.action).toBe("signIn");
   expect(message.requestId).toBe("req-42");
 });
 
 test("an unknown API type from a newer gateway reads as a service error", () => {
-  const odd = new ApiError(500, "brand_new" as never, "x", "x");
+  const odd = new ApiError(500, "x", "brand_new" as never, "x");
   expect(sentence(odd).key).toBe("error.api.internal");
 });
 

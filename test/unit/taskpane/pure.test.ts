@@ -83,7 +83,7 @@ describe("theme from Office", () => {
 
 describe("strings", () => {
   test("an unknown language falls back to English; plurals work", () => {
-    const strings = createStrings("fr-FR");
+    const strings = createStrings("nl-NL");
     expect(strings.t("generate.button")).toBe("Generate");
     expect(strings.t("options.countValue", { count: 1 })).toBe("1 picture");
     expect(strings.t("options.countValue", { count: 3 })).toBe("3 pictures");

@@ -156,6 +156,6 @@ describe("WordPageHost", () => {
     unsubscribe();
     store.update((s) => selectText(s, { blockId: "p1", offset: 0 }, { blockId: "p1", offset: 1 }));
     expect(listener).toHaveBeenCalledTimes(1);
-    expect(host.capabilities.features).toEqual({ insertPicture: true, replacePicture: true, editPicture: true, altText: true });
+    expect(host.capabilities.features).toEqual({ insertPicture: true, replacePicture: true, editPicture: true, altText: true, deck: true, provenance: true });
   });
 });

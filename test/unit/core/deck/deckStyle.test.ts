@@ -10,7 +10,7 @@ import {
   type DeckStyle,
 } from "../../../../src/core/deck/deckStyle";
 import { writeLocalBrief } from "../../../../src/core/deck/localPromptWriter";
-import { MAX_PROMPT_CHARS } from "../../../../src/core/prompt";
+import { MAX_PROMPT_CHARS } from "../../../../src/core/protocol/limits";
 
 function style(input: Parameters<typeof parseDeckStyle>[0]): DeckStyle {
   const parsed = parseDeckStyle(input);

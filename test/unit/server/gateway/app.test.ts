@@ -93,6 +93,28 @@ describe("POST /v1/images/generations", () => {
     expect(response.json().error).toMatchObject({ code, type: "bad_request" });
   });
 
+  it("a typo (quallity) → 400 unknown_parameter naming it, as OpenAI answers; nothing is generated", async () => {
+    const response = await generate({ prompt: "p", quallity: "high" });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({ error: { code: "unknown_parameter", type: "bad_request", message: "Unknown parameter: 'quallity'.", param: "quallity" } });
+    expect(provider.calls).toHaveLength(0);
+  });
+
+  it("20,000 unknown fields (about 1 MB of junk) → 400 unknown_parameter naming the first one", async () => {
+    const junk: Record<string, string> = { prompt: "p" };
+    for (let i = 0; i < 20_000; i++) junk[`junk_field_${i}`] = "x".repeat(30);
+    expect(JSON.stringify(junk).length).toBeGreaterThan(900_000);
+    const response = await generate(junk);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({ code: "unknown_parameter", param: "junk_field_0" });
+    expect(provider.calls).toHaveLength(0);
+  });
+
+  it("OpenAI's own fields it does not use (model, user, moderation, style) are still accepted", async () => {
+    const response = await generate({ prompt: "p", model: "gpt-image-1", user: "u", moderation: "auto", style: "vivid" });
+    expect(response.statusCode).toBe(200);
+  });
+
   it("a body over the 4 MB limit → 413 payload_too_large", async () => {
     const response = await generate(JSON.stringify({ prompt: "z".repeat(5 * 1024 * 1024) }), { "content-type": "application/json" });
     expect(response.statusCode).toBe(413);

@@ -1,7 +1,7 @@
 // The shared queue's order, reports and limits with a hand-driven limiter (no rate-limiter store, no clock).
 import { FairQueue } from "../../../../server/queue/FairQueue";
 import type { SlotLimiter, TakeResult } from "../../../../server/queue/slotLimiter";
-import type { QueueStatus } from "../../../../server/providers/upstream/capabilities";
+import type { QueueStatus } from "../../../../src/core/protocol/wire";
 
 /** A limiter that grants a slot only when the test opens one. */
 function gatedLimiter(): SlotLimiter & { open(): void } {
@@ -51,7 +51,7 @@ test("each waiter hears its position and expected start, then 0 when it starts",
   await tick();
   expect(reports.x[0]).toEqual({ position: 1, expected_start_ms: expect.any(Number) });
   expect(reports.y[0].position).toBe(2);
-  expect(reports.y[0].expected_start_ms - reports.x[0].expected_start_ms).toBe(1000);
+  expect((reports.y[0].expected_start_ms ?? Number.NaN) - (reports.x[0].expected_start_ms ?? Number.NaN)).toBe(1000);
   limiter.open();
   await tick();
   await x;

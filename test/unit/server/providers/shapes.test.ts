@@ -3,7 +3,7 @@ import { parseStreamEvent } from "../../../../server/providers/azure-openai/Azur
 import { azureImagesUrl } from "../../../../server/providers/azure-openai/azureUrls";
 import { MAI_DOCUMENTED_SIZES, fitsMai, maiSizeFor } from "../../../../server/providers/foundry-mai/maiSize";
 import { parseEndpoint } from "../../../../server/providers/upstream/endpoint";
-import { isBase64 } from "../../../../server/providers/upstream/images";
+import { isBase64 } from "../../../../src/core/protocol/base64";
 import { hashedUser } from "../../../../server/providers/upstream/userHash";
 
 describe("maiSizeFor", () => {

@@ -1,27 +1,27 @@
 // The upstream error mapper and the retry policy as pure functions (no network, no clock).
-import { retryDelayMs, withRetries } from "../../../../server/providers/upstream/retry";
+import { retryAfterMs, retryDelay, withRetries } from "../../../../src/core/protocol/retry";
+import { firedCategories } from "../../../../src/core/protocol/upstreamErrorShapes";
 import {
   UpstreamError,
   errorFromStreamEvent,
   errorFromUpstreamAnswer,
-  firedCategories,
-  retryAfterMsFrom,
+  upstreamRetryVerdict,
 } from "../../../../server/providers/upstream/upstreamErrors";
 
 const headers = (values: Record<string, string> = {}) => new Headers(values);
 
-describe("retryAfterMsFrom", () => {
+describe("retryAfterMs", () => {
   test("retry-after-ms wins over retry-after", () => {
-    expect(retryAfterMsFrom(headers({ "retry-after-ms": "250", "retry-after": "9" }))).toBe(250);
+    expect(retryAfterMs(headers({ "retry-after-ms": "250", "retry-after": "9" }))).toBe(250);
   });
   test("retry-after in seconds, or as an HTTP date", () => {
-    expect(retryAfterMsFrom(headers({ "retry-after": "2" }))).toBe(2000);
+    expect(retryAfterMs(headers({ "retry-after": "2" }))).toBe(2000);
     const now = Date.parse("2026-01-01T00:00:00Z");
-    expect(retryAfterMsFrom(headers({ "retry-after": "Thu, 01 Jan 2026 00:00:03 GMT" }), now)).toBe(3000);
+    expect(retryAfterMs(headers({ "retry-after": "Thu, 01 Jan 2026 00:00:03 GMT" }), now)).toBe(3000);
   });
   test("absent or unreadable → undefined", () => {
-    expect(retryAfterMsFrom(headers())).toBeUndefined();
-    expect(retryAfterMsFrom(headers({ "retry-after": "soon" }))).toBeUndefined();
+    expect(retryAfterMs(headers())).toBeUndefined();
+    expect(retryAfterMs(headers({ "retry-after": "soon" }))).toBeUndefined();
   });
 });
 
@@ -56,20 +56,20 @@ describe("errorFromUpstreamAnswer", () => {
 describe("retry policy", () => {
   const transient = () => new UpstreamError(502, "upstream_unavailable", "upstream_unavailable", "x", true, 503);
   test("backoff doubles, is capped at 8 s, and jitters down by at most 25 %", () => {
-    expect(retryDelayMs(transient(), 0, { random: () => 0, maxRetries: 9 })).toBe(500);
-    expect(retryDelayMs(transient(), 1, { random: () => 0, maxRetries: 9 })).toBe(1000);
-    expect(retryDelayMs(transient(), 6, { random: () => 0, maxRetries: 9 })).toBe(8000);
-    expect(retryDelayMs(transient(), 1, { random: () => 0.999, maxRetries: 9 })).toBe(750);
+    expect(retryDelay(upstreamRetryVerdict(transient()), 0, { random: () => 0, maxRetries: 9 })).toBe(500);
+    expect(retryDelay(upstreamRetryVerdict(transient()), 1, { random: () => 0, maxRetries: 9 })).toBe(1000);
+    expect(retryDelay(upstreamRetryVerdict(transient()), 6, { random: () => 0, maxRetries: 9 })).toBe(8000);
+    expect(retryDelay(upstreamRetryVerdict(transient()), 1, { random: () => 0.999, maxRetries: 9 })).toBe(750);
   });
   test("the server hint wins; a hint over maxServerDelayMs means no retry", () => {
     const limited = new UpstreamError(429, "rate_limited", "rate_limited", "x", true, 429, { retryAfterMs: 3000 });
-    expect(retryDelayMs(limited, 0)).toBe(3000);
-    expect(retryDelayMs(limited, 0, { maxServerDelayMs: 1000 })).toBeUndefined();
+    expect(retryDelay(upstreamRetryVerdict(limited), 0)).toBe(3000);
+    expect(retryDelay(upstreamRetryVerdict(limited), 0, { maxServerDelayMs: 1000 })).toBeUndefined();
   });
   test("two retries at most; non-retryable errors and plain Errors are not retried", () => {
-    expect(retryDelayMs(transient(), 2)).toBeUndefined();
-    expect(retryDelayMs(new UpstreamError(400, "content_filtered", "content_filtered", "x", false, 400), 0)).toBeUndefined();
-    expect(retryDelayMs(new Error("bug"), 0)).toBeUndefined();
+    expect(retryDelay(upstreamRetryVerdict(transient()), 2)).toBeUndefined();
+    expect(retryDelay(upstreamRetryVerdict(new UpstreamError(400, "content_filtered", "content_filtered", "x", false, 400)), 0)).toBeUndefined();
+    expect(retryDelay(upstreamRetryVerdict(new Error("bug")), 0)).toBeUndefined();
   });
   test("withRetries sleeps the computed delays with an injected sleep, then rethrows", async () => {
     const slept: number[] = [];
@@ -77,7 +77,7 @@ describe("retry policy", () => {
     const failing = withRetries(async () => {
       attempts++;
       throw transient();
-    }, new AbortController().signal, { sleep: async (ms) => void slept.push(ms), random: () => 0 });
+    }, new AbortController().signal, { classify: upstreamRetryVerdict, sleep: async (ms) => void slept.push(ms), random: () => 0 });
     await expect(failing).rejects.toMatchObject({ code: "upstream_unavailable" });
     expect(attempts).toBe(3);
     expect(slept).toEqual([500, 1000]);

@@ -3,7 +3,8 @@ import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
 import type { DeckHostAdditions, DeckInsertOptions, DeckItem, DeckItemText, InsertedLocation } from "../../../../src/core/deck";
 import type { GeneratedImage, PictureData } from "../../../../src/core/types";
 import { HostError } from "../../../../src/hosts/errors";
-import { ApiError, CancelledError } from "../../../../src/imaging/errors";
+import { ApiError } from "../../../../src/core/protocol/errors";
+import { CancelledError } from "../../../../src/imaging/errors";
 import type { GenerateCallbacks, ImageClient, ImageEditRequest, ImageGenerateRequest } from "../../../../src/imaging/ImageClient";
 import type { NewPicture, PictureSummary, StoredPicture } from "../../../../src/library";
 import type { DeckClock, DeckPictureStore, DeckServices } from "../../../../src/taskpane/deck/deckServices";
@@ -111,7 +112,7 @@ export class ControlledImageClient implements ImageClient {
     next.resolve([fakeImage(1, 1)]);
   }
   filterNext(text: string, categories = ["violence"]): void {
-    this.find(text).reject(new ApiError(400, "content_filtered", "content_policy_violation", "blocked", { categories }));
+    this.find(text).reject(new ApiError(400, "content_policy_violation", "content_filtered", "blocked", { categories }));
   }
   /** How many requests were made for the item whose prompt contains `text`. */
   callsFor(text: string): number {

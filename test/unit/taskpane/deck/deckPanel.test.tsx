@@ -6,7 +6,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { HostError } from "../../../../src/hosts/errors";
-import { ApiError } from "../../../../src/imaging/errors";
+import { ApiError } from "../../../../src/core/protocol/errors";
 import { TaskPane } from "../../../../src/taskpane/TaskPane";
 import type { DeckServices } from "../../../../src/taskpane/deck/deckServices";
 import { FakeHost } from "../fakes";

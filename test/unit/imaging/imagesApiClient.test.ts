@@ -1,15 +1,8 @@
 // The gateway image client against a scripted fetch: success, typed errors, timeout, cancel, sign-in, retries.
-import type { TokenProvider } from "../../../src/auth/TokenProvider";
-import {
-  ApiError,
-  CancelledError,
-  ConnectionError,
-  createImageClient,
-  InvalidResponseError,
-  SignInRequiredError,
-  TimeoutError,
-  type ImageClientOptions,
-} from "../../../src/imaging";
+import { SignInRequiredError, type TokenProvider } from "../../../src/auth/TokenProvider";
+import { ApiError } from "../../../src/core/protocol/errors";
+import { createImageClient, type ImageClientOptions } from "../../../src/imaging/createImageClient";
+import { CancelledError, ConnectionError, InvalidResponseError, TimeoutError } from "../../../src/imaging/errors";
 import { countingTokens, hangingStep, imagesResponse, jsonResponse, scriptedFetch, type Step } from "./fixtures";
 import { pngBase64 } from "../../support/pictures";
 import { rejection } from "../../support/rejection";
@@ -21,7 +14,7 @@ function client(script: Step[], options: Partial<ImageClientOptions> = {}) {
   const { fetch, calls } = scriptedFetch(script);
   const sleeps: number[] = [];
   const imageClient = createImageClient({
-    gatewayUrl: GATEWAY,
+    apiBaseUrl: GATEWAY,
     fetch,
     sleep: async (ms) => {
       sleeps.push(ms);
@@ -66,7 +59,7 @@ describe("generate: success", () => {
   });
 
   it("keeps a base path of the gateway URL", async () => {
-    const { imageClient, calls } = client([imagesResponse([wide])], { gatewayUrl: "https://api.contoso.com/illustrate/" });
+    const { imageClient, calls } = client([imagesResponse([wide])], { apiBaseUrl: "https://api.contoso.com/illustrate/" });
     await imageClient.generate(request);
     expect(calls[0].url).toBe("https://api.contoso.com/illustrate/v1/images/generations");
   });
@@ -277,13 +270,13 @@ describe("tokens go only to the gateway origin", () => {
     ["https://gateway.example.com/?next=https://evil.example", /must not carry credentials, a query/],
     ["gateway.example.com", /not an absolute URL/],
     ["javascript:alert(1)", /must use https/],
-  ])("refuses the gateway URL %s", (gatewayUrl, message) => {
-    expect(() => createImageClient({ gatewayUrl })).toThrow(message);
+  ])("refuses the gateway URL %s", (apiBaseUrl, message) => {
+    expect(() => createImageClient({ apiBaseUrl })).toThrow(message);
   });
 
   it("allows plain http on loopback only (local development)", () => {
-    expect(() => createImageClient({ gatewayUrl: "http://127.0.0.1:3001" })).not.toThrow();
-    expect(() => createImageClient({ gatewayUrl: "http://localhost:3001" })).not.toThrow();
+    expect(() => createImageClient({ apiBaseUrl: "http://127.0.0.1:3001" })).not.toThrow();
+    expect(() => createImageClient({ apiBaseUrl: "http://localhost:3001" })).not.toThrow();
   });
 });
 

@@ -1,19 +1,20 @@
-// `POST /v1/images/edits` (multipart: image, optional mask, prompt, …): validates the parts and asks the provider.
+// `POST /v1/images/edits` (multipart: image, optional mask, prompt, …): checks the parts with the same field
+// rules as generations, and asks the provider.
 import multipart from "@fastify/multipart";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import Ajv from "ajv";
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from "fastify";
 import sharp from "sharp";
-import { MAX_PROMPT_CHARS } from "../../src/core/prompt";
-import { API_SIZE, SUPPORTED_API_SIZES, nearestAspect, parseApiSize } from "../../src/core/sizes";
-import type { ImageProvider } from "../providers/Provider";
-import type { NormalizedEditRequest } from "../providers/upstream/capabilities";
-import { GatewayError, badRequest } from "./errors";
-import { runProviderCall } from "./runProviderCall";
-import { MAX_IMAGES_PER_REQUEST } from "./schemas";
-import { readStreamFields, sendImageStream } from "./streaming";
-
-/** Input picture limit (image-api.md: < 50 MB) and mask limit (< 4 MB), in bytes. */
-export const MAX_EDIT_IMAGE_BYTES = 50 * 1024 * 1024;
-export const MAX_MASK_BYTES = 4 * 1024 * 1024;
+import { MAX_EDIT_IMAGE_BYTES, MAX_MASK_BYTES } from "../../../src/core/protocol/limits";
+import { EDIT_FIELDS } from "../../../src/core/protocol/wire";
+import { API_SIZE, nearestAspect, parseApiSize } from "../../../src/core/sizes";
+import type { ImageQuality, OutputFormat } from "../../../src/core/types";
+import type { ImageProvider, NormalizedEditRequest } from "../../providers/Provider";
+import { GatewayError, badRequest } from "../errors";
+import { readGenerateExtras } from "../gptImageFields";
+import { answerImages } from "../runProviderCall";
+import { editFieldsSchema } from "../schemas";
+import { readStreamFields, sendImageStream } from "../streaming";
+import { errorFromValidation, unknownParameter } from "../validation";
 
 /** Options of {@link editRoutes}. */
 export interface EditRoutesOptions {
@@ -24,6 +25,22 @@ export interface EditRoutesOptions {
 interface EditParts {
   fields: Record<string, string>;
   files: Record<string, Buffer>;
+}
+
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(EDIT_FIELDS);
+
+/** Multipart text fields are strings: coerce (`"2"` → 2) and fill defaults, then the rules are the generations' rules. */
+const validateEditFields = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: false }).compile(editFieldsSchema);
+
+/** The edit's text fields after {@link editFieldsSchema}: coerced, with defaults. */
+interface EditFields {
+  prompt: string;
+  n: number;
+  size?: string;
+  quality: ImageQuality;
+  output_format: OutputFormat;
+  input_fidelity?: "high" | "low";
+  [field: string]: unknown;
 }
 
 async function readParts(request: FastifyRequest): Promise<EditParts> {
@@ -39,30 +56,35 @@ async function readParts(request: FastifyRequest): Promise<EditParts> {
       }
       parts.files[part.fieldname === "image[]" ? "image" : part.fieldname] = await part.toBuffer();
     } else {
+      // The first unknown field ends the request at once, before the rest of a junk body is read.
+      if (!KNOWN_FIELDS.has(part.fieldname)) throw unknownParameter(part.fieldname);
       parts.fields[part.fieldname] = String(part.value);
     }
   }
   return parts;
 }
 
-function field<T extends string>(fields: Record<string, string>, name: string, allowed: readonly T[], fallback: T | undefined): T | undefined {
-  const value = fields[name];
-  if (value === undefined || value === "") return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw badRequest(`invalid_${name}`, `${name} must be one of ${allowed.join(", ")}`, name);
-  return value as T;
+/**
+ * The text fields checked by {@link editFieldsSchema}; an empty field counts as absent.
+ * @throws GatewayError 400 with the code {@link errorFromValidation} gives (`missing_prompt`, `invalid_n`, …)
+ */
+function checkFields(raw: Record<string, string>): EditFields {
+  const fields: Record<string, unknown> = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ""));
+  if (!validateEditFields(fields)) throw errorFromValidation((validateEditFields.errors ?? []) as FastifySchemaValidationError[]);
+  if ((fields.prompt as string).trim() === "") throw badRequest("missing_prompt", "prompt is required and must not be empty", "prompt");
+  return fields as EditFields;
 }
 
 /**
- * Validates the multipart parts into a {@link NormalizedEditRequest}: `image` PNG/JPEG < 50 MB; `mask` PNG
- * < 4 MB of the image's pixel size; `prompt` 1–4000 characters; `size` (default: the supported size nearest to
- * the image's aspect ratio), `n` 1–4, `quality`, `output_format`, `input_fidelity`.
+ * Validates the multipart parts into a {@link NormalizedEditRequest}: the text fields by {@link checkFields}
+ * (`prompt` 1–4000 characters, `size` — default: the supported size nearest to the image's aspect ratio —,
+ * `n` 1–4, `quality`, `output_format`, `input_fidelity`, `output_compression`, `background`); `image` PNG/JPEG
+ * < 50 MB; `mask` PNG < 4 MB of the image's pixel size.
  * @throws GatewayError 400 with a code per field (`missing_image`, `invalid_image`, `invalid_mask`, …)
  */
-export async function normalizeEdit(parts: EditParts): Promise<NormalizedEditRequest> {
-  const { fields, files } = parts;
-  const prompt = fields.prompt ?? "";
-  if (prompt.trim() === "") throw badRequest("missing_prompt", "prompt is required and must not be empty", "prompt");
-  if (prompt.length > MAX_PROMPT_CHARS) throw badRequest("prompt_too_long", `prompt must be at most ${MAX_PROMPT_CHARS} characters`, "prompt");
+async function normalizeEdit(parts: EditParts): Promise<NormalizedEditRequest> {
+  const { files } = parts;
+  const fields = checkFields(parts.fields);
   const image = files.image;
   if (!image) throw badRequest("missing_image", "image is required (a PNG or JPEG file)", "image");
   if (image.length > MAX_EDIT_IMAGE_BYTES) throw badRequest("image_too_large", "image must be under 50 MB", "image");
@@ -80,20 +102,18 @@ export async function normalizeEdit(parts: EditParts): Promise<NormalizedEditReq
       throw badRequest("invalid_mask", "mask must have the same pixel size as image", "mask");
     }
   }
-  const apiSize = field(fields, "size", SUPPORTED_API_SIZES, undefined) ?? API_SIZE[nearestAspect(meta.width, meta.height)];
-  const n = fields.n === undefined ? 1 : Number(fields.n);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_IMAGES_PER_REQUEST) throw badRequest("invalid_n", `n must be an integer from 1 to ${MAX_IMAGES_PER_REQUEST}`, "n");
-  const inputFidelity = field(fields, "input_fidelity", ["high", "low"] as const, undefined);
+  const apiSize = fields.size ?? API_SIZE[nearestAspect(meta.width, meta.height)];
   return {
-    prompt,
-    n,
+    prompt: fields.prompt,
+    n: fields.n,
     apiSize,
     size: parseApiSize(apiSize) as NormalizedEditRequest["size"],
-    quality: field(fields, "quality", ["low", "medium", "high", "auto"] as const, "auto") ?? "auto",
-    outputFormat: field(fields, "output_format", ["png", "jpeg"] as const, "png") ?? "png",
+    quality: fields.quality,
+    outputFormat: fields.output_format,
+    ...readGenerateExtras(fields),
     image: { bytes: image, mimeType: meta.format === "png" ? "image/png" : "image/jpeg" },
     ...(mask ? { mask: { bytes: mask } } : {}),
-    ...(inputFidelity ? { inputFidelity } : {}),
+    ...(fields.input_fidelity ? { inputFidelity: fields.input_fidelity } : {}),
   };
 }
 
@@ -122,7 +142,13 @@ export async function editRoutes(app: FastifyInstance, options: EditRoutesOption
         generationTimeoutMs: options.generationTimeoutMs,
       });
     }
-    const data = await runProviderCall(request, reply, options.generationTimeoutMs, (ctx) => edit(normalized, ctx));
-    return { created: Math.floor(Date.now() / 1000), data, backend: provider.info };
+    return answerImages(request, reply, {
+      provider,
+      n: normalized.n,
+      apiSize: normalized.apiSize,
+      timeoutMs: options.generationTimeoutMs,
+      call: (ctx) => edit(normalized, ctx),
+    });
   });
 }
+

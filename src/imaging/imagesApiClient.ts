@@ -1,30 +1,34 @@
-// The image client over HTTP: one method, one POST to the gateway, with token, timeout, retries and byte checks.
+// The image client over HTTP: one POST to the image API (gateway or Azure OpenAI direct), with token, timeout,
+// retries and byte checks.
 import type { TokenProvider } from "../auth/TokenProvider";
 import type { ImageApiMode } from "../core/config";
 import { parseApiSize } from "../core/sizes";
 import type { BackendInfo, GeneratedImage, PictureData } from "../core/types";
-import { apiErrorFromResponse, requestIdOf } from "./apiErrors";
+import { SignInRequiredError } from "../auth/TokenProvider";
+import { ApiError } from "../core/protocol/errors";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../core/protocol/retry";
+import { apiErrorFromResponse, requestIdOf } from "../core/protocol/upstreamErrorShapes";
+import { assertApiOrigin, parseApiBaseUrl, type ApiAddress } from "./apiBaseUrl";
 import { base64ToBytes } from "./base64";
 import { cancellableSleep, throwIfCancelled, withDeadline } from "./deadline";
-import { ApiError, ConnectionError, ImageClientError, InvalidRequestError, SignInRequiredError } from "./errors";
+import { ConnectionError, InvalidRequestError, retryDelayFor, type ImageClientFailure } from "./errors";
 import { imageApiTarget, type ImageApiTarget, type ImageOperation } from "./endpoints";
-import { assertGatewayOrigin, parseGatewayUrl, type GatewayAddress } from "./gatewayUrl";
 import type { GenerateCallbacks, ImageClient, ImageEditRequest, ImageGenerateRequest } from "./ImageClient";
 import { readImageStream } from "./imageStream";
 import { readImagesJson, UNKNOWN_BACKEND, type ParseContext } from "./imagesResponse";
-import { DEFAULT_RETRY_POLICY, retryDelayFor, type RetryPolicy } from "./retry";
 
 /** Default time for one attempt (answer and whole body), in milliseconds: gpt-image-2 at high quality takes minutes. */
 export const DEFAULT_TIMEOUT_MS = 300_000;
 
-/** Options of {@link GatewayImageClient} / `createImageClient`. */
+/** Options of {@link ImagesApiClient} / `createImageClient`. */
 export interface ImageClientOptions {
   /**
-   * Base URL of the image API, e.g. `https://localhost:3001` (calls go to `${gatewayUrl}/v1/images/...`); in
-   * Azure OpenAI direct mode the resource endpoint `https://<resource>.openai.azure.com`.
+   * Base URL of the image API, e.g. the gateway `https://localhost:3001` (calls go to
+   * `${apiBaseUrl}/v1/images/...`); in Azure OpenAI direct mode the resource endpoint
+   * `https://<resource>.openai.azure.com`. Config: `gatewayUrl`.
    */
-  gatewayUrl: string;
-  /** Which API `gatewayUrl` is (config `api`), see ./endpoints.ts. @default { mode: "gateway" } */
+  apiBaseUrl: string;
+  /** Which API `apiBaseUrl` is (config `api`), see ./endpoints.ts. @default { mode: "gateway" } */
   api?: ImageApiMode;
   /** Source of access tokens; without it requests carry no `Authorization` header. */
   tokenProvider?: TokenProvider;
@@ -62,17 +66,17 @@ interface Call {
  * {@link ImageClient} against the OpenAI-shaped gateway (`POST /v1/images/generations`, `/v1/images/edits`), or,
  * with `api.mode` `"azure-openai-direct"`, against Azure OpenAI itself (URLs and body differences in ./endpoints.ts).
  *
- * Each call: a token from `tokenProvider` (sent only to the gateway's origin, never through a redirect);
+ * Each call: a token from `tokenProvider` (sent only to the API's origin, never through a redirect);
  * on 401 one forced refresh and one more try, then {@link SignInRequiredError}; 408/409/429/5xx/network
- * failures retried per ./retry.ts (server wait hint first); a stream answer (`text/event-stream`) or a JSON
+ * failures retried per src/core/protocol/retry.ts (server wait hint first); a stream answer (`text/event-stream`) or a JSON
  * answer, either way every image checked by ./validateImage.ts before it is returned.
  *
  * Throws: `ApiError` (HTTP error, typed by `type`), `SignInRequiredError`, `ConnectionError`, `TimeoutError`,
  * `CancelledError`, `InvalidResponseError`, `InvalidRequestError` (bad edit input); errors of
  * `tokenProvider.getToken` (e.g. its `SignInRequiredError`) pass through.
  */
-export class GatewayImageClient implements ImageClient {
-  private readonly gateway: GatewayAddress;
+export class ImagesApiClient implements ImageClient {
+  private readonly api: ApiAddress;
   private readonly target: ImageApiTarget;
   private readonly fetchFn: typeof fetch;
   private readonly timeoutMs: number;
@@ -81,10 +85,10 @@ export class GatewayImageClient implements ImageClient {
   private readonly retryPolicy: RetryPolicy;
   private readonly fallbackBackend: BackendInfo;
 
-  /** @throws TypeError for a gateway URL that is not https (or http on loopback), a bad timeout, or direct mode without a deployment. */
+  /** @throws TypeError for an API base URL that is not https (or http on loopback), a bad timeout, or direct mode without a deployment. */
   constructor(private readonly options: ImageClientOptions) {
-    this.gateway = parseGatewayUrl(options.gatewayUrl);
-    this.target = imageApiTarget(this.gateway, options.api);
+    this.api = parseApiBaseUrl(options.apiBaseUrl);
+    this.target = imageApiTarget(this.api, options.api);
     // Unbound `fetch` throws "Illegal invocation" in browsers.
     this.fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -156,10 +160,10 @@ export class GatewayImageClient implements ImageClient {
         const token = await this.options.tokenProvider.getToken(this.options.scopes ?? [], refreshToken ? { forceRefresh: true } : undefined);
         refreshToken = false;
         throwIfCancelled(signal);
-        assertGatewayOrigin(url, this.gateway);
+        assertApiOrigin(url, this.api);
         headers.authorization = `Bearer ${token}`;
       }
-      let failure: ImageClientError;
+      let failure: ImageClientFailure;
       const progress = { answered: false };
       try {
         const outcome = await withDeadline((attemptSignal) => this.attempt(url, headers, call, attemptSignal, callbacks, progress), {
@@ -201,7 +205,7 @@ export class GatewayImageClient implements ImageClient {
       // No redirects: a redirect to another origin could carry the token away. No cookies: bearer only.
       response = await this.fetchFn(url, { method: "POST", headers, body: call.body, signal, redirect: "error", credentials: "omit" });
     } catch (cause) {
-      throw new ConnectionError(`Could not reach the image service at ${this.gateway.origin}`, { cause });
+      throw new ConnectionError(`Could not reach the image service at ${this.api.origin}`, { cause });
     }
     if (!response.ok) return apiErrorFromResponse(response);
     progress.answered = true;

@@ -1,17 +1,17 @@
-// Chooses the image provider named by configuration (`IMAGE_PROVIDER`) and wraps it with the shared queue
-// and post-processing.
+// The gateway's composition root: chooses the image provider named by configuration (`IMAGE_PROVIDER`) and
+// wraps it with the shared queue and post-processing. Only this file knows providers, queue and postprocess
+// together, so those rooms import nothing of each other but the contract (server/providers/Provider.ts).
 import { withPostprocess } from "../postprocess/withPostprocess";
+import type { ImageProvider } from "../providers/Provider";
+import { LocalProvider } from "../providers/local/LocalProvider";
+import { withLocalEdits } from "../providers/local/edit";
+import { withLocalStreaming } from "../providers/local/stream";
+import { REMOTE_PROVIDER_IDS, createRemoteProvider, isRemoteProviderId } from "../providers/upstream/remoteProvider";
 import { gatedProvider } from "../queue/gatedProvider";
 import { DEFAULT_REMOTE_RPM, queueFromEnv } from "../queue/queueFromEnv";
-import type { ImageProvider } from "./Provider";
-import { LocalProvider } from "./local/LocalProvider";
-import { withLocalEdits } from "./local/edit";
-import { withLocalStreaming } from "./local/stream";
-import { REMOTE_PROVIDER_IDS, createRemoteProvider, isRemoteProviderId } from "./upstream/remoteProvider";
 
 /** Provider ids `IMAGE_PROVIDER` accepts. */
 export const PROVIDER_IDS = ["local", ...REMOTE_PROVIDER_IDS] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 function transcodeSetting(env: NodeJS.ProcessEnv): "auto" | "off" {
   const value = env.IMAGE_TRANSCODE?.trim() || "auto";
@@ -22,7 +22,7 @@ function transcodeSetting(env: NodeJS.ProcessEnv): "auto" | "off" {
 /**
  * Creates the provider `id` from the environment `env` (each provider reads its own variables):
  * - `local`: the offline renderer, streaming previews and edits; queued only when `IMAGE_RPM` is set;
- * - `foundry-mai` / `azure-openai`: see ./upstream/remoteProvider.ts; every upstream request waits in the
+ * - `foundry-mai` / `azure-openai`: see server/providers/upstream/remoteProvider.ts; every upstream request waits in the
  *   shared queue (`IMAGE_RPM`, default 6 a minute; `IMAGE_RPM_WINDOW_MS`; `REDIS_URL` to share it between replicas).
  * Every finished image is post-processed (`IMAGE_TRANSCODE`, provenance XMP), see server/postprocess.
  * @throws Error naming `IMAGE_PROVIDER` and the accepted ids when `id` is unknown, or the variable at fault.
