@@ -2,8 +2,8 @@
 // Fastify) and edits (multipart text fields, checked by ./routes/edits.ts with the same rules).
 import { EDIT_FIELDS, GENERATION_FIELDS } from "../../src/core/protocol/wire";
 import { MAX_IMAGES_PER_REQUEST, MAX_PROMPT_CHARS } from "../../src/core/protocol/limits";
-import { SUPPORTED_API_SIZES } from "../../src/core/sizes";
-import type { ImageQuality, OutputFormat } from "../../src/core/types";
+import { SUPPORTED_API_SIZES } from "../../src/core/protocol/apiSizes";
+import type { ImageQuality, OutputFormat } from "../../src/core/protocol/wire";
 
 /** Default `size` of a generation when the client sends none (square, as OpenAI's default). */
 export const DEFAULT_API_SIZE = "1024x1024";

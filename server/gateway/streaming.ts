@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { PassThrough } from "node:stream";
 import { MAX_PARTIAL_IMAGES } from "../../src/core/protocol/limits";
 import type { ImageEventPrefix, QueueStatus } from "../../src/core/protocol/wire";
-import type { BackendInfo } from "../../src/core/types";
+import type { BackendInfo } from "../../src/core/protocol/wire";
 import type { ExtendedGenerateRequest, ImageProvider, NormalizedGenerateRequest, ProviderImage } from "../providers/Provider";
 import { watchGeneration } from "./cancellation";
 import { badRequest } from "./errors";

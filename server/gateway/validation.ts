@@ -1,7 +1,7 @@
 // Turns an ajv validation failure of a request body into one stable error code and sentence.
 import type { FastifySchemaValidationError } from "fastify";
 import { MAX_IMAGES_PER_REQUEST, MAX_PROMPT_CHARS } from "../../src/core/protocol/limits";
-import { SUPPORTED_API_SIZES } from "../../src/core/sizes";
+import { SUPPORTED_API_SIZES } from "../../src/core/protocol/apiSizes";
 import { badRequest, type GatewayError } from "./errors";
 
 /** Specific messages per field; any other field gets `invalid_<field>` and ajv's own wording. */

@@ -1,7 +1,7 @@
 // Prepares each generated image for the document with sharp: JPEG when that is much smaller and the image is
 // opaque, PNG otherwise, and provenance XMP in either.
 import sharp from "sharp";
-import type { BackendInfo, OutputFormat } from "../../src/core/types";
+import type { BackendInfo, OutputFormat } from "../../src/core/protocol/wire";
 import type { ProviderImage } from "../providers/Provider";
 import { provenanceXmp } from "./provenance";
 

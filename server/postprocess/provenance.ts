@@ -1,5 +1,5 @@
 // Provenance written into every image the gateway returns: IPTC DigitalSourceType and the making backend, as XMP.
-import type { BackendInfo } from "../../src/core/types";
+import type { BackendInfo } from "../../src/core/protocol/wire";
 
 /**
  * IPTC Digital Source Type vocabulary (http://cv.iptc.org/newscodes/digitalsourcetype/):

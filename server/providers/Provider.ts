@@ -1,7 +1,7 @@
 // The provider contract, in one file: the seam between the gateway core and an image backend (a normalized
 // request in, base64 images out), its optional capabilities (streaming, edits), and the queue gate it calls.
 import type { ImageEntry, QueueStatus } from "../../src/core/protocol/wire";
-import type { BackendInfo, ImageQuality, OutputFormat, PixelSize } from "../../src/core/types";
+import type { BackendInfo, ImageQuality, OutputFormat, PixelSize } from "../../src/core/protocol/wire";
 
 /**
  * A validated `POST /v1/images/generations` body with defaults applied. Providers map it to their own API

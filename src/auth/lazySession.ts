@@ -1,7 +1,7 @@
 // An AccountSession that loads MSAL on first use (or just after first paint), so MSAL is not in the pane's first bundle.
 import type { IllustrateConfig } from "../core/config";
 import { AUTH_DIALOG_PAGE } from "./msalConfig";
-import type { AccountSession, GetTokenOptions, SignedInAccount } from "./TokenProvider";
+import type { AccountSession, GetTokenOptions, SignedInAccount } from "../core/TokenProvider";
 
 /** Options of {@link createLazySession}. */
 export interface LazySessionOptions {

@@ -10,7 +10,7 @@ import type { IllustrateConfig } from "../core/config";
 import type { DialogSuccess } from "./dialogProtocol";
 import { interactiveRequest, silentRequest } from "./msalConfig";
 import type { AuthDialogOpener } from "./officeDialog";
-import { SignInRequiredError, type AccountSession, type GetTokenOptions, type SignedInAccount } from "./TokenProvider";
+import { SignInRequiredError, type AccountSession, type GetTokenOptions, type SignedInAccount } from "../core/TokenProvider";
 
 /** The part of MSAL's `IPublicClientApplication` the session uses (standard or nested client; fakes in tests). */
 export type MsalClient = Pick<

@@ -1,17 +1,9 @@
 // Shared value types of Illustrate: images, sizes, aspect ratios and backends. No Office, React or network here.
-// The API's own value types (`OutputFormat`, `ImageQuality`, `BackendInfo`) live in ./protocol/wire.ts.
-import type { BackendInfo } from "./protocol/wire";
+// The API's own value types (`OutputFormat`, `ImageQuality`, `BackendInfo`, `PixelSize`, `AspectRatio`) live in
+// ./protocol/wire.ts, which the gateway imports too.
+import type { BackendInfo, PixelSize } from "./protocol/wire";
 
-export type { BackendInfo, ImageQuality, OutputFormat } from "./protocol/wire";
-
-/** Aspect ratio the person picks in the pane. */
-export type AspectRatio = "square" | "landscape" | "portrait";
-
-/** A size in pixels (image space). Never mix with points (document space). */
-export interface PixelSize {
-  widthPx: number;
-  heightPx: number;
-}
+export type { AspectRatio, BackendInfo, ImageQuality, OutputFormat, PixelSize } from "./protocol/wire";
 
 /** A size in points (1 pt = 1/72 inch), the unit of Word and PowerPoint geometry. */
 export interface PointSize {

@@ -1,10 +1,10 @@
 // The image client over HTTP: one POST to the image API (gateway or Azure OpenAI direct), with token, timeout,
 // retries and byte checks.
-import type { TokenProvider } from "../auth/TokenProvider";
+import type { TokenProvider } from "../core/TokenProvider";
 import type { ImageApiMode } from "../core/config";
 import { parseApiSize } from "../core/sizes";
 import type { BackendInfo, GeneratedImage, PictureData } from "../core/types";
-import { SignInRequiredError } from "../auth/TokenProvider";
+import { SignInRequiredError } from "../core/TokenProvider";
 import { ApiError } from "../core/protocol/errors";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../core/protocol/retry";
 import { apiErrorFromResponse, requestIdOf } from "../core/protocol/upstreamErrorShapes";

@@ -1,6 +1,6 @@
 // Props and render state of the task pane.
 import type { RefObject } from "react";
-import type { AccountSession, SignedInAccount } from "../auth/TokenProvider";
+import type { AccountSession, SignedInAccount } from "../core/TokenProvider";
 import type { IllustrateConfig } from "../core/config";
 import type { StylePreset } from "../core/styles";
 import type { AltText } from "../core/altText";

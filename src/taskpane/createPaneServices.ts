@@ -1,6 +1,6 @@
 // The pane's services built from the build configuration: the lazy sign-in session and the image client it feeds.
 import { createLazySession, type LazyAccountSession } from "../auth/lazySession";
-import type { AccountSession } from "../auth/TokenProvider";
+import type { AccountSession } from "../core/TokenProvider";
 import { readConfig, type IllustrateConfig } from "../core/config";
 import { createImageClient } from "../imaging/createImageClient";
 import type { ImageClient } from "../imaging/ImageClient";

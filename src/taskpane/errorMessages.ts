@@ -1,5 +1,5 @@
 // Maps every error the pane can meet (image client, document host, anything else) to a message that says what to do.
-import { SignInRequiredError } from "../auth/TokenProvider";
+import { SignInRequiredError } from "../core/TokenProvider";
 import { ApiError, ERROR_TYPES } from "../core/protocol/errors";
 import { HostError } from "../hosts/errors";
 import type { HostKind } from "../hosts/DocumentHost";

@@ -6,8 +6,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValida
 import sharp from "sharp";
 import { MAX_EDIT_IMAGE_BYTES, MAX_MASK_BYTES } from "../../../src/core/protocol/limits";
 import { EDIT_FIELDS } from "../../../src/core/protocol/wire";
-import { API_SIZE, nearestAspect, parseApiSize } from "../../../src/core/sizes";
-import type { ImageQuality, OutputFormat } from "../../../src/core/types";
+import { API_SIZE, nearestAspect, parseApiSize } from "../../../src/core/protocol/apiSizes";
+import type { ImageQuality, OutputFormat } from "../../../src/core/protocol/wire";
 import type { ImageProvider, NormalizedEditRequest } from "../../providers/Provider";
 import { GatewayError, badRequest } from "../errors";
 import { readGenerateExtras } from "../gptImageFields";

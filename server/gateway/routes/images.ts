@@ -1,8 +1,8 @@
 // `POST /v1/images/generations`: validates the OpenAI-shaped body, asks the provider, answers base64 images.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { parseApiSize } from "../../../src/core/sizes";
+import { parseApiSize } from "../../../src/core/protocol/apiSizes";
 import type { ImagesResponse } from "../../../src/core/protocol/wire";
-import type { PixelSize } from "../../../src/core/types";
+import type { PixelSize } from "../../../src/core/protocol/wire";
 import type { GenerateContext, ImageProvider, NormalizedGenerateRequest } from "../../providers/Provider";
 import { badRequest } from "../errors";
 import { readGenerateExtras } from "../gptImageFields";

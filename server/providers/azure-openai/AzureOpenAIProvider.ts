@@ -2,7 +2,7 @@
 // Source: shared/docs/image-api.md (fields, streaming events, errors).
 import { stripDataUrlPrefix } from "../../../src/core/protocol/base64";
 import { readServerSentEvents } from "../../../src/core/protocol/serverSentEvents";
-import type { BackendInfo } from "../../../src/core/types";
+import type { BackendInfo } from "../../../src/core/protocol/wire";
 import type { ExtendedGenerateRequest, GenerateContext, ImageProvider, ImageStreamEvent, NormalizedEditRequest, ProviderImage } from "../Provider";
 import { fitImage, imagesFromAnswer } from "../upstream/images";
 import { setEditFiles } from "../upstream/multipart";

@@ -1,6 +1,6 @@
 // Provider for Foundry MAI image models (MAI-Image-2.x): `/mai/v1/images/generations` and `/edits`, one image
 // per call, width/height instead of size, no streaming. Source: shared/docs/image-api.md.
-import type { BackendInfo } from "../../../src/core/types";
+import type { BackendInfo } from "../../../src/core/protocol/wire";
 import type { GenerateContext, ImageProvider, NormalizedEditRequest, NormalizedGenerateRequest, ProviderImage } from "../Provider";
 import { combinedQueueReporter } from "./queueReports";
 import { fitImage, imagesFromAnswer } from "../upstream/images";

@@ -1,5 +1,5 @@
 // Picks the width × height asked of Foundry MAI for a requested pixel size, within MAI's limits.
-import type { PixelSize } from "../../../src/core/types";
+import type { PixelSize } from "../../../src/core/protocol/wire";
 
 /** MAI limits (shared/docs/image-api.md): each side ≥ 768 px, width × height ≤ 1,048,576 px. */
 export const MAI_MIN_SIDE_PX = 768;

@@ -1,6 +1,6 @@
 // The `local` image provider: an offline renderer (not a model) that draws a scene from the prompt's words.
 import { randomInt } from "node:crypto";
-import type { BackendInfo } from "../../../src/core/types";
+import type { BackendInfo } from "../../../src/core/protocol/wire";
 import type { GenerateContext, ImageProvider, NormalizedGenerateRequest, ProviderImage } from "../Provider";
 import { rasterize } from "./render";
 import { buildScene, describeScene } from "./scene";

@@ -1,6 +1,6 @@
 // Rasterizes SVG markup to PNG or JPEG bytes with sharp (libvips + librsvg).
 import sharp from "sharp";
-import type { ImageQuality, OutputFormat, PixelSize } from "../../../src/core/types";
+import type { ImageQuality, OutputFormat, PixelSize } from "../../../src/core/protocol/wire";
 
 /** JPEG quality (1–100) for each API `quality`. */
 const JPEG_QUALITY: Record<ImageQuality, number> = { low: 70, medium: 82, high: 92, auto: 85 };

@@ -1,5 +1,5 @@
 // The scene description shared by the scene builder and the SVG writer (data shapes only).
-import type { PixelSize } from "../../../src/core/types";
+import type { PixelSize } from "../../../src/core/protocol/wire";
 import type { Hex } from "./color";
 import type { Land, Season, SubjectKind, TimeOfDay, Water, Weather } from "./vocabulary";
 

@@ -1,7 +1,7 @@
 // Reads `data[].b64_json` images from an upstream answer and checks the bytes really are PNG/JPEG of a size.
 import sharp from "sharp";
 import { isBase64, stripDataUrlPrefix } from "../../../src/core/protocol/base64";
-import type { OutputFormat, PixelSize } from "../../../src/core/types";
+import type { OutputFormat, PixelSize } from "../../../src/core/protocol/wire";
 import type { ProviderImage } from "../Provider";
 import { invalidAnswerError } from "./upstreamErrors";
 

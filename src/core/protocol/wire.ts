@@ -4,6 +4,15 @@
 /** Output formats of the OpenAI image API (`output_format`). */
 export type OutputFormat = "png" | "jpeg";
 
+/** A size in pixels (image space). Never mix with points (document space). */
+export interface PixelSize {
+  widthPx: number;
+  heightPx: number;
+}
+
+/** Aspect ratio the person picks in the pane; the gateway maps a missing `size` of an edit to the nearest. */
+export type AspectRatio = "square" | "landscape" | "portrait";
+
 /** Image quality of the OpenAI image API (`quality`). */
 export type ImageQuality = "low" | "medium" | "high" | "auto";
 

@@ -1,7 +1,7 @@
 // The signed-in account with Sign in / Sign out (shown when the pane has an AccountSession).
 import { Button, Caption1, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { PersonRegular, SignOutRegular } from "@fluentui/react-icons";
-import type { SignedInAccount } from "../../auth/TokenProvider";
+import type { SignedInAccount } from "../../core/TokenProvider";
 import type { Translate } from "../strings/strings";
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
 // The signed-in account of an AccountSession, kept current through its subscription (with cleanup).
 import { useCallback, useEffect, useState } from "react";
-import type { AccountSession, SignedInAccount } from "../../auth/TokenProvider";
+import type { AccountSession, SignedInAccount } from "../../core/TokenProvider";
 import type { PaneMessage } from "../errorMessages";
 
 /** Account state, and sign-in / sign-out that report failures as pane messages. */

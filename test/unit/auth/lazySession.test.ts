@@ -1,6 +1,6 @@
 // createLazySession: MSAL loads only on first use or after first paint, the cached account then shows, failures retry.
 import { createLazySession } from "../../../src/auth/lazySession";
-import type { AccountSession, SignedInAccount } from "../../../src/auth/TokenProvider";
+import type { AccountSession, SignedInAccount } from "../../../src/core/TokenProvider";
 import { DEFAULT_CONFIG } from "../../../src/core/config";
 
 const ADA: SignedInAccount = { name: "Ada Lovelace", username: "ada@illustrate.dev" };

@@ -3,7 +3,7 @@ import { BrowserAuthError, InteractionRequiredAuthError } from "@azure/msal-brow
 import { DEFAULT_CONFIG } from "../../../src/core/config";
 import { MsalSession, SignInDialogError } from "../../../src/auth/msalSession";
 import type { DialogMessage } from "../../../src/auth/dialogProtocol";
-import { SignInRequiredError } from "../../../src/auth/TokenProvider";
+import { SignInRequiredError } from "../../../src/core/TokenProvider";
 import { FakeMsalClient, account, result } from "./fakeMsal";
 
 const SCOPES = DEFAULT_CONFIG.scopes;

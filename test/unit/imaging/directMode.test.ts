@@ -1,6 +1,6 @@
 // Azure OpenAI direct mode of the image client against a scripted fetch: URLs, bodies, delegated token, raw Azure errors.
 import { AZURE_OPENAI_DELEGATED_SCOPE, withDefaults, type ImageApiMode } from "../../../src/core/config";
-import { SignInRequiredError } from "../../../src/auth/TokenProvider";
+import { SignInRequiredError } from "../../../src/core/TokenProvider";
 import { ApiError } from "../../../src/core/protocol/errors";
 import { createImageClient, type ImageClientOptions } from "../../../src/imaging/createImageClient";
 import { countingTokens, imagesResponse, jsonResponse, scriptedFetch, type Step } from "./fixtures";

@@ -1,5 +1,5 @@
 // Test fixtures for the image client: a scripted fetch, answer builders, a counting token provider.
-import type { GetTokenOptions, TokenProvider } from "../../../src/auth/TokenProvider";
+import type { GetTokenOptions, TokenProvider } from "../../../src/core/TokenProvider";
 
 /** One recorded request of {@link scriptedFetch}. */
 export interface RecordedRequest {

@@ -1,5 +1,5 @@
 // The gateway image client against a scripted fetch: success, typed errors, timeout, cancel, sign-in, retries.
-import { SignInRequiredError, type TokenProvider } from "../../../src/auth/TokenProvider";
+import { SignInRequiredError, type TokenProvider } from "../../../src/core/TokenProvider";
 import { ApiError } from "../../../src/core/protocol/errors";
 import { createImageClient, type ImageClientOptions } from "../../../src/imaging/createImageClient";
 import { CancelledError, ConnectionError, InvalidResponseError, TimeoutError } from "../../../src/imaging/errors";

@@ -3,7 +3,7 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { MAX_PROMPT_CHARS } from "../../../src/core/protocol/limits";
 import { HostError } from "../../../src/hosts/errors";
-import { SignInRequiredError } from "../../../src/auth/TokenProvider";
+import { SignInRequiredError } from "../../../src/core/TokenProvider";
 import { ApiError } from "../../../src/core/protocol/errors";
 import { ConnectionError, InvalidResponseError, TimeoutError } from "../../../src/imaging/errors";
 import type { ImageGenerateRequest } from "../../../src/imaging/ImageClient";

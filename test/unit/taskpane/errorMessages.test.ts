@@ -1,5 +1,5 @@
 // Every error the pane can meet maps to an existing English sentence that says what to do.
-import { SignInRequiredError } from "../../../src/auth/TokenProvider";
+import { SignInRequiredError } from "../../../src/core/TokenProvider";
 import { ApiError, ERROR_TYPES } from "../../../src/core/protocol/errors";
 import { HostError, type HostErrorCode } from "../../../src/hosts/errors";
 import { CancelledError, ConnectionError, InvalidRequestError, InvalidResponseError, TimeoutError } from "../../../src/imaging/errors";

@@ -1,5 +1,5 @@
 // Hand-made fakes of DocumentHost, ImageClient and AccountSession for the task pane's tests.
-import type { AccountSession, SignedInAccount } from "../../../src/auth/TokenProvider";
+import type { AccountSession, SignedInAccount } from "../../../src/core/TokenProvider";
 import type { BackendInfo, GeneratedImage, PictureData } from "../../../src/core/types";
 import type {
   DocumentHost,

@@ -1,4 +1,5 @@
-// The seam between the image client and sign-in (all of MSAL lives behind it), and its one error.
+// The seam between the image client and sign-in (all of MSAL lives behind it in src/auth), and its one error. Pure
+// types and one error class, in core so that src/imaging and src/auth both build on it without importing each other.
 
 /** Options for {@link TokenProvider.getToken}. */
 export interface GetTokenOptions {
