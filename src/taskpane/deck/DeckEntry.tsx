@@ -2,7 +2,7 @@
 import { Button, Caption1, Spinner } from "@fluentui/react-components";
 import { SlideMultipleRegular } from "@fluentui/react-icons";
 import { lazy, Suspense, useState } from "react";
-import type { AccountSession } from "../../auth/TokenProvider";
+import type { AccountSession } from "../../core/TokenProvider";
 import type { DocumentHost } from "../../hosts/DocumentHost";
 import type { ImageClient } from "../../imaging/ImageClient";
 import type { Translate } from "../strings/strings";

@@ -1,6 +1,6 @@
 // The lazy chunk's root: builds the default deck services (account's library and run store) once, then the panel.
 import { useMemo } from "react";
-import type { AccountSession } from "../../auth/TokenProvider";
+import type { AccountSession } from "../../core/TokenProvider";
 import type { DeckHostAdditions } from "../../core/deck";
 import type { DocumentHost } from "../../hosts/DocumentHost";
 import type { ImageClient } from "../../imaging/ImageClient";

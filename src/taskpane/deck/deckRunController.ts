@@ -12,7 +12,7 @@ import {
   type SendRequest,
 } from "../../core/deck";
 import { ApiError, type ErrorType } from "../../core/protocol/errors";
-import { SignInRequiredError } from "../../auth/TokenProvider";
+import { SignInRequiredError } from "../../core/TokenProvider";
 import { API_SIZE } from "../../core/sizes";
 import type { PictureData } from "../../core/types";
 import type { ImageClient } from "../../imaging/ImageClient";

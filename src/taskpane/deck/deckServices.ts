@@ -1,5 +1,5 @@
 // What the deck panel needs besides the host and image client: the picture library, the run store, a clock, the budget.
-import type { AccountSession } from "../../auth/TokenProvider";
+import type { AccountSession } from "../../core/TokenProvider";
 import type { LibraryAccount, PictureLibrary } from "../../library";
 import { openAccountLibrary } from "../library/openAccountLibrary";
 import { openRunStore, type RunStore } from "./runStore";
