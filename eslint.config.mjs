@@ -17,7 +17,7 @@ const officeRules = Object.fromEntries(
 );
 
 export default tseslint.config(
-  { ignores: ["dist/", "coverage/", "node_modules/", "test/e2e/artifacts/", "bench/results/"] },
+  { ignores: ["dist/", "dist-gateway/", "coverage/", "node_modules/", "test/e2e/artifacts/", "bench/results/"] },
   {
     linterOptions: { reportUnusedDisableDirectives: "error" },
   },

@@ -1,5 +1,6 @@
 // One AbortSignal per generation: fires when the client disconnects or the generation takes too long.
 import type { FastifyReply } from "fastify";
+import type { QueueStatus } from "../../src/core/protocol/wire";
 import { GatewayError } from "./errors";
 
 /** A generation's cancellation: pass `signal` to the provider, race its call against `aborted`, then `dispose`. */
@@ -7,6 +8,11 @@ export interface GenerationCancellation {
   signal: AbortSignal;
   /** Rejects with the abort reason (a {@link GatewayError}) when `signal` aborts; never resolves. */
   aborted: Promise<never>;
+  /**
+   * Wraps a queue reporter so that time spent waiting in the queue (position > 0, until position 0 =
+   * starting) does not count against `timeoutMs`: the timeout measures the upstream work only.
+   */
+  whileQueued(onQueue?: (status: QueueStatus) => void): (status: QueueStatus) => void;
   /** Stops the timer and the disconnect listener. */
   dispose(): void;
 }
@@ -22,10 +28,21 @@ export function watchGeneration(reply: FastifyReply, timeoutMs: number): Generat
   const abort = (reason: GatewayError) => {
     if (!controller.signal.aborted) controller.abort(reason);
   };
-  const timer = setTimeout(
-    () => abort(new GatewayError(504, "generation_timeout", "timeout", "The image backend took too long; try again")),
-    timeoutMs,
-  );
+  let remaining = timeoutMs;
+  let runningSince = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  let disposed = false;
+  const run = () => {
+    runningSince = performance.now();
+    timer = setTimeout(() => abort(new GatewayError(504, "generation_timeout", "timeout", "The image backend took too long; try again")), remaining);
+  };
+  const pause = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    timer = undefined;
+    remaining = Math.max(0, remaining - (performance.now() - runningSince));
+  };
+  run();
   const onClose = () => {
     if (!reply.raw.writableFinished) abort(new GatewayError(499, "client_closed_request", "cancelled", "The client closed the request"));
   };
@@ -37,8 +54,15 @@ export function watchGeneration(reply: FastifyReply, timeoutMs: number): Generat
   return {
     signal: controller.signal,
     aborted,
+    whileQueued: (onQueue) => (status) => {
+      if (status.position > 0) pause();
+      else if (timer === undefined && !disposed && !controller.signal.aborted) run();
+      onQueue?.(status);
+    },
     dispose: () => {
+      disposed = true;
       clearTimeout(timer);
+      timer = undefined;
       reply.raw.off("close", onClose);
     },
   };

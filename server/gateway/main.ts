@@ -1,6 +1,7 @@
 // Entry point of `npm run gateway`: reads the environment, builds the app and serves it over HTTPS.
 import { createProvider } from "./createProvider";
-import { loadDevTls } from "../shared/devTls";
+import { closeAllQueues } from "../queue/queueFromEnv";
+import { loadServerTls } from "../shared/serverTls";
 import { buildApp } from "./app";
 import { createAuthenticate } from "./auth/authenticate";
 import { isLoopbackIssuer, readAuthConfig } from "./auth/config";
@@ -9,7 +10,7 @@ import { readGatewayConfig } from "./config";
 async function main(): Promise<void> {
   const config = readGatewayConfig();
   const provider = createProvider(config.provider);
-  const tls = await loadDevTls();
+  const tls = await loadServerTls();
   // Every image route requires a bearer token (issue #3); the local issuer's JWKS is served with the dev CA.
   const auth = readAuthConfig();
   const authConfig = isLoopbackIssuer(auth.issuer) ? { ...auth, ca: tls.ca } : auth;
@@ -22,7 +23,10 @@ async function main(): Promise<void> {
     logger: { level: process.env.LOG_LEVEL ?? "info" },
   });
   const close = () => {
-    app.close().then(
+    // Waiting calls fail at once (503) instead of holding the drain; then in-flight requests finish.
+    closeAllQueues()
+      .then(() => app.close())
+      .then(
       () => process.exit(0),
       () => process.exit(1),
     );

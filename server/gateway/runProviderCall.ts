@@ -74,7 +74,7 @@ export async function answerImages(
   const started = performance.now();
   const cancellation = watchGeneration(reply, job.timeoutMs);
   try {
-    const ctx = { signal: cancellation.signal, userId: request.userId, onQueue: queueHeaderReporter(reply) };
+    const ctx = { signal: cancellation.signal, userId: request.userId, onQueue: cancellation.whileQueued(queueHeaderReporter(reply)) };
     const data = await runProviderCall(cancellation, job.n, () => job.call(ctx));
     request.log.info(
       { provider: job.provider.info.provider, n: job.n, size: job.apiSize, ms: Math.round(performance.now() - started) },

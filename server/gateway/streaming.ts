@@ -77,7 +77,7 @@ export async function sendImageStream(request: FastifyRequest, reply: FastifyRep
     if (out.writable) out.write(sseEvent(name, data));
   };
   const keepAlive = setInterval(() => out.writable && out.write(": keep-alive\n\n"), KEEP_ALIVE_MS);
-  const ctx = { signal: cancellation.signal, userId: request.userId, onQueue: (status: QueueStatus) => write("queue", status) };
+  const ctx = { signal: cancellation.signal, userId: request.userId, onQueue: cancellation.whileQueued((status: QueueStatus) => write("queue", status)) };
   const { provider, eventPrefix } = job;
 
   const run = async () => {

@@ -28,6 +28,8 @@ export interface FairQueueOptions {
   now?: () => number;
   /** Called when the limiter's store fails (Redis down); waiters are rejected with 503 `queue_unavailable`. */
   onStoreError?: (error: unknown) => void;
+  /** Called when a waiter is let through (one slot spent), e.g. to log grant times. */
+  onGrant?: () => void;
 }
 
 function queueError(code: string, message: string, status: number, retryAfterMs?: number): ProviderError {
@@ -37,8 +39,7 @@ function queueError(code: string, message: string, status: number, retryAfterMs?
 
 /**
  * Admits upstream calls one slot at a time. Order: round-robin between users in the order they first
- * queued; FIFO within a user. With a Redis limiter the budget is shared by every replica, while the turn
- * order is per replica (each replica is fair among its own callers).
+ * queued; FIFO within a user. One process only: replicas sharing Redis use SharedFairQueue.ts instead.
  */
 export class FairQueue implements UpstreamGate {
   /** Users with waiting calls, in turn order; the head goes next. */
@@ -159,6 +160,7 @@ export class FairQueue implements UpstreamGate {
           const waiter = this.next();
           if (!waiter) continue; // everyone left meanwhile: the slot is spent (never more calls than the budget)
           waiter.detach();
+          this.options.onGrant?.();
           if (waiter.reported !== undefined) waiter.onQueue?.({ position: 0, expected_start_ms: 0 });
           waiter.resolve();
         } else {

@@ -1,9 +1,31 @@
-// Creates the gateway's shared queue from IMAGE_RPM, IMAGE_RPM_WINDOW_MS and REDIS_URL.
+// Creates the gateway's queue from IMAGE_RPM, IMAGE_RPM_WINDOW_MS, IMAGE_QUEUE_LEASE_MS and REDIS_URL, and
+// closes every queue it made on shutdown.
+import type { UpstreamGate } from "../providers/Provider";
 import { FairQueue } from "./FairQueue";
-import { memorySlotLimiter, redisSlotLimiter } from "./slotLimiter";
+import { jsonLineLog, type QueueLog } from "./queueLog";
+import { RedisTurns } from "./redisTurns";
+import { SharedFairQueue } from "./SharedFairQueue";
+import { memorySlotLimiter } from "./slotLimiter";
 
 /** Requests per minute assumed for a remote provider when `IMAGE_RPM` is unset (MAI allows 2–12, Azure ~9–12). */
 export const DEFAULT_REMOTE_RPM = 6;
+
+/** A queue in front of one upstream deployment. */
+export interface GatewayQueue extends UpstreamGate {
+  /** Calls waiting in this process. */
+  readonly size: number;
+  /** Fails this process's waiting calls at once (503 `queue_closed`) and releases the store. */
+  close(): Promise<void>;
+}
+
+const open = new Set<GatewayQueue>();
+
+/** Closes every queue {@link queueFromEnv} made (the gateway calls it on SIGTERM, before draining requests). */
+export async function closeAllQueues(): Promise<void> {
+  const queues = [...open];
+  open.clear();
+  await Promise.all(queues.map((queue) => queue.close()));
+}
 
 function positiveInteger(name: string, value: string | undefined): number | undefined {
   const text = value?.trim();
@@ -18,10 +40,15 @@ function positiveInteger(name: string, value: string | undefined): number | unde
  * - `IMAGE_RPM`: upstream calls per window (default `defaultRpm`);
  * - `IMAGE_RPM_WINDOW_MS`: the window in ms (default 60000; tests scale it down);
  * - `IMAGE_RPM_MARGIN_MS`: added to each slot interval against network jitter (default 250);
- * - `REDIS_URL`: share the budget with every replica using the same Redis and deployment (`keyPrefix`).
+ * - `REDIS_URL`: every replica using the same Redis and deployment (`keyPrefix`) shares one budget and one
+ *   turn order ({@link SharedFairQueue}); `IMAGE_QUEUE_LEASE_MS` (default 5000): how long a silent
+ *   replica's waiting tickets are kept.
  * @throws Error naming the variable when a value is malformed
  */
-export function queueFromEnv(env: NodeJS.ProcessEnv, options: { defaultRpm?: number; keyPrefix: string }): FairQueue | undefined {
+export function queueFromEnv(
+  env: NodeJS.ProcessEnv,
+  options: { defaultRpm?: number; keyPrefix: string; log?: QueueLog },
+): GatewayQueue | undefined {
   const rpm = positiveInteger("IMAGE_RPM", env.IMAGE_RPM) ?? options.defaultRpm;
   if (rpm === undefined) return undefined;
   const windowMs = positiveInteger("IMAGE_RPM_WINDOW_MS", env.IMAGE_RPM_WINDOW_MS) ?? 60_000;
@@ -30,9 +57,24 @@ export function queueFromEnv(env: NodeJS.ProcessEnv, options: { defaultRpm?: num
   if (marginMs !== undefined && !(Number.isInteger(marginMs) && marginMs >= 0)) {
     throw new Error(`IMAGE_RPM_MARGIN_MS must be a whole number of milliseconds ≥ 0, got "${margin}"`);
   }
+  const leaseMs = positiveInteger("IMAGE_QUEUE_LEASE_MS", env.IMAGE_QUEUE_LEASE_MS);
+  const budget = { rpm, windowMs, marginMs };
   const redisUrl = env.REDIS_URL?.trim();
-  const limiter = redisUrl
-    ? redisSlotLimiter({ rpm, windowMs, marginMs, redisUrl, keyPrefix: `illustrate:rpm:${options.keyPrefix}` })
-    : memorySlotLimiter({ rpm, windowMs, marginMs });
-  return new FairQueue(limiter);
+  const log = options.log ?? jsonLineLog(env.LOG_LEVEL);
+  let queue: GatewayQueue;
+  if (redisUrl) {
+    // ioredis is loaded only here, so a gateway without REDIS_URL never loads it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, optional dependency
+    const Redis = (require("ioredis") as typeof import("ioredis")).default;
+    // No offline queue: while Redis is away a command fails at once and the queue degrades to a local budget.
+    // commandTimeout: a command lost with a dying connection fails after 2 s instead of holding the queue.
+    const client = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 2000, lazyConnect: true });
+    client.on("error", () => undefined); // reported by the queue's warning instead of an unhandled event
+    client.connect().catch(() => undefined); // ioredis keeps reconnecting
+    queue = new SharedFairQueue(new RedisTurns(client, `illustrate:queue:{${options.keyPrefix}}:`), { budget, leaseMs, log });
+  } else {
+    queue = new FairQueue(memorySlotLimiter(budget));
+  }
+  open.add(queue);
+  return queue;
 }

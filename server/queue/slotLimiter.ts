@@ -1,14 +1,14 @@
-// The requests-per-minute budget of one upstream deployment as evenly spaced slots, kept by
-// `rate-limiter-flexible`: in memory for one gateway, in Redis (ioredis) when replicas share the budget.
+// The requests-per-minute budget of one upstream deployment as evenly spaced slots, kept in memory by
+// `rate-limiter-flexible` for one gateway (replicas sharing Redis keep the slot in redisTurns.ts).
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
 /** Answer of {@link SlotLimiter.tryTake}. */
 export type TakeResult = { ok: true } | { ok: false; retryInMs: number };
 
 /** Hands out permission for one upstream call at a time, at most `rpm` per window. */
 export interface SlotLimiter {
-  /** Milliseconds between two slots (window / rpm + margin, rounded up to whole seconds in Redis). */
+  /** Milliseconds between two slots (window / rpm + margin). */
   readonly intervalMs: number;
   /** Takes a slot now if one is free, else says how long until the next one. @throws Error when the store fails */
   tryTake(): Promise<TakeResult>;
@@ -59,46 +59,4 @@ function limiterFrom(store: RateLimiterAbstract, intervalMs: number, close: () =
 export function memorySlotLimiter(budget: SlotBudget): SlotLimiter {
   const intervalMs = slotIntervalMs(budget);
   return limiterFrom(new RateLimiterMemory({ points: 1, duration: intervalMs / 1000 }), intervalMs, async () => undefined);
-}
-
-/** Resolves when `client` is ready, or rejects after `ms`. */
-function readyWithin(client: import("ioredis").default, ms: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onReady = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      client.off("ready", onReady);
-      reject(new Error(`Redis is not reachable (status ${client.status})`));
-    }, ms);
-    client.once("ready", onReady);
-  });
-}
-
-/**
- * A budget shared by every gateway replica using the same Redis and `keyPrefix` (one per deployment).
- * Redis keeps expiries in whole seconds here, so the interval is rounded up (never more calls than `rpm`).
- * Fails closed: when Redis cannot be reached, `tryTake` throws instead of letting calls through.
- * ioredis is loaded only here, so a gateway without `REDIS_URL` never loads it.
- */
-export function redisSlotLimiter(budget: SlotBudget & { redisUrl: string; keyPrefix: string }): SlotLimiter {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, optional dependency
-  const Redis = (require("ioredis") as typeof import("ioredis")).default;
-  // rate-limiter-flexible's advice for ioredis: no offline queue, so a lost connection fails fast.
-  const client = new Redis(budget.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
-  client.on("error", () => undefined); // reported through tryTake's rejection instead of an unhandled event
-  client.connect().catch(() => undefined); // ioredis keeps reconnecting; tryTake waits for "ready" below
-  const seconds = Math.max(1, Math.ceil(slotIntervalMs(budget) / 1000));
-  const store = new RateLimiterRedis({ storeClient: client, points: 1, duration: seconds, keyPrefix: budget.keyPrefix });
-  const limiter = limiterFrom(store, seconds * 1000, async () => {
-    await client.quit().catch(() => client.disconnect());
-  });
-  return {
-    ...limiter,
-    async tryTake() {
-      if (client.status !== "ready") await readyWithin(client, 3000);
-      return limiter.tryTake();
-    },
-  };
 }

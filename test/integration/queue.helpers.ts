@@ -1,6 +1,7 @@
 // Helpers of the queue tests: a real redis-server on a free loopback port, and a sliding-window check.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import { request as httpsRequest } from "node:https";
 import { createServer } from "node:net";
 
 /** Environment of a Foundry MAI provider on the fake at `url` with IMAGE_RPM=6 over `windowMs`. */
@@ -48,13 +49,14 @@ export function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts Debian's `redis-server` (REDIS_SERVER or /usr/bin/redis-server) on a free port, without persistence.
+ * Starts Debian's `redis-server` (REDIS_SERVER or /usr/bin/redis-server) on a free port (or `port`, to restart
+ * one in place), without persistence.
  * @throws Error saying how to install it when the binary is missing (the test fails, never skips)
  */
-export async function startRedis(): Promise<RedisServer> {
+export async function startRedis(options: { port?: number } = {}): Promise<RedisServer & { port: number }> {
   const binary = process.env.REDIS_SERVER ?? "/usr/bin/redis-server";
   if (!existsSync(binary)) throw new Error(`redis-server not found at ${binary}: install it (apt-get install redis-server) or set REDIS_SERVER`);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(binary, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
   await new Promise<void>((resolve, reject) => {
     let output = "";
@@ -71,7 +73,7 @@ export async function startRedis(): Promise<RedisServer> {
       reject(new Error(`redis-server exited (${code}):\n${output}`));
     });
   });
-  return { url: `redis://127.0.0.1:${port}`, stop: () => stopProcess(child) };
+  return { url: `redis://127.0.0.1:${port}`, port, stop: () => stopProcess(child) };
 }
 
 /** The most timestamps (ms) inside any half-open window `[t, t + windowMs)`. */
@@ -118,4 +120,72 @@ export async function startTestIssuer(tls: { key: Buffer; cert: Buffer }): Promi
         .sign(privateKey),
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A gateway process started by a test, with its log lines (pino JSON) as they arrive. */
+export interface GatewayProcess {
+  child: import("node:child_process").ChildProcess;
+  /** `https://127.0.0.1:<port>` */
+  base: string;
+  /** Every JSON log line so far. */
+  logs: Record<string, unknown>[];
+}
+
+/**
+ * Starts a gateway process (`node <args>`, e.g. the built dist-gateway/main.cjs or tsx + main.ts) and
+ * resolves once it listens (PORT=0: the port it logged). `SIGKILL` or {@link stopProcess} it.
+ */
+export function startGatewayProcess(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<GatewayProcess> {
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const logs: Record<string, unknown>[] = [];
+  let output = "";
+  let pending = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      if (output.length < 20_000) output += text;
+      pending += text;
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) {
+        try {
+          logs.push(JSON.parse(line) as Record<string, unknown>);
+        } catch {
+          // not a log line
+        }
+      }
+      const match = /listening at (https:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, base: match[1], logs });
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`gateway exited (${code}):\n${output}`));
+    });
+  });
+}
+
+/** Grant times (ms) the gateways' queues logged at `LOG_LEVEL=debug` ("upstream slot granted"). */
+export function grantTimes(gateways: { logs: Record<string, unknown>[] }[]): number[] {
+  return gateways.flatMap((g) => g.logs.filter((line) => line.msg === "upstream slot granted").map((line) => Number(line.grantedAt)));
+}
+
+/** `POST /v1/images/generations` (1024×1024) to a gateway process over HTTPS with `token`, trusting only `ca`. */
+export function postGeneration(base: string, token: string, ca: Buffer, prompt: string): Promise<{ status: number; retryAfter?: string }> {
+  const body = JSON.stringify({ prompt, size: "1024x1024" });
+  const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(`${base}/v1/images/generations`, { method: "POST", ca, headers }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"] as string | undefined }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
 }

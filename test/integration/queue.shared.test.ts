@@ -1,0 +1,134 @@
+// SharedFairQueue against a real redis-server, several "replicas" in this process: one turn order across
+// them, a dead replica's tickets expire with its lease, shutdown fails its waiters at once, Redis lost → back.
+import Redis from "ioredis";
+import type { QueueLog } from "../../server/queue/queueLog";
+import { RedisTurns } from "../../server/queue/redisTurns";
+import { SharedFairQueue } from "../../server/queue/SharedFairQueue";
+import { startRedis, type RedisServer } from "./queue.helpers";
+
+jest.setTimeout(30_000);
+
+let redis: RedisServer & { port: number };
+const queues: SharedFairQueue[] = [];
+let prefixCount = 0;
+
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await Promise.all(queues.map((queue) => queue.close()));
+  await redis?.stop();
+});
+
+/** Records the queue's log lines (warnings, grants). */
+function recordingLog(): QueueLog & { lines: { level: string; fields: Record<string, unknown>; message: string }[] } {
+  const lines: { level: string; fields: Record<string, unknown>; message: string }[] = [];
+  const at = (level: string) => (fields: Record<string, unknown>, message: string) => void lines.push({ level, fields, message });
+  return { lines, debug: at("debug"), info: at("info"), warn: at("warn") };
+}
+
+/** `count` replicas on one key prefix: 6 calls per 1.2 s window → one slot each 200 ms (no margin). */
+function replicas(count: number, options: { leaseMs?: number } = {}) {
+  const prefix = `test:${++prefixCount}:`;
+  return Array.from({ length: count }, () => {
+    const log = recordingLog();
+    const client = new Redis(redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+    client.on("error", () => undefined);
+    client.connect().catch(() => undefined);
+    const queue = new SharedFairQueue(new RedisTurns(client, prefix), {
+      budget: { rpm: 6, windowMs: 1200, marginMs: 0 },
+      leaseMs: options.leaseMs ?? 1000,
+      pollMs: 20,
+      recoverMs: 200,
+      log,
+    });
+    queues.push(queue);
+    return { queue, log, client };
+  });
+}
+
+const ctx = (userId: string, signal = new AbortController().signal) => ({ userId, signal });
+const ready = (client: Redis) => (client.status === "ready" ? Promise.resolve() : new Promise((resolve) => client.once("ready", resolve)));
+
+test("two replicas, users queued on both: one round-robin order across replicas, FIFO per user, one slot per interval", async () => {
+  const [a, b] = replicas(2);
+  await Promise.all([ready(a.client), ready(b.client)]);
+  const started: string[] = [];
+  const times: number[] = [];
+  const take = (replica: SharedFairQueue, label: string) =>
+    replica.acquire(ctx(label.split(" ")[0])).then(() => {
+      started.push(label);
+      times.push(Date.now());
+    });
+  // ana queues 3 on A, then ben 3 on B, then ana 1 more on B. ana 1 starts at once (free slot) and ana goes to
+  // the back of the turns before ben arrives; then the users alternate whichever replica they are on, and
+  // ana 4 (on B) waits behind ana 3 (on A). Per-replica order would start ben 1 and ana 4 right away on B.
+  const all = [take(a.queue, "ana 1"), take(a.queue, "ana 2"), take(a.queue, "ana 3")];
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  all.push(take(b.queue, "ben 1"), take(b.queue, "ben 2"), take(b.queue, "ben 3"));
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  all.push(take(b.queue, "ana 4"));
+  await Promise.all(all);
+  expect(started).toEqual(["ana 1", "ana 2", "ben 1", "ana 3", "ben 2", "ana 4", "ben 3"]);
+  // Grants are Redis-timed; pick-up adds at most one poll (20 ms) plus scheduling.
+  for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(200 - 60);
+});
+
+test("a replica that dies with tickets waiting: its tickets expire with its lease and the others are served", async () => {
+  const [a, dead] = replicas(2, { leaseMs: 600 });
+  await Promise.all([ready(a.client), ready(dead.client)]);
+  // The dying replica queues 5 for cy, then stops renewing (its connection is cut, no goodbye).
+  for (let i = 0; i < 5; i++) dead.queue.acquire(ctx("cy")).catch(() => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  dead.client.disconnect();
+  const startedAt = Date.now();
+  await Promise.all([a.queue.acquire(ctx("dee")), a.queue.acquire(ctx("dee")), a.queue.acquire(ctx("eve"))]);
+  // At most the slots that ran while its lease lived (600 ms / 200 ms) went to cy's dead tickets, then dee/eve.
+  expect(Date.now() - startedAt).toBeLessThan(600 + 3 * 200 + 500);
+  const granted = a.log.lines.filter((line) => line.message === "upstream slot granted");
+  expect(granted).toHaveLength(3);
+});
+
+test("close(): this replica's waiting calls fail at once with 503 queue_closed (upstream_unavailable); the other replica keeps serving", async () => {
+  const [a, b] = replicas(2);
+  await Promise.all([ready(a.client), ready(b.client)]);
+  const onA = Array.from({ length: 4 }, () => a.queue.acquire(ctx("fay")).then(() => "served", (error: { statusCode: number; code: string; type: string }) => error));
+  const onB = Array.from({ length: 3 }, () => b.queue.acquire(ctx("gus")));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const closing = Date.now();
+  await a.queue.close();
+  const results = await Promise.all(onA);
+  expect(Date.now() - closing).toBeLessThan(1500);
+  const failed = results.filter((r) => r !== "served");
+  expect(failed.length).toBeGreaterThanOrEqual(2);
+  for (const error of failed) expect(error).toMatchObject({ statusCode: 503, code: "queue_closed", type: "upstream_unavailable" });
+  await Promise.all(onB);
+});
+
+test("Redis stops mid-queue: a warning and a local budget (rpm ÷ replicas seen); Redis back: the shared order again", async () => {
+  const [a, b] = replicas(2);
+  await Promise.all([ready(a.client), ready(b.client)]);
+  // Both replicas tick once so each has seen the other.
+  await Promise.all([a.queue.acquire(ctx("hal")), b.queue.acquire(ctx("ivy"))]);
+  const calls = [...Array.from({ length: 4 }, () => a.queue.acquire(ctx("hal"))), ...Array.from({ length: 4 }, () => b.queue.acquire(ctx("ivy")))];
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await redis.stop();
+  await Promise.all(calls); // served from the local budgets: nothing hangs, nothing fails
+  for (const replica of [a, b]) {
+    const warning = replica.log.lines.find((line) => line.level === "warn");
+    expect(warning?.message).toMatch(/local budget/);
+    expect(warning?.fields).toMatchObject({ localRpm: 3, replicasSeen: 2 });
+  }
+  expect(a.queue.state).toBe("local");
+  redis = await startRedis({ port: redis.port });
+  await new Promise((resolve) => setTimeout(resolve, 1500)); // ioredis reconnects; the queue probes every 200 ms
+  expect([a.queue.state, b.queue.state]).toEqual(["shared", "shared"]);
+  for (const replica of [a, b]) expect(replica.log.lines.some((line) => /recovered/.test(line.message))).toBe(true);
+  const order: string[] = [];
+  await Promise.all([
+    a.queue.acquire(ctx("jo")).then(() => order.push("jo 1")),
+    a.queue.acquire(ctx("jo")).then(() => order.push("jo 2")),
+    b.queue.acquire(ctx("kim")).then(() => order.push("kim 1")),
+  ]);
+  expect(order).toEqual(["jo 1", "kim 1", "jo 2"]);
+});
