@@ -43,7 +43,13 @@ const card = (pane: Locator, n: number) => pane.getByRole("listitem", { name: ne
 
 async function openDeckPanel(pane: Locator): Promise<void> {
   await pane.getByRole("button", { name: "Illustrate slides…" }).click();
-  await pane.getByRole("heading", { name: "Illustrate slides" }).waitFor();
+  const heading = pane.getByRole("heading", { name: "Illustrate slides" });
+  await heading.waitFor();
+  try {
+    await pane.getByRole("button", { name: /^(Generate all|Resume)$/ }).first().waitFor({ timeout: 20_000 });
+  } catch {
+    throw new Error(`The deck panel did not load: ${await heading.locator("xpath=ancestor::section[1]").innerText()}`);
+  }
 }
 
 /** The prompt text box of slide `n` (filled by the local writer). */
