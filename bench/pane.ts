@@ -5,11 +5,11 @@
 // It starts the servers itself (scripts/start.mjs --no-open, as the E2E tests do) and stops them again; it refuses to
 // start when something already listens on 3000–3002, so it never measures someone else's servers.
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { launchBrowser, openPage, type E2EBrowser } from "../test/support/browser";
+import { assertServerPortsFree } from "./freePorts";
 import { startServers, stopServers, type RunningServers } from "../test/support/servers";
 import { ensureSignedIn } from "../test/support/signIn";
 import { PANE_URL, PROMPT, useSelection } from "../test/support/workbenchPage";
@@ -17,7 +17,6 @@ import { PANE_URL, PROMPT, useSelection } from "../test/support/workbenchPage";
 const ROOT = path.resolve(__dirname, "..");
 const RESULT_FILE = path.join(ROOT, "bench/results/pane.json");
 const BUNDLE_SIZE_FILE = path.join(ROOT, "bench/results/bundle-size.json");
-const PORTS = [3000, 3001, 3002];
 const MAX_RUNS = 50;
 /** Limits of one measured step; a run that exceeds one fails the benchmark (no number is made up). */
 const FIRST_PAINT_TIMEOUT_MS = 60_000;
@@ -50,14 +49,6 @@ function runCount(): number {
   return runs;
 }
 
-/** Whether something listens on 127.0.0.1:`port`. */
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
-    socket.once("error", () => resolve(false));
-  });
-}
 
 /** Nearest-rank percentile of `values` (p in 0–100). */
 function percentile(values: number[], p: number): number {
@@ -154,8 +145,7 @@ async function measureRun(browser: E2EBrowser): Promise<Run> {
 
 async function main(): Promise<void> {
   const runs = runCount();
-  const busy = (await Promise.all(PORTS.map(async (port) => ((await listening(port)) ? port : undefined)))).filter((port) => port !== undefined);
-  if (busy.length > 0) throw new Error(`Ports ${busy.join(", ")} are in use (another npm start or E2E run?). Stop it and run again.`);
+  await assertServerPortsFree();
   const loadAverageAtStart = os.loadavg().map((value) => Number(value.toFixed(2)));
   const started = new Date();
 

@@ -5,11 +5,14 @@ import type { ImageProvider } from "../providers/Provider";
 import { BODY_LIMIT_BYTES, handleError, handleNotFound } from "./errorHandler";
 import { imageRoutes, type Authenticate } from "./routes/images";
 import { systemRoutes } from "./routes/system";
+import { servedFromProvider, type ServedModels } from "./servedModels";
 
 /** Options of {@link buildApp}. */
 export interface GatewayOptions {
-  /** The image backend (see ./createProvider.ts). */
-  provider: ImageProvider;
+  /** The image backend (see ./createProvider.ts), served as one model; ignored when `models` is given. */
+  provider?: ImageProvider;
+  /** The models served (./servedModels.ts: `IMAGE_MODELS`); each request picks one. */
+  models?: ServedModels;
   /** Origins that may call the gateway from a browser (exact `scheme://host:port`); others get no CORS headers. */
   allowedOrigins: readonly string[];
   /**
@@ -48,7 +51,7 @@ function loggerOptions(logger: GatewayOptions["logger"]): FastifyServerOptions["
 }
 
 /**
- * Creates the gateway app: `POST /v1/images/generations`, `GET /v1/backend`, `GET /healthz`, CORS for
+ * Creates the gateway app: `POST /v1/images/generations` and `/edits`, `GET /v1/models`, `GET /v1/backend`, `GET /healthz`, CORS for
  * `allowedOrigins`, and every error as `{ error: { code, type, message, param? } }`. Call `listen` to serve.
  * Bodies up to {@link BODY_LIMIT_BYTES} are parsed and validated (a 2 MB prompt → 400 `prompt_too_long`);
  * larger ones get 413 `payload_too_large`.
@@ -78,10 +81,12 @@ export async function buildApp(options: GatewayOptions): Promise<FastifyInstance
     maxAge: 600,
   });
 
-  await app.register(systemRoutes, { backend: options.provider.info });
+  const models = options.models ?? (options.provider ? servedFromProvider(options.provider) : undefined);
+  if (!models || models.models.length === 0) throw new Error("buildApp needs a provider or models");
+  await app.register(systemRoutes, { models });
   await app.register(imageRoutes, {
     prefix: "/v1/images",
-    provider: options.provider,
+    models,
     authenticate: options.authenticate,
     generationTimeoutMs: options.generationTimeoutMs ?? 300_000,
   });

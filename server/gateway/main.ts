@@ -1,21 +1,22 @@
 // Entry point of `npm run gateway`: reads the environment, builds the app and serves it over HTTPS.
-import { createProvider } from "./createProvider";
 import { closeAllQueues } from "../queue/queueFromEnv";
 import { loadServerTls } from "../shared/serverTls";
 import { buildApp } from "./app";
 import { createAuthenticate } from "./auth/authenticate";
 import { isLoopbackIssuer, readAuthConfig } from "./auth/config";
 import { readGatewayConfig } from "./config";
+import { createServedModels } from "./servedModels";
 
 async function main(): Promise<void> {
   const config = readGatewayConfig();
-  const provider = createProvider(config.provider);
+  // IMAGE_MODELS, or the one IMAGE_PROVIDER model (config.provider is read from the same IMAGE_PROVIDER).
+  const models = createServedModels(process.env);
   const tls = await loadServerTls();
   // Every image route requires a bearer token (issue #3); the local issuer's JWKS is served with the dev CA.
   const auth = readAuthConfig();
   const authConfig = isLoopbackIssuer(auth.issuer) ? { ...auth, ca: tls.ca } : auth;
   const app = await buildApp({
-    provider,
+    models,
     allowedOrigins: config.allowedOrigins,
     authenticate: createAuthenticate(authConfig),
     https: { key: tls.key, cert: tls.cert },
@@ -34,8 +35,12 @@ async function main(): Promise<void> {
   process.once("SIGINT", close);
   process.once("SIGTERM", close);
   await app.listen({ port: config.port, host: config.host });
+  for (const { entry, familySource, provider } of models.models) {
+    // Which family each model was given, and whether it was configured or detected from the deployment's name.
+    app.log.info({ model: entry.id, provider: provider.info.provider, family: entry.family, familySource, rpm: entry.requestsPerMinute }, "model served");
+  }
   app.log.info(
-    { backend: provider.info, allowedOrigins: config.allowedOrigins, issuer: authConfig.issuer, audiences: authConfig.audiences },
+    { models: models.models.map((m) => m.entry.id), photoModel: models.photoModel, allowedOrigins: config.allowedOrigins, issuer: authConfig.issuer, audiences: authConfig.audiences },
     "gateway ready",
   );
 }

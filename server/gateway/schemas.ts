@@ -2,7 +2,6 @@
 // Fastify) and edits (multipart text fields, checked by ./routes/edits.ts with the same rules).
 import { EDIT_FIELDS, GENERATION_FIELDS } from "../../src/core/protocol/wire";
 import { MAX_IMAGES_PER_REQUEST, MAX_PROMPT_CHARS } from "../../src/core/protocol/limits";
-import { SUPPORTED_API_SIZES } from "../../src/core/protocol/apiSizes";
 import type { ImageQuality, OutputFormat } from "../../src/core/protocol/wire";
 
 /** Default `size` of a generation when the client sends none (square, as OpenAI's default). */
@@ -15,22 +14,29 @@ const OUTPUT_FORMATS: readonly OutputFormat[] = ["png", "jpeg"];
 export interface GenerationsBody {
   prompt: string;
   n: number;
-  size: string;
+  /** Absent: {@link DEFAULT_API_SIZE}, or with `crop_to_ratio` the chosen model's size for that ratio. */
+  size?: string;
   quality: ImageQuality;
   output_format: OutputFormat;
   seed?: number;
   response_format?: "b64_json";
+  model?: string;
+  crop_to_ratio?: number;
+  background?: string;
+  style?: string;
 }
 
 /**
  * The rule of every known field. `stream`, `partial_images`, `output_compression` and `background` are
- * checked by their own readers (./streaming.ts, ./gptImageFields.ts) for their specific messages; `model`,
- * `user`, `moderation`, `style` are OpenAI's, accepted and ignored.
+ * checked by their own readers (./streaming.ts, ./gptImageFields.ts) for their specific messages; `model` picks
+ * a served model (./servedModels.ts); `crop_to_ratio` is width ÷ height to centre-crop to; `user`, `moderation`,
+ * `style` are OpenAI's, accepted (`style` informs Auto).
  */
 const FIELD_RULES = {
   prompt: { type: "string", minLength: 1, maxLength: MAX_PROMPT_CHARS },
   n: { type: "integer", minimum: 1, maximum: MAX_IMAGES_PER_REQUEST, default: 1 },
-  size: { type: "string", enum: [...SUPPORTED_API_SIZES] },
+  // The chosen model's size rule checks the value (validateSize, src/core/protocol/models): here only its type.
+  size: { type: "string", minLength: 1, maxLength: 32 },
   quality: { type: "string", enum: QUALITIES, default: "auto" },
   output_format: { type: "string", enum: OUTPUT_FORMATS, default: "png" },
   seed: { type: "integer", minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER },
@@ -40,7 +46,8 @@ const FIELD_RULES = {
   partial_images: {},
   output_compression: {},
   background: {},
-  model: {},
+  model: { type: "string", maxLength: 200 },
+  crop_to_ratio: { type: "number", exclusiveMinimum: 0, maximum: 100 },
   user: {},
   moderation: {},
   style: {},
@@ -59,11 +66,10 @@ function objectSchema<F extends keyof typeof FIELD_RULES>(fields: readonly F[], 
 
 /**
  * Schema of `POST /v1/images/generations`: the fields of `GENERATION_FIELDS` (src/core/protocol/wire.ts), no
- * others. `response_format` may only be `b64_json` (no hosted URLs).
+ * others. `response_format` may only be `b64_json` (no hosted URLs). `size` has no schema default: see
+ * ../servedModels.ts `shapeFor` (the chosen model decides when only `crop_to_ratio` is sent).
  */
-export const generationsBodySchema = objectSchema(GENERATION_FIELDS, {
-  size: { ...FIELD_RULES.size, default: DEFAULT_API_SIZE },
-});
+export const generationsBodySchema = objectSchema(GENERATION_FIELDS);
 
 /**
  * Schema of the text fields of `POST /v1/images/edits` (multipart, so read with type coercion: `"2"` is 2):

@@ -1,13 +1,14 @@
 // Turns an ajv validation failure of a request body into one stable error code and sentence.
 import type { FastifySchemaValidationError } from "fastify";
 import { MAX_IMAGES_PER_REQUEST, MAX_PROMPT_CHARS } from "../../src/core/protocol/limits";
-import { SUPPORTED_API_SIZES } from "../../src/core/protocol/apiSizes";
 import { badRequest, type GatewayError } from "./errors";
 
 /** Specific messages per field; any other field gets `invalid_<field>` and ajv's own wording. */
 const FIELD_MESSAGES: Record<string, string> = {
   n: `n must be an integer from 1 to ${MAX_IMAGES_PER_REQUEST}`,
-  size: `size must be one of ${SUPPORTED_API_SIZES.join(", ")}`,
+  size: "size must be WIDTHxHEIGHT in pixels (each model has its own rule: GET /v1/models)",
+  model: "model must be a string: a model id from GET /v1/models, or auto",
+  crop_to_ratio: "crop_to_ratio must be a positive number (width ÷ height)",
   quality: "quality must be one of low, medium, high, auto",
   output_format: "output_format must be png or jpeg",
   seed: "seed must be an integer",

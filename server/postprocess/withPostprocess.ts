@@ -1,5 +1,6 @@
 // Decorates a provider so every finished image (not partials) goes through postprocessImage.
-import { canEdit, canStream, type EditingProvider, type ImageProvider, type ImageStreamEvent, type NormalizedGenerateRequest, type ProviderImage, type StreamingProvider } from "../providers/Provider";
+import { canEdit, canStream, type EditingProvider, type GenerateExtras, type ImageProvider, type ImageStreamEvent, type NormalizedGenerateRequest, type ProviderImage, type StreamingProvider } from "../providers/Provider";
+import { cropToRatio } from "./cropToRatio";
 import { postprocessImage, type PostprocessOptions } from "./postprocessImage";
 
 /** Settings of {@link withPostprocess} (`IMAGE_TRANSCODE`). */
@@ -7,12 +8,14 @@ export type PostprocessSettings = Pick<PostprocessOptions, "transcode" | "jpegRa
 
 /**
  * `inner` whose `generate`, `edit` and the `completed` event of `generateStream` return post-processed
- * images (JPEG when much smaller, provenance XMP). Partial images pass through untouched (previews only).
+ * images (centre-cropped first to the request's `cropToRatio`, when it has one) (JPEG when much smaller, provenance XMP). Partial images pass through untouched (previews only).
  */
 export function withPostprocess(inner: ImageProvider, settings: PostprocessSettings = {}): ImageProvider {
-  const finish = (images: ProviderImage[], request: NormalizedGenerateRequest) =>
+  const finish = (images: ProviderImage[], request: NormalizedGenerateRequest & GenerateExtras) =>
     Promise.all(
-      images.map(async (image) => {
+      images.map(async (original) => {
+        // The centre crop to `crop_to_ratio` comes first, so the provenance and transcoding see the final picture.
+        const image = request.cropToRatio === undefined ? original : await cropToRatio(original, request.cropToRatio);
         const { format: _format, ...done } = await postprocessImage(image, { ...settings, backend: inner.info, requested: request.outputFormat });
         return done;
       }),

@@ -72,6 +72,12 @@ export interface GenerateExtras {
   outputCompression?: number;
   /** `transparent` needs PNG. */
   background?: "transparent" | "opaque" | "auto";
+  /**
+   * `crop_to_ratio`: width ÷ height the finished picture must have. The gateway centre-crops each finished image
+   * to it (server/postprocess/cropToRatio.ts) when the model's allowed size is not that exact ratio; providers
+   * make `size` as asked and ignore it.
+   */
+  cropToRatio?: number;
 }
 
 /** A generate request with the optional extras. */

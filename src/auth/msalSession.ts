@@ -61,8 +61,8 @@ function needsInteraction(error: unknown): boolean {
   return error instanceof InteractionRequiredAuthError || NEEDS_INTERACTION.has(errorCode(error) ?? "");
 }
 
-function toSignedIn(account: Pick<AccountInfo, "name" | "username">): SignedInAccount {
-  return { name: account.name || account.username, username: account.username };
+function toSignedIn(account: Pick<AccountInfo, "name" | "username" | "homeAccountId">): SignedInAccount {
+  return { name: account.name || account.username, username: account.username, homeAccountId: account.homeAccountId };
 }
 
 /** Seconds of validity a dialog-issued token must still have to be handed out. */

@@ -24,6 +24,11 @@ export interface SignedInAccount {
   name: string;
   /** Sign-in name, e.g. "ada@contoso.com". */
   username: string;
+  /**
+   * MSAL's `AccountInfo.homeAccountId` (`<oid>.<tid>`): stable for the person, never reused; keys the picture
+   * library's per-account partition (`src/library/accountPartition`).
+   */
+  homeAccountId: string;
 }
 
 /** Sign-in state for the pane: who is signed in, sign in, sign out. Implemented over MSAL in src/auth. */

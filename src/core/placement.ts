@@ -225,3 +225,13 @@ export function geometryDiffers(wanted: RectPt, actual: RectPt, tolerancePt = 1)
     Math.abs(wanted.heightPt - actual.heightPt) > tolerancePt
   );
 }
+
+/**
+ * The largest area of the slide no obstacle covers (margins kept), as a deck lists it (`DeckItem.freeAreaPt`): the
+ * box a picture for this slide is sized for. `undefined` when nothing at least {@link MIN_FREE_SIDE_PT} on each side
+ * is left. Empty picture placeholders are not obstacles (a picture goes into them).
+ */
+export function freeAreaOf(slide: PointSize, shapes: readonly SlideShapeInfo[], marginPt = DEFAULT_MARGIN_PT): RectPt | undefined {
+  const obstacles = shapes.filter((s) => s.role === "obstacle").map((s) => s.rect);
+  return largestFreeRect(insetSlide(slide, marginPt), obstacles, marginPt);
+}

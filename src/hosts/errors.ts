@@ -8,6 +8,8 @@ export type HostErrorCode =
   | "insert_refused" // the host refused the insert
   | "insert_not_verified" // the host said yes, but no picture appeared
   | "picture_gone" // the picture to replace is no longer there
+  | "item_gone" // the slide or section of a whole-deck run is no longer there (deleted, or its heading renamed)
+  | "shape_lost" // PowerPoint on the web deleted another shape while the picture went in (office-js #2775); the picture is in
   | "timeout" // the host did not answer in time (office-js #5022)
   | "unknown";
 

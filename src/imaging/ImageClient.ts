@@ -25,6 +25,12 @@ export interface ImageEditRequest {
   output_format?: OutputFormat;
   /** gpt-image `input_fidelity`. */
   input_fidelity?: "high" | "low";
+  /** A model id from `GET /v1/models`, or `auto`. */
+  model?: string;
+  /** Width ÷ height the gateway centre-crops the result to. */
+  crop_to_ratio?: number;
+  /** `transparent` needs PNG. */
+  background?: "transparent" | "opaque" | "auto";
   /** Stream partial images (`image_edit.partial_image` events). @default false */
   stream?: boolean;
   /** Partial images to stream, 0–3 (only with `stream: true`). @default 0 */

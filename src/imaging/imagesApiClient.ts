@@ -3,7 +3,8 @@
 import type { TokenProvider } from "../core/TokenProvider";
 import type { ImageApiMode } from "../core/config";
 import { parseApiSize } from "../core/sizes";
-import type { BackendInfo, GeneratedImage, PictureData } from "../core/types";
+import { centreCrop } from "../core/protocol/models";
+import type { BackendInfo, GeneratedImage, PictureData, PixelSize } from "../core/types";
 import { SignInRequiredError } from "../core/TokenProvider";
 import { ApiError } from "../core/protocol/errors";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../core/protocol/retry";
@@ -16,6 +17,17 @@ import { imageApiTarget, type ImageApiTarget, type ImageOperation } from "./endp
 import type { GenerateCallbacks, ImageClient, ImageEditRequest, ImageGenerateRequest } from "./ImageClient";
 import { readImageStream } from "./imageStream";
 import { readImagesJson, UNKNOWN_BACKEND, type ParseContext } from "./imagesResponse";
+
+/**
+ * The pixel size the answer must have: `size`, or its centre crop to `crop_to_ratio` (the gateway's crop, by the
+ * shared `centreCrop` rule); none when no `size` was sent (the gateway chose it).
+ */
+function expectedSizeOf(request: { size?: string; crop_to_ratio?: number }): PixelSize | undefined {
+  const size = request.size === undefined ? undefined : parseApiSize(request.size);
+  if (!size || request.crop_to_ratio === undefined) return size;
+  const crop = centreCrop(size, request.crop_to_ratio);
+  return crop ? { widthPx: crop.width, heightPx: crop.height } : size;
+}
 
 /** Default time for one attempt (answer and whole body), in milliseconds: gpt-image-2 at high quality takes minutes. */
 export const DEFAULT_TIMEOUT_MS = 300_000;
@@ -112,7 +124,7 @@ export class ImagesApiClient implements ImageClient {
         operation: "generations",
         body: JSON.stringify(body),
         stream: request.stream === true,
-        context: { expectedSize: parseApiSize(request.size), fallbackBackend: this.fallbackBackend },
+        context: { expectedSize: expectedSizeOf(request), fallbackBackend: this.fallbackBackend },
       },
       callbacks,
     );
@@ -135,11 +147,11 @@ export class ImagesApiClient implements ImageClient {
     form.append("prompt", request.prompt);
     for (const [key, value] of Object.entries(this.target.addedFields)) form.append(key, value);
     const fields = { ...request, quality: request.quality ?? this.target.defaultQuality };
-    for (const key of ["size", "n", "quality", "output_format", "input_fidelity", "stream", "partial_images"] as const) {
+    for (const key of ["size", "n", "quality", "output_format", "input_fidelity", "model", "crop_to_ratio", "background", "stream", "partial_images"] as const) {
       const value = fields[key];
       if (value !== undefined) form.append(key, String(value));
     }
-    const expectedSize = request.size === undefined ? undefined : parseApiSize(request.size);
+    const expectedSize = expectedSizeOf(request);
     return this.send(
       { operation: "edits", body: form, stream: request.stream === true, context: { expectedSize, fallbackBackend: this.fallbackBackend } },
       callbacks,

@@ -2,12 +2,17 @@
 import type { RefObject } from "react";
 import type { AccountSession, SignedInAccount } from "../core/TokenProvider";
 import type { IllustrateConfig } from "../core/config";
-import type { StylePreset } from "../core/styles";
+import type { StylePreset } from "../core/protocol/styles";
 import type { AltText } from "../core/altText";
 import type { AspectRatio } from "../core/types";
-import type { DocumentHost, InsertTarget, SelectedPicture } from "../hosts/DocumentHost";
+import type { DocumentHost, InsertTarget, PictureProvenance, SelectedPicture } from "../hosts/DocumentHost";
+import type { PictureLibrary } from "../library/types";
+import type { OpenLibrary } from "./hooks/useLibrary";
 import type { ImageClient, PartialImage, QueueStatus } from "../imaging/ImageClient";
 import type { DeckServices } from "./deck/deckServices";
+import type { ModelCatalog } from "../imaging/modelCatalog";
+import type { ModelList } from "../core/protocol/models";
+import type { ModelOptions } from "./components/ModelOptionsFields";
 import type { PaneMessage } from "./errorMessages";
 import type { InsertPreferences } from "./insertPreferences";
 import type { History, HistoryItem } from "./history";
@@ -21,10 +26,19 @@ export interface TaskPaneProps {
   imageClient: ImageClient;
   /** Sign-in state; when given, the pane shows the account with Sign in / Sign out. @default undefined */
   session?: AccountSession;
+  /** Reads the gateway's `GET /v1/models` (issue #10); absent: the fixed sizes and no model options. */
+  modelCatalog?: ModelCatalog;
   /** Build configuration; the pane names its `gatewayUrl` when the service cannot be reached (the client is already configured). @default readConfig() */
   config?: IllustrateConfig;
   /** The whole-deck flow's library, run store, clock and budget (tests). @default the account's IndexedDB stores */
   deckServices?: DeckServices;
+  /**
+   * Opens the signed-in account's picture library (tests inject fake-indexeddb or a failing store).
+   * @default the `library` chunk's `openAccountLibrary`, loaded after first paint
+   */
+  openLibrary?: OpenLibrary;
+  /** Stable id of the open document (Office: `Office.context.document.url`), recorded with inserts. @default host.kind */
+  documentId?: string;
 }
 
 /** What Insert will do with the chosen picture, said on the button before the click. */
@@ -48,6 +62,11 @@ export interface GenerationOptions {
 export interface Batch {
   id: string;
   prompt: string;
+  /** Style and aspect of the run (kept with the pictures in the library). */
+  style: StylePreset;
+  aspect: AspectRatio;
+  /** Regenerate: the first picture replaces the selected one in place as soon as it is saved. */
+  replaceInPlace?: boolean;
   /** The picture selected at Generate (the Replace target), if any. */
   picture?: SelectedPicture;
   /** The place captured at Generate (`host.captureTarget()`); undefined when the host could not capture it. */
@@ -63,6 +82,10 @@ export interface TaskPaneState {
   promptValidation?: string;
   promptNotice?: PaneMessage;
   options: GenerationOptions;
+  /** The served models once read (absent: no catalog, or not read yet). */
+  models?: ModelList;
+  modelOptions: ModelOptions;
+  onModelOptionsChange(change: Partial<ModelOptions>): void;
   aspectFromPicture: boolean;
   generating: boolean;
   /** What is running: a new picture or an edit of the selected one. */
@@ -91,14 +114,28 @@ export interface TaskPaneState {
   insertAgainAvailable: boolean;
   insertUnavailableReason?: string;
   inserting: boolean;
+  /** Pictures of this pane session kept only in memory (all of them until the library is open; then the unsaved ones). */
   history: History;
+  /** The number in "History (n)": the library's pictures plus the unsaved ones. */
+  historyCount: number;
+  /** The account's library, once open. */
+  library?: PictureLibrary;
+  /** Not persistent / blocked / closed by a newer pane. */
+  libraryNotice?: PaneMessage;
+  /** The id inserts are recorded under ("this document" filter). */
+  documentId: string;
+  /** The selected picture is Illustrate's own: how it was made (Regenerate / Variation). */
+  provenance?: PictureProvenance;
+  /** The host can replace the selected picture. */
+  replaceAvailable: boolean;
   /** A picture is selected in the document (Edit applies to it). */
   pictureSelected: boolean;
   /** Edit is possible here (host can read picture bytes and the client can edit). */
   canEdit: boolean;
   /** Why Edit is not available, when a picture is selected but the host cannot read it. */
   editUnavailableReason?: string;
-  account?: { session: AccountSession; account: SignedInAccount | null; busy: boolean };
+  /** `libraryKept`: the account's pictures are kept on this computer (say so; offer to delete them). */
+  account?: { session: AccountSession; account: SignedInAccount | null; busy: boolean; libraryKept: boolean };
 
   onPromptChange(text: string): void;
   onPromptKeyDown(event: React.KeyboardEvent<HTMLTextAreaElement>): void;
@@ -115,6 +152,15 @@ export interface TaskPaneState {
   onInsertPrefsChange(change: Partial<InsertPreferences>): void;
   onInsertAgain(id: string): void;
   onDiscard(id: string): void;
+  onLibraryInsert(libraryId: string): void;
+  onLibraryReplace(libraryId: string): void;
+  /** A library picture was deleted from the panel: drop it from the results. */
+  onLibraryDeleted(libraryId: string): void;
+  onDeleteAllPictures(): Promise<void>;
+  /** Same prompt and style as the selected Illustrate picture, a new picture, replaced in place. */
+  onRegenerate(): void;
+  /** An edit of the selected Illustrate picture with its stored prompt. */
+  onVariation(): void;
   onDismissMessage(): void;
   onDismissPromptNotice(): void;
   onSignIn(): void;

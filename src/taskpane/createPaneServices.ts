@@ -4,6 +4,8 @@ import type { AccountSession } from "../core/TokenProvider";
 import { readConfig, type IllustrateConfig } from "../core/config";
 import { createImageClient } from "../imaging/createImageClient";
 import type { ImageClient } from "../imaging/ImageClient";
+import { parseApiBaseUrl } from "../imaging/apiBaseUrl";
+import { createModelCatalog, type ModelCatalog } from "../imaging/modelCatalog";
 
 /** Options of {@link createPaneServices}. */
 export interface PaneServicesOptions {
@@ -26,6 +28,8 @@ export interface PaneServices {
   session: LazyAccountSession;
   /** The image client for `config.api` at `config.gatewayUrl`, asking `session` for `config.scopes`. */
   imageClient: ImageClient;
+  /** The gateway's `GET /v1/models`, read once (direct mode: the fallback list). */
+  modelCatalog: ModelCatalog;
 }
 
 /**
@@ -37,5 +41,9 @@ export function createPaneServices(options: PaneServicesOptions = {}): PaneServi
   const config = options.config ?? readConfig();
   const session = createLazySession({ config, origin: options.origin ?? window.location.origin, office: options.office, load: options.loadSession });
   const imageClient = createImageClient({ apiBaseUrl: config.gatewayUrl, api: config.api, tokenProvider: session, scopes: config.scopes, fetch: options.fetch });
-  return { config, session, imageClient };
+  const modelCatalog = createModelCatalog({
+    ...(config.api?.mode === "azure-openai-direct" ? {} : { baseUrl: parseApiBaseUrl(config.gatewayUrl).baseUrl }),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  return { config, session, imageClient, modelCatalog };
 }

@@ -33,6 +33,8 @@ const HOST_CODES: Record<HostErrorCode, true> = {
   insert_refused: true,
   insert_not_verified: true,
   picture_gone: true,
+  item_gone: true,
+  shape_lost: true,
   timeout: true,
   unknown: true,
 };
@@ -65,7 +67,7 @@ export function messageForError(error: unknown, phase: ErrorPhase, app: string, 
   if (error instanceof HostError) {
     if (phase === "selection") return { intent: "warning", key: "error.readSelection" };
     const code = error.code in HOST_CODES ? error.code : "unknown";
-    return { intent: code === "insert_not_verified" ? "warning" : "error", key: `error.host.${code}`, values: { app } };
+    return { intent: code === "insert_not_verified" || code === "shape_lost" ? "warning" : "error", key: `error.host.${code}`, values: { app } };
   }
   if (phase === "selection") return { intent: "warning", key: "error.readSelection" };
   const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,6 @@
 // The generation options' values, defaults and validation (for values read back from storage).
 import { API_SIZE } from "../core/sizes";
-import { isStylePreset } from "../core/styles";
+import { isStylePreset } from "../core/protocol/styles";
 import type { AspectRatio } from "../core/types";
 import type { GenerationOptions } from "./TaskPane.types";
 

@@ -1,6 +1,6 @@
 // The pane's picture history: every generated image with its prompt, kept until discarded (pure reducer).
 import type { AspectRatio, GeneratedImage } from "../core/types";
-import type { StylePreset } from "../core/styles";
+import type { StylePreset } from "../core/protocol/styles";
 
 /** One generated picture as the pane keeps it. */
 export interface HistoryItem {
@@ -18,6 +18,8 @@ export interface HistoryItem {
   createdAt: number;
   /** How many times it was put into the document. */
   insertedCount: number;
+  /** Its id in the account's picture library; absent when saving failed (kept only in this pane's memory). */
+  libraryId?: string;
 }
 
 /** Newest first. */
@@ -26,9 +28,13 @@ export type History = readonly HistoryItem[];
 export type HistoryAction =
   | { type: "add"; items: readonly HistoryItem[] }
   | { type: "discard"; id: string }
-  | { type: "inserted"; id: string };
+  | { type: "inserted"; id: string }
+  /** The library picture was deleted (here or in another pane): drop this pane's copies of it. */
+  | { type: "deleted"; libraryId: string }
+  /** The account changed: nothing of the previous account stays on screen. */
+  | { type: "clear" };
 
-/** Applies `action` to `history`; never drops an item except on `discard`. */
+/** Applies `action` to `history`; never drops an item except on `discard`, `deleted` or `clear`. */
 export function historyReducer(history: History, action: HistoryAction): History {
   switch (action.type) {
     case "add":
@@ -37,5 +43,9 @@ export function historyReducer(history: History, action: HistoryAction): History
       return history.filter((item) => item.id !== action.id);
     case "inserted":
       return history.map((item) => (item.id === action.id ? { ...item, insertedCount: item.insertedCount + 1 } : item));
+    case "deleted":
+      return history.filter((item) => item.libraryId !== action.libraryId);
+    case "clear":
+      return [];
   }
 }

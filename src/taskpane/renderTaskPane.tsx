@@ -1,9 +1,10 @@
 // Draws the task pane from its state (pure: no hooks, no effects; state and styles come in).
 import type { ReactNode } from "react";
 import { Button, Caption1, Field, ProgressBar, Spinner, Textarea, Title3 } from "@fluentui/react-components";
-import { DismissRegular, ImageEditRegular, SparkleRegular, TextQuoteRegular } from "@fluentui/react-icons";
+import { ArrowClockwiseRegular, DismissRegular, ImageEditRegular, ImageSparkleRegular, SparkleRegular, TextQuoteRegular } from "@fluentui/react-icons";
 import { AccountBar } from "./components/AccountBar";
 import { HistoryPanel } from "./components/HistoryPanel";
+import { lazy, Suspense } from "react";
 import { OptionsFields } from "./components/OptionsFields";
 import { PaneMessageBar } from "./components/PaneMessageBar";
 import { PlacementFields } from "./components/PlacementFields";
@@ -11,6 +12,9 @@ import { ResultsPanel } from "./components/ResultsPanel";
 import { imageSrc } from "./imageSrc";
 import type { TaskPaneState } from "./TaskPane.types";
 import { taskPaneClassNames, type useTaskPaneStyles } from "./useTaskPaneStyles.styles";
+
+/** Model, quality and transparency fields: their own chunk, loaded once the served models are known. */
+const ModelOptionsFields = lazy(() => import(/* webpackChunkName: "model-options" */ "./components/ModelOptionsFields"));
 
 /**
  * The pane, top to bottom: title and account; prompt with "Use selection"; options; Generate / Cancel with
@@ -31,6 +35,8 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
             t={t}
             onSignIn={state.onSignIn}
             onSignOut={state.onSignOut}
+            libraryKept={state.account.libraryKept}
+            onDeleteAllPictures={() => void state.onDeleteAllPictures()}
           />
         ) : null}
       </header>
@@ -68,6 +74,11 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
         disabled={state.generating}
         onChange={state.onOptionsChange}
       />
+      {state.models ? (
+        <Suspense fallback={null}>
+          <ModelOptionsFields t={t} models={state.models} value={state.modelOptions} disabled={state.generating} onChange={state.onModelOptionsChange} />
+        </Suspense>
+      ) : null}
 
       <section className={styles.section}>
         <div className={styles.row}>
@@ -85,6 +96,23 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
             </Button>
           ) : null}
         </div>
+        {state.provenance ? (
+          <>
+            <Caption1 dir="auto">{t("library.fromPicture", { prompt: state.provenance.prompt })}</Caption1>
+            <div className={styles.row}>
+              {state.replaceAvailable ? (
+                <Button icon={<ArrowClockwiseRegular />} disabledFocusable={state.generating} onClick={state.onRegenerate} title={t("library.regenerateHint")}>
+                  {t("library.regenerate")}
+                </Button>
+              ) : null}
+              {state.canEdit ? (
+                <Button icon={<ImageSparkleRegular />} disabledFocusable={state.generating} onClick={state.onVariation}>
+                  {t("library.variation")}
+                </Button>
+              ) : null}
+            </div>
+          </>
+        ) : null}
         {state.pictureSelected && !state.canEdit && state.editUnavailableReason ? (
           <Caption1>{t("generate.editUnavailable", { reason: state.editUnavailableReason })}</Caption1>
         ) : null}
@@ -131,13 +159,22 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
         />
       ) : null}
 
+      {state.libraryNotice ? <PaneMessageBar message={state.libraryNotice} t={t} /> : null}
       <HistoryPanel
         t={t}
         history={state.history}
+        count={state.historyCount}
+        {...(state.library ? { library: state.library } : {})}
+        documentId={state.documentId}
         inserting={state.inserting}
         insertAvailable={state.insertAgainAvailable}
+        replaceAvailable={state.replaceAvailable && state.pictureSelected}
         onInsertAgain={state.onInsertAgain}
         onDiscard={state.onDiscard}
+        onLibraryInsert={state.onLibraryInsert}
+        onLibraryReplace={state.onLibraryReplace}
+        onLibraryDeleted={state.onLibraryDeleted}
+        onDeleteAll={() => void state.onDeleteAllPictures()}
       />
     </main>
   );

@@ -17,11 +17,17 @@ import {
 import { useAccount } from "./hooks/useAccount";
 import { useElapsedSeconds } from "./hooks/useElapsedSeconds";
 import { useGeneration } from "./hooks/useGeneration";
+import { usePaneLibrary } from "./hooks/usePaneLibrary";
 import { insertModeFor, personAltTextFor, useInsert } from "./hooks/useInsert";
 import { usePersistentState } from "./hooks/usePersistentState";
 import { useSelectionPrompt } from "./hooks/useSelectionPrompt";
 import { useStrings } from "./strings/useStrings";
+import { isStylePreset } from "../core/protocol/styles";
+import type { HistoryItem as Item } from "./history";
 import type { Batch, GenerationOptions, TaskPaneProps, TaskPaneState } from "./TaskPane.types";
+import { AUTO_MODEL, type ModelList } from "../core/protocol/models";
+import type { ModelOptions } from "./components/ModelOptionsFields";
+import { DEFAULT_QUALITY } from "./modelRequest";
 
 let itemCounter = 0;
 
@@ -34,6 +40,18 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
 
   const [message, setMessage] = useState<PaneMessage>();
   const [options, setOptions] = usePersistentState<GenerationOptions>(OPTIONS_STORAGE_KEY, DEFAULT_OPTIONS, isGenerationOptions);
+  // issue #10: the served models, read once (the catalog caches; an older gateway gives the fallback list).
+  const [models, setModels] = useState<ModelList>();
+  const [modelOptions, setModelOptions] = useState<ModelOptions>({ model: AUTO_MODEL, quality: DEFAULT_QUALITY, transparent: false });
+  useEffect(() => {
+    let live = true;
+    void props.modelCatalog?.load().then((result) => {
+      if (live) setModels(result.models);
+    });
+    return () => {
+      live = false;
+    };
+  }, [props.modelCatalog]);
   const [insertPrefs, setInsertPrefs] = usePersistentState<InsertPreferences>(
     INSERT_PREFERENCES_STORAGE_KEY,
     DEFAULT_INSERT_PREFERENCES,
@@ -53,6 +71,34 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
   const optionsRef = useRef(options);
   optionsRef.current = options;
   const prompt = useSelectionPrompt(host, appName);
+  const accountState = useAccount(session, setMessage);
+  const documentId = props.documentId ?? host.kind;
+  const lib = usePaneLibrary({
+    session,
+    homeAccountId: accountState.account?.homeAccountId,
+    ...(props.openLibrary ? { openLibrary: props.openLibrary } : {}),
+    documentId,
+    setMessage,
+  });
+
+  // Another account (or signed out): nothing of the previous account's pictures stays on screen.
+  const shownAccount = useRef(lib.accountKey);
+  useEffect(() => {
+    if (lib.accountKey === undefined || shownAccount.current === lib.accountKey) return;
+    const first = shownAccount.current === undefined;
+    shownAccount.current = lib.accountKey;
+    if (first) return;
+    dispatch({ type: "clear" });
+    setBatch(undefined);
+  }, [lib.accountKey]);
+
+  // An Illustrate picture (it carries provenance) fills the prompt and the style it was made with.
+  const provenance = prompt.selection?.picture?.provenance;
+  useEffect(() => {
+    if (!provenance) return;
+    prompt.setFromPicture(provenance.prompt);
+    if (isStylePreset(provenance.style)) setOptions((o) => ({ ...o, style: provenance.style as GenerationOptions["style"] }));
+  }, [provenance?.libraryId]); // eslint-disable-line react-hooks/exhaustive-deps -- keyed on the picture only: a re-read of the same picture must not undo the person's edits
 
   // A selected picture sets the aspect ratio to its own (nearest supported), so Replace needs no cropping.
   const pictureId = prompt.selection?.picture?.id;
@@ -67,26 +113,32 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     // Keyed on the picture's id only: a re-read of the same picture must not undo the person's choice.
   }, [pictureId]); // eslint-disable-line react-hooks/exhaustive-deps -- keyed on the picture's id only (comment above)
 
-  const onResults = useCallback((next: Batch, images: GeneratedImage[], sentPrompt: string) => {
+  const insertRef = useRef<(item: Item, batch: Batch) => void>(undefined);
+  const onResults = useCallback(async (next: Batch, images: GeneratedImage[], sentPrompt: string) => {
     const createdAt = Date.now();
-    const items: HistoryItem[] = images.map((image) => ({
+    // Saved before shown: a picture is in the library (or the pane says it is not) before it is a result.
+    const ids = await lib.save(next, images);
+    const items: HistoryItem[] = images.map((image, index) => ({
       id: `image-${++itemCounter}`,
       image,
       prompt: next.prompt,
       sentPrompt,
-      style: optionsRef.current.style,
-      aspect: optionsRef.current.aspect,
+      style: next.style,
+      aspect: next.aspect,
       batchId: next.id,
       createdAt,
       insertedCount: 0,
+      ...(ids[index] ? { libraryId: ids[index] } : {}),
     }));
     dispatch({ type: "add", items });
     setBatch(next);
     setSelectedId(items[0]?.id);
     setAltDescription(next.prompt);
     setOverwriteAltText(false);
-    focusResults.current = true;
-  }, []);
+    focusResults.current = !next.replaceInPlace;
+    // Regenerate: the new picture replaces the selected one in place.
+    if (next.replaceInPlace && items[0]) insertRef.current?.(items[0], next);
+  }, [lib.save]); // eslint-disable-line react-hooks/exhaustive-deps -- the rest is read through refs (latest values at result time)
 
   const generation = useGeneration({
     host,
@@ -94,6 +146,8 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     app: appName,
     gatewayUrl: config.gatewayUrl,
     options,
+    ...(models ? { models } : {}),
+    modelOptions,
     readSelection: prompt.refresh,
     onResults,
     onEmptyPrompt: () => {
@@ -104,9 +158,31 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
   });
   const elapsedSeconds = useElapsedSeconds(generation.running !== undefined);
 
-  const markInserted = useCallback((id: string) => dispatch({ type: "inserted", id }), []);
+  const libMarkInserted = lib.markInserted;
+  const markInserted = useCallback(
+    (item: Item) => {
+      dispatch({ type: "inserted", id: item.id });
+      if (item.libraryId) libMarkInserted(item.libraryId);
+    },
+    [libMarkInserted],
+  );
   const insertion = useInsert(host, appName, setMessage, markInserted);
-  const accountState = useAccount(session, setMessage);
+  const altTitleText = t("insert.altTitle");
+  insertRef.current = (item, next) => void insertion.insert({ item, description: next.prompt, altTitle: altTitleText, batch: next });
+
+  /** Insert (or replace the selected picture with) a library picture: this pane's copy if it has one, else the stored bytes. */
+  const insertFromLibrary = async (libraryId: string, replace: boolean) => {
+    const item = history.find((h) => h.libraryId === libraryId) ?? (await lib.load(libraryId));
+    if (!item) return;
+    const selectedPicture = prompt.selection?.picture;
+    void insertion.insert({
+      item,
+      description: item.prompt,
+      altTitle: altTitleText,
+      placement,
+      ...(replace && selectedPicture ? { replaceTarget: selectedPicture } : {}),
+    });
+  };
 
   const results = useMemo(() => (batch ? history.filter((item) => item.batchId === batch.id) : []), [history, batch]);
   const selected = results.find((item) => item.id === selectedId) ?? results[0];
@@ -139,6 +215,8 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
 
   const editReasonKey = host.capabilities.reasons.editPicture;
   const canEdit = typeof imageClient.edit === "function" && host.capabilities.features.editPicture;
+  const unsaved = history.filter((item) => !item.libraryId);
+  const libraryReady = lib.library !== undefined;
 
   return {
     t,
@@ -148,6 +226,9 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     ...(promptValidation ? { promptValidation } : {}),
     ...(prompt.notice ? { promptNotice: prompt.notice } : {}),
     options,
+    ...(models ? { models } : {}),
+    modelOptions,
+    onModelOptionsChange: (change) => setModelOptions((o) => ({ ...o, ...change })),
     aspectFromPicture,
     generating: generation.running !== undefined,
     generatingKind: generation.running,
@@ -169,11 +250,17 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     insertAgainAvailable: host.capabilities.features.insertPicture,
     ...(insertUnavailableReason ? { insertUnavailableReason } : {}),
     inserting: insertion.inserting,
-    history,
+    history: libraryReady ? unsaved : history,
+    historyCount: libraryReady ? lib.total + unsaved.length : history.length,
+    ...(lib.library ? { library: lib.library } : {}),
+    ...(lib.notice ? { libraryNotice: lib.notice } : {}),
+    documentId,
+    ...(provenance ? { provenance } : {}),
+    replaceAvailable: host.capabilities.features.replacePicture,
     pictureSelected: Boolean(prompt.selection?.picture),
     canEdit,
     ...(canEdit || !editReasonKey ? {} : { editUnavailableReason: t(editReasonKey, { defaultValue: t("capability.unsupported", { app: appName }) }) }),
-    ...(session ? { account: { session, account: accountState.account, busy: accountState.busy } } : {}),
+    ...(session ? { account: { session, account: accountState.account, busy: accountState.busy, libraryKept: libraryReady && lib.library?.persistent === true } } : {}),
 
     onPromptChange: (text) => {
       prompt.setTyped(text);
@@ -231,6 +318,28 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
     },
     onDiscard: (id) => {
       dispatch({ type: "discard", id });
+    },
+    onLibraryInsert: (libraryId) => void insertFromLibrary(libraryId, false),
+    onLibraryReplace: (libraryId) => void insertFromLibrary(libraryId, true),
+    onLibraryDeleted: (libraryId) => dispatch({ type: "deleted", libraryId }),
+    onDeleteAllPictures: async () => {
+      const done = await lib.deleteAll();
+      if (done) {
+        dispatch({ type: "clear" });
+        setBatch(undefined);
+      }
+    },
+    onRegenerate: () => {
+      if (!provenance) return;
+      setPromptValidation(undefined);
+      const style = isStylePreset(provenance.style) ? provenance.style : options.style;
+      generation.generate({ prompt: provenance.prompt, style, count: 1, replaceInPlace: true });
+    },
+    onVariation: () => {
+      if (!provenance) return;
+      setPromptValidation(undefined);
+      const style = isStylePreset(provenance.style) ? provenance.style : options.style;
+      generation.edit({ prompt: provenance.prompt, style });
     },
     onDismissMessage: () => setMessage(undefined),
     onDismissPromptNotice: () => prompt.setNotice(undefined),

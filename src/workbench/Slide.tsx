@@ -41,10 +41,12 @@ export interface SlideViewProps {
   store: Store<SlideState>;
   /** Receives the slide element (the host's selection sync reads the DOM selection inside it). */
   slideRef: React.RefObject<HTMLDivElement | null>;
+  /** The slide's number in its deck and the deck's size, for the region's name. @default { number: 1, total: 1 } */
+  position?: { number: number; total: number };
 }
 
 /** The slide: a labelled region; click or Tab to a shape to select it; text boxes are editable; Delete removes. */
-export function SlideView({ store, slideRef }: SlideViewProps): React.JSX.Element {
+export function SlideView({ store, slideRef, position = { number: 1, total: 1 } }: SlideViewProps): React.JSX.Element {
   const styles = useSlideStyles();
   const { t } = useStrings();
   const state = React.useSyncExternalStore(store.subscribe, store.get);
@@ -67,7 +69,7 @@ export function SlideView({ store, slideRef }: SlideViewProps): React.JSX.Elemen
         ref={slideRef}
         className={styles.slide}
         style={{ transform: `scale(${scale})` }}
-        aria-label={t("workbench.slideLabel")}
+        aria-label={t("workbench.slideLabel", { number: position.number, total: position.total })}
         // A slide is laid out in left/top points in every UI language (as in PowerPoint): never mirrored.
         dir="ltr"
         data-slide-id={state.slideId}

@@ -81,7 +81,13 @@ export function WordPage({ store, columnRef }: WordPageProps): React.JSX.Element
             <EditableParagraph
               key={block.id}
               block={block}
-              className={mergeClasses(styles.paragraph, block.style === "title" && styles.title, block.style === "caption" && styles.caption)}
+              className={mergeClasses(
+                styles.paragraph,
+                block.style === "title" && styles.title,
+                block.style === "heading1" && styles.heading1,
+                block.style === "heading2" && styles.heading2,
+                block.style === "caption" && styles.caption,
+              )}
               onText={(text) => store.update((s) => setParagraphText(s, block.id, text))}
               onKeyDown={(event) => onParagraphKeyDown(event, block)}
             />
@@ -94,6 +100,7 @@ export function WordPage({ store, columnRef }: WordPageProps): React.JSX.Element
                 title={block.altText.title}
                 data-alt-title={block.altText.title}
                 data-prompt={block.prompt}
+                data-library-id={block.provenance?.libraryId}
                 data-selected={block.id === selectedPictureId ? "true" : undefined}
                 style={{ width: `${block.sizePt.widthPt}pt`, height: `${block.sizePt.heightPt}pt` }}
                 tabIndex={0}
@@ -131,6 +138,8 @@ function EditableParagraph({ block, className, onText, onKeyDown }: EditablePara
     <p
       ref={ref}
       className={className}
+      // Headings stay <p> elements (the page's paragraphs are all <p>) with the heading role, as screen readers expect.
+      {...(block.style === "heading1" || block.style === "heading2" ? { role: "heading", "aria-level": block.style === "heading1" ? 1 : 2 } : {})}
       contentEditable="plaintext-only"
       suppressContentEditableWarning
       spellCheck={false}

@@ -2,8 +2,8 @@
 import * as React from "react";
 import { Caption1, MessageBar, MessageBarBody, Tab, TabList, Title3 } from "@fluentui/react-components";
 import type { DocumentHost } from "../hosts/DocumentHost";
-import { createWorkbenchDocuments } from "./documents";
-import { SlideView } from "./Slide";
+import { createWorkbenchDocuments, type DocumentStorage } from "./documents";
+import { DeckView } from "./Deck";
 import { useStrings } from "../taskpane/strings/useStrings";
 import { useWorkbenchStyles } from "./useWorkbenchStyles.styles";
 import { WordPage } from "./WordPage";
@@ -23,16 +23,20 @@ export interface WorkbenchProps {
   onTabChange?(tab: DocumentTab): void;
   /** True when the page is, unexpectedly, inside Office (then it says so). @default false */
   insideOffice?: boolean;
+  /** Keeps the Word page across reloads (main.tsx passes sessionStorage). @default none: every mount starts from the seed */
+  storage?: DocumentStorage;
+  /** Start from the seed document even if one is stored (`?fresh`). @default false */
+  fresh?: boolean;
 }
 
 const TAB_ID = (tab: DocumentTab) => `workbench-tab-${tab}`;
 const PANEL_ID = (tab: DocumentTab) => `workbench-panel-${tab}`;
 
 /** The whole workbench page. Each stand-in has its own pane (as Word and PowerPoint each have theirs). */
-export function Workbench({ mountPane, initialTab = "word", onTabChange, insideOffice = false }: WorkbenchProps): React.JSX.Element {
+export function Workbench({ mountPane, initialTab = "word", onTabChange, insideOffice = false, storage, fresh = false }: WorkbenchProps): React.JSX.Element {
   const styles = useWorkbenchStyles();
   const { t } = useStrings();
-  const [documents] = React.useState(createWorkbenchDocuments);
+  const [documents] = React.useState(() => createWorkbenchDocuments(storage, fresh));
   const [tab, setTab] = React.useState<DocumentTab>(initialTab);
   const [opened, setOpened] = React.useState<ReadonlySet<DocumentTab>>(() => new Set([initialTab]));
 
@@ -75,7 +79,7 @@ export function Workbench({ mountPane, initialTab = "word", onTabChange, insideO
             <WordPage store={documents.wordStore} columnRef={documents.pageColumnRef} />
           </div>
           <div role="tabpanel" id={PANEL_ID("slide")} aria-labelledby={TAB_ID("slide")} hidden={tab !== "slide"}>
-            <SlideView store={documents.slideStore} slideRef={documents.slideRef} />
+            <DeckView deckStore={documents.deckStore} slideStore={documents.slideStore} slideRef={documents.slideRef} />
           </div>
         </main>
         <aside className={styles.paneColumn} aria-label={t("workbench.paneLabel")}>

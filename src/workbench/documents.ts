@@ -1,18 +1,52 @@
-// The workbench's two stand-in documents: their stores, their DocumentHosts and the DOM selection sync between them.
+// The workbench's two stand-in documents (a Word page, a slide deck): stores, DocumentHosts and the DOM selection sync.
 import type * as React from "react";
 import { createSelectionSync } from "./domText";
-import { SEED_PARAGRAPHS, SEED_TEXT_BOXES } from "./seed";
+import { createDeck, currentSlideStore, type DeckState } from "./deckModel";
+import { SEED_DECK, SEED_PARAGRAPHS, SEED_THEME_COLOURS, type SlideSeed } from "./seed";
 import { slideStateWithDomSelection } from "./slideDom";
 import { SlideHost } from "./slideHost";
 import { createSlide, type SlideState } from "./slideModel";
 import { createStore, type Store } from "./store";
 import { pageSelectionFromDom } from "./wordPageDom";
 import { WordPageHost } from "./wordPageHost";
-import { createWordPage, selectPicture, selectText, type WordPageState } from "./wordPageModel";
+import { createWordPage, parseStoredWordPage, selectPicture, selectText, type WordPageState } from "./wordPageModel";
+
+/** Where the Word page is kept between reloads (the session's storage: a reload keeps it, a new tab starts fresh). */
+const WORD_PAGE_KEY = "illustrate.workbench.wordPage.v1";
+
+/** Storage for the stand-in documents: the browser's sessionStorage, or none (tests, or storage switched off). */
+export type DocumentStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+
+/**
+ * Keeps the Word page in `storage` so the page (its pictures and their provenance) survives a reload of the
+ * workbench, as a Word document outlives its pane. Writes after each change; a full storage (a few MB: large
+ * pictures) keeps the page in memory only and says so in the console. `fresh` starts from the seed.
+ */
+function persistedWordStore(storage: DocumentStorage | undefined, fresh: boolean): Store<WordPageState> {
+  if (fresh) storage?.removeItem(WORD_PAGE_KEY);
+  const stored = storage ? parseStoredWordPage(storage.getItem(WORD_PAGE_KEY)) : undefined;
+  const store = createStore(stored ?? createWordPage(SEED_PARAGRAPHS));
+  if (!storage) return store;
+  let lastBlocks = store.get().blocks;
+  store.subscribe(() => {
+    const { blocks, nextId } = store.get();
+    if (blocks === lastBlocks) return; // a selection change: nothing to write
+    lastBlocks = blocks;
+    try {
+      storage.setItem(WORD_PAGE_KEY, JSON.stringify({ blocks, nextId }));
+    } catch (error) {
+      console.warn("The workbench could not keep the Word page for a reload (storage full):", error);
+    }
+  });
+  return store;
+}
 
 /** Both stand-ins, ready for the views (stores, element refs) and the pane (hosts). */
 export interface WorkbenchDocuments {
   wordStore: Store<WordPageState>;
+  /** The whole deck. */
+  deckStore: Store<DeckState>;
+  /** The slide in view, as a store of its own (a lens on `deckStore`). */
   slideStore: Store<SlideState>;
   wordHost: WordPageHost;
   slideHost: SlideHost;
@@ -24,10 +58,20 @@ export interface WorkbenchDocuments {
   syncSelection(): void;
 }
 
-/** Creates the seeded Word page and slide with their hosts. */
-export function createWorkbenchDocuments(): WorkbenchDocuments {
-  const wordStore = createStore(createWordPage(SEED_PARAGRAPHS));
-  const slideStore = createStore(createSlide(SEED_TEXT_BOXES));
+/** The seeded deck: slide ids "slide-1"…, the first slide in view. */
+export function createSeedDeck(seeds: readonly SlideSeed[] = SEED_DECK): DeckState {
+  const slides = seeds.map((seed, i) => createSlide(seed.textBoxes, `slide-${i + 1}`, { layoutName: seed.layoutName, pictures: seed.pictures }));
+  return createDeck(slides, SEED_THEME_COLOURS);
+}
+
+/**
+ * Creates the Word page (kept in `storage` across reloads; from the seed when `fresh` or nothing is stored) and the
+ * seeded deck with their hosts.
+ */
+export function createWorkbenchDocuments(storage?: DocumentStorage, fresh = false): WorkbenchDocuments {
+  const wordStore = persistedWordStore(storage, fresh);
+  const deckStore = createStore(createSeedDeck());
+  const slideStore = currentSlideStore(deckStore);
   const pageColumnRef: React.RefObject<HTMLDivElement | null> = { current: null };
   const slideRef: React.RefObject<HTMLDivElement | null> = { current: null };
 
@@ -46,9 +90,10 @@ export function createWorkbenchDocuments(): WorkbenchDocuments {
 
   return {
     wordStore,
+    deckStore,
     slideStore,
     wordHost: new WordPageHost(wordStore, { syncSelection: syncWord }),
-    slideHost: new SlideHost(slideStore, { syncSelection: syncSlide }),
+    slideHost: new SlideHost(slideStore, { syncSelection: syncSlide, deck: deckStore }),
     pageColumnRef,
     slideRef,
     syncSelection() {

@@ -31,6 +31,27 @@ function tabFromUrl(): DocumentTab {
   return new URLSearchParams(window.location.search).get("doc") === "slide" ? "slide" : "word";
 }
 
+/**
+ * `?fresh` starts the Word page from the seed (the E2E tests open every test this way); the flag is then dropped
+ * from the URL so a reload keeps the page.
+ */
+function takeFreshFlag(): boolean {
+  const url = new URL(window.location.href);
+  if (!url.searchParams.has("fresh")) return false;
+  url.searchParams.delete("fresh");
+  window.history.replaceState(null, "", url);
+  return true;
+}
+
+/** sessionStorage where the browser allows it (a reload keeps it; a new tab starts from the seed). */
+function sessionStorageOrNone(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 function keepTabInUrl(tab: DocumentTab): void {
   const url = new URL(window.location.href);
   url.searchParams.set("doc", tab);
@@ -58,7 +79,14 @@ async function start(): Promise<void> {
   root.render(
     <FluentProvider theme={webLightTheme} dir={dir}>
       <StringsProvider strings={strings}>
-        <Workbench mountPane={mountPane} initialTab={tabFromUrl()} onTabChange={keepTabInUrl} insideOffice={host !== null} />
+        <Workbench
+          mountPane={mountPane}
+          initialTab={tabFromUrl()}
+          onTabChange={keepTabInUrl}
+          insideOffice={host !== null}
+          storage={sessionStorageOrNone()}
+          fresh={takeFreshFlag()}
+        />
       </StringsProvider>
     </FluentProvider>,
   );

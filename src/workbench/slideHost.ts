@@ -4,6 +4,7 @@ import type {
   InsertOptions,
   InsertResult,
   InsertTarget,
+  PictureProvenance,
   ReplaceOptions,
   SelectedPicture,
   SelectionSnapshot,
@@ -12,7 +13,7 @@ import { HostError } from "../hosts/errors";
 import type { PictureData } from "../core/types";
 import { altTextOnReplace, isGeneratedAltText } from "../core/altText";
 import { checkPicture } from "./pictureRules";
-import { planSlidePlacement, replacementRect, type SlideShapeInfo } from "../core/placement";
+import { planSlidePlacement, replacementRect } from "../core/placement";
 import {
   addPicture,
   findShape,
@@ -22,10 +23,12 @@ import {
   selectedSlideText,
   SLIDE_SIZE_PT,
   type PictureShape,
-  type SlideShape,
   type SlideState,
 } from "./slideModel";
-import { PROMPT_TAG } from "../hosts/powerpoint/shapeTags";
+import { PROMPT_TAG, provenanceOf, tagsFromRecord, tagsToRecord, withIllustrateTags } from "../hosts/powerpoint/shapeTags";
+import type { DeckHostAdditions } from "../core/deck/types";
+import { findSlide, selectSlide, type DeckState } from "./deckModel";
+import { placementShapeOf, SlideDeck } from "./slideDeck";
 import { StandInHost, type StandInHostOptions } from "./StandInHost";
 import type { Store } from "./store";
 
@@ -34,13 +37,26 @@ interface SlideTargetData {
   slideId: string;
 }
 
+/** Options of {@link SlideHost}. */
+export interface SlideHostOptions extends StandInHostOptions {
+  /** The deck `store` is the slide in view of (`deckModel` `currentSlideStore`): enables `deck` and captured-slide inserts. */
+  deck?: Store<DeckState>;
+}
+
 /** The PowerPoint-like slide as a {@link DocumentHost}. Geometry in points inside a 960 × 540 pt slide. */
 export class SlideHost extends StandInHost<SlideState, SlideTargetData, PictureShape> implements DocumentHost {
   readonly kind = "workbench-slide" as const;
   protected readonly documentName = "the slide";
+  /** Whole-deck operations, when the slide belongs to a deck. */
+  readonly deck?: DeckHostAdditions;
+  private readonly deckStore?: Store<DeckState>;
 
-  constructor(store: Store<SlideState>, options: StandInHostOptions = {}) {
+  constructor(store: Store<SlideState>, options: SlideHostOptions = {}) {
     super(store, selectionKey, options);
+    if (options.deck) {
+      this.deckStore = options.deck;
+      this.deck = new SlideDeck(options.deck);
+    }
   }
 
   async readSelection(): Promise<SelectionSnapshot> {
@@ -62,13 +78,17 @@ export class SlideHost extends StandInHost<SlideState, SlideTargetData, PictureS
    */
   async insertPicture(picture: PictureData, options: InsertOptions): Promise<InsertResult> {
     checkPicture(picture);
-    const state = this.current();
     const captured = this.capturedData(options.target);
+    // As PowerPoint: back to the captured slide when it is still in the deck (setSelectedSlides), else the one in view.
+    if (captured && this.deckStore && findSlide(this.deckStore.get(), captured.slideId)) {
+      this.deckStore.update((deck) => (deck.currentSlideId === captured.slideId ? deck : selectSlide(deck, captured.slideId)));
+    }
+    const state = this.current();
     const usedFallbackLocation = captured !== undefined && captured.slideId !== state.slideId;
-    const plan = planSlidePlacement({ slide: SLIDE_SIZE_PT, shapes: state.shapes.map(placementShape), image: picture.size, placement: options.slidePlacement ?? "auto" });
+    const plan = planSlidePlacement({ slide: SLIDE_SIZE_PT, shapes: state.shapes.map(placementShapeOf), image: picture.size, placement: options.slidePlacement ?? "auto" });
     // The stand-in has no picture placeholders, so the plan is always an explicit box.
     const frame = plan.rect;
-    const content = { picture, altText: options.altText, name: options.altText.title, tags: { [PROMPT_TAG]: options.prompt } };
+    const content = { picture, altText: options.altText, name: options.altText.title, tags: tagsToRecord(withIllustrateTags([], options.prompt, options.provenance)) };
     const added = addPicture(state, frame, content, plan.kind === "box" && plan.sendToBack);
     this.store.update(() => added.state);
     return {
@@ -96,7 +116,8 @@ export class SlideHost extends StandInHost<SlideState, SlideTargetData, PictureS
     const content = {
       picture: data,
       altText: altTextOnReplace(old.altText, old.tags[PROMPT_TAG], options.altText, options.overwriteAltText),
-      tags: { ...old.tags, [PROMPT_TAG]: options.prompt },
+      // Other tags kept; Illustrate's rewritten for the new picture (as the PowerPoint adapter: `withIllustrateTags`).
+      tags: tagsToRecord(withIllustrateTags(tagsFromRecord(old.tags), options.prompt, options.provenance)),
     };
     const replaced = replacePictureShape(state, old.id, frame, content);
     if (!replaced) throw new HostError("picture_gone", "The selected picture is no longer on the slide");
@@ -110,9 +131,6 @@ export class SlideHost extends StandInHost<SlideState, SlideTargetData, PictureS
   }
 }
 
-function placementShape(shape: SlideShape): SlideShapeInfo {
-  return { id: shape.id, role: "obstacle", rect: frameOf(shape) };
-}
 
 function selectionKey(state: SlideState): string {
   const range = state.textRange;
@@ -125,5 +143,11 @@ function selectedPictureOf(shape: PictureShape): SelectedPicture {
     sizePt: { widthPt: shape.widthPt, heightPt: shape.heightPt },
     altText: shape.altText,
     altTextIsGenerated: isGeneratedAltText(shape.altText, shape.tags[PROMPT_TAG]),
+    ...provenanceField(provenanceOf(tagsFromRecord(shape.tags))),
   };
+}
+
+/** `{ provenance }` only when the tags are Illustrate's: a picture Illustrate did not make is never claimed. */
+function provenanceField(provenance: PictureProvenance | undefined): { provenance?: PictureProvenance } {
+  return provenance ? { provenance } : {};
 }

@@ -38,6 +38,8 @@ export interface TextBoxRange {
 
 export interface SlideState {
   readonly slideId: string;
+  /** Layout name as `Slide.layout.name` gives it ("Title Slide", "Section Header", "Title and Content"…). */
+  readonly layoutName?: string;
   /** Shapes in z-order, back to front. */
   readonly shapes: readonly SlideShape[];
   /** The selected shape, kept while focus is in the pane (as PowerPoint keeps it). */
@@ -51,10 +53,22 @@ export interface SlideState {
 /** A text box to seed a slide with. */
 export type TextBoxSeed = Omit<TextBoxShape, "kind" | "id">;
 
-/** A slide holding `textBoxes`, nothing selected. */
-export function createSlide(textBoxes: readonly TextBoxSeed[], slideId = "slide-1"): SlideState {
-  const shapes = textBoxes.map((seed, i): TextBoxShape => ({ kind: "textbox", id: `s${i + 1}`, ...seed }));
-  return { slideId, shapes, selectedShapeId: null, textRange: null, nextId: shapes.length + 1 };
+/** A picture to seed a slide with (a slide that already has a picture). */
+export type PictureSeed = Omit<PictureShape, "kind" | "id">;
+
+/** What else a seeded slide has. */
+export interface SlideExtras {
+  layoutName?: string;
+  /** Pictures, on top of the text boxes. */
+  pictures?: readonly PictureSeed[];
+}
+
+/** A slide holding `textBoxes` (and `extras.pictures`), nothing selected. */
+export function createSlide(textBoxes: readonly TextBoxSeed[], slideId = "slide-1", extras: SlideExtras = {}): SlideState {
+  const boxes = textBoxes.map((seed, i): TextBoxShape => ({ kind: "textbox", id: `s${i + 1}`, ...seed }));
+  const pictures = (extras.pictures ?? []).map((seed, i): PictureShape => ({ kind: "picture", id: `s${boxes.length + i + 1}`, ...seed }));
+  const shapes: SlideShape[] = [...boxes, ...pictures];
+  return { slideId, ...(extras.layoutName ? { layoutName: extras.layoutName } : {}), shapes, selectedShapeId: null, textRange: null, nextId: shapes.length + 1 };
 }
 
 /** Shape `id`, or undefined. */

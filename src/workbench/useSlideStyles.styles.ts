@@ -7,20 +7,22 @@ const PX_PER_PT = 4 / 3;
 /** The slide's width in CSS pixels before scaling. */
 export const SLIDE_WIDTH_PX = SLIDE_SIZE_PT.widthPt * PX_PER_PT;
 
+/** A 960 × 540 pt drawing surface scaled from its top-left corner (the slide, and each preview of the slide list). */
+export const SLIDE_CANVAS = {
+  position: "absolute",
+  left: 0,
+  top: 0,
+  width: `${SLIDE_SIZE_PT.widthPt}pt`,
+  height: `${SLIDE_SIZE_PT.heightPt}pt`,
+  transformOrigin: "0 0",
+  color: tokens.colorNeutralForeground1,
+  fontFamily: "Calibri, 'Segoe UI', Carlito, sans-serif",
+} as const;
+
 /** Styles of the view (theme tokens only). */
 export const useSlideStyles = makeStyles({
   viewport: { width: "100%", maxWidth: `${SLIDE_WIDTH_PX}px`, margin: "0 auto", position: "relative", overflow: "hidden", boxShadow: tokens.shadow16 },
-  slide: {
-    position: "absolute",
-    left: 0,
-    top: 0,
-    width: `${SLIDE_SIZE_PT.widthPt}pt`,
-    height: `${SLIDE_SIZE_PT.heightPt}pt`,
-    transformOrigin: "0 0",
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: "Calibri, 'Segoe UI', Carlito, sans-serif",
-  },
+  slide: { ...SLIDE_CANVAS, backgroundColor: tokens.colorNeutralBackground1 },
   shape: {
     position: "absolute",
     boxSizing: "border-box",

@@ -28,6 +28,8 @@ export const useWordPageStyles = makeStyles({
     overflowWrap: "anywhere",
     ":focus-visible": { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
+  heading1: { fontSize: "16pt", color: "#2f5496", fontFamily: "'Calibri Light', 'Segoe UI Light', Carlito, sans-serif", marginTop: "12pt" },
+  heading2: { fontSize: "13pt", color: "#2f5496", fontFamily: "'Calibri Light', 'Segoe UI Light', Carlito, sans-serif", marginTop: "6pt" },
   title: { fontSize: "28pt", lineHeight: 1.1, fontFamily: "'Calibri Light', 'Segoe UI Light', Carlito, sans-serif", marginBottom: "12pt" },
   caption: { fontSize: "9pt", fontStyle: "italic", color: tokens.colorNeutralForeground3 },
   pictureParagraph: { margin: "0 0 8pt 0", lineHeight: 0 },

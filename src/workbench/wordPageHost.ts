@@ -9,6 +9,10 @@ import type {
   SelectionSnapshot,
 } from "../hosts/DocumentHost";
 import { altTextOnReplace, isGeneratedAltText } from "../core/altText";
+import type { DeckHostAdditions, DeckInsertOptions, DeckItemText, InsertedLocation } from "../core/deck/types";
+import { HostError } from "../hosts/errors";
+import { provenanceTag } from "../hosts/word/provenanceXml";
+import { deckItemOf, findSection, outlineSections } from "../hosts/word/wordSections";
 import { replacementSize } from "../core/placement";
 import type { PictureData } from "../core/types";
 import { checkPicture } from "./pictureRules";
@@ -20,6 +24,7 @@ import {
   inlinePictureSize,
   insertionBlockId,
   insertPictureAfter,
+  pageOutline,
   replacePictureContent,
   selectedText,
   type PageSelection,
@@ -38,8 +43,46 @@ export class WordPageHost extends StandInHost<WordPageState, WordPageTargetData,
   readonly kind = "workbench-word" as const;
   protected readonly documentName = "the page";
 
+  /** Sections from Heading 1 / Heading 2 paragraphs, by the Word adapter's rules (src/hosts/word/wordSections.ts). */
+  readonly deck: DeckHostAdditions;
+
   constructor(store: Store<WordPageState>, options: StandInHostOptions = {}) {
     super(store, (state) => state.selection, options);
+    this.deck = {
+      listItems: async () => outlineSections(pageOutline(this.store.get())).map(deckItemOf),
+      readItemText: async (itemId) => this.readItemText(itemId),
+      insertIntoItem: async (itemId, picture, options) => this.insertIntoItem(itemId, picture, options),
+    };
+  }
+
+  private readItemText(itemId: string): DeckItemText {
+    const section = this.sectionOrGone(this.store.get(), itemId);
+    return { id: section.id, kind: section.kind, title: section.title, body: section.body };
+  }
+
+  /**
+   * Puts `picture` in a block of its own after the section's first paragraph (the first text paragraph under the
+   * heading, else the heading), column-wide, with alt text and provenance; idempotent by `options.pictureId`.
+   * @throws HostError `item_gone`, `insert_refused` (invalid bytes)
+   */
+  private insertIntoItem(itemId: string, picture: PictureData, options: DeckInsertOptions): InsertedLocation {
+    checkPicture(picture);
+    const state = this.store.get();
+    const section = this.sectionOrGone(state, itemId);
+    const tag = provenanceTag(options.pictureId);
+    const existing = state.blocks.slice(section.headingIndex, section.endIndex).find((b): b is PictureBlock => b.kind === "picture" && b.provenance?.libraryId === options.pictureId);
+    if (existing) return { itemId, shapeId: tag, sizePt: existing.sizePt };
+    const sizePt = inlinePictureSize(picture.size);
+    const provenance = { libraryId: options.pictureId, prompt: options.prompt, style: options.provenance?.style ?? "", ...options.provenance };
+    const inserted = insertPictureAfter(state, state.blocks[section.anchorIndex].id, { picture, sizePt, altText: options.altText, prompt: options.prompt, provenance });
+    this.store.update(() => inserted.state);
+    return { itemId, shapeId: tag, sizePt };
+  }
+
+  private sectionOrGone(state: WordPageState, itemId: string) {
+    const section = findSection(pageOutline(state), itemId);
+    if (!section) throw new HostError("item_gone", `The section ${JSON.stringify(itemId)} is no longer in the page (its heading was deleted or renamed)`);
+    return section;
   }
 
   async readSelection(): Promise<SelectionSnapshot> {
@@ -80,7 +123,7 @@ export class WordPageHost extends StandInHost<WordPageState, WordPageTargetData,
       }
     }
     const sizePt = inlinePictureSize(picture.size);
-    const content = { picture, sizePt, altText: options.altText, prompt: options.prompt };
+    const content = { picture, sizePt, altText: options.altText, prompt: options.prompt, ...(options.provenance ? { provenance: options.provenance } : {}) };
     const inserted = insertPictureAfter(working, afterBlockId, content, options.caption ? options.prompt : undefined);
     this.store.update(() => inserted.state);
     return { sizePt, ...(usedFallbackLocation ? { usedFallbackLocation } : {}) };
@@ -98,7 +141,9 @@ export class WordPageHost extends StandInHost<WordPageState, WordPageTargetData,
     const old = this.pictureOrGone(state, target);
     const sizePt = replacementSize(old.sizePt, data.size, options.keepBox);
     const altText = altTextOnReplace(old.altText, old.prompt, options.altText, options.overwriteAltText);
-    const content = { picture: data, sizePt, altText, prompt: options.prompt };
+    // As in Word: the picture stays Illustrate's; without new provenance it keeps its id and style with the new prompt.
+    const provenance = options.provenance ?? (old.provenance ? { ...old.provenance, prompt: options.prompt } : undefined);
+    const content = { picture: data, sizePt, altText, prompt: options.prompt, ...(provenance ? { provenance } : {}) };
     const next = replacePictureContent(state, old.id, content) as WordPageState;
     this.store.update(() => next);
     return { sizePt };
@@ -111,5 +156,11 @@ export class WordPageHost extends StandInHost<WordPageState, WordPageTargetData,
 }
 
 function selectedPictureOf(block: PictureBlock): SelectedPicture {
-  return { id: block.id, sizePt: block.sizePt, altText: block.altText, altTextIsGenerated: isGeneratedAltText(block.altText, block.prompt) };
+  return {
+    id: block.id,
+    sizePt: block.sizePt,
+    altText: block.altText,
+    altTextIsGenerated: isGeneratedAltText(block.altText, block.provenance?.prompt ?? block.prompt),
+    ...(block.provenance ? { provenance: block.provenance } : {}),
+  };
 }

@@ -1,6 +1,9 @@
 // Document state of the workbench's Word-like page (paragraphs, inline pictures, selection): pure functions, no DOM.
 import type { AltText } from "../core/altText";
+import type { PictureProvenance } from "../hosts/DocumentHost";
+import { provenanceTag } from "../hosts/word/provenanceXml";
 import { wordPictureSize, type WordPageSetupPt } from "../hosts/word/wordSizing";
+import type { OutlineParagraph } from "../hosts/word/wordSections";
 import type { PictureData, PixelSize, PointSize } from "../core/types";
 
 /** US Letter, the page the stand-in draws (8.5 × 11 in), in points. */
@@ -17,8 +20,8 @@ const PAGE_SETUP_PT: WordPageSetupPt = {
   bottomMargin: PAGE_MARGIN_PT,
 };
 
-/** Paragraph styles the page knows (Word's built-in "Title", "Normal", "Caption"). */
-export type ParagraphStyle = "title" | "normal" | "caption";
+/** Paragraph styles the page knows (Word's built-in "Title", "Heading 1", "Heading 2", "Normal", "Caption"). */
+export type ParagraphStyle = "title" | "heading1" | "heading2" | "normal" | "caption";
 
 export interface ParagraphBlock {
   readonly kind: "paragraph";
@@ -34,6 +37,11 @@ export interface PictureContent {
   readonly sizePt: PointSize;
   readonly altText: AltText;
   readonly prompt: string;
+  /**
+   * How Illustrate made it, kept in the page as Word keeps it in the content control's tag and a custom XML part
+   * (src/hosts/word/provenanceXml.ts); absent for a picture Illustrate did not make (never claimed).
+   */
+  readonly provenance?: PictureProvenance;
 }
 
 /** An inline picture in a paragraph of its own (as the Word adapter inserts it: after the selected paragraph). */
@@ -256,7 +264,8 @@ export function splitParagraph(state: WordPageState, id: string, offset: number)
   const at = Math.max(0, Math.min(offset, block.text.length));
   const newId = `p${state.nextId}`;
   const head: ParagraphBlock = { ...block, text: block.text.slice(0, at) };
-  const tail: ParagraphBlock = { kind: "paragraph", id: newId, text: block.text.slice(at), style: block.style === "title" ? "normal" : block.style };
+  // Enter after a title or a heading starts a Normal paragraph, as in Word.
+  const tail: ParagraphBlock = { kind: "paragraph", id: newId, text: block.text.slice(at), style: block.style === "normal" || block.style === "caption" ? block.style : "normal" };
   const blocks = [...state.blocks.slice(0, index), head, tail, ...state.blocks.slice(index + 1)];
   const caret = { blockId: newId, offset: 0 };
   return { blocks, nextId: state.nextId + 1, selection: { kind: "text", anchor: caret, focus: caret } };
@@ -296,4 +305,50 @@ export function removeBlock(state: WordPageState, id: string): WordPageState {
   const neighbour = blocks[Math.min(index, blocks.length - 1)];
   const caret = { blockId: neighbour.id, offset: 0 };
   return { ...kept, selection: neighbour.kind === "paragraph" ? { kind: "text", anchor: caret, focus: caret } : NO_SELECTION };
+}
+
+/** The heading level of a paragraph style (Heading 1 → 1, Heading 2 → 2), else undefined. */
+function headingLevelOfStyle(style: ParagraphStyle): number | undefined {
+  return style === "heading1" ? 1 : style === "heading2" ? 2 : undefined;
+}
+
+/**
+ * The page's blocks as the Word section rules see paragraphs (src/hosts/word/wordSections.ts), one entry a block,
+ * so section indices are block indices: a picture block is an empty paragraph holding one picture, tagged
+ * `illustrate:<libraryId>` when it carries Illustrate's provenance.
+ */
+export function pageOutline(state: WordPageState): OutlineParagraph[] {
+  return state.blocks.map((block): OutlineParagraph =>
+    block.kind === "paragraph"
+      ? { text: block.text, headingLevel: headingLevelOfStyle(block.style), pictureCount: 0, pictureTags: [] }
+      : { text: "", pictureCount: 1, pictureTags: block.provenance ? [provenanceTag(block.provenance.libraryId)] : [] },
+  );
+}
+
+const STYLES: readonly ParagraphStyle[] = ["title", "heading1", "heading2", "normal", "caption"];
+
+/**
+ * A page state read back from storage (JSON of a {@link WordPageState}), or undefined when it is not one (another
+ * version, or corrupt): the caller then starts from the seed. Checks the shape, not the picture bytes (the host
+ * checks bytes on the way in).
+ */
+export function parseStoredWordPage(json: string | null): WordPageState | undefined {
+  if (!json) return undefined;
+  try {
+    const value = JSON.parse(json) as WordPageState;
+    const ids = new Set<string>();
+    const blocksOk =
+      Array.isArray(value.blocks) &&
+      value.blocks.length > 0 &&
+      value.blocks.every((b) => {
+        if (typeof b?.id !== "string" || ids.has(b.id)) return false;
+        ids.add(b.id);
+        if (b.kind === "paragraph") return typeof b.text === "string" && STYLES.includes(b.style);
+        return b.kind === "picture" && typeof b.picture?.base64 === "string" && typeof b.sizePt?.widthPt === "number" && typeof b.altText?.description === "string" && typeof b.prompt === "string";
+      });
+    if (!blocksOk || typeof value.nextId !== "number") return undefined;
+    return { blocks: value.blocks, nextId: value.nextId, selection: NO_SELECTION };
+  } catch {
+    return undefined;
+  }
 }

@@ -85,7 +85,7 @@ describe("sign-in", () => {
     await pane.getByRole("button", { name: "Sign out" }).click();
     await pane.getByText("Not signed in").waitFor({ state: "visible", timeout: 10_000 });
     const requestsBefore = imageRequests.length;
-    await pane.getByRole("button", { name: "Generate" }).click();
+    await pane.getByRole("button", { name: "Generate", exact: true }).click();
     await pane.getByRole("button", { name: "Sign in" }).first().waitFor({ state: "visible", timeout: 10_000 });
     expect(imageRequests.length).toBe(requestsBefore);
     expect(await pane.getByRole("textbox", { name: "Prompt" }).inputValue()).toBe(PROMPT);

@@ -52,6 +52,29 @@ describe("workbench", () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "workbench-word.png") });
   });
 
+  it("Word page: a report in sections whose inserted picture is still there after a reload (a document outlives its pane)", async () => {
+    const { document: wordPage, pane } = await openWorkbench(page, "word");
+    const headings = wordPage.getByRole("heading");
+    expect(await headings.allTextContents()).toEqual(["Introduction", "The market for lakeside stays", "Who comes, and when", "Our plan for next year", "Risks"]);
+    const paragraph = wordPage.locator("p", { hasText: PROMPT });
+    await paragraph.click({ clickCount: 3 });
+    await useSelection(page, pane);
+    const inserted = paragraph.locator("xpath=following-sibling::*[1]").locator("img");
+    await generate(pane);
+    await insertResult(page, pane, inserted);
+    const src = await inserted.getAttribute("src");
+
+    await page.reload();
+    const again = page.getByRole("region", { name: /^Word page/ }).locator("p", { hasText: PROMPT }).locator("xpath=following-sibling::*[1]").locator("img");
+    await again.waitFor({ state: "visible", timeout: 30_000 });
+    expect(await again.getAttribute("src")).toBe(src);
+    expect(await again.getAttribute("alt")).toBe(PROMPT);
+    expect(await page.getByRole("region", { name: /^Word page/ }).locator("img").count()).toBe(1);
+
+    const { document: fresh } = await openWorkbench(page, "word");
+    expect(await fresh.locator("img").count()).toBe(0);
+  });
+
   it("Slide: the selected text box's text becomes a picture inside the slide with the prompt in its tags", async () => {
     await openWorkbench(page, "word");
     await page.getByRole("tab", { name: "Slide" }).click();

@@ -176,11 +176,12 @@ test("3 replicas × Redis at IMAGE_RPM=30: budget kept, fair across replicas, a 
 
   // The live replicas kept serving after the kill, and after Redis came back.
   expect(served.some((r) => r.doneAt > killedAt + 2000)).toBe(true);
-  for (const g of replicas.slice(0, 2)) {
-    expect(logged(g, /shared queue unavailable/)).toBeDefined();
-    expect(logged(g, /shared queue recovered/)).toBeDefined();
-  }
-  const recoveredAt = Math.max(...replicas.slice(0, 2).map((g) => Number(logged(g, /shared queue recovered/)?.time)));
+  // A replica notices the outage only if it called Redis during it (one with no work in those 3 s may not): at least one
+  // live replica degraded, and every one that degraded said so and recovered.
+  const degraded = replicas.slice(0, 2).filter((g) => logged(g, /shared queue unavailable/) !== undefined);
+  expect(degraded.length).toBeGreaterThan(0);
+  for (const g of degraded) expect(logged(g, /shared queue recovered/)).toBeDefined();
+  const recoveredAt = Math.max(...degraded.map((g) => Number(logged(g, /shared queue recovered/)?.time)));
   const afterKill = grants.filter((t) => t > killedAt);
   const gapAfterKill = afterKill.length > 1 ? Math.max(...afterKill.slice(1).map((t, i) => t - afterKill[i])) : NaN;
   const figures = {

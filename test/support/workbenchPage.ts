@@ -2,6 +2,7 @@
 import type { Locator, Page } from "playwright-core";
 import en from "../../src/taskpane/strings/en.json";
 import { E2E_ACCOUNT, ensureSignedIn, signInLabels, type SignInLabels } from "./signIn";
+import { SEED_DECK } from "../../src/workbench/seed";
 
 /** The pane's origin, where `npm start` serves it; E2E_PANE_URL lets the tests run against servers on other ports. */
 export const PANE_URL = process.env.E2E_PANE_URL ?? "https://localhost:3000";
@@ -33,7 +34,8 @@ export function paneLabels(
   return {
     ...signInLabels(table),
     wordPage: table.workbench.wordPageLabel,
-    slide: table.workbench.slideLabel,
+    // The E2E slide is slide 1 of the seeded deck, in view when the workbench opens.
+    slide: table.workbench.slideLabel.replace("{{number}}", "1").replace("{{total}}", String(SEED_DECK.length)),
     useSelection: table.prompt.useSelection,
     prompt: table.prompt.label,
     generate: table.generate.button,
@@ -41,13 +43,16 @@ export function paneLabels(
   };
 }
 
-/** Opens the workbench on `doc` (`lang`: the `?lang=` override), signed in, and returns the stand-in region and its pane. */
+/**
+ * Opens the workbench on `doc` (`lang`: the `?lang=` override) with its seed documents (`fresh`: the Word page is
+ * otherwise kept across reloads in sessionStorage), signed in, and returns the stand-in region and its pane.
+ */
 export async function openWorkbench(
   page: Page,
   doc: "word" | "slide",
   { lang, labels = paneLabels() }: { lang?: string; labels?: PaneLabels } = {},
 ): Promise<{ document: Locator; pane: Locator }> {
-  await page.goto(`${PANE_URL}/workbench.html?doc=${doc}${lang ? `&lang=${encodeURIComponent(lang)}` : ""}`);
+  await page.goto(`${PANE_URL}/workbench.html?doc=${doc}&fresh${lang ? `&lang=${encodeURIComponent(lang)}` : ""}`);
   const document = page.getByRole("region", { name: doc === "word" ? labels.wordPage : labels.slide });
   const pane = page.locator(`[data-pane-host="workbench-${doc}"]`);
   await ensureSignedIn(page, pane, E2E_ACCOUNT, labels);
@@ -80,7 +85,7 @@ export async function generate(
 ): Promise<void> {
   const option = pane.getByRole("radio", { name: labels.firstOption });
   const earlier = (await option.count()) > 0 ? await option.getAttribute("value") : null;
-  await pane.getByRole("button", { name: button }).click();
+  await pane.getByRole("button", { name: button, exact: true }).click(); // exact: "Regenerate" also contains "Generate"
   await meanwhile?.();
   const deadline = Date.now() + 120_000;
   while ((await option.count()) === 0 || (await option.getAttribute("value")) === earlier) {

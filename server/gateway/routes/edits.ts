@@ -6,19 +6,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValida
 import sharp from "sharp";
 import { MAX_EDIT_IMAGE_BYTES, MAX_MASK_BYTES } from "../../../src/core/protocol/limits";
 import { EDIT_FIELDS } from "../../../src/core/protocol/wire";
-import { API_SIZE, nearestAspect, parseApiSize } from "../../../src/core/protocol/apiSizes";
+import { askedSizeFor } from "../../../src/core/protocol/models";
 import type { ImageQuality, OutputFormat } from "../../../src/core/protocol/wire";
-import type { ImageProvider, NormalizedEditRequest } from "../../providers/Provider";
+import type { NormalizedEditRequest } from "../../providers/Provider";
 import { GatewayError, badRequest } from "../errors";
 import { readGenerateExtras } from "../gptImageFields";
 import { answerImages } from "../runProviderCall";
 import { editFieldsSchema } from "../schemas";
+import { pickModel, shapeFor, type ServedModel, type ServedModels } from "../servedModels";
 import { readStreamFields, sendImageStream } from "../streaming";
 import { errorFromValidation, unknownParameter } from "../validation";
 
 /** Options of {@link editRoutes}. */
 export interface EditRoutesOptions {
-  provider: ImageProvider;
+  models: ServedModels;
   generationTimeoutMs: number;
 }
 
@@ -40,6 +41,8 @@ interface EditFields {
   quality: ImageQuality;
   output_format: OutputFormat;
   input_fidelity?: "high" | "low";
+  crop_to_ratio?: number;
+  model?: string;
   [field: string]: unknown;
 }
 
@@ -77,12 +80,13 @@ function checkFields(raw: Record<string, string>): EditFields {
 
 /**
  * Validates the multipart parts into a {@link NormalizedEditRequest}: the text fields by {@link checkFields}
- * (`prompt` 1–4000 characters, `size` — default: the supported size nearest to the image's aspect ratio —,
+ * (`prompt` 1–4000 characters, `size` — checked against the chosen model's rule; default: its allowed size
+ * nearest to the image's aspect ratio —, `model`, `crop_to_ratio`,
  * `n` 1–4, `quality`, `output_format`, `input_fidelity`, `output_compression`, `background`); `image` PNG/JPEG
  * < 50 MB; `mask` PNG < 4 MB of the image's pixel size.
  * @throws GatewayError 400 with a code per field (`missing_image`, `invalid_image`, `invalid_mask`, …)
  */
-async function normalizeEdit(parts: EditParts): Promise<NormalizedEditRequest> {
+async function normalizeEdit(parts: EditParts, models: ServedModels): Promise<{ model: ServedModel; edit: NormalizedEditRequest }> {
   const { files } = parts;
   const fields = checkFields(parts.fields);
   const image = files.image;
@@ -102,12 +106,18 @@ async function normalizeEdit(parts: EditParts): Promise<NormalizedEditRequest> {
       throw badRequest("invalid_mask", "mask must have the same pixel size as image", "mask");
     }
   }
-  const apiSize = fields.size ?? API_SIZE[nearestAspect(meta.width, meta.height)];
-  return {
+  // issue #10: the request's `model`, or Auto among the models that can edit (with a mask when one is sent).
+  const model = pickModel(models, {
+    ...(fields.model === undefined ? {} : { model: String(fields.model) }),
+    ...(fields.background === "transparent" ? { background: "transparent" as const } : {}),
+    edit: { mask: mask !== undefined },
+  });
+  // No size: the model's allowed size nearest to the picture's own shape (or to `crop_to_ratio`, cropped to it).
+  const ownSize = askedSizeFor(model.entry, { fit: { widthPt: meta.width, heightPt: meta.height } }).apiSize;
+  const edit: NormalizedEditRequest = {
     prompt: fields.prompt,
     n: fields.n,
-    apiSize,
-    size: parseApiSize(apiSize) as NormalizedEditRequest["size"],
+    ...shapeFor(model.entry, fields.size, fields.crop_to_ratio, ownSize),
     quality: fields.quality,
     outputFormat: fields.output_format,
     ...readGenerateExtras(fields),
@@ -115,6 +125,7 @@ async function normalizeEdit(parts: EditParts): Promise<NormalizedEditRequest> {
     ...(mask ? { mask: { bytes: mask } } : {}),
     ...(fields.input_fidelity ? { inputFidelity: fields.input_fidelity } : {}),
   };
+  return { model, edit };
 }
 
 /**
@@ -123,14 +134,15 @@ async function normalizeEdit(parts: EditParts): Promise<NormalizedEditRequest> {
  * `edits_not_supported`.
  */
 export async function editRoutes(app: FastifyInstance, options: EditRoutesOptions): Promise<void> {
-  const { provider } = options;
+  const { models } = options;
   await app.register(multipart, { limits: { fileSize: MAX_EDIT_IMAGE_BYTES, files: 2, fields: 20, fieldSize: 64 * 1024 } });
 
   app.post("/edits", async (request: FastifyRequest, reply: FastifyReply) => {
     const parts = await readParts(request);
+    const { model, edit: normalized } = await normalizeEdit(parts, models);
+    const provider = model.provider;
     const edit = provider.edit?.bind(provider);
     if (!edit) throw badRequest("edits_not_supported", `The ${provider.info.provider} backend cannot edit pictures`);
-    const normalized = await normalizeEdit(parts);
     const { stream, partialImages } = readStreamFields(parts.fields);
     if (stream) {
       return sendImageStream(request, reply, {

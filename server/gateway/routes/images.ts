@@ -1,13 +1,12 @@
 // `POST /v1/images/generations`: validates the OpenAI-shaped body, asks the provider, answers base64 images.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { parseApiSize } from "../../../src/core/protocol/apiSizes";
 import type { ImagesResponse } from "../../../src/core/protocol/wire";
-import type { PixelSize } from "../../../src/core/protocol/wire";
-import type { GenerateContext, ImageProvider, NormalizedGenerateRequest } from "../../providers/Provider";
+import type { GenerateContext, NormalizedGenerateRequest } from "../../providers/Provider";
 import { badRequest } from "../errors";
 import { readGenerateExtras } from "../gptImageFields";
 import { answerImages } from "../runProviderCall";
-import { generationsBodySchema, type GenerationsBody } from "../schemas";
+import { DEFAULT_API_SIZE, generationsBodySchema, type GenerationsBody } from "../schemas";
+import { pickModel, shapeFor, type ServedModel, type ServedModels } from "../servedModels";
 import { readStreamFields, sendImageStream } from "../streaming";
 import { editRoutes } from "./edits";
 
@@ -16,21 +15,21 @@ export type Authenticate = (request: FastifyRequest) => Promise<{ userId: string
 
 /** Options of {@link imageRoutes}. */
 export interface ImageRoutesOptions {
-  provider: ImageProvider;
+  /** The models served; each request picks one (its `model`, or Auto). */
+  models: ServedModels;
   authenticate?: Authenticate;
   /** Longest time one generation may take (ms); then 504 `generation_timeout` and the provider's signal aborts. */
   generationTimeoutMs: number;
 }
 
-/** The validated body as the provider seam wants it. */
-function normalizeGenerations(body: GenerationsBody): NormalizedGenerateRequest {
+/** The validated body as the provider seam wants it, its size checked against the chosen model's rule. */
+function normalizeGenerations(body: GenerationsBody, model: ServedModel): NormalizedGenerateRequest {
   if (body.prompt.trim() === "") throw badRequest("missing_prompt", "prompt must not be blank", "prompt");
+  const shape = shapeFor(model.entry, body.size, body.crop_to_ratio, DEFAULT_API_SIZE);
   return {
     prompt: body.prompt,
     n: body.n,
-    apiSize: body.size,
-    // The schema admits only SUPPORTED_API_SIZES, which all parse.
-    size: parseApiSize(body.size) as PixelSize,
+    ...shape,
     quality: body.quality,
     outputFormat: body.output_format,
     ...(body.seed === undefined ? {} : { seed: body.seed }),
@@ -43,7 +42,7 @@ function normalizeGenerations(body: GenerationsBody): NormalizedGenerateRequest 
  * and `request.userId` carries the result.
  */
 export async function imageRoutes(app: FastifyInstance, options: ImageRoutesOptions): Promise<void> {
-  const { provider, authenticate } = options;
+  const { models, authenticate } = options;
   app.decorateRequest("userId", undefined);
   if (authenticate) {
     app.addHook("onRequest", async (request) => {
@@ -52,11 +51,19 @@ export async function imageRoutes(app: FastifyInstance, options: ImageRoutesOpti
   }
 
   // issue #4: POST /edits (multipart), inside this plugin so the authentication hook above applies.
-  await app.register(editRoutes, { provider, generationTimeoutMs: options.generationTimeoutMs });
+  await app.register(editRoutes, { models, generationTimeoutMs: options.generationTimeoutMs });
 
   app.post<{ Body: GenerationsBody }>("/generations", { schema: { body: generationsBodySchema } }, async (request, reply): Promise<ImagesResponse | FastifyReply> => {
+    const body = request.body;
+    // issue #10: the request's `model`, or Auto by the job (transparent background, photo style, queue length).
+    const model = pickModel(models, {
+      ...(body.model === undefined ? {} : { model: body.model }),
+      ...(body.background === "transparent" ? { background: "transparent" as const } : {}),
+      ...(typeof body.style === "string" ? { style: body.style } : {}),
+    });
+    const provider = model.provider;
     // issue #4: gpt-image extras (output_compression, background) ride along for providers that take them.
-    const normalized = { ...normalizeGenerations(request.body), ...readGenerateExtras(request.body as unknown as Record<string, unknown>) };
+    const normalized = { ...normalizeGenerations(body, model), ...readGenerateExtras(body as unknown as Record<string, unknown>) };
     // issue #4: `stream: true` answers with Server-Sent Events (../streaming.ts).
     const { stream, partialImages } = readStreamFields(request.body as unknown as Record<string, unknown>);
     if (stream) {

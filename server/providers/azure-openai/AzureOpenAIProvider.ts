@@ -18,6 +18,11 @@ export interface AzureOpenAIOptions extends AzureTarget {
   userHashSecret?: string;
   /** Send the hashed `user` (`IMAGE_SEND_USER`, default true; off if a deployment refuses the field). */
   sendUser?: boolean;
+  /**
+   * Send `input_fidelity` on edits. `false` for gpt-image-2, which answers 400 to the field (it always keeps
+   * the input's details): the gateway then drops it. @default true
+   */
+  inputFidelity?: boolean;
 }
 
 /** Body of `POST …/images/generations` as sent (gpt-image fields). */
@@ -27,7 +32,7 @@ export interface AzureGenerationsBody {
   prompt: string;
   /** 1–10. */
   n: number;
-  /** `1024x1024`, `1536x1024`, `1024x1536`. */
+  /** `WIDTHxHEIGHT` allowed by the deployment's family (checked by the gateway before), e.g. `2048x1152`. */
   size: string;
   /** Always sent: the documented default differs between pages. */
   quality: string;
@@ -118,7 +123,7 @@ export class AzureOpenAIProvider implements ImageProvider {
     form.set("size", request.apiSize);
     form.set("quality", request.quality);
     form.set("output_format", request.outputFormat);
-    if (request.inputFidelity) form.set("input_fidelity", request.inputFidelity);
+    if (request.inputFidelity && this.options.inputFidelity !== false) form.set("input_fidelity", request.inputFidelity);
     if (request.background) form.set("background", request.background);
     const user = this.hashedUser(ctx);
     if (user) form.set("user", user);

@@ -8,7 +8,7 @@ import { setEditFiles } from "../upstream/multipart";
 import type { UpstreamClient } from "../upstream/UpstreamClient";
 import { UpstreamError } from "../upstream/upstreamErrors";
 import { hashedUser } from "../upstream/userHash";
-import { maiSizeFor } from "./maiSize";
+import { maiSizeFor, type MaiFamily } from "./maiSize";
 
 /** Settings of {@link FoundryMaiProvider}. */
 export interface FoundryMaiOptions {
@@ -21,6 +21,13 @@ export interface FoundryMaiOptions {
   userHashSecret?: string;
   /** Send the hashed `user` (`IMAGE_SEND_USER`, default true; off if a deployment refuses the field). */
   sendUser?: boolean;
+  /** The deployment's family: its pixel cap (2.5: 1,048,576; 2.6: 2,359,296). @default "mai-image-2.5" */
+  family?: MaiFamily;
+  /**
+   * Send `web_grounding: true` (`MAI_WEB_GROUNDING=true`): MAI searches the web with the prompt, which carries
+   * document text, so only the gateway's admin turns it on. Otherwise the field is never sent. @default false
+   */
+  webGrounding?: boolean;
 }
 
 /** Body of `POST /mai/v1/images/generations`. */
@@ -28,15 +35,18 @@ export interface MaiGenerationsBody {
   /** The deployment name. */
   model: string;
   prompt: string;
-  /** Pixels, ≥ 768; width × height ≤ 1,048,576. */
+  /** Pixels, ≥ 768; width × height ≤ 1,048,576 (2.5) or 2,359,296 (2.6). */
   width: number;
   height: number;
+  /** Only with `MAI_WEB_GROUNDING=true`. */
+  web_grounding?: true;
   /** Hashed user id for abuse monitoring. */
   user?: string;
 }
 
 /**
- * Foundry MAI: `n` images are `n` calls (each passes the queue on its own); MAI's size (e.g. 1248×832) is
+ * Foundry MAI: `n` images are `n` parallel single calls (each waits for its own slot in the queue, so `n` > 1
+ * stays under the deployment's budget); MAI's size (e.g. 1248×832) is
  * scaled to the requested size (1536×1024) so every provider returns what the pane asked for. MAI returns
  * PNG; a `jpeg` request is re-encoded here.
  */
@@ -49,12 +59,13 @@ export class FoundryMaiProvider implements ImageProvider {
 
   /** @throws UpstreamError with a normalized code; `cancelled` on abort */
   generate(request: NormalizedGenerateRequest, ctx: GenerateContext): Promise<ProviderImage[]> {
-    const size = maiSizeFor(request.size);
+    const size = maiSizeFor(request.size, this.options.family);
     const body: MaiGenerationsBody = {
       model: this.options.deployment,
       prompt: request.prompt,
       width: size.widthPx,
       height: size.heightPx,
+      ...(this.options.webGrounding ? { web_grounding: true as const } : {}),
       ...this.user(ctx),
     };
     return this.eachImage(request, ctx, (callCtx) =>
@@ -71,13 +82,14 @@ export class FoundryMaiProvider implements ImageProvider {
       throw new UpstreamError(400, "mask_not_supported", "bad_request",
         "This image service (Foundry MAI) edits the whole picture and takes no mask; send the edit without one", false, 0, { param: "mask" });
     }
-    const size = maiSizeFor(request.size);
+    const size = maiSizeFor(request.size, this.options.family);
     const form = () => {
       const data = new FormData();
       data.set("model", this.options.deployment);
       data.set("prompt", request.prompt);
       data.set("width", String(size.widthPx));
       data.set("height", String(size.heightPx));
+      if (this.options.webGrounding) data.set("web_grounding", "true");
       const user = this.user(ctx).user;
       if (user) data.set("user", user);
       return setEditFiles(data, { image: request.image });

@@ -1,6 +1,7 @@
 // Creates the Foundry MAI or Azure OpenAI provider from IMAGE_* environment variables.
 import { AzureOpenAIProvider } from "../azure-openai/AzureOpenAIProvider";
 import { FoundryMaiProvider } from "../foundry-mai/FoundryMaiProvider";
+import type { ModelFamily } from "../../../src/core/protocol/models";
 import type { ImageProvider, UpstreamGate } from "../Provider";
 import { apiKeyCredential, entraCredential } from "./credentials";
 import { parseEndpoint } from "./endpoint";
@@ -24,11 +25,15 @@ export function isRemoteProviderId(id: string): id is RemoteProviderId {
  *   (`https://cognitiveservices.azure.com/.default`);
  * - `IMAGE_USER_HASH_SECRET`: key of the hashed `user` sent upstream; `IMAGE_SEND_USER=false` sends none
  *   (MAI's documented body has no `user`: turn it off if a deployment refuses the field);
- * - `GENERATION_TIMEOUT_MS`: per upstream call (default 300000).
+ * - `GENERATION_TIMEOUT_MS`: per upstream call (default 300000);
+ * - `MAI_WEB_GROUNDING` (foundry-mai): `true` sends `web_grounding: true` (MAI then searches the web with the
+ *   prompt, which carries document text: an admin's choice); anything else, or unset, never sends the field.
  * @param gate the shared queue every upstream request passes
+ * @param family the deployment's model family (MAI 2.5 / 2.6 caps, gpt-image-2's fields); absent: the caps of
+ *   the most limited family (MAI 2.5) and gpt-image-1.5's fields
  * @throws Error naming the variable that is missing or malformed
  */
-export function createRemoteProvider(id: RemoteProviderId, env: NodeJS.ProcessEnv, gate?: UpstreamGate): ImageProvider {
+export function createRemoteProvider(id: RemoteProviderId, env: NodeJS.ProcessEnv, gate?: UpstreamGate, family?: ModelFamily): ImageProvider {
   const endpoint = parseEndpoint("IMAGE_ENDPOINT", env.IMAGE_ENDPOINT);
   const deployment = env.IMAGE_DEPLOYMENT?.trim();
   if (!deployment) throw new Error(`IMAGE_DEPLOYMENT is required for IMAGE_PROVIDER=${id} (the deployment name)`);
@@ -45,7 +50,12 @@ export function createRemoteProvider(id: RemoteProviderId, env: NodeJS.ProcessEn
   const sendUserText = env.IMAGE_SEND_USER?.trim() || "true";
   if (sendUserText !== "true" && sendUserText !== "false") throw new Error(`IMAGE_SEND_USER must be true or false, got "${sendUserText}"`);
   const user = { userHashSecret, sendUser: sendUserText === "true" };
-  if (id === "foundry-mai") return new FoundryMaiProvider({ endpoint, deployment, client, ...user });
+  if (id === "foundry-mai") {
+    const grounding = env.MAI_WEB_GROUNDING?.trim() || "false";
+    if (grounding !== "true" && grounding !== "false") throw new Error(`MAI_WEB_GROUNDING must be true or false, got "${grounding}"`);
+    const maiFamily = family === "mai-image-2.6" ? family : "mai-image-2.5";
+    return new FoundryMaiProvider({ endpoint, deployment, client, family: maiFamily, webGrounding: grounding === "true", ...user });
+  }
   const apiVersion = env.IMAGE_API_VERSION?.trim() || undefined;
-  return new AzureOpenAIProvider({ endpoint, deployment, apiVersion, client, ...user });
+  return new AzureOpenAIProvider({ endpoint, deployment, apiVersion, client, inputFidelity: family !== "gpt-image-2", ...user });
 }

@@ -1,6 +1,6 @@
 // One style for a whole run: preset + palette + style words → the suffix every prompt of the run ends with.
 import { MAX_PROMPT_CHARS } from "../protocol/limits";
-import { isStylePreset, STYLE_SUFFIX, type StylePreset } from "../styles";
+import { isStylePreset, STYLE_SUFFIX, type StylePreset } from "../protocol/styles";
 import { isHexColour, nameColour } from "./colourNames";
 
 /** Most colours in a run's palette. */

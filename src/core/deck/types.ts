@@ -77,6 +77,11 @@ export interface DeckInsertOptions {
   prompt: string;
   /** The picture library's id: tagged on the shape, so a second insert of the same picture is found and skipped. */
   pictureId: string;
+  /**
+   * The rest of the picture's provenance (`PictureProvenance` of src/hosts/DocumentHost, whose `libraryId` is
+   * `pictureId` and `prompt` is `prompt`): kept in the document with the picture (Word custom XML part, PowerPoint tags).
+   */
+  provenance?: { style: string; model?: string; size?: string };
 }
 
 /**

@@ -37,8 +37,18 @@ export interface ImageGenerateRequest {
   prompt: string;
   /** Number of images, 1–4. @default 1 */
   n?: number;
-  /** `"1024x1024" | "1536x1024" | "1024x1536"` (pixels). The returned bytes must decode to exactly this size. */
-  size: string;
+  /**
+   * `WIDTHxHEIGHT` in pixels, allowed by the chosen model's rule (`GET /v1/models`). The returned bytes decode to
+   * exactly this size, or with `crop_to_ratio` to its centre crop. Absent (only with `crop_to_ratio`): the gateway
+   * asks the chosen model's own size for that ratio.
+   */
+  size?: string;
+  /** A model id from `GET /v1/models`, or `auto` (the gateway chooses). Absent: the gateway's default (Auto). */
+  model?: string;
+  /** Width ÷ height the gateway centre-crops each finished picture to (Illustrate's extension). */
+  crop_to_ratio?: number;
+  /** `transparent` (needs `output_format: "png"`) where the model can (`transparentBackground`). */
+  background?: "transparent" | "opaque" | "auto";
   /** @default "auto" */
   quality?: ImageQuality;
   /** @default "png" */
@@ -61,7 +71,7 @@ export interface ImageGenerateRequest {
  */
 export const GENERATION_FIELDS = [
   "prompt", "n", "size", "quality", "output_format", "seed", "response_format", "stream", "partial_images",
-  "output_compression", "background", "model", "user", "moderation", "style",
+  "output_compression", "background", "model", "user", "moderation", "style", "crop_to_ratio",
 ] as const;
 
 /**
@@ -70,7 +80,7 @@ export const GENERATION_FIELDS = [
  */
 export const EDIT_FIELDS = [
   "prompt", "n", "size", "quality", "output_format", "seed", "response_format", "stream", "partial_images",
-  "output_compression", "background", "input_fidelity", "model", "user",
+  "output_compression", "background", "input_fidelity", "model", "user", "crop_to_ratio",
 ] as const;
 
 /** One image of an answer: raw base64 bytes (no `data:` prefix) and the prompt as the model rewrote it. */

@@ -1,6 +1,7 @@
 // DocumentHost for PowerPoint: insert, replace and restore on slides, built on the slide reader and the image insert.
 import { altTextFor, altTextOnReplace } from "../../core/altText";
 import { fitInto, planSlidePlacement, replacementRect } from "../../core/placement";
+import type { DeckHostAdditions } from "../../core/deck/types";
 import type { PictureData } from "../../core/types";
 import type {
   DocumentHost,
@@ -15,9 +16,10 @@ import { HostError } from "../errors";
 import { assertFeature, type OfficeCapabilities } from "../office/requirementSets";
 import { assertWritable, subscribeSelectionChanged } from "../office/documentState";
 import { pictureDataFromBase64 } from "../office/pictureBytes";
-import { deleteShape, finishInsert, insertImage, type Finish } from "./insertImage";
+import { deleteShape, finishInsert, insertImage, ShapeLostError, type Finish } from "./insertImage";
+import { PowerPointDeck } from "./PowerPointDeck";
 import { runStep, type PowerPointEnvironment } from "./powerPointEnvironment";
-import { PROMPT_TAG, promptOf, withPromptTag } from "./shapeTags";
+import { promptOf, withIllustrateTags } from "./shapeTags";
 import { currentSlide, readOldPicture, readPowerPointSelection, readSlide, renderPicture, toPlacementShape, type OldPicture, type SlideSnapshot } from "./slideReader";
 
 /**
@@ -45,9 +47,12 @@ import { currentSlide, readOldPicture, readPowerPointSelection, readSlide, rende
 export class PowerPointHost implements DocumentHost {
   readonly kind = "powerpoint" as const;
   readonly capabilities: OfficeCapabilities;
+  /** Whole-deck operations ({@link PowerPointDeck}); absent without `capabilities.features.deck` (reason in `reasons.deck`). */
+  readonly deck?: DeckHostAdditions;
 
   constructor(private readonly env: PowerPointEnvironment) {
     this.capabilities = env.capabilities;
+    if (env.capabilities.features.deck) this.deck = new PowerPointDeck(env);
   }
 
   /** The selected text and picture: see {@link readPowerPointSelection}. */
@@ -92,13 +97,13 @@ export class PowerPointHost implements DocumentHost {
       image: picture.size,
       placement: options.slidePlacement ?? "auto",
     });
-    await insertImage(this.env, picture.base64, plan.kind === "box" ? plan.rect : undefined);
+    await insertImage(this.env, slide.slideId, picture.base64, plan.kind === "box" ? plan.rect : undefined);
     const { result } = await finishInsert(this.env, slide, {
       wanted: plan.kind === "box" ? plan.rect : undefined,
       placeholderBox: plan.kind === "placeholder" ? fitInto(picture.size, plan.rect) : undefined,
       sendToBack: plan.kind === "box" && plan.sendToBack,
       name: options.altText.title,
-      tags: [{ key: PROMPT_TAG, value: options.prompt }],
+      tags: withIllustrateTags([], options.prompt, options.provenance),
       altText: options.altText,
     });
     return usedFallbackLocation ? { ...result, usedFallbackLocation } : result;
@@ -120,15 +125,25 @@ export class PowerPointHost implements DocumentHost {
       wanted,
       sendToBack: false,
       name: old.shape.name,
-      tags: withPromptTag(old.tags, options.prompt),
+      // Other tags kept; Illustrate's rewritten for the new picture (its provenance when given, else the prompt
+      // only: the old library id is another picture's and must not be claimed for this one).
+      tags: withIllustrateTags(old.tags, options.prompt, options.provenance),
       altText: altTextOnReplace(old.altText, promptOf(old.tags), options.altText, options.overwriteAltText),
     };
     const others: SlideSnapshot = { ...old.slide, shapes: old.slide.shapes.filter((s) => s.id !== old.shape.id) };
 
     if (old.backupBase64 === undefined) {
       // No copy of the old picture can be made (PowerPointApi < 1.10): new one in first, old one out after.
-      await insertImage(this.env, data.base64, wanted);
-      const added = await finishInsert(this.env, old.slide, finish);
+      await insertImage(this.env, old.slide.slideId, data.base64, wanted);
+      let added: { result: InsertResult; shapeId: string };
+      let lost: ShapeLostError | undefined;
+      try {
+        added = await finishInsert(this.env, old.slide, finish);
+      } catch (error) {
+        // #2775: the new picture is in but another shape went; still take the old picture out, then say so.
+        if (!(error instanceof ShapeLostError)) throw error;
+        [added, lost] = [error.inserted, error];
+      }
       try {
         await deleteShape(this.env, old.slide.slideId, old.shape.id);
       } catch (deleteError) {
@@ -136,14 +151,17 @@ export class PowerPointHost implements DocumentHost {
         await deleteShape(this.env, old.slide.slideId, added.shapeId).catch(() => undefined /* reporting deleteError */);
         throw new HostError("insert_refused", "PowerPoint would not remove the old picture; the new one was taken out again", { cause: deleteError });
       }
+      if (lost) throw lost;
       return added.result;
     }
 
     await deleteShape(this.env, old.slide.slideId, old.shape.id);
     try {
-      await insertImage(this.env, data.base64, wanted);
+      await insertImage(this.env, old.slide.slideId, data.base64, wanted);
       return (await finishInsert(this.env, others, finish)).result;
     } catch (insertError) {
+      // The new picture is in (another shape was lost, #2775): putting the old one back would make two.
+      if (insertError instanceof ShapeLostError) throw insertError;
       // Refused, timed out or not verified after the delete: put the original back (its rendering).
       await this.restore(old, others, insertError);
       throw new HostError("insert_refused", "PowerPoint refused the new picture; the original picture was put back", { cause: insertError });
@@ -167,7 +185,7 @@ export class PowerPointHost implements DocumentHost {
   /** Puts the rendering of a deleted picture back after a failed replace. */
   private async restore(old: OldPicture, others: SlideSnapshot, insertError: unknown): Promise<void> {
     try {
-      await insertImage(this.env, old.backupBase64 as string, old.shape.rect);
+      await insertImage(this.env, others.slideId, old.backupBase64 as string, old.shape.rect);
       await finishInsert(this.env, others, {
         wanted: old.shape.rect,
         sendToBack: false,

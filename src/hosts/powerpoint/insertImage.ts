@@ -22,14 +22,54 @@ export interface Finish {
 }
 
 /**
+ * PowerPoint on the web can delete the *selected* shape when something is inserted with `setSelectedDataAsync`
+ * (office-js #2775, open), and the text box the prompt came from is usually still selected at Insert. Selecting the
+ * slide itself (`presentation.setSelectedSlides([slideId])`, PowerPointApi 1.5) clears the shape selection and makes
+ * that slide the one in view, where the insert lands. {@link finishInsert} then checks every shape is still there.
+ * @throws HostError `item_gone` when the slide is no longer in the presentation, `timeout`…
+ */
+export function selectSlideOnly(env: PowerPointEnvironment, slideId: string): Promise<void> {
+  return runStep(env, "Selecting the slide", async (context) => {
+    const slide = context.presentation.slides.getItemOrNullObject(slideId);
+    slide.load("id");
+    await context.sync();
+    if (slide.isNullObject) throw new HostError("item_gone", "the slide is no longer in the presentation");
+    context.presentation.setSelectedSlides([slideId]);
+    // setSelectedDataAsync writes to the slide in view: check it is this one before anything goes in.
+    const inView = context.presentation.getSelectedSlides();
+    inView.load("items/id");
+    await context.sync();
+    if (inView.items[0]?.id !== slideId) throw new HostError("insert_refused", "PowerPoint did not go to the slide the picture is for");
+  });
+}
+
+/**
+ * An insert that went in while PowerPoint deleted other shapes of the slide (office-js #2775). The picture is on the
+ * slide, finished (geometry, tags, alt text), so a later insert by the same library id finds it: never insert twice
+ * (an image insert cannot be undone on the web, #3308).
+ */
+export class ShapeLostError extends HostError {
+  constructor(
+    /** Names of the shapes that were on the slide before the insert and are gone after it. */
+    readonly lostShapeNames: string[],
+    /** The picture as it is on the slide. */
+    readonly inserted: { result: InsertResult; shapeId: string },
+  ) {
+    super("shape_lost", `PowerPoint removed ${lostShapeNames.map((n) => `"${n}"`).join(", ")} while inserting the picture (office-js #2775)`);
+  }
+}
+
+/**
  * Inserts on the slide in view with `setSelectedDataAsync` (Image coercion, ImageCoercion 1.1); when the web
  * refuses because a picture is selected (2001, office-js #3698, #4225), clears the shape selection by going to the
  * current slide (a workaround reported in #3698; `setSelectedShapes([])` does not work there) and tries once more.
- * If the selection cannot be cleared, the first refusal is reported.
+ * If the selection cannot be cleared, the first refusal is reported. Always selects slide `slideId` first
+ * ({@link selectSlideOnly}, the #2775 guard).
  * @param rect the box in points, or `undefined` to let the host fill an empty placeholder (#2451, #2651)
  * @throws HostError `insert_refused`, `timeout`…
  */
-export async function insertImage(env: PowerPointEnvironment, base64: string, rect: RectPt | undefined): Promise<void> {
+export async function insertImage(env: PowerPointEnvironment, slideId: string, base64: string, rect: RectPt | undefined): Promise<void> {
+  await selectSlideOnly(env, slideId);
   try {
     await insertImageOnce(env, base64, rect);
   } catch (error) {
@@ -74,7 +114,8 @@ async function insertImageOnce(env: PowerPointEnvironment, base64: string, rect:
  * Geometry is read back and set again when it differs: some hosts treat the values as pixels (office-js #2714).
  * @param before the slide as it was before the insert (the new picture is the shape not in it)
  * @throws HostError `insert_not_verified` when no new picture is on the slide; a new picture that could not be
- *   finished is deleted again.
+ *   finished is deleted again. {@link ShapeLostError} (`shape_lost`) when a shape of `before` is gone (#2775): the
+ *   picture is finished and stays.
  */
 export async function finishInsert(env: PowerPointEnvironment, before: SlideSnapshot, finish: Finish): Promise<{ result: InsertResult; shapeId: string }> {
   const sets = env.capabilities.sets;
@@ -83,6 +124,8 @@ export async function finishInsert(env: PowerPointEnvironment, before: SlideSnap
     const after = await readSlide(context, slide, env.capabilities);
     const created = findCreated(before, after);
     if (!created) throw new HostError("insert_not_verified", "PowerPoint reported success but no new picture is on the slide");
+    const present = new Set(after.shapes.map((s) => s.id));
+    const lost = before.shapes.filter((s) => !present.has(s.id));
     const shape = slide.shapes.getItem(created.shape.id);
     try {
       // A placeholder the host did not fill leaves a free-standing picture: give it the placeholder's box.
@@ -110,10 +153,13 @@ export async function finishInsert(env: PowerPointEnvironment, before: SlideSnap
       }
       throw error;
     }
-    return {
+    const inserted = {
       shapeId: created.shape.id,
       result: { sizePt: { widthPt: shape.width, heightPt: shape.height }, positionPt: { leftPt: shape.left, topPt: shape.top } },
     };
+    // #2775: the picture stays (finished and tagged); the person is told which shape PowerPoint removed.
+    if (lost.length > 0) throw new ShapeLostError(lost.map((s) => s.name || s.id), inserted);
+    return inserted;
   });
 }
 

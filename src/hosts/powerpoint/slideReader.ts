@@ -7,7 +7,7 @@ import { HostError } from "../errors";
 import { callAsync, withTimeout } from "../office/async";
 import type { OfficeCapabilities } from "../office/requirementSets";
 import { runStep, stepTimeoutMs, type PowerPointEnvironment } from "./powerPointEnvironment";
-import { promptOf, type ShapeTag } from "./shapeTags";
+import { promptOf, provenanceOf, type ShapeTag } from "./shapeTags";
 
 /** A shape as read from the slide; geometry in points. */
 export interface ShapeSnapshot {
@@ -66,12 +66,14 @@ export async function readPowerPointSelection(env: PowerPointEnvironment): Promi
         if (picture) {
           const altText = sets.powerPointApi110 ? altTextOf(picture) : undefined;
           snapshot.picture = { id: picture.id, sizePt: { widthPt: picture.width, heightPt: picture.height }, altText };
-          if (sets.powerPointApi110) {
-            // Whose alt text it is needs the prompt kept in the tags (1.3, always there when 1.10 is).
-            picture.tags.load("items/key,items/value");
-            await context.sync();
-            snapshot.picture.altTextIsGenerated = isGeneratedAltText(altText, promptOf(picture.tags.items));
-          }
+          // Tags (PowerPointApi 1.3, there whenever 1.5 is): the prompt says whose alt text it is; the provenance
+          // is returned only when the tags are Illustrate's (`provenanceOf`), never claimed for another picture.
+          picture.tags.load("items/key,items/value");
+          await context.sync();
+          const tags = picture.tags.items.map((t) => ({ key: t.key, value: t.value }));
+          if (sets.powerPointApi110) snapshot.picture.altTextIsGenerated = isGeneratedAltText(altText, promptOf(tags));
+          const provenance = provenanceOf(tags);
+          if (provenance) snapshot.picture.provenance = provenance;
         }
         return snapshot;
       });

@@ -5,6 +5,7 @@ import type { PictureData, PointSize } from "../../core/types";
 import type {
   DocumentHost,
   InsertOptions,
+  PictureProvenance,
   InsertResult,
   InsertTarget,
   ReplaceOptions,
@@ -13,22 +14,28 @@ import type {
 } from "../DocumentHost";
 import { HostError } from "../errors";
 import { assertFeature, type OfficeCapabilities } from "../office/requirementSets";
-import { assertWritable, subscribeSelectionChanged, type OfficeDocumentLike } from "../office/documentState";
+import { assertWritable, subscribeSelectionChanged } from "../office/documentState";
 import { isGoneError, toHostError } from "../office/officeErrors";
 import { pictureDataFromBase64 } from "../office/pictureBytes";
+import type { DeckHostAdditions } from "../../core/deck/types";
 import { AltTextMemory } from "./altTextMemory";
-import { wordPictureSize, type WordPageSetupPt } from "./wordSizing";
+import { defaultXmlParser, provenanceTag, type XmlParser } from "./provenanceXml";
+import { WordDeck } from "./wordDeck";
+import type { PictureParagraphOptions, WordEnvironment } from "./wordEnvironment";
+import {
+  addProvenancePart,
+  applyPictureFormat,
+  deletePartQuietly,
+  illustrateLibraryId,
+  readPageSetup,
+  readProvenanceParts,
+  removeParagraphs,
+  wrapInIllustrateControl,
+  type StoredProvenance,
+} from "./wordPictures";
+import { wordPictureSize } from "./wordSizing";
 
-/** How the adapter reaches Word: `Word.run` in Office, hand-made fakes in tests. */
-export interface WordEnvironment {
-  /** `Word.run(batch)`. */
-  run<T>(batch: (context: Word.RequestContext) => Promise<T>): Promise<T>;
-  /** `Word.run(object, batch)`: a new batch on the context of a tracked object from an earlier batch. */
-  runWith<T>(object: OfficeExtension.ClientObject, batch: (context: Word.RequestContext) => Promise<T>): Promise<T>;
-  /** `Office.context.document`. */
-  document: OfficeDocumentLike;
-  capabilities: OfficeCapabilities;
-}
+export type { PictureParagraphOptions, WordEnvironment } from "./wordEnvironment";
 
 /** What {@link WordHost.captureTarget} keeps: the selection as a tracked `Word.Range`. */
 interface WordTargetData {
@@ -64,10 +71,19 @@ export function officeWordEnvironment(capabilities: OfficeCapabilities): WordEnv
  *   on Windows (#4053) and fails on the second replace on the web (#6573).
  * - The insert location is a tracked `Range` (`Range.track()`), not a content control: nothing is written to
  *   the document until the picture goes in.
- * - An `InlinePicture` has no tags, so the prompt is not stored in the document. Whose alt text a picture has
- *   (issue #5) is judged against the prompts this adapter wrote alt text for in this session, by description:
- *   a picture from an earlier session with non-empty alt text counts as a person's (kept on replace unless
- *   `overwriteAltText`), never the other way round (./altTextMemory.ts).
+ * - Provenance (issue 9): an `InlinePicture` has no tags, so a picture inserted with `options.provenance` is wrapped
+ *   in a rich-text content control (WordApi 1.1) tagged `illustrate:<libraryId>`, titled "Illustrate picture" (its own
+ *   paragraph's control; the picture's own on "replace-selection"). With WordApi 1.4 (`features.provenance`) the
+ *   prompt, style, model and size go into a custom XML part per picture (./provenanceXml.ts says why one per picture),
+ *   written in the same batch as the picture, so a failed insert leaves neither. Below 1.4 only the tag is written
+ *   (custom document properties, WordApi 1.3, hold at most 255 characters a value: too short for prompts), so
+ *   such a picture is known to be Illustrate's but its prompt is not. Selecting a picture reads its parent content
+ *   control (`InlinePicture.parentContentControlOrNullObject`, 1.3); a picture outside an `illustrate:` control is
+ *   never claimed. Replace keeps the control (the picture inside it is replaced), retags it and swaps the part.
+ * - Whose alt text a picture has (issue #5) is judged against the prompt stored in the document, else against the
+ *   prompts this adapter wrote alt text for in this session (./altTextMemory.ts, the fallback): a picture with
+ *   neither and non-empty alt text counts as a person's, never the other way round.
+ * - `deck` (issue 8, `features.deck`): sections from Heading 1 / Heading 2 paragraphs (./wordDeck.ts).
  */
 export class WordHost implements DocumentHost {
   readonly kind = "word" as const;
@@ -75,11 +91,15 @@ export class WordHost implements DocumentHost {
   /** Tracked pictures handed out by readSelection, by SelectedPicture.id. */
   private readonly pictures = new Map<string, Word.InlinePicture>();
   private nextPictureId = 1;
-  /** The alt texts this adapter wrote this session, with their prompts. */
+  /** The alt texts this adapter wrote this session, with their prompts (the fallback when the document holds none). */
   private readonly writtenAltText = new AltTextMemory();
+  private readonly xmlParser: XmlParser | undefined;
+  readonly deck?: DeckHostAdditions;
 
   constructor(private readonly env: WordEnvironment) {
     this.capabilities = env.capabilities;
+    this.xmlParser = env.xmlParser ?? defaultXmlParser();
+    if (this.capabilities.features.deck) this.deck = new WordDeck(env, this);
   }
 
   /**
@@ -96,9 +116,12 @@ export class WordHost implements DocumentHost {
         await context.sync();
         const snapshot: SelectionSnapshot = { text: selection.text };
         if (picture && !picture.isNullObject) {
+          const control = picture.parentContentControlOrNullObject;
+          control.load("tag");
           picture.track();
           await context.sync();
-          snapshot.picture = this.rememberPicture(picture);
+          const stored = await this.storedProvenance(context, illustrateLibraryId(control));
+          snapshot.picture = this.rememberPicture(picture, stored[stored.length - 1]?.provenance);
         }
         return snapshot;
       });
@@ -174,24 +197,41 @@ export class WordHost implements DocumentHost {
     try {
       return await this.env.runWith(old, async (context) => {
         old.load(PICTURE_PROPS);
+        const control = old.parentContentControlOrNullObject;
+        control.load("tag");
         try {
           await context.sync();
         } catch (error) {
           throw isGoneError(error) ? new HostError("picture_gone", "the picture to replace is no longer in the document", { cause: error }) : error;
         }
+        const oldLibraryId = illustrateLibraryId(control);
+        const stored = await this.storedProvenance(context, oldLibraryId);
+        const storedPrompt = stored[stored.length - 1]?.provenance.prompt;
         const size = replacementSize({ widthPt: old.width, heightPt: old.height }, data.size, options.keepBox);
         const oldAlt = altTextOf(old);
-        const altText = altTextOnReplace(oldAlt, this.writtenAltText.promptFor(oldAlt), options.altText, options.overwriteAltText);
+        const altText = altTextOnReplace(oldAlt, storedPrompt ?? this.writtenAltText.promptFor(oldAlt), options.altText, options.overwriteAltText);
+        // No new provenance given: an Illustrate picture keeps its id and style, with the new prompt.
+        const provenance = options.provenance ?? (stored.length > 0 ? { ...stored[stored.length - 1].provenance, prompt: options.prompt } : undefined);
+        // The new metadata first: if Word refuses it, the old picture is untouched.
+        const part = provenance && this.capabilities.features.provenance ? addProvenancePart(context, provenance) : undefined;
         const fresh = old.insertInlinePictureFromBase64(data.base64, "Replace");
         applyPictureFormat(fresh, size, altText);
+        if (provenance && oldLibraryId !== undefined) control.tag = provenanceTag(provenance.libraryId);
+        else if (provenance) wrapInIllustrateControl(fresh, provenance.libraryId);
         fresh.load("width,height");
         fresh.track();
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (error) {
+          await deletePartQuietly(context, part);
+          throw error;
+        }
         // Later replaces and edits of this picture go through the new object.
         this.pictures.set(target.id, fresh);
         if (altText === options.altText) this.writtenAltText.remember(options.altText, options.prompt);
         old.untrack();
-        await context.sync().catch(() => undefined /* the replaced picture is gone: its tracking went with it */);
+        if (part) for (const previous of stored) previous.part.delete();
+        await context.sync().catch(() => undefined /* the replaced picture is gone: its tracking went with it; an old part left behind is never read as another picture's */);
         return { sizePt: { widthPt: fresh.width, heightPt: fresh.height } };
       });
     } catch (error) {
@@ -222,32 +262,63 @@ export class WordHost implements DocumentHost {
 
   /** Queues the insert at `range` and syncs; removes what it added if Word refuses part of it. */
   private async insertAt(context: Word.RequestContext, range: Word.Range, data: PictureData, options: InsertOptions): Promise<InsertResult> {
-    const setup = this.capabilities.sets.wordApiDesktop13 ? range.sections.getFirst().pageSetup : undefined;
-    setup?.load("pageWidth,pageHeight,leftMargin,rightMargin,topMargin,bottomMargin");
-    const replacing = options.wordPlacement === "replace-selection";
+    if (options.wordPlacement !== "replace-selection") {
+      const size = await this.pictureSize(context, range.sections, data);
+      return { sizePt: await this.insertPictureParagraph(context, range.paragraphs.getLast(), data, size, options) };
+    }
     // A selected picture is never replaced through the range (office-js #4053, #6573): find it first.
-    const selectedPictures = replacing && this.capabilities.sets.wordApi13 ? range.inlinePictures : undefined;
+    const selectedPictures = this.capabilities.sets.wordApi13 ? range.inlinePictures : undefined;
     selectedPictures?.load("items");
     if (selectedPictures) range.load("text");
-    await context.sync();
-    const size = wordPictureSize(data.size, setup ? readPageSetup(setup) : undefined);
+    const size = await this.pictureSize(context, range.sections, data);
     const selectedPicture = selectedPictures && range.text.trim() === "" ? selectedPictures.items[0] : undefined;
+    const picture = (selectedPicture ?? range).insertInlinePictureFromBase64(data.base64, "Replace");
+    return { sizePt: await this.finishInsert(context, picture.paragraph, picture, [], options, size) };
+  }
 
-    const added: Word.Paragraph[] = [];
-    let holder: Word.Paragraph;
-    let picture: Word.InlinePicture;
-    if (replacing) {
-      picture = (selectedPicture ?? range).insertInlinePictureFromBase64(data.base64, "Replace");
-      holder = picture.paragraph;
-    } else {
-      holder = range.paragraphs.getLast().insertParagraph("", "After");
-      added.push(holder);
-      // The new paragraph inherits the selected paragraph's style (a heading would put the picture in the TOC).
-      if (this.capabilities.sets.wordApi13) holder.styleBuiltIn = "Normal" as Word.BuiltInStyleName;
-      holder.alignment = "Centered" as Word.Alignment;
-      picture = holder.insertInlinePictureFromBase64(data.base64, "Start");
-    }
+  /**
+   * Puts the picture in a new centred "Normal" paragraph right after `anchor` (plus the optional caption), wrapped
+   * in the Illustrate content control when `options.provenance` is given, `size` points big ({@link pictureSize});
+   * syncs and verifies. Shared with the section inserts of ./wordDeck.ts.
+   * @returns the picture's size as Word reports it, in points.
+   */
+  async insertPictureParagraph(context: Word.RequestContext, anchor: Word.Paragraph, data: PictureData, size: PointSize, options: PictureParagraphOptions): Promise<PointSize> {
+    const holder = anchor.insertParagraph("", "After");
+    // The new paragraph inherits the anchor's style (a heading would put the picture in the TOC).
+    if (this.capabilities.sets.wordApi13) holder.styleBuiltIn = "Normal" as Word.BuiltInStyleName;
+    holder.alignment = "Centered" as Word.Alignment;
+    const picture = holder.insertInlinePictureFromBase64(data.base64, "Start");
+    return this.finishInsert(context, holder, picture, [holder], options, size);
+  }
+
+  /**
+   * The picture's size in points for the first of `sections` (`Range.sections` / `Document.sections`): the text column
+   * from `Section.pageSetup` where WordApiDesktop 1.3 has it, else 468 pt (./wordSizing.ts). Syncs what is queued.
+   */
+  async pictureSize(context: Word.RequestContext, sections: Word.SectionCollection, data: PictureData): Promise<PointSize> {
+    const setup = this.capabilities.sets.wordApiDesktop13 ? sections.getFirst().pageSetup : undefined;
+    setup?.load("pageWidth,pageHeight,leftMargin,rightMargin,topMargin,bottomMargin");
+    await context.sync();
+    return wordPictureSize(data.size, setup ? readPageSetup(setup) : undefined);
+  }
+
+  /**
+   * Formats the queued `picture`, adds the caption, the Illustrate content control (around `holder` when the
+   * paragraph is the picture's own, else around the picture) and the provenance part, syncs and checks the picture is
+   * there; on failure removes `added` (and the part) so the document is as it was.
+   */
+  private async finishInsert(
+    context: Word.RequestContext,
+    holder: Word.Paragraph,
+    picture: Word.InlinePicture,
+    added: Word.Paragraph[],
+    options: PictureParagraphOptions,
+    size: PointSize,
+  ): Promise<PointSize> {
     applyPictureFormat(picture, size, options.altText);
+    const { provenance } = options;
+    if (provenance) wrapInIllustrateControl(added.includes(holder) ? holder : picture, provenance.libraryId);
+    const part = provenance && this.capabilities.features.provenance ? addProvenancePart(context, provenance) : undefined;
     if (options.caption) {
       const caption = holder.insertParagraph(options.prompt, "After");
       added.push(caption);
@@ -257,25 +328,42 @@ export class WordHost implements DocumentHost {
     }
     const inHolder = holder.inlinePictures;
     inHolder.load("items");
+    const undo = async () => {
+      await removeParagraphs(context, added);
+      await deletePartQuietly(context, part);
+    };
     try {
       await context.sync();
     } catch (error) {
-      await removeParagraphs(context, added);
+      await undo();
       // The picture Word just "inserted" cannot be found to size it: it never arrived (office-js #3033).
       if (isGoneError(error)) throw new HostError("insert_not_verified", "Word accepted the picture but it is not in the document", { cause: error });
       throw error;
     }
     if (inHolder.items.length === 0) {
-      await removeParagraphs(context, added);
+      await undo();
       throw new HostError("insert_not_verified", "Word accepted the picture but it is not in the document");
     }
     picture.load("width,height");
     await context.sync();
     this.writtenAltText.remember(options.altText, options.prompt);
-    return { sizePt: { widthPt: picture.width, heightPt: picture.height } };
+    return { widthPt: picture.width, heightPt: picture.height };
   }
 
-  private rememberPicture(picture: Word.InlinePicture): SelectedPicture {
+  /**
+   * The provenance parts of the Illustrate picture `libraryId` (none when the picture is not Illustrate's, when
+   * `features.provenance` is off, or when the parts cannot be read: reading never fails a selection).
+   */
+  private async storedProvenance(context: Word.RequestContext, libraryId: string | undefined): Promise<StoredProvenance[]> {
+    if (libraryId === undefined || !this.capabilities.features.provenance || !this.xmlParser) return [];
+    try {
+      return await readProvenanceParts(context, libraryId, this.xmlParser);
+    } catch {
+      return [];
+    }
+  }
+
+  private rememberPicture(picture: Word.InlinePicture, provenance: PictureProvenance | undefined): SelectedPicture {
     const id = `word-picture-${this.nextPictureId++}`;
     // One selected picture at a time is enough for the pane; older ones are forgotten (tracking costs Word memory).
     for (const [oldId, old] of this.pictures) {
@@ -284,7 +372,14 @@ export class WordHost implements DocumentHost {
     }
     this.pictures.set(id, picture);
     const altText = altTextOf(picture);
-    return { id, sizePt: { widthPt: picture.width, heightPt: picture.height }, altText, altTextIsGenerated: isGeneratedAltText(altText, this.writtenAltText.promptFor(altText)) };
+    const storedPrompt = provenance?.prompt ?? this.writtenAltText.promptFor(altText);
+    return {
+      id,
+      sizePt: { widthPt: picture.width, heightPt: picture.height },
+      altText,
+      altTextIsGenerated: isGeneratedAltText(altText, storedPrompt),
+      ...(provenance ? { provenance } : {}),
+    };
   }
 
   /** Stops tracking an object from an earlier batch (tracked objects cost Word memory). Never throws. */
@@ -315,28 +410,4 @@ export class WordHost implements DocumentHost {
 /** The captured place no longer exists (its text was deleted): fall back to the current selection. */
 class TargetGone extends Error {}
 
-/** Sets size (points) and alt text; `lockAspectRatio` off while both sides are set, else Word rescales the other. */
-function applyPictureFormat(picture: Word.InlinePicture, size: PointSize, altText: { title: string; description: string }): void {
-  picture.lockAspectRatio = false;
-  picture.width = size.widthPt;
-  picture.height = size.heightPt;
-  picture.lockAspectRatio = true;
-  picture.altTextTitle = altText.title;
-  picture.altTextDescription = altText.description;
-}
 
-function readPageSetup(setup: Word.PageSetup): WordPageSetupPt {
-  const { pageWidth, pageHeight, leftMargin, rightMargin, topMargin, bottomMargin } = setup;
-  return { pageWidth, pageHeight, leftMargin, rightMargin, topMargin, bottomMargin };
-}
-
-/** Best-effort removal of paragraphs this batch added, so a failed insert leaves the document as it was. */
-async function removeParagraphs(context: Word.RequestContext, paragraphs: Word.Paragraph[]): Promise<void> {
-  if (paragraphs.length === 0) return;
-  for (const paragraph of paragraphs) paragraph.delete();
-  try {
-    await context.sync();
-  } catch {
-    // The paragraphs were never created (Word refused the first step): there is nothing to remove.
-  }
-}

@@ -8,13 +8,15 @@ export interface ChoiceFieldProps<T extends string> {
   /** Visible text of each choice. */
   labelOf(choice: T): string;
   disabled?: boolean;
+  /** One line under the select (e.g. the trade of the chosen quality). */
+  hint?: string;
   onChange(value: T): void;
 }
 
 /** One `Field` with a `Select`; the accessible name of the combobox is `label`. */
-export function ChoiceField<T extends string>({ label, value, choices, labelOf, disabled, onChange }: ChoiceFieldProps<T>) {
+export function ChoiceField<T extends string>({ label, value, choices, labelOf, disabled, hint, onChange }: ChoiceFieldProps<T>) {
   return (
-    <Field label={label}>
+    <Field label={label} {...(hint === undefined ? {} : { hint })}>
       <Select
         value={value}
         disabled={disabled ?? false}

@@ -1,4 +1,4 @@
-// Every picture made in this pane session, newest first, with Insert again and Discard (collapsed by default).
+// History (collapsed by default): pictures kept only in memory (not saved), then the account's library (lazy panel).
 import {
   Accordion,
   AccordionHeader,
@@ -6,30 +6,48 @@ import {
   AccordionPanel,
   Button,
   Caption1,
+  Spinner,
   Text,
 } from "@fluentui/react-components";
 import { DeleteRegular, ImageAddRegular } from "@fluentui/react-icons";
-import { useId, useRef } from "react";
+import { lazy, Suspense, useId, useRef } from "react";
+import type { PictureLibrary } from "../../library/types";
 import type { History } from "../history";
 import { imageSrc } from "../imageSrc";
 import type { Translate } from "../strings/strings";
 import { BackendLabel } from "./BackendLabel";
 import { useResultsStyles } from "./useResultsStyles.styles";
 
+/** The library panel is its own chunk: it (and its virtualizer) load when History is first opened. */
+const LibraryPanel = lazy(() => import(/* webpackChunkName: "library-panel" */ "./library/LibraryPanel"));
+
 export interface HistoryPanelProps {
   t: Translate;
+  /** Pictures kept only in this pane's memory (not saved in the library). */
   history: History;
+  /** The number in the heading: library pictures plus `history`. */
+  count: number;
+  /** The account's library, once open. */
+  library?: PictureLibrary;
+  documentId: string;
   inserting: boolean;
   insertAvailable: boolean;
+  /** A picture is selected and the host can replace it. */
+  replaceAvailable: boolean;
   onInsertAgain(id: string): void;
   onDiscard(id: string): void;
+  onLibraryInsert(libraryId: string): void;
+  onLibraryReplace(libraryId: string): void;
+  onLibraryDeleted(libraryId: string): void;
+  onDeleteAll(): void;
 }
 
 /**
  * The history list. Each entry: thumbnail, prompt (as text), backend, whether it was inserted, and the buttons
  * "Insert again" (at the current selection) and "Discard", each described by the entry's prompt.
  */
-export function HistoryPanel({ t, history, inserting, insertAvailable, onInsertAgain, onDiscard }: HistoryPanelProps) {
+export function HistoryPanel(props: HistoryPanelProps) {
+  const { t, history, inserting, insertAvailable, onInsertAgain, onDiscard } = props;
   const styles = useResultsStyles();
   const baseId = useId();
   // After Discard the button is gone: focus returns to the History header, not to the page body.
@@ -37,11 +55,11 @@ export function HistoryPanel({ t, history, inserting, insertAvailable, onInsertA
   return (
     <Accordion collapsible>
       <AccordionItem value="history">
-        <AccordionHeader as="h2" button={{ ref: headerButton }}>{t("history.heading", { count: history.length })}</AccordionHeader>
+        <AccordionHeader as="h2" button={{ ref: headerButton }}>{t("history.heading", { count: props.count })}</AccordionHeader>
         <AccordionPanel>
-          {history.length === 0 ? (
+          {history.length === 0 && !props.library ? (
             <Caption1 className={styles.meta}>{t("history.empty")}</Caption1>
-          ) : (
+          ) : history.length > 0 ? (
             <ul className={styles.list}>
               {history.map((item, index) => {
                 const src = imageSrc(item.image);
@@ -50,15 +68,16 @@ export function HistoryPanel({ t, history, inserting, insertAvailable, onInsertA
                   <li
                     key={item.id}
                     className={styles.historyItem}
-                    aria-label={t("history.itemLabel", { index: index + 1, total: history.length })}
+                    aria-label={t(props.library ? "library.unsavedItemLabel" : "history.itemLabel", { index: index + 1, total: history.length })}
                   >
                     {src ? <img className={styles.thumb} src={src} alt={t("history.thumbAlt", { prompt: item.prompt })} /> : <span />}
                     <div className={styles.historyText}>
-                      <Text id={promptId}>{item.prompt}</Text>
+                      <Text id={promptId} dir="auto">{item.prompt}</Text>
                       <BackendLabel backend={item.image.backend} t={t} className={item.image.backend.offline ? styles.offline : styles.meta} />
                       <Caption1 className={styles.meta}>
                         {item.insertedCount > 0 ? t("history.inserted") : t("history.notInserted")}
                       </Caption1>
+                      {props.library ? <Caption1 className={styles.offline}>{t("library.unsaved")}</Caption1> : null}
                       <div>
                         <Button
                           size="small"
@@ -82,7 +101,26 @@ export function HistoryPanel({ t, history, inserting, insertAvailable, onInsertA
                 );
               })}
             </ul>
-          )}
+          ) : null}
+          {props.library ? (
+            <Suspense fallback={<Spinner size="tiny" label={t("library.loading")} />}>
+              <LibraryPanel
+                t={t}
+                library={props.library}
+                documentId={props.documentId}
+                inserting={inserting}
+                insertAvailable={insertAvailable}
+                replaceAvailable={props.replaceAvailable}
+                onInsert={props.onLibraryInsert}
+                onReplace={props.onLibraryReplace}
+                onDeleted={(id) => {
+                  props.onLibraryDeleted(id);
+                  headerButton.current?.focus(); // the row and its buttons are gone
+                }}
+                onDeleteAll={props.onDeleteAll}
+              />
+            </Suspense>
+          ) : null}
         </AccordionPanel>
       </AccordionItem>
     </Accordion>

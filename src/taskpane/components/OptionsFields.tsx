@@ -1,11 +1,10 @@
 // The generation options: style preset, aspect ratio (Square / Landscape / Portrait) and number of pictures.
 import { Field, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
-import { STYLE_PRESETS } from "../../core/styles";
 import { ASPECT_RATIOS, PICTURE_COUNTS } from "../generationOptions";
 import type { Translate } from "../strings/strings";
 import type { GenerationOptions } from "../TaskPane.types";
 import { ChoiceField } from "./ChoiceField";
-
+import { StylePicker } from "./StylePicker";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -42,14 +41,7 @@ export function OptionsFields({ t, options, aspectFromPicture, disabled, onChang
         </RadioGroup>
       </Field>
       <div className={styles.row}>
-        <ChoiceField
-          label={t("options.style")}
-          value={options.style}
-          choices={STYLE_PRESETS}
-          labelOf={(preset) => t(`style.${preset}`)}
-          disabled={disabled}
-          onChange={(style) => onChange({ style })}
-        />
+        <StylePicker t={t} value={options.style} disabled={disabled} onChange={(style) => onChange({ style })} />
         <ChoiceField
           label={t("options.count")}
           value={String(options.count)}

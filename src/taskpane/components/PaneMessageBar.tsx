@@ -7,7 +7,8 @@ import type { Translate } from "../strings/strings";
 export interface PaneMessageBarProps {
   message: PaneMessage;
   t: Translate;
-  onDismiss(): void;
+  /** Without it the message has no Dismiss button (it stays while it applies). */
+  onDismiss?: () => void;
   /** Handler of `message.action === "signIn"`; the action is hidden without it. */
   onSignIn?: () => void;
 }
@@ -23,7 +24,7 @@ export function PaneMessageBar({ message, t, onDismiss, onSignIn }: PaneMessageB
       </MessageBarBody>
       <MessageBarActions
         containerAction={
-          <Button appearance="transparent" aria-label={t("error.dismiss")} icon={<DismissRegular />} onClick={onDismiss} />
+          onDismiss ? <Button appearance="transparent" aria-label={t("error.dismiss")} icon={<DismissRegular />} onClick={onDismiss} /> : undefined
         }
       >
         {message.action === "signIn" && onSignIn ? <Button onClick={onSignIn}>{t("error.signIn")}</Button> : null}

@@ -2,7 +2,7 @@
 import { Button, Caption1, Checkbox, Field, Input, Textarea } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular, SparkleRegular } from "@fluentui/react-icons";
 import { isHexColour, MAX_ITEMS_PER_RUN, MAX_PALETTE_COLOURS, type DeckItem } from "../../core/deck";
-import { STYLE_PRESETS } from "../../core/styles";
+import { STYLE_PRESETS } from "../../core/protocol/styles";
 import { ChoiceField } from "../components/ChoiceField";
 import { PaneMessageBar } from "../components/PaneMessageBar";
 import type { Translate } from "../strings/strings";

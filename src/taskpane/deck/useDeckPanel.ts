@@ -17,7 +17,7 @@ import {
   type DefaultSelection,
   type FallbackReason,
 } from "../../core/deck";
-import type { StylePreset } from "../../core/styles";
+import type { StylePreset } from "../../core/protocol/styles";
 import type { DocumentHost } from "../../hosts/DocumentHost";
 import type { ImageClient } from "../../imaging/ImageClient";
 import type { PaneMessage } from "../errorMessages";

@@ -1,11 +1,14 @@
 // Runs one generation (or edit) at a time: re-reads the selection, captures the place, calls the image API, cancels.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { API_SIZE } from "../../core/sizes";
-import { styledPrompt } from "../../core/styles";
+import { styledPrompt } from "../../core/protocol/styles";
 import type { GeneratedImage } from "../../core/types";
 import type { DocumentHost, InsertTarget } from "../../hosts/DocumentHost";
 import type { GenerateCallbacks, ImageClient, PartialImage, QueueStatus } from "../../imaging/ImageClient";
 import { messageForError, type PaneMessage } from "../errorMessages";
+import type { ModelList } from "../../core/protocol/models";
+import type { ModelOptions } from "../components/ModelOptionsFields";
+import { modelField, qualityLevels, shapeFields, transparentAvailability, type ShapeId } from "../modelRequest";
 import type { Batch, GenerationOptions } from "../TaskPane.types";
 import type { SelectionRead, SelectionReason } from "./useSelectionPrompt";
 
@@ -15,6 +18,19 @@ const PARTIAL_IMAGES = 2;
 /** What kind of run is in progress. */
 export type GenerationKind = "create" | "edit";
 
+/**
+ * Overrides of one run: Regenerate and Variation of an Illustrate picture use its stored prompt and style
+ * (`PictureProvenance`) instead of the prompt box and the style picker.
+ */
+export interface RunOverrides {
+  prompt?: string;
+  style?: GenerationOptions["style"];
+  /** Count of pictures. */
+  count?: number;
+  /** Replace the selected picture with the first result as soon as it is saved (Regenerate). */
+  replaceInPlace?: boolean;
+}
+
 export interface UseGenerationArgs {
   host: DocumentHost;
   imageClient: ImageClient;
@@ -22,15 +38,37 @@ export interface UseGenerationArgs {
   /** Named in "can't reach the image service" messages. */
   gatewayUrl?: string;
   options: GenerationOptions;
+  /** `GET /v1/models` (issue #10); absent: the three fixed sizes as before. */
+  models?: ModelList;
+  /** The model-driven choices (model, quality, transparent background). */
+  modelOptions?: ModelOptions;
   readSelection(reason: SelectionReason): Promise<SelectionRead>;
-  /** Called with the validated images of a finished run. */
-  onResults(batch: Batch, images: GeneratedImage[], sentPrompt: string): void;
+  /**
+   * Called with the validated images of a finished run; the run stays "running" until it settles (the pane saves
+   * the pictures to the library before it shows them).
+   */
+  onResults(batch: Batch, images: GeneratedImage[], sentPrompt: string): void | Promise<void>;
   /** Called when there is no prompt to send. */
   onEmptyPrompt(): void;
   setMessage(message: PaneMessage | undefined): void;
 }
 
 let runCounter = 0;
+
+/** The pane's three aspect choices as ratio ids (the same sizes on an older gateway: 1024², 1536×1024, 1024×1536). */
+const ASPECT_SHAPES: Record<GenerationOptions["aspect"], ShapeId> = { square: "1:1", landscape: "3:2", portrait: "2:3" };
+
+/**
+ * The model-driven fields of a request: `model`, the shape (Fit to the selected picture's box — the Replace
+ * target — else the chosen ratio, by `askedSizeFor`), `quality` where the model has levels, transparency.
+ */
+function modelRequestFields(models: ModelList, chosen: ModelOptions | undefined, options: GenerationOptions, pictureBox: { widthPt: number; heightPt: number } | undefined) {
+  const model = chosen?.model ?? "auto";
+  const { notice: _notice, ...shape } = pictureBox ? shapeFields(models, model, "fit", pictureBox) : shapeFields(models, model, ASPECT_SHAPES[options.aspect]);
+  const quality = chosen && qualityLevels(models, model).includes(chosen.quality) ? { quality: chosen.quality } : {};
+  const transparent = chosen?.transparent && transparentAvailability(models, model).available ? { background: "transparent" as const } : {};
+  return { ...modelField(models, model), ...shape, ...quality, ...transparent };
+}
 
 /**
  * Generation state and actions. One run at a time; Cancel aborts the request (the client rejects with
@@ -47,13 +85,13 @@ export function useGeneration(args: UseGenerationArgs) {
   // Abort a running request when the pane goes away.
   useEffect(() => () => current.current?.controller.abort(), []);
 
-  const run = useCallback(async (kind: GenerationKind) => {
+  const run = useCallback(async (kind: GenerationKind, overrides: RunOverrides = {}) => {
     if (current.current) return;
     const id = ++runCounter;
     const controller = new AbortController();
     current.current = { id, controller };
     const stale = () => current.current?.id !== id;
-    const { host, imageClient, app, gatewayUrl, options, readSelection, onResults, onEmptyPrompt, setMessage } = argsRef.current;
+    const { host, imageClient, app, gatewayUrl, options, models, modelOptions, readSelection, onResults, onEmptyPrompt, setMessage } = argsRef.current;
     setMessage(undefined);
     setPartials([]);
     setQueue(undefined);
@@ -62,7 +100,7 @@ export function useGeneration(args: UseGenerationArgs) {
       // Selection events get lost (office-js #2964 Word, #5390 PowerPoint Mac): always re-read on Generate.
       const read = await readSelection("generate");
       if (stale()) return;
-      const prompt = read.prompt.trim();
+      const prompt = (overrides.prompt ?? read.prompt).trim();
       if (!prompt) {
         onEmptyPrompt();
         return;
@@ -70,8 +108,10 @@ export function useGeneration(args: UseGenerationArgs) {
       const picture = read.snapshot?.picture;
       const target = await captureTarget(host);
       if (stale()) return;
-      const sentPrompt = styledPrompt(prompt, options.style);
-      const stream = options.count === 1;
+      const style = overrides.style ?? options.style;
+      const count = overrides.count ?? options.count;
+      const sentPrompt = styledPrompt(prompt, style);
+      const stream = count === 1;
       const callbacks: GenerateCallbacks = {
         signal: controller.signal,
         onPartial: (partial) => {
@@ -84,8 +124,8 @@ export function useGeneration(args: UseGenerationArgs) {
       };
       const common = {
         prompt: sentPrompt,
-        n: options.count,
-        size: API_SIZE[options.aspect],
+        n: count,
+        ...(models ? modelRequestFields(models, modelOptions, options, picture?.sizePt) : { size: API_SIZE[options.aspect] }),
         output_format: "png" as const,
         ...(stream ? { stream: true, partial_images: PARTIAL_IMAGES } : {}),
       };
@@ -108,8 +148,16 @@ export function useGeneration(args: UseGenerationArgs) {
         images = await imageClient.generate(common, callbacks);
       }
       if (stale()) return;
-      const batch: Batch = { id: `batch-${id}`, prompt, ...(picture ? { picture } : {}), ...(target ? { target } : {}) };
-      onResults(batch, images, sentPrompt);
+      const batch: Batch = {
+        id: `batch-${id}`,
+        prompt,
+        style,
+        aspect: options.aspect,
+        ...(picture ? { picture } : {}),
+        ...(target ? { target } : {}),
+        ...(overrides.replaceInPlace && picture ? { replaceInPlace: true } : {}),
+      };
+      await onResults(batch, images, sentPrompt);
     } catch (error) {
       if (!stale()) setMessage(messageForError(error, "generate", app, gatewayUrl));
     } finally {
@@ -133,8 +181,8 @@ export function useGeneration(args: UseGenerationArgs) {
     argsRef.current.setMessage({ intent: "info", key: "error.cancelled" });
   }, []);
 
-  const generate = useCallback(() => void run("create"), [run]);
-  const edit = useCallback(() => void run("edit"), [run]);
+  const generate = useCallback((overrides?: RunOverrides) => void run("create", overrides), [run]);
+  const edit = useCallback((overrides?: RunOverrides) => void run("edit", overrides), [run]);
   return { running, partials, queue, generate, edit, cancel };
 }
 

@@ -1,8 +1,9 @@
 // Puts a chosen picture into the document (insert, or replace the picture selected at Generate) and reports the outcome.
 import { useCallback, useRef, useState } from "react";
 import { altTextFor, type AltText } from "../../core/altText";
+import { API_SIZE } from "../../core/sizes";
 import type { PictureData } from "../../core/types";
-import type { DocumentHost, InsertOptions, InsertResult, SelectedPicture } from "../../hosts/DocumentHost";
+import type { DocumentHost, InsertOptions, InsertResult, PictureProvenance, SelectedPicture } from "../../hosts/DocumentHost";
 import { prepareForDocument } from "../../imaging/prepareForDocument";
 import { messageForError, type PaneMessage } from "../errorMessages";
 import type { HistoryItem } from "../history";
@@ -36,6 +37,15 @@ function pictureOf(item: HistoryItem): PictureData {
   return { base64, mimeType, size };
 }
 
+/**
+ * How the picture was made, written into the document with it (PowerPoint tags; Word content control + custom XML
+ * part) so a later session can regenerate it. Only for a picture saved in the library: the id must lead somewhere.
+ */
+export function provenanceOf(item: HistoryItem): PictureProvenance | undefined {
+  if (!item.libraryId) return undefined;
+  return { libraryId: item.libraryId, prompt: item.prompt, style: item.style, model: item.image.backend.model, size: API_SIZE[item.aspect] };
+}
+
 export interface InsertRequest {
   item: HistoryItem;
   /** Alt-text description (the title is fixed: "AI-generated image", localized). */
@@ -47,20 +57,22 @@ export interface InsertRequest {
   placement?: Pick<InsertOptions, "wordPlacement" | "caption" | "slidePlacement">;
   /** Replace only: write this alt text over alt text a person wrote on the old picture (they ticked the box). */
   overwriteAltText?: boolean;
+  /** Replace this picture (the one selected now) instead of the batch's: "Replace the selected picture" from the library. */
+  replaceTarget?: SelectedPicture;
 }
 
-/** Insert state and action. `onInserted` marks the item in the history. */
+/** Insert state and action. `onInserted` marks the item in the history (and the library). */
 export function useInsert(
   host: DocumentHost,
   app: string,
   setMessage: (message: PaneMessage | undefined) => void,
-  onInserted: (id: string) => void,
+  onInserted: (item: HistoryItem) => void,
 ) {
   const [inserting, setInserting] = useState(false);
   const busy = useRef(false);
 
   const insert = useCallback(
-    async ({ item, description, altTitle, batch, placement, overwriteAltText }: InsertRequest): Promise<boolean> => {
+    async ({ item, description, altTitle, batch, placement, overwriteAltText, replaceTarget }: InsertRequest): Promise<boolean> => {
       if (busy.current) return false;
       busy.current = true;
       setInserting(true);
@@ -70,16 +82,19 @@ export function useInsert(
         prompt: item.prompt,
         ...(batch?.target ? { target: batch.target } : {}),
       };
-      const mode = insertModeFor(host, batch);
+      const provenance = provenanceOf(item);
+      if (provenance) options.provenance = provenance;
+      const replacing = replaceTarget ?? (insertModeFor(host, batch) === "replace" ? batch?.picture : undefined);
+      const mode = replacing && host.capabilities.features.replacePicture ? "replace" : "insert";
       try {
         let result: InsertResult;
         const picture = await prepareForDocument(pictureOf(item));
-        if (mode === "replace" && batch?.picture) {
-          result = await host.replacePicture(batch.picture as SelectedPicture, picture, { ...options, ...(overwriteAltText ? { overwriteAltText } : {}) });
+        if (mode === "replace" && replacing) {
+          result = await host.replacePicture(replacing, picture, { ...options, ...(overwriteAltText ? { overwriteAltText } : {}) });
         } else {
           result = await host.insertPicture(picture, { ...options, ...placement });
         }
-        onInserted(item.id);
+        onInserted(item);
         setMessage(
           result.usedFallbackLocation
             ? { intent: "warning", key: "insert.fallback" }

@@ -104,5 +104,15 @@ export function useSelectionPrompt(host: DocumentHost, app: string) {
     [setPrompt],
   );
 
-  return { prompt, setTyped, selection, notice, setNotice, refresh };
+  /** Fills the prompt from a selected Illustrate picture's stored prompt (it still follows later selections). */
+  const setFromPicture = useCallback(
+    (text: string) => {
+      const next: PromptState = { text, source: "selection" };
+      promptRef.current = next;
+      setPrompt(next);
+    },
+    [setPrompt],
+  );
+
+  return { prompt, setTyped, setFromPicture, selection, notice, setNotice, refresh };
 }

@@ -25,6 +25,14 @@ export interface FakeApi {
   apiKey?: string;
   /** Accepted `Authorization: Bearer` token. */
   bearerToken?: string;
+  /**
+   * The deployment's model family, whose rules the fake enforces (image-api.md, "Models and what they accept"):
+   * `gpt-image-2` any multiple of 16 (long side ≤ 3840, ≤ 3:1, 655,360–8,294,400 px) and 400 to `input_fidelity`;
+   * `gpt-image-1.5` (default for azure-openai) the three sizes; `mai-image-2.5` (default for MAI) ≤ 1,048,576 px
+   * and no `auto_aspect_ratio`; `mai-image-2.6` ≤ 2,359,296 px, `auto_aspect_ratio` allowed. Written out here, not
+   * imported from src/core/protocol/models, so a wrong shared rule is caught, not echoed.
+   */
+  family?: "gpt-image-2" | "gpt-image-1.5" | "mai-image-2.5" | "mai-image-2.6";
 }
 
 export type Operation = "generations" | "edits";
@@ -93,8 +101,20 @@ function checkFields(body: Record<string, unknown>, rules: Record<string, Check>
   return undefined;
 }
 
-const MAI_SIDE = intIn(768, 1_048_576 / 768);
 const AZURE_SIZES = oneOf("1024x1024", "1536x1024", "1024x1536", "auto");
+/** gpt-image-2's size rule: `auto`, or both sides multiples of 16, long ≤ 3840, ratio ≤ 3:1, 655,360–8,294,400 px. */
+const GPT_IMAGE_2_SIZE: Check = (v) => {
+  if (v === "auto") return undefined;
+  const match = typeof v === "string" ? /^(\d+)x(\d+)$/.exec(v) : null;
+  if (!match) return "must be WIDTHxHEIGHT or auto";
+  const [w, h] = [Number(match[1]), Number(match[2])];
+  if (w % 16 !== 0 || h % 16 !== 0) return "sides must be multiples of 16";
+  if (Math.max(w, h) > 3840) return "long side must be ≤ 3840";
+  if (Math.max(w, h) > 3 * Math.min(w, h)) return "ratio must be ≤ 3:1";
+  if (w * h < 655_360 || w * h > 8_294_400) return "pixels must be 655,360–8,294,400";
+  return undefined;
+};
+const isTrue: Check = (v) => (v === true || v === "true" ? undefined : "must be true");
 const QUALITY = oneOf("low", "medium", "high", "auto");
 /** webp is *unverified* on Azure (image-api.md): the strict fake refuses it. */
 const AZURE_FORMAT = oneOf("png", "jpeg");
@@ -106,10 +126,13 @@ export function bodyViolation(api: FakeApi, op: Operation, request: SeenRequest)
   if (op === "generations" && !contentType.startsWith("application/json")) return "generations need Content-Type application/json";
   if (op === "edits" && !request.multipart) return "edits need multipart/form-data";
   if (api.kind === "foundry-mai") {
-    const sides = op === "generations" ? { width: MAI_SIDE, height: MAI_SIDE } : { width: textInt(768, 1365), height: textInt(768, 1365) };
-    const problem = checkFields(body, { model: oneOf(api.deployment), prompt: isString, user: isString, ...sides }, ["model", "prompt", "width", "height"]);
+    const maxPixels = api.family === "mai-image-2.6" ? 2_359_296 : 1_048_576;
+    const side = op === "generations" ? intIn(768, maxPixels / 768) : textInt(768, maxPixels / 768);
+    const rules: Record<string, Check> = { model: oneOf(api.deployment), prompt: isString, user: isString, width: side, height: side, web_grounding: isTrue };
+    if (api.family === "mai-image-2.6") rules.auto_aspect_ratio = isTrue;
+    const problem = checkFields(body, rules, ["model", "prompt", "width", "height"]);
     if (problem) return problem;
-    if (Number(body.width) * Number(body.height) > 1_048_576) return "width × height must be ≤ 1,048,576";
+    if (Number(body.width) * Number(body.height) > maxPixels) return `width × height must be ≤ ${maxPixels}`;
     if (op === "edits") {
       if (files.mask) return "MAI edits take no mask";
       if (!files.image || !isImageBytes(files.image.bytes)) return "edits need an image file (PNG or JPEG)";
@@ -118,6 +141,7 @@ export function bodyViolation(api: FakeApi, op: Operation, request: SeenRequest)
     return undefined;
   }
   const modelRule: Record<string, Check> = api.apiVersion ? {} : { model: oneOf(api.deployment) };
+  const sizeRule = api.family === "gpt-image-2" ? GPT_IMAGE_2_SIZE : AZURE_SIZES;
   const required = ["prompt", "quality", ...(api.apiVersion ? [] : ["model"])];
   if (api.apiVersion && body.model !== undefined) return "model must not be in the body on the deployment path";
   if (op === "generations") {
@@ -125,7 +149,7 @@ export function bodyViolation(api: FakeApi, op: Operation, request: SeenRequest)
       ...modelRule,
       prompt: isString,
       n: intIn(1, 10),
-      size: AZURE_SIZES,
+      size: sizeRule,
       quality: QUALITY,
       output_format: AZURE_FORMAT,
       output_compression: intIn(0, 100),
@@ -144,10 +168,11 @@ export function bodyViolation(api: FakeApi, op: Operation, request: SeenRequest)
     ...modelRule,
     prompt: isString,
     n: textInt(1, 10),
-    size: AZURE_SIZES,
+    size: sizeRule,
     quality: QUALITY,
     output_format: AZURE_FORMAT,
-    input_fidelity: oneOf("high", "low"),
+    // gpt-image-2 answers 400 to input_fidelity (it always keeps the input's details).
+    ...(api.family === "gpt-image-2" ? {} : { input_fidelity: oneOf("high", "low") }),
     background: oneOf("transparent", "opaque", "auto"),
     user: isString,
   }, required);

@@ -3,7 +3,7 @@ import { createLazySession } from "../../../src/auth/lazySession";
 import type { AccountSession, SignedInAccount } from "../../../src/core/TokenProvider";
 import { DEFAULT_CONFIG } from "../../../src/core/config";
 
-const ADA: SignedInAccount = { name: "Ada Lovelace", username: "ada@illustrate.dev" };
+const ADA: SignedInAccount = { name: "Ada Lovelace", username: "ada@illustrate.dev", homeAccountId: "oid-ada.tid-dev" };
 
 function fakeSession(account: SignedInAccount | null): AccountSession & { emit(next: SignedInAccount | null): void } {
   const listeners = new Set<(next: SignedInAccount | null) => void>();

@@ -303,6 +303,7 @@ describe("PowerPointHost.replacePicture", () => {
 
   it("below 1.10 (no copy possible) inserts first: on the web, refused over the selected picture, it clears the selection and retries", async () => {
     const { model, host, picture, shape } = await selected({ PowerPointApi: "1.8", ImageCoercion: "1.1" });
+    model.quirks.selectSlidesKeepsShapeSelection = true; // selecting the slide first (#2775 guard) did not clear it
     await host.replacePicture(picture, landscape, options);
     expect(model.inserts).toHaveLength(2);
     const now = pictures(model);
@@ -313,6 +314,7 @@ describe("PowerPointHost.replacePicture", () => {
   it("below 1.10, when the selection cannot be cleared, reports the refusal and changes nothing", async () => {
     const { model, host, picture, shape } = await selected({ PowerPointApi: "1.8", ImageCoercion: "1.1" });
     model.quirks.goToClearsSelection = false;
+    model.quirks.selectSlidesKeepsShapeSelection = true;
     expect((await hostRejection(host.replacePicture(picture, landscape, options))).code).toBe("insert_refused");
     expect(pictures(model)).toEqual([shape]);
   });
@@ -375,5 +377,106 @@ describe("PowerPointHost.readPictureBytes", () => {
     const { host } = setup({ PowerPointApi: "1.8", ImageCoercion: "1.1" });
     expect(host.capabilities.reasons.editPicture).toBe("capability.needsPowerPointApi110");
     expect((await hostRejection(host.readPictureBytes({ id: "1", sizePt: { widthPt: 1, heightPt: 1 } }))).code).toBe("unsupported");
+  });
+});
+
+describe("office-js #2775: PowerPoint on the web deletes the selected shape on insert", () => {
+  function webWithPromptSelected(max: Record<string, string> = ALL) {
+    const s = setup(max);
+    textSlide(s.model);
+    const promptBox = s.model.currentSlide.shapes[1];
+    promptBox.name = "TextBox 2";
+    s.model.selectedShapeIds = [promptBox.id];
+    s.model.selectedText = PROMPT;
+    s.model.quirks.deleteSelectedOnInsert = true;
+    return { ...s, promptBox };
+  }
+
+  it("the fake reproduces the bug: an insert with the text box selected deletes it", () => {
+    const { model, promptBox } = webWithPromptSelected();
+    expect(model.setSelectedData(landscape.base64, { coercionType: "image" as Office.CoercionType })).toBeUndefined();
+    expect(model.currentSlide.shapes.map((s) => s.id)).not.toContain(promptBox.id);
+  });
+
+  it("insert: selects the slide first (setSelectedSlides) so the prompt's text box survives", async () => {
+    const { model, host, promptBox } = webWithPromptSelected();
+    await host.insertPicture(landscape, options);
+    expect(model.selectionCalls).toEqual([[model.currentSlideId]]);
+    expect(model.currentSlide.shapes.map((s) => s.id)).toContain(promptBox.id);
+    expect(pictures(model)).toHaveLength(1);
+  });
+
+  it("insert: when clearing the selection does not work, says which shape is gone, keeps the picture, inserts once", async () => {
+    const { model, host } = webWithPromptSelected();
+    model.quirks.selectSlidesKeepsShapeSelection = true;
+    const error = await hostRejection(host.insertPicture(landscape, options));
+    expect(error.code).toBe("shape_lost");
+    expect(error.message).toContain('"TextBox 2"');
+    expect(model.inserts).toHaveLength(1);
+    const [picture] = pictures(model);
+    expect(picture.tags.get(PROMPT_TAG)).toBe(PROMPT); // finished, so it can be found again
+  });
+
+  it("replace (1.10): the lost shape is reported and the original is not put back beside the new picture", async () => {
+    const { model, host } = webWithPromptSelected();
+    const old = model.addShape(model.currentSlide, { type: "Image", left: 500, top: 150, width: 300, height: 300, imageBase64: square.base64 });
+    model.quirks.selectSlidesKeepsShapeSelection = true;
+    model.selectedShapeIds = [model.currentSlide.shapes[1].id, old.id];
+    const error = await hostRejection(host.replacePicture({ id: old.id, sizePt: { widthPt: 300, heightPt: 300 } }, landscape, options));
+    expect(error.code).toBe("shape_lost");
+    expect(pictures(model)).toHaveLength(1);
+    expect(pictures(model)[0].imageBase64).toBe(landscape.base64);
+  });
+
+  it("replace below 1.10: the old picture is still taken out when another shape was lost", async () => {
+    const { model, host } = webWithPromptSelected({ PowerPointApi: "1.8", ImageCoercion: "1.1" });
+    const old = model.addShape(model.currentSlide, { type: "Image", left: 500, top: 150, width: 300, height: 300, imageBase64: square.base64 });
+    model.quirks.selectSlidesKeepsShapeSelection = true;
+    expect((await hostRejection(host.replacePicture({ id: old.id, sizePt: { widthPt: 300, heightPt: 300 } }, landscape, options))).code).toBe("shape_lost");
+    expect(pictures(model).map((p) => p.imageBase64)).toEqual([landscape.base64]);
+  });
+});
+
+describe("provenance in Shape.tags", () => {
+  const provenance = { libraryId: "pic-42", prompt: PROMPT, style: "watercolor", model: "gpt-image-1", size: "1536x1024" };
+
+  it("insert writes library id, prompt, style, model and size; readSelection gives them back", async () => {
+    const { model, host } = setup({ PowerPointApi: "1.5", ImageCoercion: "1.1" });
+    await host.insertPicture(landscape, { ...options, provenance });
+    const [picture] = pictures(model);
+    expect(Object.fromEntries(picture.tags)).toEqual({
+      ILLUSTRATE_PROMPT: PROMPT,
+      ILLUSTRATE_ID: "pic-42",
+      ILLUSTRATE_STYLE: "watercolor",
+      ILLUSTRATE_MODEL: "gpt-image-1",
+      ILLUSTRATE_SIZE: "1536x1024",
+    });
+    model.selectedShapeIds = [picture.id];
+    expect((await host.readSelection()).picture?.provenance).toEqual(provenance);
+  });
+
+  it("a picture Illustrate did not make (no tags, or a prompt tag alone, or someone else's tags) is never claimed", async () => {
+    const { model, host } = setup();
+    const plain = model.addShape(model.currentSlide, { type: "Image", tags: new Map([["TOPIC", "lakes"]]) });
+    model.selectedShapeIds = [plain.id];
+    expect((await host.readSelection()).picture).not.toHaveProperty("provenance");
+    plain.tags.set(PROMPT_TAG, PROMPT);
+    expect((await host.readSelection()).picture).not.toHaveProperty("provenance");
+  });
+
+  it("replace keeps other tags and writes the new picture's provenance; without one, the old library id is dropped", async () => {
+    const { model, host } = setup();
+    const shape = model.addShape(model.currentSlide, { type: "Image", left: 500, top: 150, width: 300, height: 300, imageBase64: old.base64 });
+    for (const [k, v] of [["TOPIC", "lakes"], ["ILLUSTRATE_ID", "pic-1"], ["ILLUSTRATE_STYLE", "photo"], ["ILLUSTRATE_MODEL", "dall-e-3"], [PROMPT_TAG, "old"]]) shape.tags.set(k, v);
+    model.selectedShapeIds = [shape.id];
+    const first = (await host.readSelection()).picture!;
+    expect(first.provenance).toEqual({ libraryId: "pic-1", prompt: "old", style: "photo", model: "dall-e-3" });
+    await host.replacePicture(first, landscape, { ...options, provenance: { libraryId: "pic-2", prompt: PROMPT, style: "watercolor" } });
+    const [next] = pictures(model);
+    expect(Object.fromEntries(next.tags)).toEqual({ TOPIC: "lakes", ILLUSTRATE_PROMPT: PROMPT, ILLUSTRATE_ID: "pic-2", ILLUSTRATE_STYLE: "watercolor" });
+    model.selectedShapeIds = [next.id];
+    const second = (await host.readSelection()).picture!;
+    await host.replacePicture(second, square, options);
+    expect(Object.fromEntries(pictures(model)[0].tags)).toEqual({ TOPIC: "lakes", ILLUSTRATE_PROMPT: PROMPT });
   });
 });

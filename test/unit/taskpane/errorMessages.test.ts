@@ -15,6 +15,8 @@ const HOST_CODES: HostErrorCode[] = [
   "insert_refused",
   "insert_not_verified",
   "picture_gone",
+  "item_gone",
+  "shape_lost",
   "timeout",
   "unknown",
 ];

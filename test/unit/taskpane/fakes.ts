@@ -133,7 +133,7 @@ export class FakeImageClient implements ImageClient {
 /** An AccountSession with an in-memory account. */
 export class FakeSession implements AccountSession {
   account: SignedInAccount | null = null;
-  signInResult: SignedInAccount = { name: "Ada Lovelace", username: "ada@contoso.com" };
+  signInResult: SignedInAccount = { name: "Ada Lovelace", username: "ada@contoso.com", homeAccountId: "oid-ada.tid-contoso" };
   private listeners = new Set<(account: SignedInAccount | null) => void>();
 
   async getToken(): Promise<string> {

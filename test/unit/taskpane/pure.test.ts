@@ -1,5 +1,5 @@
 // Pure helpers of the pane: image src, history, style presets, theme from Office, strings.
-import { STYLE_PRESETS, STYLE_SUFFIX, styledPrompt } from "../../../src/core/styles";
+import { STYLE_PRESETS, STYLE_SUFFIX, styledPrompt } from "../../../src/core/protocol/styles";
 import { historyReducer, type HistoryItem } from "../../../src/taskpane/history";
 import { imageSrc } from "../../../src/taskpane/imageSrc";
 import { luminance, paneThemeFor } from "../../../src/taskpane/officeEnvironment";

@@ -1,13 +1,12 @@
 // Which configured model serves a request: the one it names, or for Auto the one that can do the job soonest.
-import type { StylePreset } from "../../styles";
+import { PHOTOGRAPHIC_PRESETS } from "../styles";
 import type { ModelEntry } from "./capabilities";
 
 /**
- * Style presets that ask for a photograph: Auto sends them to the configured photo model. Typed against
- * src/core/styles.ts, so a renamed preset fails the build; add new photo presets (cinematic photo, product
- * shot) here when they land.
+ * Style presets that ask for a photograph (photo, cinematic photo, product shot): Auto sends them to the
+ * configured photo model. The list lives with the presets in src/core/protocol/styles.ts (one home).
  */
-export const PHOTOREALISTIC_STYLES = ["photo"] as const satisfies readonly StylePreset[];
+export const PHOTOREALISTIC_STYLES = PHOTOGRAPHIC_PRESETS;
 
 /** True when `style` is one of {@link PHOTOREALISTIC_STYLES}. */
 export function isPhotorealisticStyle(style: string | undefined): boolean {
@@ -33,7 +32,7 @@ export interface ModelJob {
   background?: "transparent" | "opaque" | "auto";
   /** Present for `POST /v1/images/edits`: whether a mask comes with it, how many input pictures. */
   edit?: { mask: boolean; images?: number };
-  /** Style preset id (src/core/styles.ts). */
+  /** Style preset id (src/core/protocol/styles.ts). */
   style?: string;
   /** The configured default photo model's id (used by Auto for {@link PHOTOREALISTIC_STYLES}). */
   photoModel?: string;

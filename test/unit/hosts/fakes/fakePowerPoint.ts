@@ -27,11 +27,23 @@ export interface PShape {
   altTextDescription: string;
   placeholder?: { type: string; containedType: string | null };
   imageBase64?: string;
+  /** Text of its text frame (TextBox, GeometricShape, Placeholder); absent or "" = `hasText` false. */
+  text?: string;
+  /** Solid fill colour `#RRGGBB` (`ShapeFill`, 1.4); absent = no fill. */
+  fillColor?: string;
+  /** Text colour (`textRange.font.color`, 1.4). */
+  fontColor?: string;
 }
 
 export interface PSlide {
   id: string;
   shapes: PShape[];
+  /** `Slide.layout.name` (1.3). */
+  layoutName?: string;
+  /** `themeColorScheme.getThemeColor` answers (1.10), e.g. `{ Accent1: "#1F4E79" }`. */
+  themeColors?: Record<string, string>;
+  /** What `Slide.getImageAsBase64` (1.8) renders. */
+  thumbnailBase64?: string;
 }
 
 /** Known PowerPoint behaviours the fake can reproduce. */
@@ -52,6 +64,10 @@ export interface PowerPointQuirks {
   failDeleteOf?: string[];
   /** `goToByIdAsync(slide)` clears the shape selection (the #3698 workaround). On by default. */
   goToClearsSelection?: boolean;
+  /** Web: an image insert deletes the selected shapes (office-js #2775, open). */
+  deleteSelectedOnInsert?: boolean;
+  /** `presentation.setSelectedSlides` does not clear the shape selection (a host where the #2775 guard fails). */
+  selectSlidesKeepsShapeSelection?: boolean;
   /** The next sync never resolves (office-js #5022). */
   hangNextSync?: boolean;
 }
@@ -70,6 +86,10 @@ export class FakePresentation {
   mode: "readWrite" | "readOnly" = "readWrite";
   quirks: PowerPointQuirks = { emptySelectionAfterInsert: true, goToClearsSelection: true };
   readonly inserts: Office.SetSelectedDataOptions[] = [];
+  /** Every `Slide.getImageAsBase64` call, in order. */
+  readonly thumbnailCalls: { slideId: string; width?: number; height?: number }[] = [];
+  /** Every `setSelectedSlides` call, in order. */
+  readonly selectionCalls: string[][] = [];
   readonly handlers: Array<() => void> = [];
   private nextId = 100;
 
@@ -131,6 +151,10 @@ export class FakePresentation {
     if (this.quirks.dropInserts) {
       this.quirks.dropInserts--;
       return undefined;
+    }
+    if (this.quirks.deleteSelectedOnInsert) {
+      slide.shapes = slide.shapes.filter((s) => !this.selectedShapeIds.includes(s.id));
+      this.selectedShapeIds = [];
     }
     const positioned = options.imageLeft !== undefined && options.imageTop !== undefined;
     const placeholder = slide.shapes.find((s) => s.placeholder && s.placeholder.containedType === null && ["Picture", "Content"].includes(s.placeholder.type));
@@ -232,8 +256,9 @@ class FakePresentationProxy {
   setSelectedSlides(ids: string[]): void {
     this.context.enqueue(() => {
       this.model.slide(ids[0]);
+      this.model.selectionCalls.push([...ids]);
+      if (this.model.currentSlideId !== ids[0] || !this.model.quirks.selectSlidesKeepsShapeSelection) this.model.selectedShapeIds = [];
       this.model.currentSlideId = ids[0];
-      this.model.selectedShapeIds = [];
     });
   }
 }
@@ -292,6 +317,32 @@ class FakeSlide extends FakeObject {
   }
   get isNullObject(): boolean {
     return this.read("isNullObject");
+  }
+  get layout(): FakeNamed {
+    return this.nav("layout", () => new FakeNamed(this.context, () => this.slide().layoutName ?? ""));
+  }
+  get themeColorScheme(): { getThemeColor(name: string): FakeClientResult<string> } {
+    return {
+      getThemeColor: (name: string) => {
+        const result = new FakeClientResult<string>();
+        this.command(() => {
+          const colour = this.slide().themeColors?.[name];
+          if (colour === undefined) throw new FakeOfficeError("InvalidArgument", `No theme colour ${name}.`);
+          result.set(colour);
+        });
+        return result;
+      },
+    };
+  }
+  getImageAsBase64(options?: { width?: number; height?: number }): FakeClientResult<string> {
+    const result = new FakeClientResult<string>();
+    this.command(() => {
+      const slide = this.slide();
+      this.context.model.thumbnailCalls.push({ slideId: slide.id, ...options });
+      if (!slide.thumbnailBase64) throw new FakeOfficeError("GeneralException", "The slide could not be rendered.");
+      result.set(slide.thumbnailBase64);
+    });
+    return result;
   }
   get shapes(): FakeShapeCollection {
     return this.nav("shapes", () =>
@@ -408,6 +459,12 @@ class FakeShape extends FakeObject {
   get placeholderFormat(): FakePlaceholderFormat {
     return this.nav("placeholderFormat", () => new FakePlaceholderFormat(this.context, () => this.shape()));
   }
+  get textFrame(): FakeTextFrame {
+    return this.nav("textFrame", () => new FakeTextFrame(this.context, () => this.shape()));
+  }
+  get fill(): FakeShapeFill {
+    return this.nav("fill", () => new FakeShapeFill(this.context, () => this.shape()));
+  }
   delete(): void {
     this.command(() => {
       const ref = this.ref();
@@ -455,6 +512,78 @@ class FakePlaceholderFormat extends FakeObject {
   }
 }
 defineProps(FakePlaceholderFormat, ["type", "containedType"]);
+
+/** An object with a read-only `name` (`Slide.layout`). */
+class FakeNamed extends FakeObject {
+  protected readonly scalars = ["name"];
+  constructor(
+    override readonly context: FakePPContext,
+    private readonly nameOf: () => string,
+  ) {
+    super(context);
+  }
+  protected current(): unknown {
+    return this.nameOf();
+  }
+}
+defineProps(FakeNamed, ["name"]);
+
+/** Shape types with a text frame; as documented, `textFrame` throws InvalidArgument on the others. */
+const TEXT_FRAME_TYPES = new Set(["TextBox", "GeometricShape", "Placeholder"]);
+
+/** A part of a shape (text frame, text range, font, fill): reads the shape model lazily, at sync. */
+abstract class FakeShapePart extends FakeObject {
+  constructor(
+    override readonly context: FakePPContext,
+    protected readonly shape: () => PShape,
+  ) {
+    super(context);
+  }
+}
+
+class FakeTextFrame extends FakeShapePart {
+  protected readonly scalars = ["hasText"];
+  protected current(): unknown {
+    const shape = this.shape();
+    if (!TEXT_FRAME_TYPES.has(shape.type) || shape.placeholder?.containedType === "Image") {
+      throw new FakeOfficeError("InvalidArgument", "The shape does not support a text frame.");
+    }
+    return Boolean(shape.text);
+  }
+  get textRange(): FakeShapeTextRange {
+    return this.nav("textRange", () => new FakeShapeTextRange(this.context, this.shape));
+  }
+}
+defineProps(FakeTextFrame, ["hasText"]);
+
+class FakeShapeTextRange extends FakeShapePart {
+  protected readonly scalars = ["text"];
+  protected current(): unknown {
+    return this.shape().text ?? "";
+  }
+  get font(): FakeFont {
+    return this.nav("font", () => new FakeFont(this.context, this.shape));
+  }
+}
+defineProps(FakeShapeTextRange, ["text"]);
+
+class FakeFont extends FakeShapePart {
+  protected readonly scalars = ["color"];
+  protected current(): unknown {
+    return this.shape().fontColor ?? "#000000";
+  }
+}
+defineProps(FakeFont, ["color"]);
+
+class FakeShapeFill extends FakeShapePart {
+  protected readonly scalars = ["type", "foregroundColor"];
+  protected current(name: string): unknown {
+    const colour = this.shape().fillColor;
+    if (name === "type") return colour ? "Solid" : "NoFill";
+    return colour ?? "";
+  }
+}
+defineProps(FakeShapeFill, ["type", "foregroundColor"]);
 
 class FakeTag extends FakeObject {
   protected readonly scalars = ["key", "value"];

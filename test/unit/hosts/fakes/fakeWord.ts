@@ -3,8 +3,24 @@ import type { WordEnvironment } from "../../../../src/hosts/word/WordHost";
 import type { OfficeCapabilities } from "../../../../src/hosts/office/requirementSets";
 import { defineProps, FakeClientResult, FakeCollection, FakeContext, FakeObject, FakeOfficeError, fakeOfficeDocument, pixelSizeOf } from "./officeRuntime";
 
+/** A rich-text content control (`insertContentControl`) around a paragraph or a picture. */
+export interface WContentControl {
+  id: number;
+  tag: string;
+  title: string;
+}
+
+/** A custom XML part (`document.customXmlParts`, WordApi 1.4). */
+export interface WCustomXmlPart {
+  id: string;
+  namespaceUri: string;
+  xml: string;
+}
+
 export interface WPicture {
   id: number;
+  /** The inline content control wrapping just this picture. */
+  contentControl?: WContentControl;
   base64: string;
   widthPx: number;
   heightPx: number;
@@ -20,6 +36,8 @@ export interface WParagraph {
   text: string;
   styleBuiltIn: string;
   alignment: string;
+  /** The block-level content control wrapping this paragraph. */
+  contentControl?: WContentControl;
   /** Inline pictures of the paragraph, in order (the model keeps text and pictures apart). */
   pictures: WPicture[];
 }
@@ -50,6 +68,7 @@ export class FakeWordDocument {
   /** Page setup (WordApiDesktop 1.3); undefined = not available on this host. */
   pageSetup?: { pageWidth: number; pageHeight: number; leftMargin: number; rightMargin: number; topMargin: number; bottomMargin: number };
   mode: "readWrite" | "readOnly" = "readWrite";
+  customXmlParts: WCustomXmlPart[] = [];
   quirks: WordQuirks = { selectionReplaceBug: true };
   private nextId = 1;
   private selectionReplaces = 0;
@@ -97,6 +116,30 @@ export class FakeWordDocument {
     if (this.quirks.viewingMode) throw new FakeOfficeError("GeneralException", "GeneralException");
   }
 
+  /** The content control a picture sits in: its own, else its paragraph's (what `parentContentControlOrNullObject` gives). */
+  controlOf(picture: WPicture): WContentControl | undefined {
+    return picture.contentControl ?? this.paragraphOf(picture)?.contentControl;
+  }
+
+  newContentControl(): WContentControl {
+    return { id: this.nextId++, tag: "", title: "" };
+  }
+
+  /** `customXmlParts.add(xml)`: the namespace is the root element's default namespace. */
+  addCustomXmlPart(xml: string): WCustomXmlPart {
+    this.checkWritable();
+    if (!/^\s*(<\?xml[^>]*\?>)?\s*<[A-Za-z]/.test(xml)) throw new FakeOfficeError("InvalidArgument", "The XML is not valid.");
+    const namespaceUri = /^\s*(?:<\?xml[^>]*\?>)?\s*<[^\s>]+[^>]*\sxmlns="([^"]*)"/.exec(xml)?.[1] ?? "";
+    const part = { id: `{part-${this.nextId++}}`, namespaceUri, xml };
+    this.customXmlParts.push(part);
+    return part;
+  }
+
+  requirePart(part: WCustomXmlPart): WCustomXmlPart {
+    if (!this.customXmlParts.includes(part)) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+    return part;
+  }
+
   paragraphOf(picture: WPicture): WParagraph | undefined {
     return this.paragraphs.find((p) => p.pictures.includes(picture));
   }
@@ -128,6 +171,8 @@ export class FakeWordDocument {
     this.checkWritable();
     const paragraph = this.paragraphOf(this.requirePicture(old)) as WParagraph;
     const fresh = this.newPicture(base64);
+    // The new picture takes the old one's place, inside the content control the old one was in.
+    fresh.contentControl = old.contentControl;
     paragraph.pictures.splice(paragraph.pictures.indexOf(old), 1, fresh);
     return fresh;
   }
@@ -156,11 +201,13 @@ export class FakeWordDocument {
 
   /** What a person sees, one line a paragraph: text, then [picture w×h "alt"]. */
   describe(): string[] {
+    const control = (c: WContentControl | undefined) => (c ? `{${c.title}|${c.tag}} ` : "");
     return this.paragraphs.map((p) =>
       [
+        control(p.contentControl),
         p.styleBuiltIn === "Normal" ? "" : `(${p.styleBuiltIn}) `,
         p.text,
-        ...p.pictures.map((x) => `[picture ${Math.round(x.width)}x${Math.round(x.height)} "${x.altTextTitle}: ${x.altTextDescription}"]`),
+        ...p.pictures.map((x) => `${control(x.contentControl).trimEnd()}[picture ${Math.round(x.width)}x${Math.round(x.height)} "${x.altTextTitle}: ${x.altTextDescription}"]`),
       ].join(""),
     );
   }
@@ -181,11 +228,118 @@ class FakeWordContext extends FakeContext {
 
 class FakeDocumentProxy {
   constructor(private readonly context: FakeWordContext) {}
+  get body(): { paragraphs: FakeParagraphCollection } {
+    return { paragraphs: new FakeParagraphCollection(this.context, () => this.context.doc.paragraphs) };
+  }
+  get sections(): { getFirst(): { pageSetup: FakePageSetup } } {
+    return { getFirst: () => ({ pageSetup: new FakePageSetup(this.context) }) };
+  }
+  get customXmlParts(): FakeCustomXmlPartCollection {
+    return new FakeCustomXmlPartCollection(this.context, () => this.context.doc.customXmlParts);
+  }
   getSelection(): FakeRange {
     const selection = this.context.doc.selection;
     return new FakeRange(this.context, () => selection);
   }
 }
+
+class FakeParagraphCollection extends FakeCollection<WParagraph, FakeParagraph> {
+  constructor(
+    override readonly context: FakeWordContext,
+    protected readonly models: () => WParagraph[],
+  ) {
+    super(context);
+  }
+  protected makeItem(model: WParagraph): FakeParagraph {
+    return new FakeParagraph(this.context, () => model);
+  }
+}
+
+/** `document.customXmlParts` (WordApi 1.4): add, getByNamespace. */
+class FakeCustomXmlPartCollection extends FakeCollection<WCustomXmlPart, FakeCustomXmlPart> {
+  constructor(
+    override readonly context: FakeWordContext,
+    protected readonly models: () => WCustomXmlPart[],
+  ) {
+    super(context);
+  }
+  protected makeItem(model: WCustomXmlPart): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(this.context, () => model);
+  }
+  add(xml: string): FakeCustomXmlPart {
+    let created: WCustomXmlPart | undefined;
+    this.command(() => {
+      created = this.context.doc.addCustomXmlPart(xml);
+    });
+    return new FakeCustomXmlPart(this.context, () => created);
+  }
+  getByNamespace(namespaceUri: string): FakeCustomXmlPartCollection {
+    return new FakeCustomXmlPartCollection(this.context, () => this.context.doc.customXmlParts.filter((p) => p.namespaceUri === namespaceUri));
+  }
+}
+
+class FakeCustomXmlPart extends FakeObject {
+  protected readonly scalars = ["id", "namespaceUri"];
+  constructor(
+    override readonly context: FakeWordContext,
+    private readonly model: () => WCustomXmlPart | undefined,
+  ) {
+    super(context);
+  }
+  private part(): WCustomXmlPart {
+    const part = this.model();
+    if (!part) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+    return this.context.doc.requirePart(part);
+  }
+  protected current(name: string): unknown {
+    return this.part()[name as keyof WCustomXmlPart];
+  }
+  getXml(): FakeClientResult<string> {
+    const result = new FakeClientResult<string>();
+    this.command(() => result.set(this.part().xml));
+    return result;
+  }
+  delete(): void {
+    this.command(() => {
+      this.context.doc.checkWritable();
+      const doc = this.context.doc;
+      doc.customXmlParts.splice(doc.customXmlParts.indexOf(this.part()), 1);
+    });
+  }
+}
+defineProps(FakeCustomXmlPart, ["id", "namespaceUri"]);
+
+/** A content control, or its null object (`parentContentControlOrNullObject` of a picture outside any). */
+class FakeContentControl extends FakeObject {
+  protected readonly scalars = ["tag", "title"];
+  constructor(
+    override readonly context: FakeWordContext,
+    private readonly model: () => WContentControl | undefined,
+  ) {
+    super(context);
+  }
+  get isNullObject(): boolean {
+    return this.read<boolean>("isNullObject");
+  }
+  override applyLoad(paths: string[]): void {
+    const model = this.model();
+    this.snapshot.set("isNullObject", model === undefined);
+    if (model !== undefined) super.applyLoad(paths);
+  }
+  private control(): WContentControl {
+    const control = this.model();
+    if (!control) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist (null object).");
+    return control;
+  }
+  protected current(name: string): unknown {
+    return this.control()[name as keyof WContentControl];
+  }
+  protected override assign(name: string, value: unknown): void {
+    this.context.doc.checkWritable();
+    (this.control() as unknown as Record<string, unknown>)[name] = value;
+  }
+}
+defineProps(FakeContentControl, [], ["tag", "title"]);
 
 class FakeRange extends FakeObject {
   protected readonly scalars = ["text", "isEmpty"];
@@ -307,6 +461,17 @@ class FakeParagraph extends FakeObject {
     });
     return new FakeInlinePicture(this.context, () => created as WPicture);
   }
+  /** Wraps the paragraph in a rich-text content control (block level). */
+  insertContentControl(): FakeContentControl {
+    let created: WContentControl | undefined;
+    this.command(() => {
+      this.doc.checkWritable();
+      const p = this.doc.requireParagraph(this.model());
+      created = this.doc.newContentControl();
+      p.contentControl = created;
+    });
+    return new FakeContentControl(this.context, () => created);
+  }
   delete(): void {
     this.command(() => this.doc.deleteParagraph(this.model()));
   }
@@ -367,6 +532,22 @@ class FakeInlinePicture extends FakeObject {
     const result = new FakeClientResult<string>();
     this.command(() => result.set(this.picture().base64));
     return result;
+  }
+  /** The content control the picture sits in, resolved at sync (WordApi 1.3); a new proxy per access (valid in the current batch). */
+  get parentContentControlOrNullObject(): FakeContentControl {
+    // Once resolved, the proxy is the control itself (it outlives a replace of the picture inside it).
+    let resolved: { control: WContentControl | undefined } | undefined;
+    return new FakeContentControl(this.context, () => (resolved ??= { control: this.doc.controlOf(this.picture()) }).control);
+  }
+  /** Wraps just the picture in a rich-text content control (inline). */
+  insertContentControl(): FakeContentControl {
+    let created: WContentControl | undefined;
+    this.command(() => {
+      this.doc.checkWritable();
+      created = this.doc.newContentControl();
+      this.picture().contentControl = created;
+    });
+    return new FakeContentControl(this.context, () => created);
   }
 }
 defineProps(FakeInlinePicture, [], ["width", "height", "altTextTitle", "altTextDescription", "lockAspectRatio"]);

@@ -45,7 +45,7 @@ describe("POST /v1/images/generations", () => {
   });
 
   it("normalizes the body for the provider, with the defaults", async () => {
-    await generate({ prompt: "hills", model: "ignored", user: "ignored" });
+    await generate({ prompt: "hills", model: "auto", user: "ignored" });
     expect(provider.calls[0]!.request).toEqual({
       prompt: "hills",
       n: 1,
@@ -110,8 +110,8 @@ describe("POST /v1/images/generations", () => {
     expect(provider.calls).toHaveLength(0);
   });
 
-  it("OpenAI's own fields it does not use (model, user, moderation, style) are still accepted", async () => {
-    const response = await generate({ prompt: "p", model: "gpt-image-1", user: "u", moderation: "auto", style: "vivid" });
+  it("OpenAI's own fields it does not use (user, moderation, style) are still accepted, and model auto", async () => {
+    const response = await generate({ prompt: "p", model: "auto", user: "u", moderation: "auto", style: "vivid" });
     expect(response.statusCode).toBe(200);
   });
 

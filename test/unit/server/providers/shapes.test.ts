@@ -25,6 +25,20 @@ describe("maiSizeFor", () => {
   });
 });
 
+describe("maiSizeFor per family (the shared MAI rule)", () => {
+  test("a size the family's rule accepts is sent as it is: 2.6 takes 2048×1152, 2.5 does not", () => {
+    expect(maiSizeFor({ widthPx: 2048, heightPx: 1152 }, "mai-image-2.6")).toEqual({ widthPx: 2048, heightPx: 1152 });
+    expect(fitsMai({ widthPx: 2048, heightPx: 1152 }, "mai-image-2.5")).toBe(false);
+    expect(maiSizeFor({ widthPx: 2048, heightPx: 1152 }, "mai-image-2.5")).toEqual({ widthPx: 1360, heightPx: 768 });
+  });
+  test("2.6 allows 3072×768 (4:1 at 2,359,296 px); over the cap is mapped inside it", () => {
+    expect(maiSizeFor({ widthPx: 3072, heightPx: 768 }, "mai-image-2.6")).toEqual({ widthPx: 3072, heightPx: 768 });
+    const big = maiSizeFor({ widthPx: 3072, heightPx: 2048 }, "mai-image-2.6");
+    expect(fitsMai(big, "mai-image-2.6")).toBe(true);
+    expect(big.widthPx / big.heightPx).toBeCloseTo(1.5, 5);
+  });
+});
+
 describe("azureImagesUrl", () => {
   const target = { endpoint: "https://res.openai.azure.com", deployment: "gpt image" };
   test("dated deployment path with api-version, no model", () => {

@@ -1,0 +1,97 @@
+// What the pane sends for the chosen model and shape (size, crop_to_ratio, model) and which options it can offer.
+import {
+  AUTO_MODEL,
+  ASPECT_RATIO_IDS,
+  askedSizeFor,
+  FALLBACK_MODEL_ID,
+  targetRatio,
+  type AspectRatioId,
+  type ModelEntry,
+  type ModelList,
+  type SizeNotice,
+  type SizeTarget,
+} from "../core/protocol/models";
+import type { PointSize } from "../core/types";
+
+/** The shapes the pane lists: the named ratios, then Fit (the box the picture will fill). */
+export const SHAPE_IDS = [...ASPECT_RATIO_IDS, "fit"] as const;
+export type ShapeId = AspectRatioId | "fit";
+
+/** Quality levels the pane offers, and its default (the trade: time and cost against detail). */
+export const QUALITY_IDS = ["low", "medium", "high"] as const;
+export type QualityId = (typeof QUALITY_IDS)[number];
+export const DEFAULT_QUALITY: QualityId = "medium";
+
+/** The request fields that carry the shape. */
+export interface ShapeFields {
+  /** Absent on Auto with several models: the gateway picks the chosen model's size for `crop_to_ratio`. */
+  size?: string;
+  /** Width ÷ height the gateway centre-crops to (only to a gateway that lists its models). */
+  crop_to_ratio?: number;
+  /** The box was wider than the model can deliver: the picture is the clamped ratio (say so). */
+  notice?: SizeNotice;
+}
+
+/** True when `list` is the fallback of a gateway without `GET /v1/models` (it knows neither `model` nor `crop_to_ratio`). */
+export function isFallbackList(list: ModelList): boolean {
+  return list.data.length === 1 && list.data[0]?.id === FALLBACK_MODEL_ID;
+}
+
+/** The model picker is shown only when the gateway serves more than one model. */
+export function showsModelPicker(list: ModelList): boolean {
+  return list.data.length > 1;
+}
+
+/** The served model `modelId` names, or `undefined` for Auto (several models) — the only model otherwise. */
+export function modelFor(list: ModelList, modelId: string): ModelEntry | undefined {
+  if (list.data.length === 1) return list.data[0];
+  return modelId === AUTO_MODEL ? undefined : list.data.find((m) => m.id === modelId);
+}
+
+/**
+ * What to ask for: Fit with a box (`fitBox`, points: the selected picture on Replace) → that box; Fit without
+ * one → 1:1; else the named ratio.
+ */
+export function sizeTarget(shape: ShapeId, fitBox: PointSize | undefined): SizeTarget {
+  if (shape === "fit") return fitBox ? { fit: fitBox, source: "picture" } : { aspect: "1:1" };
+  return { aspect: shape };
+}
+
+/**
+ * The shape fields for `shape` on the model `modelId` picks from `list`:
+ * - one model or a named one: `askedSizeFor` — its exact size, or the nearest allowed one plus `crop_to_ratio`;
+ * - Auto among several: only `crop_to_ratio` (the gateway asks the chosen model's own size for it);
+ * - the fallback list (an older gateway): the nearest of its three sizes and no `crop_to_ratio` (it would refuse
+ *   the field), so the picture is the nearest shape, as before.
+ * @throws RangeError for a Fit box without a positive width and height (see `targetRatio`)
+ */
+export function shapeFields(list: ModelList, modelId: string, shape: ShapeId, fitBox?: PointSize): ShapeFields {
+  const target = sizeTarget(shape, fitBox);
+  const model = modelFor(list, modelId);
+  if (!model) return { crop_to_ratio: targetRatio(target) };
+  const asked = askedSizeFor(model, target);
+  if (isFallbackList(list)) return { size: asked.apiSize };
+  return { size: asked.apiSize, ...(asked.crop ? { crop_to_ratio: asked.ratio } : {}), ...(asked.notice ? { notice: asked.notice } : {}) };
+}
+
+/** The `model` field: the picked id when the gateway serves several (Auto: `auto`), else none. */
+export function modelField(list: ModelList, modelId: string): { model?: string } {
+  return showsModelPicker(list) ? { model: list.data.some((m) => m.id === modelId) ? modelId : AUTO_MODEL } : {};
+}
+
+/**
+ * Whether the transparent-background option applies, and why not: the picked model cannot (`model`), or on
+ * Auto no served model can (`none`). On Auto with a capable model, the gateway sends the job there.
+ */
+export function transparentAvailability(list: ModelList, modelId: string): { available: true } | { available: false; reason: "model" | "none" } {
+  const model = modelFor(list, modelId);
+  if (model) return model.transparentBackground ? { available: true } : { available: false, reason: model === list.data[0] && list.data.length === 1 ? "none" : "model" };
+  return list.data.some((m) => m.transparentBackground) ? { available: true } : { available: false, reason: "none" };
+}
+
+/** Quality levels to offer: the picked model's (on Auto, those every served model has); empty: no choice shown. */
+export function qualityLevels(list: ModelList, modelId: string): readonly QualityId[] {
+  const model = modelFor(list, modelId);
+  if (model) return model.qualityLevels;
+  return QUALITY_IDS.filter((q) => list.data.every((m) => m.qualityLevels.includes(q)));
+}
