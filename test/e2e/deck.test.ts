@@ -7,7 +7,15 @@ import { openWorkbench, slideFrame } from "../support/workbenchPage";
 jest.setTimeout(300_000);
 
 let page: Page;
-useBrowserPage({ onPage: (opened) => (page = opened) });
+useBrowserPage({
+  onPage: (opened) => {
+    page = opened;
+    // The page's console errors and warnings, so a failing run says why (a rejected promise in the panel, a chunk that did not load).
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") console.error(`console ${message.type()}: ${message.text()}`);
+    });
+  },
+});
 
 /** The slides the deck rules tick by default in the seeded workbench deck (content slides without a picture). */
 const TICKED = [3, 4, 7, 8, 9, 10, 11];

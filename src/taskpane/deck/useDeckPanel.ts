@@ -73,7 +73,14 @@ export function useDeckPanel({ host, imageClient, services }: UseDeckPanelArgs) 
   const [inserting, setInserting] = useState(false);
   const [summary, setSummary] = useState<InsertSummary>();
   const alive = useRef(true);
-  useEffect(() => () => void (alive.current = false), []);
+  // Set again on every mount: React StrictMode unmounts and mounts once more in development, and a flag left false
+  // would drop every answer (the panel stayed at "Reading the document…").
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
 
   const listDocument = useCallback(async () => {
     setStage("loading");
@@ -107,12 +114,16 @@ export function useDeckPanel({ host, imageClient, services }: UseDeckPanelArgs) 
 
   // Open the account's stores, then show the stored run (if any is unfinished) or the document's items.
   useEffect(() => {
+    let live = true; // this effect's run (StrictMode runs it twice: only the last one goes on)
     (async () => {
       const [runs, pictures] = await Promise.all([services.openRunStore(), services.openLibrary()]);
-      if (!alive.current) return;
+      if (!live) {
+        runs.close();
+        return;
+      }
       setStores({ runs, pictures });
       const latest = await runs.latest().catch(() => undefined);
-      if (!alive.current) return;
+      if (!live) return;
       if (latest && worthShowing(latest)) {
         setStoredRun(latest);
         if (needsResume(latest)) setStage("resume");
@@ -124,10 +135,13 @@ export function useDeckPanel({ host, imageClient, services }: UseDeckPanelArgs) 
       }
       await listDocument();
     })().catch((error: unknown) => {
-      if (!alive.current) return;
+      if (!live) return;
       setLoadError(error instanceof Error ? error.message : String(error));
       setStage("failed");
     });
+    return () => {
+      live = false;
+    };
   }, [services, listDocument]);
 
   // Write a brief for every ticked item that has none yet (edits are kept when ticks change).

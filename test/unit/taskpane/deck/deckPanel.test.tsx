@@ -5,6 +5,7 @@ import { deserialize, serialize } from "node:v8";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { StrictMode } from "react";
 import { HostError } from "../../../../src/hosts/errors";
 import { ApiError } from "../../../../src/core/protocol/errors";
 import { TaskPane } from "../../../../src/taskpane/TaskPane";
@@ -17,13 +18,14 @@ globalThis.structuredClone ??= <T,>(value: T): T => deserialize(serialize(value)
 
 const SCENES: Record<string, string> = { s2: "scene two", s3: "scene three", s5: "scene five", s7: "scene seven" };
 
-function renderDeckPane(host: FakeHost, imageClient: ControlledImageClient, services: DeckServices) {
+function renderDeckPane(host: FakeHost, imageClient: ControlledImageClient, services: DeckServices, options: { strict?: boolean } = {}) {
   const user = userEvent.setup();
-  const result = render(
+  const pane = (
     <FluentProvider theme={webLightTheme}>
       <TaskPane host={host} imageClient={imageClient} deckServices={services} />
-    </FluentProvider>,
+    </FluentProvider>
   );
+  const result = render(options.strict ? <StrictMode>{pane}</StrictMode> : pane);
   return { user, ...result };
 }
 
@@ -54,6 +56,14 @@ describe("deck panel", () => {
     renderDeckPane(host, new ControlledImageClient(), deckServices().services);
     expect(await screen.findByText(/Illustrating a whole deck or document is not available here: This needs a newer PowerPoint/)).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Illustrate slides…" })).toBeNull();
+  });
+
+  it("lists the deck under React StrictMode (the pane's mount), not stuck at reading the document", async () => {
+    const { user } = renderDeckPane(deckHost(), new ControlledImageClient(), deckServices().services, { strict: true });
+    await openPanel(user);
+    expect(await screen.findByRole("button", { name: "Generate all" })).toBeInTheDocument();
+    expect(screen.getByRole("checkbox", { name: /^Slide 2:/ })).toBeChecked();
+    expect(screen.queryByText("Reading the document…")).toBeNull();
   });
 
   it("ticks content slides by default, says why the others are not, reads the palette, and writes editable prompts", async () => {
