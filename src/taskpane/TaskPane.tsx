@@ -22,6 +22,7 @@ export function TaskPane(props: TaskPaneProps) {
       imageClient={props.imageClient}
       {...(props.session ? { session: props.session } : {})}
       {...(props.deckServices ? { deckServices: props.deckServices } : {})}
+      {...(props.promptWriter ? { promptWriter: props.promptWriter } : {})}
     />
   );
   return renderTaskPane(state, styles, deckEntry);

@@ -10,6 +10,7 @@ import type { PictureLibrary } from "../library/types";
 import type { OpenLibrary } from "./hooks/useLibrary";
 import type { ImageClient, PartialImage, QueueStatus } from "../imaging/ImageClient";
 import type { DeckServices } from "./deck/deckServices";
+import type { PromptWriter } from "../core/deck/promptWriter";
 import type { ModelCatalog } from "../imaging/modelCatalog";
 import type { ModelList } from "../core/protocol/models";
 import type { ModelOptions } from "./components/ModelOptionsFields";
@@ -32,6 +33,8 @@ export interface TaskPaneProps {
   config?: IllustrateConfig;
   /** The whole-deck flow's library, run store, clock and budget (tests). @default the account's IndexedDB stores */
   deckServices?: DeckServices;
+  /** The whole-deck flow's remote prompt writer (from `PaneServices.promptWriter`). @default the local writer only */
+  promptWriter?: PromptWriter;
   /**
    * Opens the signed-in account's picture library (tests inject fake-indexeddb or a failing store).
    * @default the `library` chunk's `openAccountLibrary`, loaded after first paint

@@ -6,6 +6,7 @@ import { createImageClient } from "../imaging/createImageClient";
 import type { ImageClient } from "../imaging/ImageClient";
 import { parseApiBaseUrl } from "../imaging/apiBaseUrl";
 import { createModelCatalog, type ModelCatalog } from "../imaging/modelCatalog";
+import type { PromptWriter } from "../core/deck/promptWriter";
 
 /** Options of {@link createPaneServices}. */
 export interface PaneServicesOptions {
@@ -30,6 +31,11 @@ export interface PaneServices {
   imageClient: ImageClient;
   /** The gateway's `GET /v1/models`, read once (direct mode: the fallback list). */
   modelCatalog: ModelCatalog;
+  /**
+   * The whole-deck flow's remote prompt writer (`POST /v1/prompts/visual`), the one place it is wired; the deck
+   * panel falls back to the local writer without it or when it fails. @default undefined (not wired yet)
+   */
+  promptWriter?: PromptWriter;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { AccountSession } from "../../core/TokenProvider";
 import type { DocumentHost } from "../../hosts/DocumentHost";
 import type { ImageClient } from "../../imaging/ImageClient";
 import type { Translate } from "../strings/strings";
+import type { PromptWriter } from "../../core/deck/promptWriter";
 import type { DeckServices } from "./deckServices";
 
 // Its own chunk: nothing of the deck flow (core/deck, Dexie runs) is in the first paint.
@@ -20,11 +21,13 @@ export interface DeckEntryProps {
   session?: AccountSession;
   /** Library, run store, clock and budget (tests); the account's IndexedDB stores when absent. */
   deckServices?: DeckServices;
+  /** The pane's remote prompt writer (`PaneServices.promptWriter`); absent: the local writer only. */
+  promptWriter?: PromptWriter;
   disabled?: boolean;
 }
 
 /** One button, shown only where the host has `deck`; else the capability's reason. */
-export function DeckEntry({ t, appName, host, imageClient, session, deckServices, disabled }: DeckEntryProps) {
+export function DeckEntry({ t, appName, host, imageClient, session, deckServices, promptWriter, disabled }: DeckEntryProps) {
   const [open, setOpen] = useState(false);
   const deck = host.deck;
   const slides = host.kind === "powerpoint" || host.kind === "workbench-slide";
@@ -52,6 +55,7 @@ export function DeckEntry({ t, appName, host, imageClient, session, deckServices
         imageClient={imageClient}
         {...(session ? { session } : {})}
         {...(deckServices ? { services: deckServices } : {})}
+        {...(promptWriter ? { promptWriter } : {})}
         onClose={() => setOpen(false)}
       />
     </Suspense>

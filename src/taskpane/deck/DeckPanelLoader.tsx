@@ -2,6 +2,7 @@
 import { useMemo } from "react";
 import type { AccountSession } from "../../core/TokenProvider";
 import type { DeckHostAdditions } from "../../core/deck";
+import type { PromptWriter } from "../../core/deck/promptWriter";
 import type { DocumentHost } from "../../hosts/DocumentHost";
 import type { ImageClient } from "../../imaging/ImageClient";
 import DeckPanel from "./DeckPanel";
@@ -12,11 +13,16 @@ export interface DeckPanelLoaderProps {
   imageClient: ImageClient;
   session?: AccountSession;
   services?: DeckServices;
+  /** The pane's remote prompt writer (`PaneServices.promptWriter`), used unless `services` brings its own. */
+  promptWriter?: PromptWriter;
   onClose(): void;
 }
 
 /** {@link DeckPanel} with `services`, or the account's defaults. */
-export default function DeckPanelLoader({ services, session, ...rest }: DeckPanelLoaderProps) {
-  const resolved = useMemo(() => services ?? defaultDeckServices(session), [services, session]);
+export default function DeckPanelLoader({ services, session, promptWriter, ...rest }: DeckPanelLoaderProps) {
+  const resolved = useMemo(
+    () => (services ? { ...services, ...(services.promptWriter || !promptWriter ? {} : { promptWriter }) } : defaultDeckServices(session, promptWriter)),
+    [services, session, promptWriter],
+  );
   return <DeckPanel {...rest} services={resolved} />;
 }

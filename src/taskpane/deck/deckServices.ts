@@ -1,6 +1,7 @@
 // What the deck panel needs besides the host and image client: the picture library, the run store, a clock, the budget.
 import type { AccountSession } from "../../core/TokenProvider";
 import type { LibraryAccount, PictureLibrary } from "../../library";
+import type { PromptWriter } from "../../core/deck/promptWriter";
 import { openAccountLibrary } from "../library/openAccountLibrary";
 import { openRunStore, type RunStore } from "./runStore";
 
@@ -29,6 +30,12 @@ export interface DeckServices {
   concurrency: number;
   /** Run ids. @default crypto.randomUUID */
   newId(): string;
+  /**
+   * The remote prompt writer (the gateway's `POST /v1/prompts/visual` client) tried first; absent or failing, the
+   * local writer writes the briefs and the panel says why (`writeBriefs`). Comes from the pane's services
+   * (`PaneServices.promptWriter`), the one place it is wired. @default undefined: the local writer only
+   */
+  promptWriter?: PromptWriter;
 }
 
 /** The real clock and timers of the page. */
@@ -48,8 +55,9 @@ export function libraryAccountOf(session: AccountSession | undefined): LibraryAc
 }
 
 /** Services of the real pane: the account's IndexedDB library and run store, the page clock, the default budget. */
-export function defaultDeckServices(session: AccountSession | undefined): DeckServices {
+export function defaultDeckServices(session: AccountSession | undefined, promptWriter?: PromptWriter): DeckServices {
   return {
+    ...(promptWriter ? { promptWriter } : {}),
     openLibrary: () => openAccountLibrary(libraryAccountOf(session)),
     openRunStore: () => openRunStore({ account: libraryAccountOf(session) }),
     clock: systemClock,

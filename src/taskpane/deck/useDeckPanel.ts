@@ -73,6 +73,7 @@ export function useDeckPanel({ host, imageClient, services }: UseDeckPanelArgs) 
   const [inserting, setInserting] = useState(false);
   const [summary, setSummary] = useState<InsertSummary>();
   const alive = useRef(true);
+  const writing = useRef(new Set<string>());
   // Set again on every mount: React StrictMode unmounts and mounts once more in development, and a flag left false
   // would drop every answer (the panel stayed at "Reading the document…").
   useEffect(() => {
@@ -147,17 +148,22 @@ export function useDeckPanel({ host, imageClient, services }: UseDeckPanelArgs) 
   // Write a brief for every ticked item that has none yet (edits are kept when ticks change).
   useEffect(() => {
     if (stage !== "choose") return;
-    const missing = items.filter((item) => ticked.has(item.id) && prompts[item.id] === undefined);
+    // Items being written are not asked for again while the (possibly remote) writer answers.
+    const missing = items.filter((item) => ticked.has(item.id) && prompts[item.id] === undefined && !writing.current.has(item.id));
     if (missing.length === 0) return;
+    for (const item of missing) writing.current.add(item.id);
     const parsed = parseDeckStyle(style);
-    void writeBriefs(missing, parsed.ok ? parsed.style : { preset: "none", palette: [], styleWords: "" }, localPromptWriter, undefined).then(
-      (written) => {
+    void writeBriefs(missing, parsed.ok ? parsed.style : { preset: "none", palette: [], styleWords: "" }, localPromptWriter, services.promptWriter)
+      .then((written) => {
         if (!alive.current) return;
         setPrompts((all) => ({ ...all, ...Object.fromEntries(written.briefs.map((b) => [b.itemId, b.prompt])) }));
         setWriterNotice(written.fallback?.reason);
-      },
-    );
-  }, [stage, items, ticked, prompts, style]);
+      })
+      .catch(() => undefined) // only an abort is rethrown, and nothing aborts here
+      .finally(() => {
+        for (const item of missing) writing.current.delete(item.id);
+      });
+  }, [stage, items, ticked, prompts, style, services.promptWriter]);
 
   const driverDeps = useMemo<DeckRunDeps | undefined>(
     () =>
