@@ -23,6 +23,11 @@ export function DeckReview({ state, t, styles }: ViewProps) {
   const live = state.stage === "run" && state.controller !== undefined;
   const progress = state.progress;
   const generating = live && progress !== undefined && !progress.generationDone && run.phase === "running";
+  // Failures Resume sends again (can't reach, try later, signed out): after an outage the run carries on from there.
+  const retryable = live && !generating && run.order.some((id) => {
+    const s = run.items[id].state;
+    return s.status === "failed" && s.remedy !== "deck.remedy.editPrompt";
+  });
   const accepted = run.order.filter((id) => ["accepted", "insert-failed"].includes(run.items[id].state.status)).length;
   const date = new Date(run.createdAt).toLocaleString();
   return (
@@ -38,7 +43,7 @@ export function DeckReview({ state, t, styles }: ViewProps) {
         </div>
       ) : null}
       <div className={styles.row}>
-        {state.stage === "resume" ? (
+        {state.stage === "resume" || retryable ? (
           <Button appearance="primary" icon={<PlayRegular />} onClick={state.onResume}>
             {t("deck.resume")}
           </Button>

@@ -222,10 +222,14 @@ export function useDeckPanel({ host, imageClient, services }: UseDeckPanelArgs) 
   }, [items, ticked, style, prompts, stores, services, driverDeps]);
 
   const resume = useCallback(() => {
+    if (stage === "run" && controller) {
+      controller.resume(); // a live run: send the failed items again (those that need a new prompt stay)
+      return;
+    }
     if (!storedRun) return;
     setInitialRun(deckRunReducer(storedRun, { type: "resume" }));
     setStage("run");
-  }, [storedRun]);
+  }, [storedRun, stage, controller]);
 
   const newRun = useCallback(() => {
     const old = run ?? storedRun;

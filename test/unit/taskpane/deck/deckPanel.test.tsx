@@ -11,7 +11,8 @@ import { ApiError } from "../../../../src/core/protocol/errors";
 import { TaskPane } from "../../../../src/taskpane/TaskPane";
 import type { DeckServices } from "../../../../src/taskpane/deck/deckServices";
 import { FakeHost } from "../fakes";
-import { ControlledImageClient, deckHost, deckServices, FakeDeck, fakeClock } from "./deckFakes";
+import { ConnectionError } from "../../../../src/imaging/errors";
+import { ControlledImageClient, DECK, deckHost, deckServices, FakeDeck, fakeClock } from "./deckFakes";
 
 // jsdom has no structuredClone, which fake-indexeddb needs to store rows (browsers have it): Node's own, via v8.
 globalThis.structuredClone ??= <T,>(value: T): T => deserialize(serialize(value)) as T;
@@ -196,5 +197,79 @@ describe("deck panel", () => {
     await waitFor(() => expect(screen.getByRole("status", { name: "Progress of the run" })).toHaveTextContent("4 of 4 ready"));
     expect(second.callsFor("scene two")).toBe(0); // finished before the reload: never generated again
     for (const scene of ["scene three", "scene five", "scene seven"]) expect(first.callsFor(scene) <= 1 && second.callsFor(scene) === 1).toBe(true);
+  });
+  describe("bad input and faults (issue 8)", () => {
+    it("an empty deck says there is nothing to illustrate and offers no Generate all", async () => {
+      const { user } = renderDeckPane(deckHost(new FakeDeck([])), new ControlledImageClient(), deckServices().services);
+      await openPanel(user);
+      expect(await screen.findByText("There is nothing to illustrate: the document has no slides or sections.")).toBeInTheDocument();
+      expect(screen.queryByRole("button", { name: "Generate all" })).toBeNull();
+    });
+
+    it("a deck of only title slides ticks nothing, and Generate all sends nothing", async () => {
+      const titles = DECK.filter((item) => item.layout?.name === "Title Slide");
+      const client = new ControlledImageClient();
+      const { user } = renderDeckPane(deckHost(new FakeDeck(titles)), client, deckServices().services);
+      await openPanel(user);
+      await screen.findByRole("checkbox", { name: /^Slide 1:/ });
+      expect(screen.queryAllByRole("checkbox", { checked: true })).toHaveLength(0);
+      await user.click(screen.getByRole("button", { name: "Generate all" }));
+      expect(client.calls).toHaveLength(0);
+      expect(screen.getByRole("list", { name: "Which to illustrate" })).toBeInTheDocument(); // still choosing
+    });
+
+    it("a deck over the cap (60 slides; 200 in the selection and adapter tests) ticks the first 40 and says why the rest are not", async () => {
+      const many = Array.from({ length: 60 }, (_, i) => ({ ...DECK[1], id: `m${i}`, index: i, title: `Topic ${i + 1}` }));
+      const { user } = renderDeckPane(deckHost(new FakeDeck(many)), new ControlledImageClient(), deckServices().services);
+      await openPanel(user);
+      expect(await screen.findByText("60 items qualify, but one run takes at most 40: the first 40 are ticked. Run the rest afterwards.")).toBeInTheDocument();
+      expect(screen.getAllByRole("checkbox", { checked: true })).toHaveLength(40);
+      expect(screen.getByRole("checkbox", { name: /^Slide 40:/ })).toBeChecked();
+      expect(screen.getByRole("checkbox", { name: /^Slide 41:/ })).not.toBeChecked();
+    });
+
+    it("a slide deleted between Generate and Insert says 'gone', keeps its picture, and the others go in", async () => {
+      const host = deckHost();
+      const client = new ControlledImageClient();
+      const { services } = deckServices({ concurrency: 4 });
+      const { user } = renderDeckPane(host, client, services);
+      await startRun(user);
+      await waitFor(() => expect(client.calls).toHaveLength(4));
+      for (let i = 0; i < 4; i++) await act(async () => client.finishNext());
+      await screen.findByText(/All pictures are made/);
+      await user.click(screen.getByRole("button", { name: "Accept all ready" }));
+      host.deck.insertFailures.s5 = new HostError("item_gone", "The slide is no longer in the deck");
+      await user.click(screen.getByRole("button", { name: "Insert accepted" }));
+      await screen.findByText(/Inserted 3 of 4\./);
+      expect(host.deck.inserts.map((i) => i.itemId)).toEqual(["s2", "s3", "s7"]);
+      expect(within(card(/^Slide 5:/)).getByText(/Slide or section gone/)).toBeInTheDocument();
+      expect(within(card(/^Slide 5:/)).getByRole("img")).toBeInTheDocument(); // the picture is not lost
+    });
+
+    it("the gateway going away mid-run: items say can't reach, Resume sends only those when it is back", async () => {
+      const host = deckHost();
+      const client = new ControlledImageClient();
+      const { services } = deckServices({ concurrency: 2 });
+      const { user } = renderDeckPane(host, client, services);
+      await startRun(user);
+      await waitFor(() => expect(client.calls).toHaveLength(2));
+      await act(async () => client.finishNext()); // scene two is ready
+      await waitFor(() => expect(client.calls).toHaveLength(3));
+      await act(async () => client.find("scene three").reject(new ConnectionError("Failed to fetch")));
+      await waitFor(() => expect(client.calls).toHaveLength(4));
+      await act(async () => client.find("scene five").reject(new ConnectionError("Failed to fetch")));
+      await act(async () => client.find("scene seven").reject(new ConnectionError("Failed to fetch")));
+      await waitFor(() => expect(within(card(/^Slide 7:/)).getByText(/can.t reach the image service/)).toBeInTheDocument());
+      expect(within(card(/^Slide 3:/)).getByText(/can.t reach the image service/)).toBeInTheDocument();
+
+      await user.click(await screen.findByRole("button", { name: "Resume" }));
+      await waitFor(() => expect(client.calls).toHaveLength(6));
+      await act(async () => client.finishNext());
+      await act(async () => client.finishNext());
+      await waitFor(() => expect(client.calls).toHaveLength(7));
+      await act(async () => client.finishNext());
+      await waitFor(() => expect(screen.getByRole("status", { name: "Progress of the run" })).toHaveTextContent("4 of 4 ready"));
+      expect(client.callsFor("scene two")).toBe(1); // finished before the outage: never sent again
+    });
   });
 });
