@@ -49,12 +49,19 @@ async function countRequests(options: { filter?: (prompt: string) => boolean; ho
 /** The review card of slide `n`. */
 const card = (pane: Locator, n: number) => pane.getByRole("listitem", { name: new RegExp(`^Slide ${n}:`) });
 
-async function openDeckPanel(pane: Locator): Promise<void> {
-  await pane.getByRole("button", { name: "Illustrate slides…" }).click();
-  const heading = pane.getByRole("heading", { name: "Illustrate slides" });
+/**
+ * Opens the deck panel (`entry`: its button). A run kept in this browser's IndexedDB from an earlier test is shown
+ * first; `fresh` starts a new run instead, so each test starts from the document's list.
+ */
+async function openDeckPanel(pane: Locator, { entry = "Illustrate slides…", fresh = false }: { entry?: string; fresh?: boolean } = {}): Promise<void> {
+  await pane.getByRole("button", { name: entry }).click();
+  const heading = pane.getByRole("heading", { name: entry.replace("…", "") });
   await heading.waitFor();
   try {
-    await pane.getByRole("button", { name: /^(Generate all|Resume)$/ }).first().waitFor({ timeout: 20_000 });
+    await pane.getByRole("button", { name: /^(Generate all|Resume|Start a new run)$/ }).first().waitFor({ timeout: 20_000 });
+    const newRun = pane.getByRole("button", { name: "Start a new run" });
+    if (fresh && (await newRun.isVisible())) await newRun.click();
+    await pane.getByRole("button", { name: fresh ? /^Generate all$/ : /^(Generate all|Resume)$/ }).first().waitFor({ timeout: 20_000 });
   } catch {
     throw new Error(`The deck panel did not load: ${await heading.locator("xpath=ancestor::section[1]").innerText()}`);
   }
@@ -83,7 +90,7 @@ async function picturesOnSlide(n: number): Promise<Locator> {
 describe("whole deck in the workbench", () => {
   it("ticks content slides, shows a filtered item, regenerates one and inserts each accepted picture once, inside the slide", async () => {
     const { pane } = await openWorkbench(page, "slide");
-    await openDeckPanel(pane);
+    await openDeckPanel(pane, { fresh: true });
     const checked = pane.getByRole("checkbox", { checked: true });
     await expect(checked.count()).resolves.toBe(TICKED.length);
     for (const n of TICKED) await expect(pane.getByRole("checkbox", { name: new RegExp(`^Slide ${n}:`) }).isChecked()).resolves.toBe(true);
@@ -120,7 +127,7 @@ describe("whole deck in the workbench", () => {
 
   it("after a reload mid-run, Resume finishes the run and no finished item is generated again", async () => {
     const { pane } = await openWorkbench(page, "slide");
-    await openDeckPanel(pane);
+    await openDeckPanel(pane, { fresh: true });
     const first = await countRequests({ hold: (_prompt, n) => n > 2 });
     await pane.getByRole("button", { name: "Generate all" }).click();
     await waitForStatus(card(pane, 3), "Ready");
@@ -139,5 +146,36 @@ describe("whole deck in the workbench", () => {
     await waitForStatus(again.pane.getByRole("status", { name: "Progress of the run" }), /All pictures are made/);
     expect(second.prompts).toHaveLength(TICKED.length - 2);
     for (const prompt of finished) expect(second.prompts).not.toContain(prompt);
+  });
+
+  it("Word: Illustrate sections… → Generate all → one filtered → Insert accepted puts one picture in each accepted section, column-wide", async () => {
+    const { document, pane } = await openWorkbench(page, "word");
+    const before = await document.locator("img").count();
+    await openDeckPanel(pane, { entry: "Illustrate sections…", fresh: true });
+    const ticked = await pane.getByRole("checkbox", { checked: true }).evaluateAll((boxes) => boxes.map((b) => b.getAttribute("aria-label") ?? b.id));
+    expect(ticked.length).toBeGreaterThanOrEqual(4);
+    const firstPrompt = await pane.getByRole("textbox", { name: /^Prompt for Section / }).first().inputValue();
+    expect(firstPrompt).toMatch(/no text, letters or numbers/);
+    const counts = await countRequests({ filter: (prompt) => prompt.startsWith(firstPrompt.slice(0, 40)) });
+
+    await pane.getByRole("button", { name: "Generate all" }).click();
+    await waitForStatus(pane.getByRole("status", { name: "Progress of the run" }), /All pictures are made/);
+    expect(counts.prompts).toHaveLength(ticked.length);
+    await waitForStatus(pane, /Blocked by the content filter \(violence\)/, 10_000);
+
+    await pane.getByRole("button", { name: "Accept all ready" }).click();
+    await pane.getByRole("button", { name: "Insert accepted" }).click();
+    const inserted = ticked.length - 1;
+    await waitForStatus(pane, `Inserted ${inserted} of ${inserted}.`, 30_000);
+    const pictures = document.locator("img");
+    await expect(pictures.count()).resolves.toBe(before + inserted);
+    const bounds = await document.boundingBox();
+    for (let i = 0; i < inserted; i++) {
+      const box = await pictures.nth(i).boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(bounds!.x);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(bounds!.x + bounds!.width + 0.5);
+    }
+    expect(counts.prompts).toHaveLength(ticked.length); // nothing was generated twice
   });
 });
