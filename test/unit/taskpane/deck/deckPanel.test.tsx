@@ -50,6 +50,16 @@ async function startRun(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByRole("list", { name: "Which to illustrate" });
 }
 
+/** A deck host, controlled client and k-concurrent services, rendered, with Generate all selected. */
+async function runningDeck(concurrency: number) {
+  const host = deckHost();
+  const client = new ControlledImageClient();
+  const { services } = deckServices({ concurrency });
+  const { user } = renderDeckPane(host, client, services);
+  await startRun(user);
+  return { host, client, user };
+}
+
 describe("deck panel", () => {
   it("is hidden with the capability reason when the host has no deck", async () => {
     const host = new FakeHost("workbench-slide");
@@ -86,11 +96,7 @@ describe("deck panel", () => {
   });
 
   it("runs k=2 at a time, shows a filtered item, regenerates one, inserts the accepted ones and reports a failure", async () => {
-    const host = deckHost();
-    const client = new ControlledImageClient();
-    const { services } = deckServices({ concurrency: 2 });
-    const { user } = renderDeckPane(host, client, services);
-    await startRun(user);
+    const { host, client, user } = await runningDeck(2);
     await waitFor(() => expect(client.calls).toHaveLength(2));
     expect(client.calls[0].prompt).toMatch(/^scene two, with no text, letters or numbers anywhere in the picture\. Style: /);
     expect(client.calls[0].prompt).toMatch(/colour palette of/);
@@ -229,11 +235,7 @@ describe("deck panel", () => {
     });
 
     it("a slide deleted between Generate and Insert says 'gone', keeps its picture, and the others go in", async () => {
-      const host = deckHost();
-      const client = new ControlledImageClient();
-      const { services } = deckServices({ concurrency: 4 });
-      const { user } = renderDeckPane(host, client, services);
-      await startRun(user);
+      const { host, client, user } = await runningDeck(4);
       await waitFor(() => expect(client.calls).toHaveLength(4));
       for (let i = 0; i < 4; i++) await act(async () => client.finishNext());
       await screen.findByText(/All pictures are made/);
@@ -247,11 +249,7 @@ describe("deck panel", () => {
     });
 
     it("the gateway going away mid-run: items say can't reach, Resume sends only those when it is back", async () => {
-      const host = deckHost();
-      const client = new ControlledImageClient();
-      const { services } = deckServices({ concurrency: 2 });
-      const { user } = renderDeckPane(host, client, services);
-      await startRun(user);
+      const { client, user } = await runningDeck(2);
       await waitFor(() => expect(client.calls).toHaveLength(2));
       await act(async () => client.finishNext()); // scene two is ready
       await waitFor(() => expect(client.calls).toHaveLength(3));
