@@ -1,6 +1,7 @@
 // End to end in Chromium (issue 8): the workbench deck → Illustrate slides → Generate all → review → Insert accepted;
 // a reload mid-run → Resume, no finished item generated again. Gateway requests are counted in the browser (page.route).
 import type { Locator, Page, Route } from "playwright-core";
+import { expectNoSeriousA11yViolations, WORD_PANE } from "../support/accessibility";
 import { useBrowserPage } from "../support/browser";
 import { openWorkbench, slideFrame } from "../support/workbenchPage";
 
@@ -56,7 +57,10 @@ const card = (pane: Locator, n: number) => pane.getByRole("listitem", { name: ne
 async function openDeckPanel(pane: Locator, { entry = "Illustrate slides…", fresh = false }: { entry?: string; fresh?: boolean } = {}): Promise<void> {
   await pane.getByRole("button", { name: entry }).click();
   const heading = pane.getByRole("heading", { name: entry.replace("…", "") });
-  await heading.waitFor();
+  await heading.waitFor().catch(async (error: unknown) => {
+    const text = await pane.innerText();
+    throw new Error(`The deck panel did not open (${String(error)}); the pane shows: ${text.slice(text.indexOf("Generate"))}`);
+  });
   try {
     await pane.getByRole("button", { name: /^(Generate all|Resume|Start a new run)$/ }).first().waitFor({ timeout: 20_000 });
     const newRun = pane.getByRole("button", { name: "Start a new run" });
@@ -162,6 +166,8 @@ describe("whole deck in the workbench", () => {
     await waitForStatus(pane.getByRole("status", { name: "Progress of the run" }), /All pictures are made/);
     expect(counts.prompts).toHaveLength(ticked.length);
     await waitForStatus(pane, /Blocked by the content filter \(violence\)/, 10_000);
+    // The review grid (ready and blocked cards) has no serious or critical accessibility violation (issue 11).
+    await expectNoSeriousA11yViolations(page, WORD_PANE, "deck review");
 
     await pane.getByRole("button", { name: "Accept all ready" }).click();
     await pane.getByRole("button", { name: "Insert accepted" }).click();

@@ -13,6 +13,7 @@ import {
   writeBriefs,
   type DeckHostAdditions,
   type DeckItem,
+  type DeckItemKind,
   type DeckRun,
   type DeckStyle,
   type DefaultSelection,
@@ -49,14 +50,19 @@ export interface UseDeckPanelArgs {
   services: DeckServices;
 }
 
-/** Is the stored run worth showing again (anything to resume, review or insert)? */
-function worthShowing(run: DeckRun): boolean {
+/**
+ * Is the stored run worth showing again here: made of this app's items (slides in PowerPoint, sections in Word — the
+ * account's store holds both apps' runs) and with anything left to resume, review or insert?
+ */
+function worthShowing(run: DeckRun, kind: DeckItemKind): boolean {
+  if (run.order.some((id) => run.items[id].kind !== kind)) return false;
   return run.order.some((id) => !["inserted", "rejected", "gone"].includes(run.items[id].state.status));
 }
 
 /** Everything the deck panel draws and does. */
 export function useDeckPanel({ host, imageClient, services }: UseDeckPanelArgs) {
   const deck = host.deck;
+  const itemKind: DeckItemKind = host.kind === "powerpoint" || host.kind === "workbench-slide" ? "slide" : "section";
   const [stage, setStage] = useState<DeckStage>("loading");
   const [loadError, setLoadError] = useState<string>();
   const [stores, setStores] = useState<{ pictures: DeckPictureStore; runs: RunStore }>();
@@ -126,7 +132,7 @@ export function useDeckPanel({ host, imageClient, services }: UseDeckPanelArgs) 
       setStores({ runs, pictures });
       const latest = await runs.latest().catch(() => undefined);
       if (!live) return;
-      if (latest && worthShowing(latest)) {
+      if (latest && worthShowing(latest, itemKind)) {
         setStoredRun(latest);
         if (needsResume(latest)) setStage("resume");
         else {
@@ -144,7 +150,7 @@ export function useDeckPanel({ host, imageClient, services }: UseDeckPanelArgs) 
     return () => {
       live = false;
     };
-  }, [services, listDocument]);
+  }, [services, listDocument, itemKind]);
 
   // Write a brief for every ticked item that has none yet (edits are kept when ticks change).
   useEffect(() => {

@@ -176,6 +176,26 @@ describe("deck panel", () => {
     expect(client.calls).toHaveLength(2);
   });
 
+  it("a run left unfinished on slides is not offered in Word (the account's store holds both apps' runs)", async () => {
+    const first = new ControlledImageClient();
+    const stores = deckServices();
+    const pane = renderDeckPane(deckHost(), first, stores.services);
+    await startRun(pane.user);
+    await waitFor(() => expect(first.calls).toHaveLength(2));
+    pane.unmount(); // slides in flight: a run worth resuming, in PowerPoint
+
+    const sections = new FakeDeck(DECK.map((item) => ({ ...item, id: `w${item.id}`, kind: "section" as const })));
+    const word = new FakeHost("workbench-word") as FakeHost & { deck: FakeDeck };
+    Object.defineProperty(word, "deck", { value: sections });
+    const again = deckServices({ indexedDB: stores.indexedDB, library: stores.library });
+    const { user } = renderDeckPane(word, new ControlledImageClient(), again.services);
+    await user.click(await screen.findByRole("button", { name: "Illustrate sections…" }));
+    const heading = await screen.findByRole("heading", { name: "Illustrate sections" });
+    await screen.findByRole("button", { name: "Generate all" });
+    expect(heading.closest("section")?.textContent).not.toMatch(/was not finished/);
+    expect(screen.queryByRole("button", { name: "Resume" })).toBeNull();
+  });
+
   it("after a reload mid-run, Resume finishes the run without generating any item twice", async () => {
     const deck = new FakeDeck();
     const first = new ControlledImageClient();
