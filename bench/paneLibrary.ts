@@ -47,7 +47,8 @@ async function contextWithLibrary(browser: E2EBrowser, count: number, seedScript
   try {
     // A page of the origin that does not open the library itself (a 404 of the dev server is still same-origin).
     await page.goto(`${PANE_URL}/bench-seed-page`);
-    await page.addScriptTag({ content: seedScript });
+    // Evaluated through the DevTools protocol: the 404 page's CSP (default-src 'none') blocks a <script> tag.
+    await page.evaluate(seedScript);
     const seeded = await page.evaluate(
       ([n, image]) =>
         (globalThis as unknown as { illustrateBenchSeed(count: number, image: string): Promise<{ total: number; persistent: boolean }> }).illustrateBenchSeed(

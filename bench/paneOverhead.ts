@@ -173,7 +173,7 @@ async function main(): Promise<void> {
       what:
         "The real task pane in the workbench (webpack dev server, development build, as `npm start`), Debian Chromium headless via playwright-core, signed in at the local issuer; " +
         "the gateway's azure-openai provider on a fake upstream of fixed latency that streams 2 previews (192×128) and answers a 1536×1024 noise PNG (≈ 4.7 MB, IMAGE_TRANSCODE=off). " +
-        "One page; each run: select the paragraph, Use selection, Landscape, Generate, choose Option 1, Insert after selection (the bench's clicks are inside the time).",
+        "One page; each run: select the paragraph, Use selection, Shape 3:2, Generate, choose Option 1, Insert after selection (the bench's clicks are inside the time).",
       date: new Date().toISOString(),
       machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverageAtStart, loadAverageAtEnd: os.loadavg().map((value) => round(value, 2)), chromium: browser.browser.version() },
       measures: {

@@ -29,7 +29,8 @@ export function srcAfter(paragraph: Locator): Promise<string | null> {
 
 
 /**
- * Selects the prompt paragraph of the Word page, takes it with Use selection and picks Landscape; returns the
+ * Selects the prompt paragraph of the Word page, takes it with Use selection and picks the 3:2 shape (landscape,
+ * 1536 × 1024 at gpt-image); returns the
  * paragraph, the "Option 1" result that will be new after the next Generate, and the src of the picture after the
  * paragraph now (to tell the next insert from an earlier one).
  */
@@ -37,7 +38,7 @@ export async function readyLandscapeGenerate(page: Page, pane: Locator): Promise
   const paragraph = page.getByRole("region", { name: /^Word page/ }).locator("p", { hasText: PROMPT }).first();
   await paragraph.click({ clickCount: 3 });
   await useSelection(page, pane);
-  await pane.getByRole("radio", { name: "Landscape" }).check();
+  await pane.getByRole("combobox", { name: "Shape" }).selectOption("3:2");
   const option = pane.getByRole("radio", { name: "Option 1" });
   const earlier = (await option.count()) > 0 ? await option.getAttribute("value") : null;
   const fresh = earlier === null ? option : option.and(pane.locator(`input:not([value="${earlier}"])`));
