@@ -85,7 +85,11 @@ async function measureRun(page: Page): Promise<Run> {
   const generateToResultsMs = performance.now() - clicked;
   await fresh.check();
   await pane.getByRole("button", { name: /^Insert after selection/ }).click();
-  await pictureAfter(page, paragraph, previousSrc);
+  await pictureAfter(page, paragraph, previousSrc).catch(async (error: unknown) => {
+    // Say what the pane said instead (an insert error, a status line), not only that no picture came.
+    const said = await pane.locator('[role="alert"], [role="status"], [aria-live]').allInnerTexts();
+    throw new Error(`no new picture after the paragraph; the pane says: ${JSON.stringify(said.filter((text) => text.trim()))}`, { cause: error });
+  });
   const generateToPictureMs = performance.now() - clicked;
 
   // No named functions inside: tsx would wrap them in a `__name` helper the page does not have.
