@@ -87,8 +87,11 @@ async function measureRun(page: Page): Promise<Run> {
   await pane.getByRole("button", { name: /^Insert after selection/ }).click();
   await pictureAfter(page, paragraph, previousSrc).catch(async (error: unknown) => {
     // Say what the pane said instead (an insert error, a status line), not only that no picture came.
-    const said = await pane.locator('[role="alert"], [role="status"], [aria-live]').allInnerTexts();
-    throw new Error(`no new picture after the paragraph; the pane says: ${JSON.stringify(said.filter((text) => text.trim()))}`, { cause: error });
+    const said = await pane.innerText();
+    const shot = path.join(ROOT, "test/e2e/artifacts/bench-pane-overhead-failure.png");
+    await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+    const after = await paragraph.evaluate((element) => element.nextElementSibling?.outerHTML.slice(0, 300) ?? "(nothing)");
+    throw new Error(`no new picture after the paragraph (next: ${after}); screenshot ${shot}; the pane shows:\n${said}`, { cause: error });
   });
   const generateToPictureMs = performance.now() - clicked;
 
