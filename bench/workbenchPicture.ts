@@ -5,25 +5,29 @@ import { PROMPT, useSelection } from "../test/support/workbenchPage";
 /** Limit of waiting for an inserted picture, ms. */
 const INSERT_TIMEOUT_MS = 30_000;
 
-/** Waits until the block after `paragraph` holds a loaded picture other than `previousSrc` (polled every frame). */
+/**
+ * Waits until the block after `paragraph` holds a loaded picture other than `previousSrc` ({@link srcAfter}: the
+ * block's id and the src, as the same bytes give the same src) (polled every frame).
+ */
 export async function pictureAfter(page: Page, paragraph: Locator, previousSrc: string | null): Promise<void> {
   await page.waitForFunction(
     ([element, previous]) => {
       const next = (element as Element).nextElementSibling;
       const img = next?.matches("img") ? (next as HTMLImageElement) : next?.querySelector("img");
-      return !!img && img.getAttribute("src") !== previous && img.complete && img.naturalWidth > 0;
+      const identity = img ? `${(next as HTMLElement).dataset.blockId ?? ""} ${img.getAttribute("src") ?? ""}` : null;
+      return !!img && identity !== previous && img.complete && img.naturalWidth > 0;
     },
     [await paragraph.elementHandle(), previousSrc] as const,
     { polling: "raf", timeout: INSERT_TIMEOUT_MS },
   );
 }
 
-/** The src of the picture right after `paragraph`, if there is one. */
+/** Who the picture right after `paragraph` is, if there is one: its block's `data-block-id` and its src. */
 export function srcAfter(paragraph: Locator): Promise<string | null> {
   return paragraph.evaluate((element) => {
     const next = element.nextElementSibling;
     const img = next?.matches("img") ? next : next?.querySelector("img");
-    return img?.getAttribute("src") ?? null;
+    return img ? `${(next as HTMLElement).dataset.blockId ?? ""} ${img.getAttribute("src") ?? ""}` : null;
   });
 }
 
