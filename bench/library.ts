@@ -8,8 +8,8 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import webpack from "webpack";
 import { launchBrowser, openPage } from "../test/support/browser";
+import { bundlePage } from "./bundlePage";
 import { median, runCountFromEnv } from "./stats";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -72,34 +72,6 @@ async function bigPng(): Promise<Buffer> {
     .toBuffer();
 }
 
-/** Bundles the bench page into `outDir` (production mode, as the pane ships). */
-function bundle(outDir: string): Promise<void> {
-  const compiler = webpack({
-    mode: "production",
-    context: ROOT,
-    entry: { library: "./bench/library/libraryPage.ts" },
-    output: { path: outDir, filename: "[name].js" },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
-        },
-      ],
-    },
-    performance: { hints: false },
-  });
-  return new Promise((resolve, reject) =>
-    compiler.run((error, stats) => {
-      compiler.close(() => undefined);
-      if (error || stats?.hasErrors()) reject(error ?? new Error(stats?.toString("errors-only")));
-      else resolve();
-    }),
-  );
-}
-
 /** Serves the page, its bundle and the two pictures on 127.0.0.1, port 0. */
 function serve(files: Record<string, { type: string; body: Buffer | string }>): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((request, response) => {
@@ -120,7 +92,7 @@ async function main(): Promise<void> {
   const loadAverageAtStart = os.loadavg().map(round1);
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "illustrate-bench-library-"));
   console.log("bundling the bench page…");
-  await bundle(outDir);
+  await bundlePage("./bench/library/libraryPage.ts", outDir, "library");
   const big = await bigPng();
   const small = await sharp({ create: { width: 64, height: 43, channels: 3, background: "#336699" } })
     .png()

@@ -3,14 +3,14 @@
 //
 // Settings (environment): BENCH_PANE_LIBRARY_RUNS (6, 2–30) measured runs per condition after one warm-up run each.
 // It starts `npm start`'s servers itself (as bench/pane.ts does) and refuses when something listens on 3000–3002.
-// The library is seeded in the page's origin with raw IndexedDB in the layout Dexie gives schema v2 (`src/library/
-// schema.ts`: IndexedDB version 20, stores pictures/images/thumbnails), signed out (the "not signed in" partition).
+// The library is seeded signed out (the "not signed in" partition) through the library's own code
+// (bench/library/paneSeed.ts: openPictureLibrary + add), once, in a second browser context of the same Chromium.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import type { Page } from "playwright-core";
 import { launchBrowser, openPage, type E2EBrowser } from "../test/support/browser";
+import { bundlePage } from "./bundlePage";
 import { assertServerPortsFree } from "./freePorts";
 import { median, runCountFromEnv } from "./stats";
 import { startServers, stopServers, type RunningServers } from "../test/support/servers";
@@ -35,90 +35,48 @@ interface Run {
 const runCount = () => runCountFromEnv("BENCH_PANE_LIBRARY_RUNS", 6, 2, 30);
 const summary = (values: number[]) => ({ median: Math.round(median(values)), min: Math.round(Math.min(...values)), max: Math.round(Math.max(...values)) });
 
-/** Empties the signed-out library of the origin and stores `count` pictures (small real PNGs, real thumbnails). */
-async function seed(page: Page, count: number, imageBase64: string, thumbBase64: string): Promise<void> {
-  // A page of the origin that does not open the library itself (a 404 of the dev server is still same-origin).
-  await page.goto(`${PANE_URL}/bench-seed-page`);
-  // tsx (esbuild keepNames) wraps the named functions inside the callback below in `__name(…)`, which the page
-  // lacks; a string is evaluated as is.
-  await page.evaluate("globalThis.__name ??= (fn) => fn");
-  await page.evaluate(
-    async ({ count, imageBase64, thumbBase64 }) => {
-      const name = "illustrate-library-signed-out";
-      const done = (request: IDBRequest | IDBTransaction) =>
-        new Promise<void>((resolve, reject) => {
-          if ("oncomplete" in request) {
-            request.oncomplete = () => resolve();
-            request.onerror = () => reject(request.error);
-          } else {
-            (request as IDBRequest).onsuccess = () => resolve();
-            (request as IDBRequest).onerror = () => reject((request as IDBRequest).error);
-          }
-        });
-      const del = indexedDB.deleteDatabase(name);
-      await done(del);
-      if (count === 0) return;
-      const open = indexedDB.open(name, 20);
-      open.onupgradeneeded = () => {
-        const db = open.result;
-        const pictures = db.createObjectStore("pictures", { keyPath: "id" });
-        pictures.createIndex("created", "created");
-        pictures.createIndex("documentIds", "documentIds", { multiEntry: true });
-        db.createObjectStore("images", { keyPath: "id" });
-        db.createObjectStore("thumbnails", { keyPath: "id" });
-      };
-      await done(open);
-      const db = open.result;
-      const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const image = bytes(imageBase64);
-      const thumb = bytes(thumbBase64);
-      const words = ["lighthouse", "café", "castle", "river", "robot", "garden", "harbour", "désert", "city", "forest"];
-      const tx = db.transaction(["pictures", "images", "thumbnails"], "readwrite");
-      const start = Date.UTC(2026, 0, 1);
-      for (let i = 0; i < count; i += 1) {
-        const id = `seed-${i}`;
-        const prompt = `Picture ${i}: a ${words[i % words.length]} by a ${words[(i * 7) % words.length]} at dusk`;
-        tx.objectStore("pictures").put({
-          id,
-          created: start + i * 60_000,
-          prompt,
-          searchText: prompt
-            .normalize("NFD")
-            .replace(/[\u0300-\u036f]/g, "")
-            .toLowerCase(),
-          style: "none",
-          aspect: "landscape",
-          backend: { provider: "local", model: "local-renderer", offline: true },
-          mimeType: "image/png",
-          widthPx: 1536,
-          heightPx: 1024,
-          byteLength: image.byteLength,
-          thumbnailBytes: thumb.byteLength,
-          pinned: 0,
-          insertedCount: 0,
-          insertions: [],
-          documentIds: [],
-        });
-        tx.objectStore("images").put({ id, bytes: image });
-        tx.objectStore("thumbnails").put({ id, thumbnail: { bytes: thumb, mimeType: "image/webp", size: { widthPx: 96, heightPx: 64 } } });
-      }
-      await done(tx);
-      db.close();
-    },
-    { count, imageBase64, thumbBase64 },
-  );
+/**
+ * A second browser context of `browser` (its own IndexedDB and HTTP cache, same Chromium process), with `count`
+ * pictures stored in the signed-out library of the pane's origin through the library's own code
+ * (bench/library/paneSeed.ts, bundled here): seeded once, left as the pane finds it for every run of the condition.
+ */
+async function contextWithLibrary(browser: E2EBrowser, count: number, seedScript: string, imageBase64: string): Promise<E2EBrowser> {
+  const context = await browser.browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 } });
+  const withLibrary: E2EBrowser = { browser: browser.browser, context, close: () => context.close() };
+  const page = await openPage(withLibrary);
+  try {
+    // A page of the origin that does not open the library itself (a 404 of the dev server is still same-origin).
+    await page.goto(`${PANE_URL}/bench-seed-page`);
+    // Evaluated through the DevTools protocol: the 404 page's CSP (default-src 'none') blocks a <script> tag.
+    await page.evaluate(seedScript);
+    const seeded = await page.evaluate(
+      ([n, image]) =>
+        (globalThis as unknown as { illustrateBenchSeed(count: number, image: string): Promise<{ total: number; persistent: boolean }> }).illustrateBenchSeed(
+          n,
+          image,
+        ),
+      [count, imageBase64] as const,
+    );
+    if (!seeded.persistent) throw new Error("IndexedDB was not available in Chromium; the pane would show the memory store");
+    if (seeded.total !== count) throw new Error(`seeded ${seeded.total} pictures, wanted ${count}`);
+  } finally {
+    await page.close();
+  }
+  return withLibrary;
 }
 
-async function measure(browser: E2EBrowser, stored: number, imageBase64: string, thumbBase64: string): Promise<Run> {
+/** "History (n)" as the pane formats the count (en.json `{{count, number}}`, en-US: "History (1,000)"). */
+const historyHeading = (count: number) => `History (${new Intl.NumberFormat("en-US").format(count)})`;
+
+async function measure(browser: E2EBrowser, stored: number): Promise<Run> {
   const page = await openPage(browser);
   try {
-    await seed(page, stored, imageBase64, thumbBase64);
     const pane = page.locator('[data-pane-host="workbench-word"]');
     const navigated = performance.now();
     await page.goto(`${PANE_URL}/workbench.html?doc=word`, { waitUntil: "commit" });
     await pane.getByRole("textbox", { name: "Prompt" }).waitFor({ state: "visible", timeout: TIMEOUT_MS });
     const firstPaintMs = performance.now() - navigated;
-    const header = pane.getByRole("button", { name: `History (${stored})` });
+    const header = pane.getByRole("button", { name: historyHeading(stored), exact: true });
     await header.waitFor({ state: "visible", timeout: TIMEOUT_MS });
     const libraryReadyMs = performance.now() - navigated;
     let panelFirstThumbnailsMs = Number.NaN;
@@ -152,23 +110,26 @@ async function main(): Promise<void> {
       .png()
       .toBuffer()
   ).toString("base64");
-  const thumb = (
-    await sharp({ create: { width: 96, height: 64, channels: 3, background: "#993366" } })
-      .webp()
-      .toBuffer()
-  ).toString("base64");
+  const seedDir = fs.mkdtempSync(path.join(os.tmpdir(), "illustrate-bench-pane-seed-"));
+  await bundlePage("./bench/library/paneSeed.ts", seedDir, "paneSeed");
+  const seedScript = fs.readFileSync(path.join(seedDir, "paneSeed.js"), "utf8");
+  fs.rmSync(seedDir, { recursive: true, force: true });
   let servers: RunningServers | undefined;
   let browser: E2EBrowser | undefined;
   try {
     console.log("[bench:pane-library] starting the servers…");
     servers = await startServers();
     browser = await launchBrowser();
-    await measure(browser, 0, image, thumb); // warm-up (HTTP cache, webpack chunks)
-    await measure(browser, STORED, image, thumb);
+    const contexts = new Map<number, E2EBrowser>([[0, browser]]);
+    console.log(`[bench:pane-library] seeding ${STORED} pictures through the library's own store…`);
+    contexts.set(STORED, await contextWithLibrary(browser, STORED, seedScript, image));
+    const contextOf = (stored: number) => contexts.get(stored)!;
+    await measure(contextOf(0), 0); // warm-up of each context (HTTP cache, webpack chunks)
+    await measure(contextOf(STORED), STORED);
     const measured: Run[] = [];
     for (let i = 0; i < runs; i += 1) {
       for (const stored of i % 2 === 0 ? [0, STORED] : [STORED, 0]) {
-        const run = await measure(browser, stored, image, thumb);
+        const run = await measure(contextOf(stored), stored);
         measured.push(run);
         console.log(
           `[bench:pane-library] ${JSON.stringify({ ...run, firstPaintMs: Math.round(run.firstPaintMs), libraryReadyMs: Math.round(run.libraryReadyMs), panelFirstThumbnailsMs: Math.round(run.panelFirstThumbnailsMs) })}`,
@@ -182,7 +143,7 @@ async function main(): Promise<void> {
     const result = {
       what:
         "The real pane in the workbench (webpack dev server, development build, as `npm start`), Debian Chromium headless, signed out " +
-        `(the "not signed in" library partition), interleaved runs with an empty library and with ${STORED} stored pictures (seeded with raw IndexedDB in Dexie's v2 layout).`,
+        `(the "not signed in" library partition), interleaved runs with an empty library and with ${STORED} stored pictures (seeded once through the library's own store, src/library openPictureLibrary + add, in a second browser context; the empty condition's context never stored any).`,
       date: new Date().toISOString(),
       machine: {
         node: process.version,

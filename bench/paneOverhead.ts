@@ -85,7 +85,14 @@ async function measureRun(page: Page): Promise<Run> {
   const generateToResultsMs = performance.now() - clicked;
   await fresh.check();
   await pane.getByRole("button", { name: /^Insert after selection/ }).click();
-  await pictureAfter(page, paragraph, previousSrc);
+  await pictureAfter(page, paragraph, previousSrc).catch(async (error: unknown) => {
+    // Say what the pane said instead (an insert error, a status line), not only that no picture came.
+    const said = await pane.innerText();
+    const shot = path.join(ROOT, "test/e2e/artifacts/bench-pane-overhead-failure.png");
+    await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+    const after = await paragraph.evaluate((element) => element.nextElementSibling?.outerHTML.slice(0, 300) ?? "(nothing)");
+    throw new Error(`no new picture after the paragraph (next: ${after}); screenshot ${shot}; the pane shows:\n${said}`, { cause: error });
+  });
   const generateToPictureMs = performance.now() - clicked;
 
   // No named functions inside: tsx would wrap them in a `__name` helper the page does not have.
@@ -173,7 +180,7 @@ async function main(): Promise<void> {
       what:
         "The real task pane in the workbench (webpack dev server, development build, as `npm start`), Debian Chromium headless via playwright-core, signed in at the local issuer; " +
         "the gateway's azure-openai provider on a fake upstream of fixed latency that streams 2 previews (192×128) and answers a 1536×1024 noise PNG (≈ 4.7 MB, IMAGE_TRANSCODE=off). " +
-        "One page; each run: select the paragraph, Use selection, Landscape, Generate, choose Option 1, Insert after selection (the bench's clicks are inside the time).",
+        "One page; each run: select the paragraph, Use selection, Shape 3:2, Generate, choose Option 1, Insert after selection (the bench's clicks are inside the time).",
       date: new Date().toISOString(),
       machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverageAtStart, loadAverageAtEnd: os.loadavg().map((value) => round(value, 2)), chromium: browser.browser.version() },
       measures: {

@@ -5,31 +5,36 @@ import { PROMPT, useSelection } from "../test/support/workbenchPage";
 /** Limit of waiting for an inserted picture, ms. */
 const INSERT_TIMEOUT_MS = 30_000;
 
-/** Waits until the block after `paragraph` holds a loaded picture other than `previousSrc` (polled every frame). */
+/**
+ * Waits until the block after `paragraph` holds a loaded picture other than `previousSrc` ({@link srcAfter}: the
+ * block's id and the src, as the same bytes give the same src) (polled every frame).
+ */
 export async function pictureAfter(page: Page, paragraph: Locator, previousSrc: string | null): Promise<void> {
   await page.waitForFunction(
     ([element, previous]) => {
       const next = (element as Element).nextElementSibling;
       const img = next?.matches("img") ? (next as HTMLImageElement) : next?.querySelector("img");
-      return !!img && img.getAttribute("src") !== previous && img.complete && img.naturalWidth > 0;
+      const identity = img ? `${(next as HTMLElement).dataset.blockId ?? ""} ${img.getAttribute("src") ?? ""}` : null;
+      return !!img && identity !== previous && img.complete && img.naturalWidth > 0;
     },
     [await paragraph.elementHandle(), previousSrc] as const,
     { polling: "raf", timeout: INSERT_TIMEOUT_MS },
   );
 }
 
-/** The src of the picture right after `paragraph`, if there is one. */
+/** Who the picture right after `paragraph` is, if there is one: its block's `data-block-id` and its src. */
 export function srcAfter(paragraph: Locator): Promise<string | null> {
   return paragraph.evaluate((element) => {
     const next = element.nextElementSibling;
     const img = next?.matches("img") ? next : next?.querySelector("img");
-    return img?.getAttribute("src") ?? null;
+    return img ? `${(next as HTMLElement).dataset.blockId ?? ""} ${img.getAttribute("src") ?? ""}` : null;
   });
 }
 
 
 /**
- * Selects the prompt paragraph of the Word page, takes it with Use selection and picks Landscape; returns the
+ * Selects the prompt paragraph of the Word page, takes it with Use selection and picks the 3:2 shape (landscape,
+ * 1536 × 1024 at gpt-image); returns the
  * paragraph, the "Option 1" result that will be new after the next Generate, and the src of the picture after the
  * paragraph now (to tell the next insert from an earlier one).
  */
@@ -37,7 +42,7 @@ export async function readyLandscapeGenerate(page: Page, pane: Locator): Promise
   const paragraph = page.getByRole("region", { name: /^Word page/ }).locator("p", { hasText: PROMPT }).first();
   await paragraph.click({ clickCount: 3 });
   await useSelection(page, pane);
-  await pane.getByRole("radio", { name: "Landscape" }).check();
+  await pane.getByRole("combobox", { name: "Shape" }).selectOption("3:2");
   const option = pane.getByRole("radio", { name: "Option 1" });
   const earlier = (await option.count()) > 0 ? await option.getAttribute("value") : null;
   const fresh = earlier === null ? option : option.and(pane.locator(`input:not([value="${earlier}"])`));
