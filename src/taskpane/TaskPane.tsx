@@ -5,6 +5,7 @@ import { useTaskPane } from "./useTaskPane";
 import { renderTaskPane } from "./renderTaskPane";
 import { useTaskPaneStyles } from "./useTaskPaneStyles.styles";
 import type { TaskPaneProps } from "./TaskPane.types";
+import { DeckEntry } from "./deck/DeckEntry";
 
 export type { TaskPaneProps } from "./TaskPane.types";
 
@@ -17,5 +18,16 @@ export function TaskPane(props: TaskPaneProps) {
   const styles = useTaskPaneStyles();
   // After first paint: fetch the results, progress, message and account chunks before anyone needs them.
   useEffect(() => preloadPanels(), []);
-  return renderTaskPane(state, styles);
+  const deckEntry = (
+    <DeckEntry
+      t={state.t}
+      appName={state.appName}
+      host={props.host}
+      imageClient={props.imageClient}
+      {...(props.session ? { session: props.session } : {})}
+      {...(props.deckServices ? { deckServices: props.deckServices } : {})}
+      {...(props.promptWriter ? { promptWriter: props.promptWriter } : {})}
+    />
+  );
+  return renderTaskPane(state, styles, deckEntry);
 }

@@ -9,6 +9,8 @@ import type { DocumentHost, InsertTarget, PictureProvenance, SelectedPicture } f
 import type { PictureLibrary } from "../library/types";
 import type { OpenLibrary } from "./hooks/useLibrary";
 import type { ImageClient, PartialImage, QueueStatus } from "../imaging/ImageClient";
+import type { DeckServices } from "./deck/deckServices";
+import type { DeckPromptWriter } from "../imaging/deckPromptWriter";
 import type { ModelCatalog } from "../imaging/modelCatalog";
 import type { FitBox } from "../core/placement";
 import type { ModelList } from "../core/protocol/models";
@@ -30,6 +32,10 @@ export interface TaskPaneProps {
   modelCatalog?: ModelCatalog;
   /** Build configuration; the pane names its `gatewayUrl` when the service cannot be reached (the client is already configured). @default readConfig() */
   config?: IllustrateConfig;
+  /** The whole-deck flow's library, run store, clock and budget (tests). @default the account's IndexedDB stores */
+  deckServices?: DeckServices;
+  /** The whole-deck flow's remote prompt writer (from `PaneServices.promptWriter`). @default the local writer only */
+  promptWriter?: DeckPromptWriter;
   /**
    * Opens the signed-in account's picture library (tests inject fake-indexeddb or a failing store).
    * @default the `library` chunk's `openAccountLibrary`, loaded after first paint

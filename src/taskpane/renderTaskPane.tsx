@@ -1,4 +1,5 @@
 // Draws the task pane from its state (pure: no hooks, no effects; state and styles come in).
+import type { ReactNode } from "react";
 // First paint is the prompt, Use selection, the options and Generate; the rest comes from lazy chunks (lazyPanels.ts).
 import { Button, Caption1, Field, Spinner, Textarea, Title3 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons/svg/arrow-clockwise";
@@ -22,9 +23,9 @@ import { taskPaneClassNames, type useTaskPaneStyles } from "./useTaskPaneStyles.
 
 /**
  * The pane, top to bottom: title and account; prompt with "Use selection"; options; Generate / Cancel with
- * progress; messages; results with alt text and Insert; history. Escape anywhere in the pane cancels.
+ * progress; messages; the whole-deck entry (`deckEntry`); results with alt text and Insert; history. Escape anywhere in the pane cancels.
  */
-export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof useTaskPaneStyles>) {
+export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof useTaskPaneStyles>, deckEntry?: ReactNode) {
   const { t } = state;
   return (
     // The keydown handler only adds Escape-to-cancel; every control keeps its own keyboard path.
@@ -141,6 +142,8 @@ export function renderTaskPane(state: TaskPaneState, styles: ReturnType<typeof u
           />
         ) : null}
       </section>
+
+      {deckEntry}
 
       {state.results.length > 0 ? (
         <ResultsPanel.Component

@@ -75,7 +75,7 @@ describe("local provider (IMAGE_PROVIDER=local)", () => {
   afterAll(() => served.close());
 
   test("GET /v1/backend says the local renderer streams", async () => {
-    expect(await (await fetch(`${served.base}/v1/backend`)).json()).toEqual({ provider: "local", model: "local-renderer", offline: true, streaming: true });
+    expect(await (await fetch(`${served.base}/v1/backend`)).json()).toEqual({ provider: "local", model: "local-renderer", offline: true, streaming: true, promptWriter: null });
   });
 
   test("background transparent (issue #10): /v1/models says it can; the picture is an RGBA PNG with clear corners, never turned into JPEG", async () => {

@@ -37,8 +37,10 @@ test("3 users × 10 requests at IMAGE_RPM=6: ≤ 6 upstream calls per window, ro
 
   const times = fake.requests.map((r) => r.at);
   expect(maxInAnyWindow(times, WINDOW_MS)).toBeLessThanOrEqual(6);
-  // It does use the budget: the 30 calls take about 29 intervals of 500 ms + 250 ms margin, not much longer.
-  expect(Math.max(...times) - Math.min(...times)).toBeLessThan(29 * 750 + 8000);
+  // It does use the budget: the 30 calls take about 29 intervals of 500 ms + 250 ms margin (21.75 s). The bound is
+  // twice that: a queue leaving half its budget unused fails, while timer drift on a loaded machine (38.7 s seen at a
+  // load average of 22 on 2 cores) does not.
+  expect(Math.max(...times) - Math.min(...times)).toBeLessThan(2 * 29 * 750);
 
   const order = fake.requests.map((r) => String(r.body.prompt).split(" ")[0]);
   expect(order).toEqual(Array.from({ length: 30 }, (_, i) => users[i % 3]));

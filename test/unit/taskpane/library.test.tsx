@@ -192,10 +192,10 @@ test("delete all asks first, then empties the library", async () => {
   await openHistory(p, 1);
   await p.user.click(await screen.findByRole("button", { name: "Delete all pictures…" }));
   const dialog = await screen.findByRole("alertdialog", { name: "Delete all your pictures on this computer?" });
-  await p.user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+  await p.user.click(await within(dialog).findByRole("button", { name: "Cancel" })); // accessible once the modal is active
   expect((await opened[0]!.list()).total).toBe(1);
   await p.user.click(screen.getByRole("button", { name: "Delete all pictures…" }));
-  await p.user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Delete all" }));
+  await p.user.click(await within(await screen.findByRole("alertdialog")).findByRole("button", { name: "Delete all" }));
   expect(await screen.findByText("Deleted 1 picture from this computer.")).toBeInTheDocument();
   await screen.findByRole("button", { name: "History (0)" });
   expect((await opened[0]!.list()).total).toBe(0);

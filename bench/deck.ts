@@ -1,0 +1,208 @@
+// Benchmark of the whole-deck flow in the workbench (`npm run bench:deck`): Generate all → last picture ready with a
+// fixed-latency image provider, Insert accepted for 10 items, the pane's JS heap after a 40-item run; writes
+// bench/results/deck.json and the README's review-grid screenshot (docs/images/deck-review.png).
+//
+// The fixed-latency provider: every `/v1/images/generations` request of the page goes to the real (offline) gateway
+// through `page.route` and is answered no earlier than BENCH_DECK_LATENCY_MS (2000) after it was sent, so each
+// picture takes that long however fast the offline provider is. The budget k is the pane's own
+// (`DEFAULT_DECK_CONCURRENCY`): the pane has no setting for another k yet, so only that k is measured.
+// The document is the workbench's Word page seeded (sessionStorage, as a reload keeps it) with N Heading 1 sections.
+// It starts the servers itself and refuses to when something listens on 3000–3002. Run it under the E2E lock.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Locator, Page } from "playwright-core";
+import { launchBrowser, openPage, type E2EBrowser } from "../test/support/browser";
+import { startServers, stopServers, type RunningServers } from "../test/support/servers";
+import { E2E_ACCOUNT, ensureSignedIn } from "../test/support/signIn";
+import { PANE_URL } from "../test/support/workbenchPage";
+import { DEFAULT_DECK_CONCURRENCY } from "../src/taskpane/deck/deckServices";
+import { MAX_ITEMS_PER_RUN } from "../src/core/deck";
+import { assertServerPortsFree } from "./freePorts";
+
+const ROOT = path.resolve(__dirname, "..");
+const RESULT_FILE = path.join(ROOT, "bench/results/deck.json");
+const SCREENSHOT = path.join(ROOT, "docs/images/deck-review.png");
+const LATENCY_MS = Number(process.env.BENCH_DECK_LATENCY_MS ?? "2000");
+/** The Word page's storage key (src/workbench/documents.ts). */
+const WORD_PAGE_KEY = "illustrate.workbench.wordPage.v1";
+
+/** Section topics for the seeded page (cycled; each section gets a heading and one paragraph). */
+const TOPICS: [string, string][] = [
+  ["Quarterly revenue up in Europe", "Strong growth in Germany and France, with new customers in retail."],
+  ["Our team", "We are hiring engineers and designers in three offices."],
+  ["Customer satisfaction", "Support response times halved after the new help desk."],
+  ["Security first", "Zero trust across the network and hardware keys for every account."],
+  ["Cloud launch", "The hosted product opens to everyone in spring."],
+  ["Sustainability", "Our data centres now run on wind and solar power."],
+  ["Partnerships", "Three new resellers in Asia bring local support."],
+  ["Research", "A small lab explores faster image models on laptops."],
+];
+
+/** A Word page of `n` sections (Heading 1 + a paragraph each) as the workbench stores it. */
+function seededWordPage(n: number): string {
+  const blocks = Array.from({ length: n }, (_, i) => {
+    const [title, body] = TOPICS[i % TOPICS.length];
+    return [
+      { kind: "paragraph", id: `p${2 * i + 1}`, text: `${title} (${i + 1})`, style: "heading1" },
+      { kind: "paragraph", id: `p${2 * i + 2}`, text: body, style: "normal" },
+    ];
+  }).flat();
+  return JSON.stringify({ blocks, nextId: 2 * n + 1 });
+}
+
+/** Answers the page's image requests from the gateway, each no sooner than {@link LATENCY_MS} after it was sent. */
+async function fixedLatencyProvider(page: Page): Promise<{ requests: number }> {
+  const counter = { requests: 0 };
+  await page.route("**/v1/images/generations", async (route) => {
+    counter.requests += 1;
+    const sent = Date.now();
+    const response = await route.fetch();
+    const wait = LATENCY_MS - (Date.now() - sent);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    await route.fulfill({ response });
+  });
+  return counter;
+}
+
+interface RunResult {
+  items: number;
+  requests: number;
+  generateToLastReadyMs: number;
+  insertAcceptedMs: number;
+  heap?: { jsHeapUsedMB: number; jsHeapTotalMB: number };
+}
+
+/** One run in a fresh browser context: seed `sections`, open the deck panel, Generate all, accept all, Insert accepted. */
+async function measureRun(sections: number, options: { screenshot?: boolean } = {}): Promise<RunResult> {
+  const browser: E2EBrowser = await launchBrowser();
+  try {
+    const page = await openPage(browser);
+    // Every document of the page runs it; only the workbench's may use sessionStorage (the sign-in page's may not).
+    await page.addInitScript(
+      ([key, value]) => {
+        try {
+          if (window.location.pathname.endsWith("/workbench.html")) window.sessionStorage.setItem(key, value);
+        } catch {
+          // not the workbench's document
+        }
+      },
+      [WORD_PAGE_KEY, seededWordPage(sections)] as const,
+    );
+    await page.goto(`${PANE_URL}/workbench.html?doc=word`);
+    const pane = page.locator(`[data-pane-host="workbench-word"]`);
+    await ensureSignedIn(page, pane, E2E_ACCOUNT);
+    const provider = await fixedLatencyProvider(page);
+    await pane.getByRole("button", { name: "Illustrate sections…" }).click();
+    const generateAll = pane.getByRole("button", { name: "Generate all" });
+    await generateAll.waitFor({ timeout: 60_000 });
+    const ticked = await pane.getByRole("checkbox", { checked: true }).count();
+    if (ticked !== Math.min(sections, MAX_ITEMS_PER_RUN)) throw new Error(`expected ${Math.min(sections, MAX_ITEMS_PER_RUN)} sections ticked, saw ${ticked}`);
+    await waitForPrompts(page, pane, ticked);
+
+    const started = performance.now();
+    await generateAll.click();
+    await pane.getByRole("status", { name: "Progress of the run" }).getByText(/All pictures are made/).waitFor({ timeout: 10 * 60_000 });
+    const generateToLastReadyMs = performance.now() - started;
+    if (options.screenshot) {
+      fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+      // The deck panel's section (the review grid), not the pane's visible top.
+      await pane.getByRole("heading", { name: "Illustrate sections" }).locator("xpath=ancestor::section[1]").screenshot({ path: SCREENSHOT });
+    }
+
+    await pane.getByRole("button", { name: "Accept all ready" }).click();
+    const insertStarted = performance.now();
+    await pane.getByRole("button", { name: "Insert accepted" }).click();
+    await pane.getByText(`Inserted ${ticked} of ${ticked}.`).waitFor({ timeout: 120_000 });
+    const insertAcceptedMs = performance.now() - insertStarted;
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Performance.enable");
+    await cdp.send("HeapProfiler.collectGarbage");
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) / 2 ** 20;
+    return {
+      items: ticked,
+      requests: provider.requests,
+      generateToLastReadyMs: Math.round(generateToLastReadyMs),
+      insertAcceptedMs: Math.round(insertAcceptedMs),
+      heap: { jsHeapUsedMB: Number(metric("JSHeapUsedSize").toFixed(1)), jsHeapTotalMB: Number(metric("JSHeapTotalSize").toFixed(1)) },
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Waits until every ticked item's prompt box has its brief (the local writer fills them after listing). */
+async function waitForPrompts(page: Page, pane: Locator, count: number): Promise<void> {
+  const boxes = pane.getByRole("textbox", { name: /^Prompt for Section / });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const values = await boxes.evaluateAll((elements) => elements.map((e) => (e as HTMLTextAreaElement).value));
+    if (values.length >= count && values.every((v) => v !== "")) return;
+    await page.waitForTimeout(200);
+  }
+  throw new Error("the prompts were not written within 60 s");
+}
+
+async function main(): Promise<void> {
+  await assertServerPortsFree();
+  const loadAverageAtStart = os.loadavg().map((value) => Number(value.toFixed(2)));
+  const k = DEFAULT_DECK_CONCURRENCY;
+  let servers: RunningServers | undefined;
+  const stop = async () => {
+    if (servers) await stopServers(servers);
+    servers = undefined;
+  };
+  process.once("SIGINT", () => void stop().finally(() => process.exit(130)));
+  process.once("SIGTERM", () => void stop().finally(() => process.exit(130)));
+  try {
+    console.log("[bench:deck] starting the servers (the first webpack compile takes a minute or two)…");
+    servers = await startServers();
+    console.log("[bench:deck] warm-up run (3 sections, not measured)…");
+    await measureRun(3);
+    console.log("[bench:deck] 10-item run…");
+    const ten = await measureRun(10, { screenshot: true });
+    console.log(`[bench:deck] ${JSON.stringify(ten)}`);
+    console.log("[bench:deck] 40-item run…");
+    const forty = await measureRun(40);
+    console.log(`[bench:deck] ${JSON.stringify(forty)}`);
+    const generateLimitMs = Math.round(1.1 * Math.ceil(10 / k) * LATENCY_MS);
+    const summary = {
+      what:
+        "The real task pane in the workbench's Word page (webpack dev server, development build, as `npm start`), Debian Chromium headless via " +
+        "playwright-core, signed in at the local issuer; the Word page seeded with N Heading 1 sections; every image request answered by the " +
+        `offline gateway no sooner than ${LATENCY_MS} ms after it was sent (page.route). Each run in a fresh browser context.`,
+      date: new Date().toISOString(),
+      machine: {
+        node: process.version,
+        cpus: os.cpus().length,
+        memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+        loadAverageAtStart,
+        loadAverageAtEnd: os.loadavg().map((value) => Number(value.toFixed(2))),
+      },
+      settings: { latencyMsPerPicture: LATENCY_MS, k, kNote: "the pane's DEFAULT_DECK_CONCURRENCY; k=4 is not measured (no setting for it in the pane yet)" },
+      tenItems: {
+        ...ten,
+        generateLimitMs,
+        generateMet: ten.generateToLastReadyMs <= generateLimitMs,
+        insertLimitMs: 3000,
+        insertMet: ten.insertAcceptedMs <= 3000,
+        means: "Generate all click → 'All pictures are made'; Insert accepted click → 'Inserted 10 of 10.'",
+      },
+      fortyItems: { ...forty, heapLimitMB: 300, heapMet: (forty.heap?.jsHeapUsedMB ?? Infinity) < 300, means: "CDP Performance.getMetrics JSHeapUsedSize after GC, after Insert accepted" },
+      screenshot: path.relative(ROOT, SCREENSHOT),
+    };
+    fs.mkdirSync(path.dirname(RESULT_FILE), { recursive: true });
+    fs.writeFileSync(RESULT_FILE, `${JSON.stringify(summary, null, 2)}\n`);
+    console.log(JSON.stringify(summary, null, 2));
+    console.log(`[bench:deck] wrote ${path.relative(ROOT, RESULT_FILE)}`);
+  } finally {
+    await stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench:deck] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
+});
