@@ -100,6 +100,9 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: { extensions: [".tsx", ".ts", ".js", ".json"] },
     module: {
       rules: [
+        // Pure modules (constants and functions, nothing run on import): a first-paint import of one constant
+        // (AUTO_MODEL, DEFAULT_SHAPE) does not pull in the model rules, which load in their own chunk.
+        { test: /src[\\/](core[\\/]protocol[\\/]models[\\/]|taskpane[\\/]modelRequest\.ts$)/, sideEffects: false },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

@@ -1,5 +1,8 @@
 // Reads the gateway's `GET /v1/models` once (cached), falling back to today's one model when it does not answer.
-import { FALLBACK_MODELS, parseModelList, type ModelList } from "../core/protocol/models";
+import type { ModelList } from "../core/protocol/models";
+
+/** The model rules (families, size rules, the list's parser) in their own chunk: only once a list is read. */
+const loadModelRules = () => import(/* webpackChunkName: "model-rules" */ "../core/protocol/models");
 
 /** Where the list came from: the gateway's answer, or {@link FALLBACK_MODELS} (with the reason, for logs). */
 export interface ModelCatalogResult {
@@ -24,6 +27,7 @@ export interface ModelCatalog {
    * `/v1/backend`), later calls share that answer. Never rejects: anything but a usable list (404, another
    * status, not JSON, no well-formed entry, network failure) gives {@link FALLBACK_MODELS}, so a pane against
    * an older gateway keeps today's behaviour. A network failure is not cached: the next call tries again.
+   * @throws (rejects) only when the model rules' chunk cannot load (not cached either)
    */
   load(): Promise<ModelCatalogResult>;
 }
@@ -32,9 +36,10 @@ export interface ModelCatalog {
 export function createModelCatalog(options: ModelCatalogOptions): ModelCatalog {
   const fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   let cached: Promise<ModelCatalogResult> | undefined;
-  const fallback = (reason: string): ModelCatalogResult => ({ models: FALLBACK_MODELS, source: "fallback", reason });
 
   async function read(): Promise<ModelCatalogResult & { retry?: boolean }> {
+    const { FALLBACK_MODELS, parseModelList } = await loadModelRules();
+    const fallback = (reason: string): ModelCatalogResult => ({ models: FALLBACK_MODELS, source: "fallback", reason });
     if (!options.baseUrl) return fallback("direct");
     let response: Response;
     try {
@@ -51,10 +56,16 @@ export function createModelCatalog(options: ModelCatalogOptions): ModelCatalog {
   return {
     load() {
       if (!cached) {
-        cached = read().then(({ retry, ...result }) => {
-          if (retry) cached = undefined;
-          return result;
-        });
+        cached = read().then(
+          ({ retry, ...result }) => {
+            if (retry) cached = undefined;
+            return result;
+          },
+          (error: unknown) => {
+            cached = undefined; // the rules' chunk did not load: the next call tries again
+            throw error;
+          },
+        );
       }
       return cached;
     },

@@ -8,9 +8,7 @@ import { createLazyImageClient, type LazyImageClient } from "../imaging/lazyImag
 import { parseApiBaseUrl } from "../imaging/apiBaseUrl";
 import { createModelCatalog, type ModelCatalog } from "../imaging/modelCatalog";
 import { whenIdle } from "./whenIdle";
-import { createBackendStatus } from "../imaging/backendStatus";
-import { createDeckPromptWriter, type DeckPromptWriter } from "../imaging/deckPromptWriter";
-import { GatewayPromptWriter } from "../imaging/gatewayPromptWriter";
+import { createLazyDeckPromptWriter, type LazyDeckPromptWriter } from "../imaging/lazyDeckPromptWriter";
 
 /** Options of {@link createPaneServices}. */
 export interface PaneServicesOptions {
@@ -41,9 +39,9 @@ export interface PaneServices {
   /**
    * The deck flow's prompt writer (issue 8): the gateway's `POST /v1/prompts/visual` when `GET /v1/backend` names a
    * prompt writer, else (and when it fails) the local writer; `write(...)` returns core/deck `WrittenBriefs`, whose
-   * `fallback.reason` is the `writer.*` string key to show.
+   * `fallback.reason` is the `writer.*` string key to show. Its code (core/deck included) loads after first paint.
    */
-  promptWriter: DeckPromptWriter;
+  promptWriter: LazyDeckPromptWriter;
 }
 
 /**
@@ -71,11 +69,12 @@ export function createPaneServices(options: PaneServicesOptions = {}): PaneServi
   const gatewayBase = config.api?.mode === "azure-openai-direct" ? undefined : parseApiBaseUrl(config.gatewayUrl).baseUrl;
   const fetchOption = options.fetch ? { fetch: options.fetch } : {};
   const modelCatalog = createModelCatalog({ ...(gatewayBase ? { baseUrl: gatewayBase } : {}), ...fetchOption });
-  const promptWriter = createDeckPromptWriter({
-    backend: createBackendStatus({ ...(gatewayBase ? { baseUrl: gatewayBase } : {}), ...fetchOption }),
-    ...(gatewayBase
-      ? { gateway: new GatewayPromptWriter({ apiBaseUrl: gatewayBase, tokenProvider: session, scopes: config.scopes, ...fetchOption }) }
-      : {}),
+  const promptWriter = createLazyDeckPromptWriter({
+    ...(gatewayBase ? { gatewayBase } : {}),
+    tokenProvider: session,
+    scopes: config.scopes,
+    ...fetchOption,
   });
+  whenIdle(() => void promptWriter.preload().catch(() => undefined)); // core/deck after first paint, before the deck flow
   return { config, session, imageClient, modelCatalog, promptWriter };
 }

@@ -1,5 +1,6 @@
 // Everything in the pane that is not first paint (prompt, Use selection, options, Generate), each in its own chunk.
 import { preloadInsert } from "./hooks/useInsert";
+import { preloadModelRules } from "./hooks/useGeneration";
 import { PlainStylePicker } from "./components/PlainStylePicker";
 import { preloadable } from "./preloadable";
 import { whenIdle } from "./whenIdle";
@@ -41,5 +42,5 @@ const ALL = [
  * progress, results and any error never wait on the network). Failures are left to the lazy path (it retries).
  */
 export function preloadPanels(): void {
-  whenIdle(() => void Promise.all([...ALL.map((panel) => panel.preload()), preloadInsert()]).catch(() => undefined));
+  whenIdle(() => void Promise.all([...ALL.map((panel) => panel.preload()), preloadInsert(), preloadModelRules()]).catch(() => undefined));
 }

@@ -13,13 +13,15 @@ import {
 } from "../core/protocol/models";
 import { nearestAspect } from "../core/sizes";
 import type { AspectRatio, PointSize } from "../core/types";
+import type { FitBox } from "../core/placement";
+import type { ModelOptions } from "./components/ModelOptionsFields";
 
 /** The shapes the pane lists: Fit (the box the picture will fill, when the pane knows one), then the named ratios. */
 export const SHAPE_IDS = ["fit", ...ASPECT_RATIO_IDS] as const;
 export type ShapeId = AspectRatioId | "fit";
 
-/** The shape before the person picks one: Fit (it applies whenever the pane knows the box). */
-export const DEFAULT_SHAPE: ShapeId = "fit";
+import { QUALITY_IDS, type QualityId } from "./modelDefaults";
+export { DEFAULT_QUALITY, DEFAULT_SHAPE, QUALITY_IDS, type QualityId } from "./modelDefaults";
 
 /** True if `value` is a {@link ShapeId} (for values read back from storage). */
 export function isShapeId(value: unknown): value is ShapeId {
@@ -47,10 +49,6 @@ export function aspectOfShape(shape: ShapeId, fitBox: PointSize | undefined): As
   return nearestAspect(ratio * 1000, 1000);
 }
 
-/** Quality levels the pane offers, and its default (the trade: time and cost against detail). */
-export const QUALITY_IDS = ["low", "medium", "high"] as const;
-export type QualityId = (typeof QUALITY_IDS)[number];
-export const DEFAULT_QUALITY: QualityId = "medium";
 
 /** The request fields that carry the shape. */
 export interface ShapeFields {
@@ -147,4 +145,17 @@ export function qualityLevels(list: ModelList, modelId: string): readonly Qualit
   const model = modelFor(list, modelId);
   if (model) return model.qualityLevels;
   return QUALITY_IDS.filter((q) => list.data.every((m) => m.qualityLevels.includes(q)));
+}
+
+/**
+ * The model-driven fields of a request: `model`, the shape (Fit to `fitBox` — the selected picture on Replace,
+ * else where the picture will go — or the chosen ratio, by `askedSizeFor`), `quality` where the model has levels,
+ * transparency. The clamp notice is shown by the shape field before Generate, not sent.
+ */
+export function modelRequestFields(models: ModelList, chosen: ModelOptions | undefined, fitBox: FitBox | undefined) {
+  const model = chosen?.model ?? AUTO_MODEL;
+  const { notice: _notice, ...shape } = shapeFields(models, model, effectiveShape(chosen?.shape ?? "fit", fitBox?.sizePt), fitBox?.sizePt);
+  const quality = chosen && qualityLevels(models, model).includes(chosen.quality) ? { quality: chosen.quality } : {};
+  const transparent = chosen?.transparent && transparentAvailability(models, model).available ? { background: "transparent" as const } : {};
+  return { ...modelField(models, model), ...shape, ...quality, ...transparent };
 }

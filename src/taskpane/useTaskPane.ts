@@ -28,7 +28,7 @@ import type { HistoryItem as Item } from "./history";
 import type { Batch, GenerationOptions, TaskPaneProps, TaskPaneState } from "./TaskPane.types";
 import { AUTO_MODEL, type ModelList } from "../core/protocol/models";
 import type { ModelOptions } from "./components/ModelOptionsFields";
-import { DEFAULT_QUALITY, DEFAULT_SHAPE } from "./modelRequest";
+import { DEFAULT_QUALITY, DEFAULT_SHAPE } from "./modelDefaults";
 
 let itemCounter = 0;
 
@@ -46,9 +46,12 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
   const [modelOptions, setModelOptions] = useState<ModelOptions>({ model: AUTO_MODEL, shape: DEFAULT_SHAPE, quality: DEFAULT_QUALITY, transparent: false });
   useEffect(() => {
     let live = true;
-    void props.modelCatalog?.load().then((result) => {
-      if (live) setModels(result.models);
-    });
+    void props.modelCatalog?.load().then(
+      (result) => {
+        if (live) setModels(result.models);
+      },
+      () => undefined, // the rules' chunk did not load: no model picker, requests as without a list
+    );
     return () => {
       live = false;
     };

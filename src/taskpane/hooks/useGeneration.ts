@@ -4,12 +4,10 @@ import { API_SIZE } from "../../core/sizes";
 import { styledPrompt } from "../../core/protocol/styles";
 import type { GeneratedImage } from "../../core/types";
 import type { DocumentHost, InsertTarget, SlidePlacement } from "../../hosts/DocumentHost";
-import type { FitBox } from "../../core/placement";
 import type { GenerateCallbacks, ImageClient, PartialImage, QueueStatus } from "../../imaging/ImageClient";
 import { messageForError, type PaneMessage } from "../errorMessages";
 import type { ModelList } from "../../core/protocol/models";
 import type { ModelOptions } from "../components/ModelOptionsFields";
-import { aspectOfShape, effectiveShape, modelField, qualityLevels, shapeFields, transparentAvailability } from "../modelRequest";
 import { readFitBox } from "./useFitBox";
 import type { Batch, GenerationOptions } from "../TaskPane.types";
 import type { SelectionRead, SelectionReason } from "./useSelectionPrompt";
@@ -59,17 +57,12 @@ export interface UseGenerationArgs {
 
 let runCounter = 0;
 
-/**
- * The model-driven fields of a request: `model`, the shape (Fit to `fitBox` — the selected picture on Replace,
- * else where the picture will go — or the chosen ratio, by `askedSizeFor`), `quality` where the model has levels,
- * transparency. The clamp notice is shown by the shape field before Generate, not sent.
- */
-function modelRequestFields(models: ModelList, chosen: ModelOptions | undefined, fitBox: FitBox | undefined) {
-  const model = chosen?.model ?? "auto";
-  const { notice: _notice, ...shape } = shapeFields(models, model, effectiveShape(chosen?.shape ?? "fit", fitBox?.sizePt), fitBox?.sizePt);
-  const quality = chosen && qualityLevels(models, model).includes(chosen.quality) ? { quality: chosen.quality } : {};
-  const transparent = chosen?.transparent && transparentAvailability(models, model).available ? { background: "transparent" as const } : {};
-  return { ...modelField(models, model), ...shape, ...quality, ...transparent };
+/** The model rules (../modelRequest, core/protocol/models): only once the served models are known; see {@link preloadModelRules}. */
+const loadModelRules = () => import(/* webpackChunkName: "model-rules" */ "../modelRequest");
+
+/** Fetches the model rules now (after first paint), so the first Generate with a models list does not wait on them. */
+export function preloadModelRules(): Promise<void> {
+  return loadModelRules().then(() => undefined);
 }
 
 /**
@@ -112,6 +105,7 @@ export function useGeneration(args: UseGenerationArgs) {
       if (stale()) return;
       // Fit: the Replace target's box, else where the new picture goes (read now: the selection may have moved).
       const fitBox = models ? await readFitBox(host, picture, slidePlacement ?? "auto") : undefined;
+      const rules = models ? await loadModelRules() : undefined;
       if (stale()) return;
       const style = overrides.style ?? options.style;
       const count = overrides.count ?? options.count;
@@ -130,7 +124,7 @@ export function useGeneration(args: UseGenerationArgs) {
       const common = {
         prompt: sentPrompt,
         n: count,
-        ...(models ? modelRequestFields(models, modelOptions, fitBox) : { size: API_SIZE[options.aspect] }),
+        ...(models && rules ? rules.modelRequestFields(models, modelOptions, fitBox) : { size: API_SIZE[options.aspect] }),
         output_format: "png" as const,
         ...(stream ? { stream: true, partial_images: PARTIAL_IMAGES } : {}),
       };
@@ -157,7 +151,7 @@ export function useGeneration(args: UseGenerationArgs) {
         id: `batch-${id}`,
         prompt,
         style,
-        aspect: models && modelOptions ? aspectOfShape(modelOptions.shape, fitBox?.sizePt) : options.aspect,
+        aspect: rules && modelOptions ? rules.aspectOfShape(modelOptions.shape, fitBox?.sizePt) : options.aspect,
         ...(picture ? { picture } : {}),
         ...(target ? { target } : {}),
         ...(overrides.replaceInPlace && picture ? { replaceInPlace: true } : {}),
