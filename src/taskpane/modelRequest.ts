@@ -5,7 +5,6 @@ import {
   askedSizeFor,
   FALLBACK_MODEL_ID,
   targetRatio,
-  type AspectRatioId,
   type ModelEntry,
   type ModelList,
   type SizeNotice,
@@ -14,13 +13,12 @@ import {
 import { nearestAspect } from "../core/sizes";
 import type { AspectRatio, PointSize } from "../core/types";
 import type { FitBox } from "../core/placement";
-import type { ModelOptions } from "./components/ModelOptionsFields";
 
 /** The shapes the pane lists: Fit (the box the picture will fill, when the pane knows one), then the named ratios. */
 export const SHAPE_IDS = ["fit", ...ASPECT_RATIO_IDS] as const;
-export type ShapeId = AspectRatioId | "fit";
+export type { ShapeId } from "./modelDefaults";
 
-import { QUALITY_IDS, type QualityId } from "./modelDefaults";
+import { QUALITY_IDS, type ModelOptions, type QualityId, type ShapeId } from "./modelDefaults";
 export { DEFAULT_QUALITY, DEFAULT_SHAPE, QUALITY_IDS, type QualityId } from "./modelDefaults";
 
 /** True if `value` is a {@link ShapeId} (for values read back from storage). */

@@ -11,7 +11,6 @@ import {
   showsModelPicker,
   transparentAvailability,
   type QualityId,
-  type ShapeId,
 } from "../modelRequest";
 import type { Translate } from "../strings/strings";
 import { ChoiceField } from "./ChoiceField";
@@ -21,14 +20,9 @@ const useStyles = makeStyles({
 });
 
 /** The model-driven choices the person made; persisted with the other options by the caller. */
-export interface ModelOptions {
-  /** A model id from the list, or `auto`. */
-  model: string;
-  /** Fit (the box the picture will fill) or a named ratio. */
-  shape: ShapeId;
-  quality: QualityId;
-  transparent: boolean;
-}
+import type { ModelOptions } from "../modelDefaults";
+
+export type { ModelOptions };
 
 /** The string key of each Fit hint, by where the box comes from. */
 const FIT_HINT: Record<FitBox["source"], string> = {
