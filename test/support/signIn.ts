@@ -38,8 +38,15 @@ export async function ensureSignedIn(page: Page, pane: Locator, account = E2E_AC
   );
   if (cached) return;
   const popupOpened = page.waitForEvent("popup", { timeout: 30_000 });
-  // `first()`: after a refused Generate the pane offers Sign in twice (account bar and message).
-  await pane.getByRole("button", { name: labels.signIn }).first().click();
+  popupOpened.catch(() => undefined); // awaited below only when Sign in was clicked
+  // `first()`: after a refused Generate the pane offers Sign in twice (account bar and message). On a loaded machine
+  // MSAL can find the cached account after the 3 s above, and Sign in goes away: then there is nothing to click.
+  const signInButton = pane.getByRole("button", { name: labels.signIn }).first();
+  const clicked = await Promise.race([
+    signInButton.click({ timeout: 30_000 }).then(() => true),
+    signedIn.waitFor({ state: "visible", timeout: 30_000 }).then(() => false),
+  ]);
+  if (!clicked) return;
   // Either MSAL opens the issuer's page in a popup, or it finds the account without one.
   const outcome = await Promise.race([popupOpened, signedIn.waitFor({ state: "visible", timeout: 30_000 }).then(() => undefined)]);
   if (outcome) {
