@@ -64,51 +64,36 @@ export interface ImageGenerateRequest {
   partial_images?: number;
 }
 
+/** The fields both `POST /v1/images/generations` and `POST /v1/images/edits` take (the rest differ per route). */
+const SHARED_IMAGE_FIELDS = [
+  "prompt",
+  "n",
+  "size",
+  "quality",
+  "output_format",
+  "seed",
+  "response_format",
+  "stream",
+  "partial_images",
+  "output_compression",
+  "background",
+  "model",
+  "user",
+  "crop_to_ratio",
+] as const;
+
 /**
  * Every body field of `POST /v1/images/generations` the gateway knows: its own, and OpenAI's that it accepts
  * and ignores (`model`, `user`, `moderation`, `style`). Any other field is refused with 400 `unknown_parameter`,
  * as OpenAI's API does. Source: platform.openai.com/docs/api-reference/images/create.
  */
-export const GENERATION_FIELDS = [
-  "prompt",
-  "n",
-  "size",
-  "quality",
-  "output_format",
-  "seed",
-  "response_format",
-  "stream",
-  "partial_images",
-  "output_compression",
-  "background",
-  "model",
-  "user",
-  "moderation",
-  "style",
-  "crop_to_ratio",
-] as const;
+export const GENERATION_FIELDS = [...SHARED_IMAGE_FIELDS, "moderation", "style"] as const;
 
 /**
  * Every form field of `POST /v1/images/edits` (multipart) the gateway knows, besides the files `image`
  * (`image[]`) and `mask`. Source: platform.openai.com/docs/api-reference/images/createEdit.
  */
-export const EDIT_FIELDS = [
-  "prompt",
-  "n",
-  "size",
-  "quality",
-  "output_format",
-  "seed",
-  "response_format",
-  "stream",
-  "partial_images",
-  "output_compression",
-  "background",
-  "input_fidelity",
-  "model",
-  "user",
-  "crop_to_ratio",
-] as const;
+export const EDIT_FIELDS = [...SHARED_IMAGE_FIELDS, "input_fidelity"] as const;
 
 /** One image of an answer: raw base64 bytes (no `data:` prefix) and the prompt as the model rewrote it. */
 export interface ImageEntry {
