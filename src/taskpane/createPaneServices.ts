@@ -25,6 +25,11 @@ export interface PaneServicesOptions {
   loadSession?: () => Promise<AccountSession>;
   /** `fetch` of the image client (tests). @default globalThis.fetch */
   fetch?: typeof fetch;
+  /**
+   * Schedules the chunk preloads after first paint (tests pass one that lets them await the preloads, so no import
+   * runs after the test's environment is gone). @default whenIdle
+   */
+  whenIdle?: (preload: () => Promise<void>) => void;
 }
 
 /** What the task pane needs besides its document host: one session, one image client using its tokens. */
@@ -51,6 +56,7 @@ export interface PaneServices {
  */
 export function createPaneServices(options: PaneServicesOptions = {}): PaneServices {
   const config = options.config ?? readConfig();
+  const idle = options.whenIdle ?? whenIdle;
   const session = createLazySession({
     config,
     pagesBase: options.pagesBase ?? pagesBaseOf(window.location.href),
@@ -65,7 +71,7 @@ export function createPaneServices(options: PaneServicesOptions = {}): PaneServi
     fetch: options.fetch,
   });
   // Its chunk (HTTP, streaming, image checks) after first paint, so the first Generate never waits on it.
-  whenIdle(() => void imageClient.preload().catch(() => undefined));
+  idle(() => imageClient.preload().catch(() => undefined));
   const gatewayBase = config.api?.mode === "azure-openai-direct" ? undefined : parseApiBaseUrl(config.gatewayUrl).baseUrl;
   const fetchOption = options.fetch ? { fetch: options.fetch } : {};
   const modelCatalog = createModelCatalog({ ...(gatewayBase ? { baseUrl: gatewayBase } : {}), ...fetchOption });
@@ -75,6 +81,6 @@ export function createPaneServices(options: PaneServicesOptions = {}): PaneServi
     scopes: config.scopes,
     ...fetchOption,
   });
-  whenIdle(() => void promptWriter.preload().catch(() => undefined)); // core/deck after first paint, before the deck flow
+  idle(() => promptWriter.preload().catch(() => undefined)); // core/deck after first paint, before the deck flow
   return { config, session, imageClient, modelCatalog, promptWriter };
 }

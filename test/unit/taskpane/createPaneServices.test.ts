@@ -5,6 +5,15 @@ import { imagesResponse, jsonResponse, scriptedFetch } from "../imaging/fixtures
 import { pngBase64 } from "../../support/pictures";
 import { FakeSession } from "./fakes";
 
+/** The preloads `createPaneServices` schedules after first paint: run at once, awaited after each test. */
+const preloads: Promise<void>[] = [];
+const whenIdle = (preload: () => Promise<void>) => {
+  preloads.push(preload());
+};
+afterEach(async () => {
+  await Promise.all(preloads.splice(0)); // no chunk import may run after this file's environment is torn down
+});
+
 const config = withDefaults({ gatewayUrl: "https://gateway.example.com", scopes: ["api://illustrate-gateway/Images.Create"] });
 
 test("the image client calls the configured API with a token the session gives for the configured scopes", async () => {
@@ -12,7 +21,7 @@ test("the image client calls the configured API with a token the session gives f
   const getToken = jest.spyOn(inner, "getToken");
   const loadSession = jest.fn(async () => inner);
   const { fetch, calls } = scriptedFetch([imagesResponse([await pngBase64(1024, 1024)])]);
-  const services = createPaneServices({ config, pagesBase: "https://localhost:3000/", loadSession, fetch });
+  const services = createPaneServices({ config, pagesBase: "https://localhost:3000/", loadSession, fetch, whenIdle });
 
   expect(services.config).toBe(config);
   expect(loadSession).not.toHaveBeenCalled(); // MSAL is not loaded until a token is needed
@@ -27,7 +36,7 @@ test("the image client calls the configured API with a token the session gives f
 
 test("a configured API URL that is not https is refused when the services are built", () => {
   const bad = withDefaults({ gatewayUrl: "http://gateway.example.com" });
-  expect(() => createPaneServices({ config: bad, pagesBase: "https://localhost:3000/" })).toThrow(TypeError);
+  expect(() => createPaneServices({ config: bad, pagesBase: "https://localhost:3000/", whenIdle })).toThrow(TypeError);
 });
 
 test("promptWriter: asks GET /v1/backend, then the gateway's POST /v1/prompts/visual with the session's token", async () => {
@@ -36,7 +45,7 @@ test("promptWriter: asks GET /v1/backend, then the gateway's POST /v1/prompts/vi
     jsonResponse({ provider: "local", model: "local-renderer", offline: true, promptWriter: { provider: "azure-openai", model: "gpt-4o-mini" } }),
     jsonResponse({ briefs: [{ id: "s1", prompt: "A lighthouse, with no text." }], writer: { provider: "azure-openai", model: "gpt-4o-mini" } }),
   ]);
-  const services = createPaneServices({ config, pagesBase: "https://localhost:3000/", loadSession: async () => inner, fetch });
+  const services = createPaneServices({ config, pagesBase: "https://localhost:3000/", loadSession: async () => inner, fetch, whenIdle });
   const written = await services.promptWriter.write([{ id: "s1", kind: "slide", title: "Safety first", body: "" }], { preset: "none", palette: [], styleWords: "" });
   expect(written).toEqual({ briefs: [{ itemId: "s1", prompt: "A lighthouse, with no text.", writer: "gateway", concepts: [] }] });
   expect(calls.map((c) => c.url)).toEqual(["https://gateway.example.com/v1/backend", "https://gateway.example.com/v1/prompts/visual"]);
