@@ -48,11 +48,10 @@ export default tseslint.config(
   {
     files: ["src/**/*.{ts,tsx}"],
     rules: {
-      // React Compiler diagnostics that flag two patterns the pane's hooks use today: the "latest value" ref
-      // (`ref.current = value` during render) and resetting state from an effect when a prop changes.
-      // Warnings until those hooks are rewritten (issue 12 follow-up); then make them errors.
-      "react-hooks/refs": "warn",
-      "react-hooks/set-state-in-effect": "warn",
+      // Refs are written in effects (hooks/useLatest), state resets happen while rendering or in cleanups;
+      // `npm run lint` also fails on any warning (--max-warnings 0).
+      "react-hooks/refs": "error",
+      "react-hooks/set-state-in-effect": "error",
     },
   },
   {

@@ -1,5 +1,5 @@
 // The task pane's state: composes the prompt, generation, insert, history and account hooks into one render state.
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
 import { readConfig } from "../core/config";
 import { nearestAspect } from "../core/sizes";
 import type { GeneratedImage } from "../core/types";
@@ -72,8 +72,6 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
   const firstResultRef = useRef<HTMLInputElement | null>(null);
   const focusResults = useRef(false);
 
-  const optionsRef = useRef(options);
-  optionsRef.current = options;
   const prompt = useSelectionPrompt(host, appName);
   const accountState = useAccount(session, setMessage);
   const documentId = props.documentId ?? host.kind;
@@ -107,15 +105,14 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
   // A selected picture sets the aspect ratio to its own (nearest supported), so Replace needs no cropping.
   const pictureId = prompt.selection?.picture?.id;
   const pictureSize = prompt.selection?.picture?.sizePt;
-  useEffect(() => {
-    if (!pictureId || !pictureSize) {
-      setAspectFromPicture(false);
-      return;
-    }
-    setOptions((o) => ({ ...o, aspect: nearestAspect(pictureSize.widthPt, pictureSize.heightPt) }));
-    setAspectFromPicture(true);
-    // Keyed on the picture's id only: a re-read of the same picture must not undo the person's choice.
-  }, [pictureId]); // eslint-disable-line react-hooks/exhaustive-deps -- keyed on the picture's id only (comment above)
+  // Keyed on the picture's id only: a re-read of the same picture must not undo the person's choice. Adjusted
+  // while rendering, not in an effect (react.dev/learn/you-might-not-need-an-effect, "adjusting some state when a prop changes").
+  const [aspectPictureId, setAspectPictureId] = useState(pictureId);
+  if (aspectPictureId !== pictureId) {
+    setAspectPictureId(pictureId);
+    if (pictureId && pictureSize) setOptions((o) => ({ ...o, aspect: nearestAspect(pictureSize.widthPt, pictureSize.heightPt) }));
+    setAspectFromPicture(Boolean(pictureId && pictureSize));
+  }
 
   const insertRef = useRef<(item: Item, batch: Batch) => void>(undefined);
   const onResults = useCallback(
@@ -180,7 +177,10 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
   );
   const insertion = useInsert(host, appName, setMessage, markInserted);
   const altTitleText = t("insert.altTitle");
-  insertRef.current = (item, next) => void insertion.insert({ item, description: next.prompt, altTitle: altTitleText, batch: next });
+  // Written after commit (not during render): onResults reads it when a regenerate's result arrives.
+  useLayoutEffect(() => {
+    insertRef.current = (item, next) => void insertion.insert({ item, description: next.prompt, altTitle: altTitleText, batch: next });
+  });
 
   /** Insert (or replace the selected picture with) a library picture: this pane's copy if it has one, else the stored bytes. */
   const insertFromLibrary = async (libraryId: string, replace: boolean) => {

@@ -10,7 +10,8 @@ export function useAccount(session: AccountSession | undefined, setMessage: (mes
 
   useEffect(() => {
     if (!session) return undefined;
-    setAccount(session.getAccount());
+    // A change between the first render and this subscription is not reported by it: read the account again.
+    setAccount(session.getAccount()); // eslint-disable-line react-hooks/set-state-in-effect -- syncing with the external session right after subscribing (the subscription reports later changes only)
     return session.subscribe(setAccount);
   }, [session]);
 

@@ -5,14 +5,14 @@ import { useEffect, useState } from "react";
 export function useElapsedSeconds(running: boolean): number {
   const [seconds, setSeconds] = useState(0);
   useEffect(() => {
-    if (!running) {
-      setSeconds(0);
-      return undefined;
-    }
+    if (!running) return undefined;
     const started = Date.now();
-    setSeconds(0);
     const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
-    return () => clearInterval(timer);
+    // Back to 0 when the run stops (or the pane goes), so the next run starts from 0.
+    return () => {
+      clearInterval(timer);
+      setSeconds(0);
+    };
   }, [running]);
   return seconds;
 }

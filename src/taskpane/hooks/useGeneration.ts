@@ -1,5 +1,6 @@
 // Runs one generation (or edit) at a time: re-reads the selection, captures the place, calls the image API, cancels.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useLatest } from "./useLatest";
 import { API_SIZE } from "../../core/sizes";
 import { styledPrompt } from "../../core/protocol/styles";
 import type { GeneratedImage } from "../../core/types";
@@ -74,8 +75,7 @@ export function useGeneration(args: UseGenerationArgs) {
   const [partials, setPartials] = useState<PartialImage[]>([]);
   const [queue, setQueue] = useState<QueueStatus>();
   const current = useRef<{ id: number; controller: AbortController }>(undefined);
-  const argsRef = useRef(args);
-  argsRef.current = args;
+  const argsRef = useLatest(args);
 
   // Abort a running request when the pane goes away.
   useEffect(() => () => current.current?.controller.abort(), []);
@@ -167,7 +167,7 @@ export function useGeneration(args: UseGenerationArgs) {
         setQueue(undefined);
       }
     }
-  }, []);
+  }, [argsRef]);
 
   const cancel = useCallback(() => {
     const active = current.current;
@@ -178,7 +178,7 @@ export function useGeneration(args: UseGenerationArgs) {
     setPartials([]);
     setQueue(undefined);
     argsRef.current.setMessage({ intent: "info", key: "error.cancelled" });
-  }, []);
+  }, [argsRef]);
 
   const generate = useCallback((overrides?: RunOverrides) => void run("create", overrides), [run]);
   const edit = useCallback((overrides?: RunOverrides) => void run("edit", overrides), [run]);

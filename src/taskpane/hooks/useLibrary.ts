@@ -1,5 +1,6 @@
 // Opens the account's picture library after first paint (its own lazy chunk) and re-opens it when the account changes.
 import { useEffect, useRef, useState } from "react";
+import { useLatest } from "./useLatest";
 import type { LibraryAccount } from "../../library/accountPartition";
 import type { PictureLibrary } from "../../library/types";
 import type { PaneMessage } from "../errorMessages";
@@ -57,8 +58,7 @@ export function useLibrary(account: LibraryAccount | undefined, open: OpenLibrar
   const [state, setState] = useState<{ key?: string; library?: PictureLibrary; failed?: boolean; notice?: PaneMessage }>({});
   const opening = useRef<Opening | undefined>(undefined);
   const waiters = useRef<((library: PictureLibrary | undefined) => void)[]>([]);
-  const accountRef = useRef(account);
-  accountRef.current = account;
+  const accountRef = useLatest(account);
 
   useEffect(() => {
     if (key === undefined) return undefined;
@@ -98,7 +98,7 @@ export function useLibrary(account: LibraryAccount | undefined, open: OpenLibrar
       // Close the store of the account we leave (or the unmounting pane's).
       void promise.then((library) => library?.close());
     };
-  }, [key, open]);
+  }, [key, open, accountRef]);
 
   const current = state.key === key ? state : {};
   const status: LibraryHandle["status"] = key === undefined ? "waiting" : current.library ? "ready" : current.failed ? "failed" : "opening";

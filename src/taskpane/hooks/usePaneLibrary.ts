@@ -1,5 +1,6 @@
 // The pane's side of the picture library: save before showing, count, insert from it, mark inserts, delete all.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
+import { useLatest } from "./useLatest";
 import type { AccountSession } from "../../core/TokenProvider";
 import { nearestAspect } from "../../core/sizes";
 import { isStylePreset, styledPrompt } from "../../core/protocol/styles";
@@ -98,9 +99,10 @@ export function usePaneLibrary({ session, homeAccountId, openLibrary, documentId
   const account: LibraryAccount | undefined = !settled ? undefined : homeAccountId ? { homeAccountId } : null;
   const handle = useLibrary(account, openLibrary ?? openLibraryLazily);
   const { library } = handle;
-  const [total, setTotal] = useState(0);
-  const handleRef = useRef(handle);
-  handleRef.current = handle;
+  // The count belongs to the library it was read from: 0 until the open library reports one.
+  const [count, setCount] = useState<{ library: PictureLibrary; total: number }>();
+  const total = library && count?.library === library ? count.total : 0;
+  const handleRef = useLatest(handle);
 
   // After the library opens (itself after first paint): check the bytes of every stored picture. Damaged ones
   // leave the list (the rest loads) and the pane says how many.
@@ -123,11 +125,10 @@ export function usePaneLibrary({ session, homeAccountId, openLibrary, documentId
 
   // The count in the History heading, kept current by liveQuery (also for changes made in another pane).
   useEffect(() => {
-    setTotal(0);
     if (!library) return undefined;
     return library.watch(
       { limit: 0 },
-      (page) => setTotal(page.total),
+      (page) => setCount({ library, total: page.total }),
       () => undefined,
     );
   }, [library]);
@@ -174,7 +175,7 @@ export function usePaneLibrary({ session, homeAccountId, openLibrary, documentId
       else if (!evicted) await warnBeforeEviction(store, images, setMessage); // else the eviction message stays
       return ids;
     },
-    [setMessage],
+    [setMessage, handleRef],
   );
 
   /** The library picture as an insertable item; undefined (and a message) when gone or damaged. */

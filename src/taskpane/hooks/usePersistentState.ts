@@ -1,5 +1,6 @@
 // State mirrored to localStorage so it survives a pane reload (and follows edits made in another pane).
-import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
+import { useCallback, useEffect, useState, type Dispatch, type SetStateAction } from "react";
+import { useLatest } from "./useLatest";
 
 /** The storage the pane uses; `null` where storage is blocked (some Office sandboxes, private modes). */
 function paneStorage(): Storage | null {
@@ -29,20 +30,18 @@ function read<T>(storage: Storage | null, key: string, isValid: (value: unknown)
  * the state still works in memory.
  */
 export function usePersistentState<T>(key: string, initial: T, isValid: (value: unknown) => value is T): [T, Dispatch<SetStateAction<T>>] {
-  const storageRef = useRef<Storage | null>(null);
-  storageRef.current ??= paneStorage();
-  const [value, setValue] = useState<T>(() => read(storageRef.current, key, isValid) ?? initial);
+  const [storage] = useState(paneStorage);
+  const [value, setValue] = useState<T>(() => read(storage, key, isValid) ?? initial);
 
   useEffect(() => {
     try {
-      storageRef.current?.setItem(key, JSON.stringify(value));
+      storage?.setItem(key, JSON.stringify(value));
     } catch {
       // Quota exceeded or storage blocked: keep the value in memory.
     }
-  }, [key, value]);
+  }, [storage, key, value]);
 
-  const validate = useRef(isValid);
-  validate.current = isValid;
+  const validate = useLatest(isValid);
   const onStorage = useCallback(
     (event: StorageEvent) => {
       if (event.key !== key || event.newValue === null) return;
@@ -53,7 +52,7 @@ export function usePersistentState<T>(key: string, initial: T, isValid: (value: 
         // ignore foreign or corrupt values
       }
     },
-    [key],
+    [key, validate],
   );
   useEffect(() => {
     if (typeof window === "undefined") return undefined;

@@ -1,5 +1,6 @@
 // The prompt box's state: persisted text, filled from the document selection on open, on events and on demand.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useLatest } from "./useLatest";
 import { promptFromSelection } from "../../core/prompt";
 import type { DocumentHost, SelectionSnapshot } from "../../hosts/DocumentHost";
 import { messageForError, type PaneMessage } from "../errorMessages";
@@ -41,8 +42,7 @@ export function useSelectionPrompt(host: DocumentHost, app: string) {
   const [prompt, setPrompt] = usePersistentState<PromptState>(promptStorageKey(host.kind), { text: "", source: "selection" }, isPromptState);
   const [selection, setSelection] = useState<SelectionSnapshot>();
   const [notice, setNotice] = useState<PaneMessage>();
-  const promptRef = useRef(prompt);
-  promptRef.current = prompt;
+  const promptRef = useLatest(prompt);
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;
@@ -84,12 +84,12 @@ export function useSelectionPrompt(host: DocumentHost, app: string) {
       }
       return { snapshot, prompt: next.text };
     },
-    [host, app, setPrompt],
+    [host, app, setPrompt, promptRef],
   );
 
   // Fill from the selection when the pane opens, and follow selection changes (with cleanup).
   useEffect(() => {
-    void refresh("open");
+    void refresh("open"); // eslint-disable-line react-hooks/set-state-in-effect -- refresh sets state only after awaiting host.readSelection()
     return host.onSelectionChanged(() => void refresh("event"));
   }, [host, refresh]);
 
@@ -99,7 +99,7 @@ export function useSelectionPrompt(host: DocumentHost, app: string) {
       promptRef.current = next;
       setPrompt(next);
     },
-    [setPrompt],
+    [setPrompt, promptRef],
   );
 
   /** Fills the prompt from a selected Illustrate picture's stored prompt (it still follows later selections). */
@@ -109,7 +109,7 @@ export function useSelectionPrompt(host: DocumentHost, app: string) {
       promptRef.current = next;
       setPrompt(next);
     },
-    [setPrompt],
+    [setPrompt, promptRef],
   );
 
   return { prompt, setTyped, setFromPicture, selection, notice, setNotice, refresh };

@@ -72,6 +72,7 @@ export default function LibraryPanel(props: LibraryPanelProps) {
   const total = panel.page?.total ?? 0;
 
   const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions the React Compiler cannot memoize; this project does not run the compiler
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,

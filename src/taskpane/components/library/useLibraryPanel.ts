@@ -1,5 +1,5 @@
 // State of the library panel: the watched page (search, this-document filter, growing limit), pin, copy, download, delete + undo.
-import { useCallback, useDeferredValue, useEffect, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { base64ToBytes } from "../../../imaging/base64";
 import { DEFAULT_UNDO_WINDOW_MS } from "../../../library/LibraryBase";
 import type { PicturePage, PictureLibrary, PictureSummary } from "../../../library/types";
@@ -29,17 +29,23 @@ export function useLibraryPanel({ library, documentId, t, notify, onDeleted }: U
   const [thisDocument, setThisDocument] = useState(false);
   const [limit, setLimit] = useState(FIRST_PAGE);
   const [page, setPage] = useState<PicturePage>();
-  const [failed, setFailed] = useState(false);
+  // A failure belongs to the query that failed: a new query (or library) starts unfailed.
+  const [failedQuery, setFailedQuery] = useState<object>();
   const deferredSearch = useDeferredValue(search);
 
+  const query = useMemo(
+    () => ({ library, limit, ...(deferredSearch.trim() ? { search: deferredSearch } : {}), ...(thisDocument ? { documentId } : {}) }),
+    [library, limit, deferredSearch, thisDocument, documentId],
+  );
+  const failed = failedQuery === query;
   useEffect(() => {
-    setFailed(false);
-    return library.watch(
-      { limit, ...(deferredSearch.trim() ? { search: deferredSearch } : {}), ...(thisDocument ? { documentId } : {}) },
+    const { library: watched, ...pageQuery } = query;
+    return watched.watch(
+      pageQuery,
       (next) => setPage(next),
-      () => setFailed(true),
+      () => setFailedQuery(query),
     );
-  }, [library, limit, deferredSearch, thisDocument, documentId]);
+  }, [query]);
 
   const toast = useCallback(
     (text: string, intent: ToastContent["intent"] = "info", action?: ToastContent["action"]) =>

@@ -6,13 +6,13 @@ import type { Thumbnail } from "../../../library/types";
 export function useObjectUrl(thumbnail: Thumbnail | undefined): string | undefined {
   const [url, setUrl] = useState<string>();
   useEffect(() => {
-    if (!thumbnail || typeof URL.createObjectURL !== "function") {
-      setUrl(undefined);
-      return undefined;
-    }
+    if (!thumbnail || typeof URL.createObjectURL !== "function") return undefined;
     const next = URL.createObjectURL(new Blob([thumbnail.bytes as BlobPart], { type: thumbnail.mimeType }));
-    setUrl(next);
-    return () => URL.revokeObjectURL(next);
+    setUrl(next); // eslint-disable-line react-hooks/set-state-in-effect -- the URL is an external resource this effect makes and its cleanup revokes
+    return () => {
+      URL.revokeObjectURL(next);
+      setUrl(undefined);
+    };
   }, [thumbnail]);
   return url;
 }
