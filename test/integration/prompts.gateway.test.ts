@@ -1,9 +1,7 @@
 // `POST /v1/prompts/visual` end to end over HTTP on 127.0.0.1 against a strict fake chat deployment: bearer-token
 // auth, the happy path (dated and v1 paths, api-key and Entra), upstream errors, the content filter, timeout, not
 // configured, limits, the queue, and `GET /v1/backend`'s promptWriter.
-import type { FastifyInstance } from "fastify";
 import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type JWK, type KeyLike } from "jose";
-import type { AddressInfo } from "node:net";
 import { buildApp } from "../../server/gateway/app";
 import { createAuthenticate } from "../../server/gateway/auth/authenticate";
 import { readAuthConfig } from "../../server/gateway/auth/config";
@@ -16,6 +14,7 @@ import { MAX_BRIEF_CHARS, MAX_BRIEF_ITEMS, MAX_BRIEF_TEXT_CHARS } from "../../sr
 import { NO_TEXT_CLAUSE, type VisualBriefsRequest } from "../../src/core/protocol/visualBriefs";
 import { startFakeChatUpstream, type FakeChatUpstream } from "../fakes/upstream/FakeChatUpstream";
 import { API_KEY, TOKEN, testClient, until } from "./providers.helpers";
+import { listenOnFreePort, type Served } from "../support/servers";
 
 jest.setTimeout(30_000);
 
@@ -38,12 +37,6 @@ function token(sub = "ada"): Promise<string> {
     .sign(signingKey.privateKey);
 }
 
-interface Served {
-  base: string;
-  app: FastifyInstance;
-  close(): Promise<void>;
-}
-
 /** The real gateway (local image provider) with `briefWriter` and bearer-token auth, on a free loopback port. */
 async function serve(briefWriter?: { writer: BriefWriter; timeoutMs: number }): Promise<Served> {
   const config = readAuthConfig({ AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE, AUTH_JWKS_URL: `${ISSUER}/jwks` });
@@ -54,16 +47,7 @@ async function serve(briefWriter?: { writer: BriefWriter; timeoutMs: number }): 
     ...(briefWriter ? { briefWriter } : {}),
     logger: false,
   });
-  await app.listen({ host: "127.0.0.1", port: 0 });
-  return {
-    app,
-    base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
-    close: () => {
-      const closing = app.close();
-      app.server.closeAllConnections();
-      return closing;
-    },
-  };
+  return listenOnFreePort(app);
 }
 
 const STYLE = { preset: "watercolor", palette: ["#1F4E79", "#FF7F50"], style_words: "calm, corporate" } as const;

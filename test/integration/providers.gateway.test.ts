@@ -1,8 +1,6 @@
 // The gateway's issue-#4 routes end to end over HTTP on 127.0.0.1: `stream: true` as Server-Sent Events (local
 // previews, Azure partials and mid-stream errors, MAI without partials, queue events), `/v1/images/edits`, the
 // queue header, and provenance in what the pane receives.
-import type { FastifyInstance } from "fastify";
-import type { AddressInfo } from "node:net";
 import sharp from "sharp";
 import { buildApp } from "../../server/gateway/app";
 import { QUEUE_HEADER } from "../../server/gateway/runProviderCall";
@@ -12,28 +10,13 @@ import type { ImageProvider } from "../../server/providers/Provider";
 import { readServerSentEvents } from "../../src/core/protocol/serverSentEvents";
 import { fakePng, startFakeUpstream, type FakeUpstream } from "../fakes/upstream/FakeUpstream";
 import { API_KEY, until } from "./providers.helpers";
+import { listenOnFreePort, type Served } from "../support/servers";
 
 jest.setTimeout(30_000);
 
-interface Served {
-  app: FastifyInstance;
-  base: string;
-  close(): Promise<void>;
-}
-
 async function serve(provider: ImageProvider): Promise<Served> {
   const app = await buildApp({ provider, allowedOrigins: ["https://localhost:3000"], logger: false });
-  await app.listen({ host: "127.0.0.1", port: 0 });
-  return {
-    app,
-    base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
-    // Cuts keep-alive connections of the test's fetch too, so closing never waits on them.
-    close: () => {
-      const closing = app.close();
-      app.server.closeAllConnections();
-      return closing;
-    },
-  };
+  return listenOnFreePort(app);
 }
 
 /** POSTs JSON and reads the SSE answer into `[event, data]` pairs. */

@@ -1,7 +1,32 @@
-// Runs `npm start`'s servers for the E2E tests (scripts/start.mjs --no-open) and stops them again, leaving no process.
+// Servers for tests: a Fastify app on a free loopback port (integration), and `npm start`'s servers (scripts/start.mjs --no-open) for the E2E tests, stopped again leaving no process.
+import type { FastifyInstance } from "fastify";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
+
+/** A Fastify app listening on 127.0.0.1 at a port the system chose (port 0). */
+export interface Served {
+  app: FastifyInstance;
+  /** e.g. http://127.0.0.1:41234 */
+  base: string;
+  /** Closes the app, cutting keep-alive connections (the test's fetch too) so closing never waits on them. */
+  close(): Promise<void>;
+}
+
+/** Starts `app` on a free loopback port (port 0: no fixed port, no clash between test files). */
+export async function listenOnFreePort(app: FastifyInstance): Promise<Served> {
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  return {
+    app,
+    base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+    close: () => {
+      const closing = app.close();
+      app.server.closeAllConnections();
+      return closing;
+    },
+  };
+}
 
 const ROOT = path.resolve(__dirname, "../..");
 /** Where the servers' output of the last run is kept (git-ignored). */
