@@ -63,6 +63,28 @@ export function expireAfter(maxWaitMs: number | undefined, expectedWaitMs: () =>
 }
 
 /**
+ * Why a call cannot join a queue now, or undefined when it may wait. Checked in this order: 503 `queue_closed`
+ * once the queue is closed; the signal's reason when `signal` has aborted already; 429 `queue_full` (retry-after
+ * `estimateMs()`) when `mine` (the user's waiting calls) or `size` (everyone's) reaches `maxPerUser` (20) or
+ * `maxTotal` (500). Both FairQueue and SharedFairQueue admit through this.
+ */
+export function refuseToQueue(state: {
+  closed: boolean;
+  signal: AbortSignal;
+  mine: () => number;
+  size: number;
+  limits: Pick<FairQueueOptions, "maxPerUser" | "maxTotal">;
+  estimateMs: () => number;
+}): { reason: unknown } | undefined {
+  if (state.closed) return { reason: queueError("queue_closed", "The gateway is shutting down; try again", 503) };
+  if (state.signal.aborted) return { reason: state.signal.reason };
+  if (state.mine() >= (state.limits.maxPerUser ?? 20) || state.size >= (state.limits.maxTotal ?? 500)) {
+    return { reason: queueError("queue_full", "Too many images are waiting; try again later", 429, state.estimateMs()) };
+  }
+  return undefined;
+}
+
+/**
  * Tells `ctx.onWaiting` that a call waits for a slot now, and again when `waited` settles (granted or failed), so
  * the gateway's generation clock stands still in between.
  */
@@ -111,14 +133,17 @@ export class FairQueue implements UpstreamGate {
   }
 
   private waitForSlot(ctx: GenerateContext): Promise<void> {
-    if (this.closed) return Promise.reject(queueError("queue_closed", "The gateway is shutting down; try again", 503));
-    if (ctx.signal.aborted) return Promise.reject(ctx.signal.reason);
     const user = ctx.userId || ANONYMOUS_USER;
     const mine = this.waiting.get(user) ?? [];
-    const estimate = (this.size + 1) * this.limiter.intervalMs;
-    if (mine.length >= (this.options.maxPerUser ?? 20) || this.size >= (this.options.maxTotal ?? 500)) {
-      return Promise.reject(queueError("queue_full", "Too many images are waiting; try again later", 429, estimate));
-    }
+    const refused = refuseToQueue({
+      closed: this.closed,
+      signal: ctx.signal,
+      mine: () => mine.length,
+      size: this.size,
+      limits: this.options,
+      estimateMs: () => (this.size + 1) * this.limiter.intervalMs,
+    });
+    if (refused) return Promise.reject(refused.reason);
     return new Promise<void>((resolve, reject) => {
       const leave = (error: unknown) => {
         this.remove(waiter);

@@ -2,7 +2,7 @@
 // leases so a dead replica's tickets expire, and a local budget (with a warning) while Redis is away.
 import { randomUUID } from "node:crypto";
 import type { GenerateContext, UpstreamGate } from "../providers/Provider";
-import { ANONYMOUS_USER, FairQueue, expireAfter, queueError, reportWaiting } from "./FairQueue";
+import { ANONYMOUS_USER, FairQueue, expireAfter, queueError, refuseToQueue, reportWaiting } from "./FairQueue";
 import type { QueueLog } from "./queueLog";
 import type { RedisTurns } from "./redisTurns";
 import { memorySlotLimiter, slotIntervalMs, type SlotBudget } from "./slotLimiter";
@@ -114,15 +114,16 @@ export class SharedFairQueue implements UpstreamGate {
   }
 
   private waitForSlot(ctx: GenerateContext): Promise<void> {
-    if (this.closed) return Promise.reject(queueError("queue_closed", "The gateway is shutting down; try again", 503));
-    if (ctx.signal.aborted) return Promise.reject(ctx.signal.reason);
     const user = ctx.userId || ANONYMOUS_USER;
-    let mine = 0;
-    for (const waiter of this.waiters.values()) if (waiter.user === user) mine++;
-    if (mine >= (this.options.maxPerUser ?? 20) || this.size >= (this.options.maxTotal ?? 500)) {
-      const estimate = (this.size + 1) * this.intervalMs * Math.max(1, this.replicasSeen);
-      return Promise.reject(queueError("queue_full", "Too many images are waiting; try again later", 429, estimate));
-    }
+    const refused = refuseToQueue({
+      closed: this.closed,
+      signal: ctx.signal,
+      mine: () => [...this.waiters.values()].filter((waiter) => waiter.user === user).length,
+      size: this.size,
+      limits: this.options,
+      estimateMs: () => (this.size + 1) * this.intervalMs * Math.max(1, this.replicasSeen),
+    });
+    if (refused) return Promise.reject(refused.reason);
     return new Promise<void>((resolve, reject) => {
       const seq = ++this.seq;
       /** Takes the waiter out wherever it waits (its Redis ticket, or the local queue) and fails it with `error`. */
