@@ -97,12 +97,16 @@ async function measureRun(sections: number, options: { screenshot?: boolean } = 
     const generateAll = pane.getByRole("button", { name: "Generate all" });
     await generateAll.waitFor({ timeout: 60_000 });
     const ticked = await pane.getByRole("checkbox", { checked: true }).count();
-    if (ticked !== Math.min(sections, MAX_ITEMS_PER_RUN)) throw new Error(`expected ${Math.min(sections, MAX_ITEMS_PER_RUN)} sections ticked, saw ${ticked}`);
+    if (ticked !== Math.min(sections, MAX_ITEMS_PER_RUN))
+      throw new Error(`expected ${Math.min(sections, MAX_ITEMS_PER_RUN)} sections ticked, saw ${ticked}`);
     await waitForPrompts(page, pane, ticked);
 
     const started = performance.now();
     await generateAll.click();
-    await pane.getByRole("status", { name: "Progress of the run" }).getByText(/All pictures are made/).waitFor({ timeout: 10 * 60_000 });
+    await pane
+      .getByRole("status", { name: "Progress of the run" })
+      .getByText(/All pictures are made/)
+      .waitFor({ timeout: 10 * 60_000 });
     const generateToLastReadyMs = performance.now() - started;
     if (options.screenshot) {
       fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
@@ -181,7 +185,11 @@ async function main(): Promise<void> {
         loadAverageAtStart,
         loadAverageAtEnd: os.loadavg().map((value) => Number(value.toFixed(2))),
       },
-      settings: { latencyMsPerPicture: LATENCY_MS, k, kNote: "the pane's DEFAULT_DECK_CONCURRENCY; k=4 is not measured (no setting for it in the pane yet)" },
+      settings: {
+        latencyMsPerPicture: LATENCY_MS,
+        k,
+        kNote: "the pane's DEFAULT_DECK_CONCURRENCY; k=4 is not measured (no setting for it in the pane yet)",
+      },
       tenItems: {
         ...ten,
         generateLimitMs,
@@ -190,7 +198,12 @@ async function main(): Promise<void> {
         insertMet: ten.insertAcceptedMs <= 3000,
         means: "Generate all click → 'All pictures are made'; Insert accepted click → 'Inserted 10 of 10.'",
       },
-      fortyItems: { ...forty, heapLimitMB: 300, heapMet: (forty.heap?.jsHeapUsedMB ?? Infinity) < 300, means: "CDP Performance.getMetrics JSHeapUsedSize after GC, after Insert accepted" },
+      fortyItems: {
+        ...forty,
+        heapLimitMB: 300,
+        heapMet: (forty.heap?.jsHeapUsedMB ?? Infinity) < 300,
+        means: "CDP Performance.getMetrics JSHeapUsedSize after GC, after Insert accepted",
+      },
       screenshot: path.relative(ROOT, SCREENSHOT),
     };
     fs.mkdirSync(path.dirname(RESULT_FILE), { recursive: true });

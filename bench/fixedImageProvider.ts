@@ -3,8 +3,7 @@ import type { BackendInfo } from "../src/core/types";
 import type { ImageProvider, NormalizedGenerateRequest, ProviderImage } from "../server/providers/Provider";
 
 /** A valid 1×1 transparent PNG (67 bytes). */
-export const TINY_PNG_BASE64 =
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+export const TINY_PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
 /** Zero-time backend: `n` copies of {@link TINY_PNG_BASE64}, whatever the prompt and size. Test double only. */
 export class FixedImageProvider implements ImageProvider {

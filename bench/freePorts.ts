@@ -18,6 +18,8 @@ export function listening(port: number): Promise<boolean> {
  * @throws naming the busy ports.
  */
 export async function assertServerPortsFree(): Promise<void> {
-  const busy = (await Promise.all(SERVER_PORTS.map(async (port) => ((await listening(port)) ? port : undefined)))).filter((port) => port !== undefined);
+  const busy = (await Promise.all(SERVER_PORTS.map(async (port) => ((await listening(port)) ? port : undefined)))).filter(
+    (port) => port !== undefined,
+  );
   if (busy.length > 0) throw new Error(`Ports ${busy.join(", ")} are in use (another npm start or E2E run?). Stop it and run again.`);
 }

@@ -56,7 +56,13 @@ try {
     machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model },
     settings: { durationS: DURATION_S, connections: CONNECTIONS, warmupS: WARMUP_S },
     requestsPerSecond: { mean: result.requests.average, p50: result.requests.p50, min: result.requests.min },
-    addedLatencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.average },
+    addedLatencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      mean: result.latency.average,
+    },
     totals: { requests: result.requests.total, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts },
   };
   mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });

@@ -94,7 +94,8 @@ function startChild(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, what:
 /** The gateway (server/gateway/main.ts, the production entry point) with the Azure OpenAI provider on the fake. */
 function startGateway(upstream: string, issuer: string, queue: { rpm: number; windowMs: number; marginMs: number }): Promise<Child> {
   const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!/^(IMAGE_|AUTH_|TLS_|REDIS_URL|GENERATION_TIMEOUT_MS|PORT$|HOST$)/.test(key)) env[key] = value;
+  for (const [key, value] of Object.entries(process.env))
+    if (!/^(IMAGE_|AUTH_|TLS_|REDIS_URL|GENERATION_TIMEOUT_MS|PORT$|HOST$)/.test(key)) env[key] = value;
   Object.assign(env, {
     PORT: "0",
     HOST: "127.0.0.1",
@@ -152,7 +153,14 @@ function post(url: string, body: unknown, headers: Record<string, string>, agent
         response.on("end", () => {
           const text = Buffer.concat(chunks).toString("utf8");
           try {
-            resolve({ status: response.statusCode ?? 0, sentAt, ms: performance.now() - started, bytes: text.length, headers: response.headers, json: JSON.parse(text) as Answer["json"] });
+            resolve({
+              status: response.statusCode ?? 0,
+              sentAt,
+              ms: performance.now() - started,
+              bytes: text.length,
+              headers: response.headers,
+              json: JSON.parse(text) as Answer["json"],
+            });
           } catch (error) {
             reject(new Error(`answer ${response.statusCode} is not JSON: ${text.slice(0, 200)}`, { cause: error }));
           }
@@ -171,11 +179,20 @@ function getJson(url: string, agent: http.Agent, ca?: Buffer): Promise<{ ms: num
   const client = target.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     client
-      .get({ host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, agent, ...(ca ? { ca, servername: "localhost" } : {}) }, (response) => {
-        let text = "";
-        response.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
-        response.on("end", () => resolve({ ms: performance.now() - started, json: text ? JSON.parse(text) : undefined }));
-      })
+      .get(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: `${target.pathname}${target.search}`,
+          agent,
+          ...(ca ? { ca, servername: "localhost" } : {}),
+        },
+        (response) => {
+          let text = "";
+          response.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+          response.on("end", () => resolve({ ms: performance.now() - started, json: text ? JSON.parse(text) : undefined }));
+        },
+      )
       .on("error", reject);
   });
 }
@@ -199,7 +216,12 @@ async function main(): Promise<void> {
   const { ca } = await loadDevTls();
   console.error("[bench] starting the issuer, the fake upstream and the gateway…");
   const issuer = await spawnDevIssuer();
-  const upstreamProcess = await startChild(["--import", "tsx", "bench/noiseUpstream.ts"], process.env, /listening (http:\/\/127\.0\.0\.1:\d+) noise=(\d+)/, "the fake upstream");
+  const upstreamProcess = await startChild(
+    ["--import", "tsx", "bench/noiseUpstream.ts"],
+    process.env,
+    /listening (http:\/\/127\.0\.0\.1:\d+) noise=(\d+)/,
+    "the fake upstream",
+  );
   const upstream = upstreamProcess.match[1];
   const children: Child[] = [upstreamProcess];
   try {
@@ -211,9 +233,17 @@ async function main(): Promise<void> {
     const auth = { authorization: `Bearer ${token}` };
     const upstreamAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
     const gatewayAgent = new https.Agent({ keepAlive: true, maxSockets: 64, ca, servername: "localhost" });
-    const direct = (size = BIG) => post(`${upstream}/openai/v1/images/generations`, { model: DEPLOYMENT, prompt: uniquePrompt("direct"), size, n: 1 }, { "api-key": API_KEY }, upstreamAgent);
-    const viaGateway = (size = BIG, prompt = uniquePrompt("gateway")) => post(`${gatewayUrl}/v1/images/generations`, { prompt, size, n: 1 }, auth, gatewayAgent, ca);
-    const arrivalOf = async (prompt: string) => ((await getJson(`${upstream}/arrivals?prompt=${encodeURIComponent(prompt)}`, upstreamAgent)).json as { at: number }).at;
+    const direct = (size = BIG) =>
+      post(
+        `${upstream}/openai/v1/images/generations`,
+        { model: DEPLOYMENT, prompt: uniquePrompt("direct"), size, n: 1 },
+        { "api-key": API_KEY },
+        upstreamAgent,
+      );
+    const viaGateway = (size = BIG, prompt = uniquePrompt("gateway")) =>
+      post(`${gatewayUrl}/v1/images/generations`, { prompt, size, n: 1 }, auth, gatewayAgent, ca);
+    const arrivalOf = async (prompt: string) =>
+      ((await getJson(`${upstream}/arrivals?prompt=${encodeURIComponent(prompt)}`, upstreamAgent)).json as { at: number }).at;
 
     // --- 1. One picture: direct vs through the gateway, alternating. ---
     console.error(`[bench] ${RUNS} alternating direct / gateway requests for a ${BIG} noise PNG…`);
@@ -253,11 +283,21 @@ async function main(): Promise<void> {
     const fairQueue = new FairQueue(memorySlotLimiter({ rpm: 60_000, windowMs: 60_000, marginMs: 0 }));
     const signal = new AbortController().signal;
     const provider = createRemoteProvider("azure-openai", { IMAGE_ENDPOINT: upstream, IMAGE_DEPLOYMENT: DEPLOYMENT, IMAGE_API_KEY: API_KEY });
-    const normalized: NormalizedGenerateRequest = { prompt: "steps", n: 1, apiSize: BIG, size: { widthPx: 1536, heightPx: 1024 }, quality: "auto", outputFormat: "png" };
+    const normalized: NormalizedGenerateRequest = {
+      prompt: "steps",
+      n: 1,
+      apiSize: BIG,
+      size: { widthPx: 1536, heightPx: 1024 },
+      quality: "auto",
+      outputFormat: "png",
+    };
     const backend = provider.info;
     const xmp = provenanceXmp(backend);
     const postprocessed = await postprocessImage({ b64_json: upstreamB64 }, { backend, requested: "png" });
-    const jpegBytes = await sharp(upstreamBytes).flatten({ background: "#ffffff" }).jpeg({ quality: 88, ...JPEG_SPEED_OPTIONS }).toBuffer();
+    const jpegBytes = await sharp(upstreamBytes)
+      .flatten({ background: "#ffffff" })
+      .jpeg({ quality: 88, ...JPEG_SPEED_OPTIONS })
+      .toBuffer();
     const steps = {
       tlsHandshakeNewConnectionMs: handshakeMs,
       jwtVerifyMs: await timed(10, () => verify(token)),
@@ -265,17 +305,34 @@ async function main(): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, 2)); // past the 1 ms slot, as between two requests
         await fairQueue.acquire({ signal, userId: "ada" });
       }).then((ms) => round(ms - 2, 2)),
-      upstreamDirectInProcessMs: await timed(10, () => fetch(`${upstream}/openai/v1/images/generations`, { method: "POST", headers: { "content-type": "application/json", "api-key": API_KEY }, body: JSON.stringify({ model: DEPLOYMENT, prompt: "steps", size: BIG, n: 1 }) }).then((r) => r.json())),
+      upstreamDirectInProcessMs: await timed(10, () =>
+        fetch(`${upstream}/openai/v1/images/generations`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "api-key": API_KEY },
+          body: JSON.stringify({ model: DEPLOYMENT, prompt: "steps", size: BIG, n: 1 }),
+        }).then((r) => r.json()),
+      ),
       providerGenerateMs: await timed(10, () => provider.generate(normalized, { signal })),
       "provider.isBase64Ms": await timed(10, () => isBase64(upstreamB64)),
       "provider.headerDecodeMs": await timed(10, () => sharp(Buffer.from(upstreamB64, "base64"), { failOn: "error" }).metadata()),
       postprocessMs: await timed(10, () => postprocessImage({ b64_json: upstreamB64 }, { backend, requested: "png" })),
       "postprocess.base64DecodeMs": await timed(10, () => Buffer.from(upstreamB64, "base64")),
       "postprocess.metadataMs": await timed(10, () => sharp(upstreamBytes).metadata()),
-      "postprocess.jpegEncodeMs": await timed(10, () => sharp(upstreamBytes).flatten({ background: "#ffffff" }).jpeg({ quality: 88, ...JPEG_SPEED_OPTIONS }).toBuffer()),
-      "postprocess.jpegEncodeOptimiseCodingMs (not chosen: ~7% fewer bytes)": await timed(5, () => sharp(upstreamBytes).flatten({ background: "#ffffff" }).jpeg({ quality: 88, optimiseCoding: true }).toBuffer()),
-      "postprocess.jpegEncodeMozjpegMs (before: the old setting)": await timed(3, () => sharp(upstreamBytes).flatten({ background: "#ffffff" }).jpeg({ quality: 88, mozjpeg: true }).toBuffer()),
-      "postprocess.pngReencodeMs (before: the second encode, now avoided)": await timed(3, () => sharp(upstreamBytes).png({ compressionLevel: 6 }).withXmp(xmp).toBuffer()),
+      "postprocess.jpegEncodeMs": await timed(10, () =>
+        sharp(upstreamBytes)
+          .flatten({ background: "#ffffff" })
+          .jpeg({ quality: 88, ...JPEG_SPEED_OPTIONS })
+          .toBuffer(),
+      ),
+      "postprocess.jpegEncodeOptimiseCodingMs (not chosen: ~7% fewer bytes)": await timed(5, () =>
+        sharp(upstreamBytes).flatten({ background: "#ffffff" }).jpeg({ quality: 88, optimiseCoding: true }).toBuffer(),
+      ),
+      "postprocess.jpegEncodeMozjpegMs (before: the old setting)": await timed(3, () =>
+        sharp(upstreamBytes).flatten({ background: "#ffffff" }).jpeg({ quality: 88, mozjpeg: true }).toBuffer(),
+      ),
+      "postprocess.pngReencodeMs (before: the second encode, now avoided)": await timed(3, () =>
+        sharp(upstreamBytes).png({ compressionLevel: 6 }).withXmp(xmp).toBuffer(),
+      ),
       "postprocess.xmpSpliceMs": await timed(10, () => embedXmpInJpeg(jpegBytes, xmp)),
       "postprocess.base64EncodeMs": await timed(10, () => jpegBytes.toString("base64")),
       responseJsonStringifyMs: await timed(10, () => JSON.stringify({ created: 0, data: [postprocessed], backend })),
@@ -291,7 +348,9 @@ async function main(): Promise<void> {
       const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(pid))), 50);
       const prompts = Array.from({ length: 20 }, () => uniquePrompt("concurrent"));
       const started = performance.now();
-      const answers = await Promise.all(prompts.map((prompt) => post(`${url}/v1/images/generations`, { prompt, size: BIG, n: 1 }, auth, gatewayAgent, ca)));
+      const answers = await Promise.all(
+        prompts.map((prompt) => post(`${url}/v1/images/generations`, { prompt, size: BIG, n: 1 }, auth, gatewayAgent, ca)),
+      );
       const wallMs = performance.now() - started;
       clearInterval(sampler);
       const requests = await Promise.all(
@@ -302,12 +361,21 @@ async function main(): Promise<void> {
         }),
       );
       const over = requests.filter((r) => r.status !== 200 || r.ms > r.limitMs);
-      return { wallMs: round(wallMs), peakRssBytes: peakRss, peakRssMb: round(peakRss / 1024 ** 2), slowestMs: round(Math.max(...requests.map((r) => r.ms))), overLimit: over.length, non200: requests.filter((r) => r.status !== 200).length, requests };
+      return {
+        wallMs: round(wallMs),
+        peakRssBytes: peakRss,
+        peakRssMb: round(peakRss / 1024 ** 2),
+        slowestMs: round(Math.max(...requests.map((r) => r.ms))),
+        overLimit: over.length,
+        non200: requests.filter((r) => r.status !== 200).length,
+        requests,
+      };
     };
     const burst = await concurrent(gatewayUrl, gateway.child.pid as number, "1 ms slots, margin 0");
     const spaced = await startGateway(upstream, issuer.url, { rpm: LOAD_RPM, windowMs: 60_000, marginMs: 250 });
     children.push(spaced);
-    for (let i = 0; i < 2; i++) await post(`${spaced.match[1]}/v1/images/generations`, { prompt: uniquePrompt("warm"), size: BIG, n: 1 }, auth, gatewayAgent, ca);
+    for (let i = 0; i < 2; i++)
+      await post(`${spaced.match[1]}/v1/images/generations`, { prompt: uniquePrompt("warm"), size: BIG, n: 1 }, auth, gatewayAgent, ca);
     const queued = await concurrent(spaced.match[1], spaced.child.pid as number, `${LOAD_RPM} a minute + the default 250 ms margin`);
     await spaced.stop();
 
@@ -316,7 +384,10 @@ async function main(): Promise<void> {
     const pid = gateway.child.pid as number;
     const samples: { s: number; rssMb: number }[] = [];
     const memoryStart = performance.now();
-    const sampler = setInterval(() => samples.push({ s: round((performance.now() - memoryStart) / 1000), rssMb: round(rssOf(pid) / 1024 ** 2) }), 1000);
+    const sampler = setInterval(
+      () => samples.push({ s: round((performance.now() - memoryStart) / 1000), rssMb: round(rssOf(pid) / 1024 ** 2) }),
+      1000,
+    );
     let pictures = 0;
     let memoryFailures = 0;
     await Promise.all(
@@ -373,19 +444,39 @@ async function main(): Promise<void> {
     };
 
     const summary = {
-      what:
-        "POST /v1/images/generations over HTTPS (dev certificate) with a local-issuer access token (RS256, JWKS over HTTPS), the fair queue, the azure-openai provider calling a fake Azure OpenAI upstream over HTTP on 127.0.0.1 that answers a 1536x1024 PNG of uniform noise, post-processing (transcode decision, provenance XMP) — versus the same fake called directly. Each time: request sent → whole answer read and JSON-parsed.",
+      what: "POST /v1/images/generations over HTTPS (dev certificate) with a local-issuer access token (RS256, JWKS over HTTPS), the fair queue, the azure-openai provider calling a fake Azure OpenAI upstream over HTTP on 127.0.0.1 that answers a 1536x1024 PNG of uniform noise, post-processing (transcode decision, provenance XMP) — versus the same fake called directly. Each time: request sent → whole answer read and JSON-parsed.",
       date: new Date().toISOString(),
-      machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverage: os.loadavg().map((load) => round(load, 2)) },
+      machine: {
+        node: process.version,
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        loadAverage: os.loadavg().map((load) => round(load, 2)),
+      },
       picture: { size: BIG, upstreamPngBytes: upstreamBytes.length, answerFormat: format, answerBytes },
       settings: { runs: RUNS, memorySeconds: MEMORY_S, requestsPerSecondSeconds: RPS_S, loadQueueRpm: LOAD_RPM },
-      singlePicture: { ...single, addedMs, targetAddedMs: TARGET_ADDED_MS, met: addedMs <= TARGET_ADDED_MS, preUpstreamMedianMs: round(singlePreUpstreamMs), directRunsMs: directMs.map((ms) => round(ms)), gatewayRunsMs: gatewayMs.map((ms) => round(ms)) },
+      singlePicture: {
+        ...single,
+        addedMs,
+        targetAddedMs: TARGET_ADDED_MS,
+        met: addedMs <= TARGET_ADDED_MS,
+        preUpstreamMedianMs: round(singlePreUpstreamMs),
+        directRunsMs: directMs.map((ms) => round(ms)),
+        gatewayRunsMs: gatewayMs.map((ms) => round(ms)),
+      },
       stepsMedianMs: steps,
       concurrent20: {
         target: "RSS ≤ 1 GB; each request ≤ 2 × the single-request time + its queue wait",
         singleGatewayMs,
-        queued: { queue: `IMAGE_RPM=${LOAD_RPM} per 60 s + 250 ms margin (the default)`, ...queued, met: queued.overLimit === 0 && queued.peakRssBytes <= TARGET_RSS_BYTES },
-        burst: { queue: "1 ms slots, margin 0 (no spacing: all 20 post-process at once)", ...burst, met: burst.overLimit === 0 && burst.peakRssBytes <= TARGET_RSS_BYTES },
+        queued: {
+          queue: `IMAGE_RPM=${LOAD_RPM} per 60 s + 250 ms margin (the default)`,
+          ...queued,
+          met: queued.overLimit === 0 && queued.peakRssBytes <= TARGET_RSS_BYTES,
+        },
+        burst: {
+          queue: "1 ms slots, margin 0 (no spacing: all 20 post-process at once)",
+          ...burst,
+          met: burst.overLimit === 0 && burst.peakRssBytes <= TARGET_RSS_BYTES,
+        },
       },
       memory: { ...memory, target: "late RSS ≤ early RSS + 10%", met: memory.growthPercent <= 10 && memory.failures === 0 },
       smallPictures,
@@ -393,7 +484,21 @@ async function main(): Promise<void> {
     mkdirSync(path.dirname(RESULT_FILE), { recursive: true });
     writeFileSync(RESULT_FILE, `${JSON.stringify(summary, null, 2)}\n`);
     const { samples: _samples, ...memoryShown } = summary.memory;
-    console.log(JSON.stringify({ ...summary, memory: memoryShown, concurrent20: { ...summary.concurrent20, queued: { ...summary.concurrent20.queued, requests: undefined }, burst: { ...summary.concurrent20.burst, requests: undefined } } }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          ...summary,
+          memory: memoryShown,
+          concurrent20: {
+            ...summary.concurrent20,
+            queued: { ...summary.concurrent20.queued, requests: undefined },
+            burst: { ...summary.concurrent20.burst, requests: undefined },
+          },
+        },
+        null,
+        2,
+      ),
+    );
     gatewayAgent.destroy();
     upstreamAgent.destroy();
   } finally {

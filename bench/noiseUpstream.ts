@@ -12,7 +12,13 @@ import { flatPng, noisePng } from "./noisePicture";
 
 /** An Azure OpenAI images answer around one PNG. */
 function answer(png: Buffer): Buffer {
-  return Buffer.from(JSON.stringify({ created: Math.floor(Date.now() / 1000), data: [{ b64_json: png.toString("base64"), revised_prompt: "bench" }], usage: { total_tokens: 10 } }));
+  return Buffer.from(
+    JSON.stringify({
+      created: Math.floor(Date.now() / 1000),
+      data: [{ b64_json: png.toString("base64"), revised_prompt: "bench" }],
+      usage: { total_tokens: 10 },
+    }),
+  );
 }
 
 const now = () => performance.timeOrigin + performance.now();
@@ -20,7 +26,10 @@ const now = () => performance.timeOrigin + performance.now();
 async function main(): Promise<void> {
   const [noise, flat] = await Promise.all([noisePng(), flatPng()]);
   const bodies = { noise: answer(noise), flat: answer(flat) };
-  const previews = { noise: (await sharp(noise).resize(192).png().toBuffer()).toString("base64"), flat: (await sharp(flat).resize(128).png().toBuffer()).toString("base64") };
+  const previews = {
+    noise: (await sharp(noise).resize(192).png().toBuffer()).toString("base64"),
+    flat: (await sharp(flat).resize(128).png().toBuffer()).toString("base64"),
+  };
   const finals = { noise: noise.toString("base64"), flat: flat.toString("base64") };
   const arrivals = new Map<string, number>();
   let latencyMs = 0;

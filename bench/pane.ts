@@ -26,7 +26,12 @@ const GENERATE_TIMEOUT_MS = 120_000;
 /** `run` with whole milliseconds, for the log and the runs list. */
 function rounded(run: Run): Run {
   const page = Object.fromEntries(Object.entries(run.page).map(([key, value]) => [key, Math.round(value)])) as Run["page"];
-  return { firstPaintMs: Math.round(run.firstPaintMs), page, generateToResultsMs: Math.round(run.generateToResultsMs), generateToPictureMs: Math.round(run.generateToPictureMs) };
+  return {
+    firstPaintMs: Math.round(run.firstPaintMs),
+    page,
+    generateToResultsMs: Math.round(run.generateToResultsMs),
+    generateToPictureMs: Math.round(run.generateToPictureMs),
+  };
 }
 
 /** One measured run, milliseconds (wall clock in this process, `performance.now()`). */
@@ -155,10 +160,26 @@ async function main(): Promise<void> {
       ms: {
         firstPaint: { ...stats(measured.map((r) => r.firstPaintMs)), means: "page.goto → the pane's Prompt textbox visible" },
         firstPaintInPageP50: {
-          responseEnd: Math.round(percentile(measured.map((r) => r.page.responseEnd), 50)),
-          domContentLoaded: Math.round(percentile(measured.map((r) => r.page.domContentLoaded), 50)),
-          promptSeen: Math.round(percentile(measured.map((r) => r.page.promptSeen), 50)),
-          means: "Navigation Timing in the page (ms from its navigation start): HTML received, DOMContentLoaded (office.js and the deferred bundle run), the test saw the Prompt",
+          responseEnd: Math.round(
+            percentile(
+              measured.map((r) => r.page.responseEnd),
+              50,
+            ),
+          ),
+          domContentLoaded: Math.round(
+            percentile(
+              measured.map((r) => r.page.domContentLoaded),
+              50,
+            ),
+          ),
+          promptSeen: Math.round(
+            percentile(
+              measured.map((r) => r.page.promptSeen),
+              50,
+            ),
+          ),
+          means:
+            "Navigation Timing in the page (ms from its navigation start): HTML received, DOMContentLoaded (office.js and the deferred bundle run), the test saw the Prompt",
         },
         generateToResults: { ...stats(measured.map((r) => r.generateToResultsMs)), means: "Generate click → the new Option 1 result visible" },
         generateToPicture: {

@@ -33,7 +33,11 @@ interface Run {
 }
 
 const runCount = () => runCountFromEnv("BENCH_PANE_LIBRARY_RUNS", 6, 2, 30);
-const summary = (values: number[]) => ({ median: Math.round(median(values)), min: Math.round(Math.min(...values)), max: Math.round(Math.max(...values)) });
+const summary = (values: number[]) => ({
+  median: Math.round(median(values)),
+  min: Math.round(Math.min(...values)),
+  max: Math.round(Math.max(...values)),
+});
 
 /**
  * A second browser context of `browser` (its own IndexedDB and HTTP cache, same Chromium process), with `count`
@@ -51,10 +55,9 @@ async function contextWithLibrary(browser: E2EBrowser, count: number, seedScript
     await page.evaluate(seedScript);
     const seeded = await page.evaluate(
       ([n, image]) =>
-        (globalThis as unknown as { illustrateBenchSeed(count: number, image: string): Promise<{ total: number; persistent: boolean }> }).illustrateBenchSeed(
-          n,
-          image,
-        ),
+        (
+          globalThis as unknown as { illustrateBenchSeed(count: number, image: string): Promise<{ total: number; persistent: boolean }> }
+        ).illustrateBenchSeed(n, image),
       [count, imageBase64] as const,
     );
     if (!seeded.persistent) throw new Error("IndexedDB was not available in Chromium; the pane would show the memory store");

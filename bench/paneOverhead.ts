@@ -59,7 +59,10 @@ function startUpstream(): Promise<{ url: string; stop(): void }> {
 
 function setLatency(upstream: string, ms: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    http.request(`${upstream}/latency?ms=${ms}`, { method: "POST" }, (response) => (response.resume(), resolve())).on("error", reject).end();
+    http
+      .request(`${upstream}/latency?ms=${ms}`, { method: "POST" }, (response) => (response.resume(), resolve()))
+      .on("error", reject)
+      .end();
   });
 }
 
@@ -154,7 +157,9 @@ async function main(): Promise<void> {
       for (let i = 0; i < runs; i++) {
         const run = await measureRun(page);
         measured.push(run);
-        console.log(`[bench:pane-overhead] ${latencyMs} ms run ${i + 1}/${runs}: ${JSON.stringify(Object.fromEntries(Object.entries(run).map(([k, v]) => [k, round(v)])))}`);
+        console.log(
+          `[bench:pane-overhead] ${latencyMs} ms run ${i + 1}/${runs}: ${JSON.stringify(Object.fromEntries(Object.entries(run).map(([k, v]) => [k, round(v)])))}`,
+        );
       }
       const toPicture = median(measured.map((run) => run.generateToPictureMs));
       const toResults = median(measured.map((run) => run.generateToResultsMs));
@@ -168,7 +173,11 @@ async function main(): Promise<void> {
         met: toPicture / latencyMs <= targetRatio,
         generateToResultsMedianMs: round(toResults),
         resultsRatio: round(toResults / latencyMs, 3),
-        paneWorkMedianMs: { validate: round(median(measured.map((r) => r.validateMs))), prepareForDocument: round(median(measured.map((r) => r.prepareMs))), total: round(median(measured.map((r) => r.paneWorkMs))) },
+        paneWorkMedianMs: {
+          validate: round(median(measured.map((r) => r.validateMs))),
+          prepareForDocument: round(median(measured.map((r) => r.prepareMs))),
+          total: round(median(measured.map((r) => r.paneWorkMs))),
+        },
         firstPartialShownMs: { median: round(median(partials)), max: round(Math.max(...partials)), runsWithPartials: partials.length },
         runsMs: measured.map((run) => Object.fromEntries(Object.entries(run).map(([k, v]) => [k, round(v)]))),
       });
@@ -182,7 +191,14 @@ async function main(): Promise<void> {
         "the gateway's azure-openai provider on a fake upstream of fixed latency that streams 2 previews (192×128) and answers a 1536×1024 noise PNG (≈ 4.7 MB, IMAGE_TRANSCODE=off). " +
         "One page; each run: select the paragraph, Use selection, Shape 3:2, Generate, choose Option 1, Insert after selection (the bench's clicks are inside the time).",
       date: new Date().toISOString(),
-      machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverageAtStart, loadAverageAtEnd: os.loadavg().map((value) => round(value, 2)), chromium: browser.browser.version() },
+      machine: {
+        node: process.version,
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        loadAverageAtStart,
+        loadAverageAtEnd: os.loadavg().map((value) => round(value, 2)),
+        chromium: browser.browser.version(),
+      },
       measures: {
         partialArrivedMark: PANE_TIMINGS.partialArrived(0).replace(/0$/, "<index>"),
         validate: PANE_TIMINGS.validateImage,
@@ -190,8 +206,18 @@ async function main(): Promise<void> {
         partialShown: PANE_TIMINGS.partialShown,
       },
       latencies: results,
-      paneWork: { medianMs: round(paneWork), maxMs: round(Math.max(...all.map((r) => r.paneWorkMs))), targetMs: TARGET_PANE_WORK_MS, met: paneWork <= TARGET_PANE_WORK_MS },
-      firstPartial: { medianMs: round(median(partials)), maxMs: round(Math.max(...partials)), targetMs: TARGET_PARTIAL_MS, met: partials.length > 0 && Math.max(...partials) <= TARGET_PARTIAL_MS },
+      paneWork: {
+        medianMs: round(paneWork),
+        maxMs: round(Math.max(...all.map((r) => r.paneWorkMs))),
+        targetMs: TARGET_PANE_WORK_MS,
+        met: paneWork <= TARGET_PANE_WORK_MS,
+      },
+      firstPartial: {
+        medianMs: round(median(partials)),
+        maxMs: round(Math.max(...partials)),
+        targetMs: TARGET_PARTIAL_MS,
+        met: partials.length > 0 && Math.max(...partials) <= TARGET_PARTIAL_MS,
+      },
     };
     fs.mkdirSync(path.dirname(RESULT_FILE), { recursive: true });
     fs.writeFileSync(RESULT_FILE, `${JSON.stringify(summary, null, 2)}\n`);

@@ -31,7 +31,6 @@ export function srcAfter(paragraph: Locator): Promise<string | null> {
   });
 }
 
-
 /**
  * Selects the prompt paragraph of the Word page, takes it with Use selection and picks the 3:2 shape (landscape,
  * 1536 × 1024 at gpt-image); returns the
@@ -39,7 +38,10 @@ export function srcAfter(paragraph: Locator): Promise<string | null> {
  * paragraph now (to tell the next insert from an earlier one).
  */
 export async function readyLandscapeGenerate(page: Page, pane: Locator): Promise<{ paragraph: Locator; fresh: Locator; previousSrc: string | null }> {
-  const paragraph = page.getByRole("region", { name: /^Word page/ }).locator("p", { hasText: PROMPT }).first();
+  const paragraph = page
+    .getByRole("region", { name: /^Word page/ })
+    .locator("p", { hasText: PROMPT })
+    .first();
   await paragraph.click({ clickCount: 3 });
   await useSelection(page, pane);
   await pane.getByRole("combobox", { name: "Shape" }).selectOption("3:2");

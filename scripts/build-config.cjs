@@ -49,13 +49,18 @@ function apiModeFromEnv(value) {
     throw new Error(`ILLUSTRATE_API_MODE must be one of ${API_MODES.join(", ")}, got "${mode}"`);
   }
   if (mode !== "azure-openai-direct") {
-    for (const [name, set] of [["ILLUSTRATE_DEPLOYMENT", deployment], ["ILLUSTRATE_API_VERSION", apiVersion]]) {
+    for (const [name, set] of [
+      ["ILLUSTRATE_DEPLOYMENT", deployment],
+      ["ILLUSTRATE_API_VERSION", apiVersion],
+    ]) {
       if (set !== undefined) throw new Error(`${name} is used only with ILLUSTRATE_API_MODE=azure-openai-direct`);
     }
     return mode === undefined ? undefined : { mode };
   }
   if (value("ILLUSTRATE_GATEWAY_URL") === undefined) {
-    throw new Error("ILLUSTRATE_API_MODE=azure-openai-direct needs ILLUSTRATE_GATEWAY_URL = the Azure OpenAI endpoint, e.g. https://<resource>.openai.azure.com");
+    throw new Error(
+      "ILLUSTRATE_API_MODE=azure-openai-direct needs ILLUSTRATE_GATEWAY_URL = the Azure OpenAI endpoint, e.g. https://<resource>.openai.azure.com",
+    );
   }
   if (deployment === undefined) throw new Error("ILLUSTRATE_API_MODE=azure-openai-direct needs ILLUSTRATE_DEPLOYMENT (the deployment name)");
   if (!DEPLOYMENT_NAME.test(deployment)) {

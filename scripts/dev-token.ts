@@ -41,7 +41,9 @@ async function main(): Promise<void> {
     throw new Error(down ? `The local issuer is not running on ${issuerUrl}: start it with \`npm run issuer\`.` : error.message);
   });
   process.stdout.write(`${tokens.access_token}\n`);
-  console.error(`Access token for ${account}, valid ${Math.round(tokens.expires_in / 60)} min. Use: curl -H "Authorization: Bearer $(npm run -s dev-token -- ${account})" ...`);
+  console.error(
+    `Access token for ${account}, valid ${Math.round(tokens.expires_in / 60)} min. Use: curl -H "Authorization: Bearer $(npm run -s dev-token -- ${account})" ...`,
+  );
 }
 
 if (require.main === module) {

@@ -49,13 +49,34 @@ function serviceSpecs() {
   const specs = [];
   const env = process.env;
   if (!env.ILLUSTRATE_AUTHORITY && fs.existsSync(path.join(root, "server/dev-issuer/main.ts"))) {
-    specs.push({ name: "issuer", command: npm, args: ["run", "--silent", "issuer"], port: 3002, readyUrl: "https://localhost:3002/.well-known/openid-configuration", readyTimeoutMs: 60_000 });
+    specs.push({
+      name: "issuer",
+      command: npm,
+      args: ["run", "--silent", "issuer"],
+      port: 3002,
+      readyUrl: "https://localhost:3002/.well-known/openid-configuration",
+      readyTimeoutMs: 60_000,
+    });
   }
   if (!env.ILLUSTRATE_GATEWAY_URL || /^https:\/\/(localhost|127\.0\.0\.1):3001\/?$/.test(env.ILLUSTRATE_GATEWAY_URL)) {
-    specs.push({ name: "gateway", command: npm, args: ["run", "--silent", "gateway"], port: 3001, readyUrl: "https://localhost:3001/healthz", readyTimeoutMs: 60_000 });
+    specs.push({
+      name: "gateway",
+      command: npm,
+      args: ["run", "--silent", "gateway"],
+      port: 3001,
+      readyUrl: "https://localhost:3001/healthz",
+      readyTimeoutMs: 60_000,
+    });
   }
   // The first webpack compile takes a minute or two on a 2-core machine.
-  specs.push({ name: "pane", command: npx, args: ["webpack", "serve", "--mode", "development"], port: 3000, readyUrl: WORKBENCH_URL, readyTimeoutMs: 240_000 });
+  specs.push({
+    name: "pane",
+    command: npx,
+    args: ["webpack", "serve", "--mode", "development"],
+    port: 3000,
+    readyUrl: WORKBENCH_URL,
+    readyTimeoutMs: 240_000,
+  });
   return specs;
 }
 
@@ -78,10 +99,14 @@ function officeDesktopApp(app) {
  */
 function sideload(app) {
   log(`sideloading manifest.xml into ${app} desktop (office-addin-debugging)`);
-  const result = spawnSync(npx, ["office-addin-debugging", "start", "manifest.xml", "desktop", "--app", app, "--dev-server-port", "3000", "--no-debug"], {
-    stdio: "inherit",
-    shell: process.platform === "win32",
-  });
+  const result = spawnSync(
+    npx,
+    ["office-addin-debugging", "start", "manifest.xml", "desktop", "--app", app, "--dev-server-port", "3000", "--no-debug"],
+    {
+      stdio: "inherit",
+      shell: process.platform === "win32",
+    },
+  );
   return result.status === 0;
 }
 

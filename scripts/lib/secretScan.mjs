@@ -14,7 +14,9 @@ const MIN_SECRET_LENGTH = 8;
  * @returns {{ name: string, file: string }[]}
  */
 export function secretsInBuild(dir, env) {
-  const secrets = Object.entries(env).filter(([name, value]) => SECRET_NAME.test(name) && typeof value === "string" && value.length >= MIN_SECRET_LENGTH);
+  const secrets = Object.entries(env).filter(
+    ([name, value]) => SECRET_NAME.test(name) && typeof value === "string" && value.length >= MIN_SECRET_LENGTH,
+  );
   if (secrets.length === 0) return [];
   const found = [];
   const walk = (folder) => {

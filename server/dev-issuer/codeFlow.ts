@@ -62,9 +62,7 @@ function send(url: URL, ca: Buffer | string, jar: CookieJar, form?: URLSearchPar
         headers: {
           cookie: jar.header(),
           accept: "application/json, text/html",
-          ...(body === undefined
-            ? {}
-            : { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) }),
+          ...(body === undefined ? {} : { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) }),
         },
         timeout: 10_000,
       },

@@ -73,7 +73,12 @@ export async function handleInteraction(provider: Provider, req: IncomingMessage
     const details = await provider.interactionDetails(req, res);
     if (details.uid !== uid) throw new Error("interaction mismatch");
     if (abort) {
-      await provider.interactionFinished(req, res, { error: "access_denied", error_description: "The person cancelled sign-in" }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        req,
+        res,
+        { error: "access_denied", error_description: "The person cancelled sign-in" },
+        { mergeWithLastSubmission: false },
+      );
       return true;
     }
     if (details.prompt.name === "consent") {
@@ -104,7 +109,11 @@ export async function handleInteraction(provider: Provider, req: IncomingMessage
     sendHtml(res, 200, renderLoginPage(uid, hint));
   } catch (error) {
     if (!res.headersSent) {
-      sendHtml(res, 400, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in expired</title></head><body><main><h1>This sign-in has expired</h1><p>Close this window and sign in again from Illustrate.</p><p><small>${escapeHtml((error as Error).message)}</small></p></main></body></html>`);
+      sendHtml(
+        res,
+        400,
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in expired</title></head><body><main><h1>This sign-in has expired</h1><p>Close this window and sign in again from Illustrate.</p><p><small>${escapeHtml((error as Error).message)}</small></p></main></body></html>`,
+      );
     }
   }
   return true;

@@ -33,10 +33,7 @@ export function generateIssuerKeys(): IssuerKeys {
 function isIssuerKeys(value: unknown): value is IssuerKeys {
   const candidate = value as Partial<IssuerKeys> | null;
   return (
-    Array.isArray(candidate?.jwks?.keys) &&
-    candidate.jwks.keys.length > 0 &&
-    Array.isArray(candidate.cookieKeys) &&
-    candidate.cookieKeys.length > 0
+    Array.isArray(candidate?.jwks?.keys) && candidate.jwks.keys.length > 0 && Array.isArray(candidate.cookieKeys) && candidate.cookieKeys.length > 0
   );
 }
 

@@ -3,14 +3,7 @@ import Provider, { errors, type Configuration, type ErrorOut, type KoaContextWit
 import { findDevAccount } from "./accounts";
 import { escapeHtml } from "./interactions";
 import type { IssuerKeys } from "./keys";
-import {
-  ACCESS_TOKEN_TTL_S,
-  GATEWAY_AUDIENCE,
-  GATEWAY_SCOPE,
-  GATEWAY_SCOPE_URI,
-  PANE_CLIENT_ID,
-  paneRedirectUris,
-} from "./settings";
+import { ACCESS_TOKEN_TTL_S, GATEWAY_AUDIENCE, GATEWAY_SCOPE, GATEWAY_SCOPE_URI, PANE_CLIENT_ID, paneRedirectUris } from "./settings";
 
 /** What the local issuer is built from. */
 export interface DevProviderOptions {

@@ -24,7 +24,5 @@ export const ACCESS_TOKEN_TTL_S = 60 * 60;
  * uses it, and oidc-provider allows only http(s) redirect URIs for web clients.
  */
 export function paneRedirectUris(paneOrigin: string): string[] {
-  return ["taskpane.html", "workbench.html", "auth-dialog.html", "redirect.html"].map(
-    (page) => new URL(page, `${paneOrigin}/`).href,
-  );
+  return ["taskpane.html", "workbench.html", "auth-dialog.html", "redirect.html"].map((page) => new URL(page, `${paneOrigin}/`).href);
 }

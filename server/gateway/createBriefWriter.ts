@@ -51,7 +51,8 @@ export function createBriefWriter(env: NodeJS.ProcessEnv = process.env): Configu
   const deployment = env.PROMPT_DEPLOYMENT?.trim();
   if (!deployment) throw new Error("PROMPT_DEPLOYMENT is required for PROMPT_PROVIDER=azure-openai (the chat deployment name)");
   const format = env.PROMPT_RESPONSE_FORMAT?.trim() || "json_schema";
-  if (format !== "json_schema" && format !== "json_object") throw new Error(`PROMPT_RESPONSE_FORMAT must be json_schema or json_object, got "${format}"`);
+  if (format !== "json_schema" && format !== "json_object")
+    throw new Error(`PROMPT_RESPONSE_FORMAT must be json_schema or json_object, got "${format}"`);
   const sendUser = env.IMAGE_SEND_USER?.trim() || "true";
   if (sendUser !== "true" && sendUser !== "false") throw new Error(`IMAGE_SEND_USER must be true or false, got "${sendUser}"`);
   const rpm = positiveInteger("PROMPT_RPM", env.PROMPT_RPM, DEFAULT_PROMPT_RPM);

@@ -43,11 +43,19 @@ export function createQueuedProvider(id: string, env: NodeJS.ProcessEnv = proces
   if (id === "local") {
     const queue = queueFromEnv(env, { keyPrefix: "local" });
     const local = withLocalStreaming(withLocalEdits(new LocalProvider()));
-    return { provider: withPostprocess(queue ? gatedProvider(local, queue) : local, postprocess), queue, rpm: queue ? budgetOf(env, undefined) : null };
+    return {
+      provider: withPostprocess(queue ? gatedProvider(local, queue) : local, postprocess),
+      queue,
+      rpm: queue ? budgetOf(env, undefined) : null,
+    };
   }
   if (isRemoteProviderId(id)) {
     const queue = queueFromEnv(env, { defaultRpm: DEFAULT_REMOTE_RPM, keyPrefix: `${id}:${env.IMAGE_ENDPOINT ?? ""}:${env.IMAGE_DEPLOYMENT ?? ""}` });
-    return { provider: withPostprocess(createRemoteProvider(id, env, queue, family), postprocess), queue, rpm: queue ? budgetOf(env, DEFAULT_REMOTE_RPM) : null };
+    return {
+      provider: withPostprocess(createRemoteProvider(id, env, queue, family), postprocess),
+      queue,
+      rpm: queue ? budgetOf(env, DEFAULT_REMOTE_RPM) : null,
+    };
   }
   throw new Error(`IMAGE_PROVIDER "${id}" is not known; use one of: ${PROVIDER_IDS.join(", ")}`);
 }

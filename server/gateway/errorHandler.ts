@@ -13,10 +13,8 @@ const FASTIFY_ERRORS: Record<string, () => GatewayError> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: () => badRequest("invalid_json", "The request body is empty; send a JSON object"),
   FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>
     new GatewayError(415, "unsupported_media_type", "bad_request", "Send the body as Content-Type: application/json"),
-  FST_ERR_CTP_BODY_TOO_LARGE: () =>
-    new GatewayError(413, "payload_too_large", "bad_request", `The request body is over ${BODY_LIMIT_BYTES} bytes`),
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () =>
-    badRequest("invalid_content_length", "Content-Length does not match the body"),
+  FST_ERR_CTP_BODY_TOO_LARGE: () => new GatewayError(413, "payload_too_large", "bad_request", `The request body is over ${BODY_LIMIT_BYTES} bytes`),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => badRequest("invalid_content_length", "Content-Length does not match the body"),
 };
 
 /** Maps any thrown value to the {@link ApiError} the client gets. Unknown errors become a 500 `internal`. */

@@ -26,7 +26,8 @@ export function readGenerateExtras(body: Record<string, unknown>): GenerateExtra
     if (typeof value !== "string" || !(BACKGROUNDS as readonly string[]).includes(value)) {
       throw badRequest("invalid_background", "background must be transparent, opaque or auto", "background");
     }
-    if (value === "transparent" && format !== "png") throw badRequest("invalid_background", "a transparent background needs output_format png", "background");
+    if (value === "transparent" && format !== "png")
+      throw badRequest("invalid_background", "a transparent background needs output_format png", "background");
     extras.background = value as GenerateExtras["background"];
   }
   return extras;

@@ -32,19 +32,29 @@ async function main(): Promise<void> {
     closeAllQueues()
       .then(() => app.close())
       .then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once("SIGINT", close);
   process.once("SIGTERM", close);
   await app.listen({ port: config.port, host: config.host });
   for (const { entry, familySource, provider } of models.models) {
     // Which family each model was given, and whether it was configured or detected from the deployment's name.
-    app.log.info({ model: entry.id, provider: provider.info.provider, family: entry.family, familySource, rpm: entry.requestsPerMinute }, "model served");
+    app.log.info(
+      { model: entry.id, provider: provider.info.provider, family: entry.family, familySource, rpm: entry.requestsPerMinute },
+      "model served",
+    );
   }
   app.log.info(
-    { models: models.models.map((m) => m.entry.id), promptWriter: briefWriter?.writer.info ?? null, photoModel: models.photoModel, allowedOrigins: config.allowedOrigins, issuer: authConfig.issuer, audiences: authConfig.audiences },
+    {
+      models: models.models.map((m) => m.entry.id),
+      promptWriter: briefWriter?.writer.info ?? null,
+      photoModel: models.photoModel,
+      allowedOrigins: config.allowedOrigins,
+      issuer: authConfig.issuer,
+      audiences: authConfig.audiences,
+    },
     "gateway ready",
   );
 }

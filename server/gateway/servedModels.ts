@@ -66,7 +66,8 @@ function parseModelSettings(text: string): ModelSetting[] {
     const unknown = Object.keys(item).find((key) => !known.includes(key));
     if (unknown) throw new Error(`${at} has an unknown field "${unknown}"; fields: ${known.join(", ")}`);
     for (const key of ["id", "provider", "endpoint", "deployment", "family", "apiKeyEnv", "apiVersion"]) {
-      if (item[key] !== undefined && (typeof item[key] !== "string" || (item[key] as string).trim() === "")) throw new Error(`${at}.${key} must be a non-empty string`);
+      if (item[key] !== undefined && (typeof item[key] !== "string" || (item[key] as string).trim() === ""))
+        throw new Error(`${at}.${key} must be a non-empty string`);
     }
     if (typeof item.provider !== "string") throw new Error(`${at}.provider is required (local, foundry-mai or azure-openai)`);
     if (item.rpm !== undefined && !(Number.isInteger(item.rpm) && (item.rpm as number) > 0)) throw new Error(`${at}.rpm must be a positive integer`);
@@ -91,8 +92,9 @@ function envFor(setting: ModelSetting, env: NodeJS.ProcessEnv): NodeJS.ProcessEn
 
 function serve(setting: ModelSetting, env: NodeJS.ProcessEnv, configuredFamily: string | undefined): ServedModel {
   const ownEnv = envFor(setting, env);
-  const name = setting.provider === "local" ? "local" : setting.deployment ?? ownEnv.IMAGE_DEPLOYMENT ?? "";
-  const family = setting.provider === "local" ? ({ ok: true, family: "local", source: "configured" } as const) : resolveFamily(configuredFamily, name);
+  const name = setting.provider === "local" ? "local" : (setting.deployment ?? ownEnv.IMAGE_DEPLOYMENT ?? "");
+  const family =
+    setting.provider === "local" ? ({ ok: true, family: "local", source: "configured" } as const) : resolveFamily(configuredFamily, name);
   if (!family.ok) throw new Error(family.message);
   const { provider, queue, rpm } = createQueuedProvider(setting.provider, ownEnv, family.family);
   const id = setting.id ?? (setting.provider === "local" ? provider.info.model : name);

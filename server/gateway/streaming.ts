@@ -28,7 +28,8 @@ export function readStreamFields(body: Record<string, unknown>): StreamFields {
     throw badRequest("invalid_stream", "stream must be true or false", "stream");
   }
   const rawPartials = body.partial_images;
-  const partialImages = rawPartials === undefined ? 2 : typeof rawPartials === "string" && /^\d+$/.test(rawPartials) ? Number(rawPartials) : rawPartials;
+  const partialImages =
+    rawPartials === undefined ? 2 : typeof rawPartials === "string" && /^\d+$/.test(rawPartials) ? Number(rawPartials) : rawPartials;
   if (!Number.isInteger(partialImages) || (partialImages as number) < 0 || (partialImages as number) > MAX_PARTIAL_IMAGES) {
     throw badRequest("invalid_partial_images", `partial_images must be an integer from 0 to ${MAX_PARTIAL_IMAGES}`, "partial_images");
   }
@@ -49,7 +50,12 @@ export interface StreamJob {
   request: NormalizedGenerateRequest | ExtendedGenerateRequest;
   partialImages: number;
   /** Makes the images without streaming (for `n` > 1, edits, and providers that cannot stream). */
-  makeAll: (ctx: { signal: AbortSignal; userId?: string; onQueue: (status: QueueStatus) => void; onWaiting: (waiting: boolean) => void }) => Promise<ProviderImage[]>;
+  makeAll: (ctx: {
+    signal: AbortSignal;
+    userId?: string;
+    onQueue: (status: QueueStatus) => void;
+    onWaiting: (waiting: boolean) => void;
+  }) => Promise<ProviderImage[]>;
   generationTimeoutMs: number;
 }
 
@@ -92,7 +98,11 @@ export async function sendImageStream(request: FastifyRequest, reply: FastifyRep
         for await (const event of events) {
           if (cancellation.signal.aborted) break;
           if (event.type === "partial") {
-            write(`${eventPrefix}.partial_image`, { type: `${eventPrefix}.partial_image`, b64_json: event.b64_json, partial_image_index: event.index });
+            write(`${eventPrefix}.partial_image`, {
+              type: `${eventPrefix}.partial_image`,
+              b64_json: event.b64_json,
+              partial_image_index: event.index,
+            });
           } else {
             write(`${eventPrefix}.completed`, completedEvent(eventPrefix, event, provider.info));
           }

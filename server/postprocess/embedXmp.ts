@@ -71,7 +71,11 @@ export function embedXmpInPng(png: Buffer, xmp: string): Buffer {
 
 /** True for an APP1 segment (payload starting at `payload`) that holds XMP. */
 function isXmpApp1(jpeg: Buffer, marker: number, payload: number, end: number): boolean {
-  return marker === 0xe1 && end - payload >= JPEG_XMP_NAMESPACE.length && jpeg.subarray(payload, payload + JPEG_XMP_NAMESPACE.length).equals(JPEG_XMP_NAMESPACE);
+  return (
+    marker === 0xe1 &&
+    end - payload >= JPEG_XMP_NAMESPACE.length &&
+    jpeg.subarray(payload, payload + JPEG_XMP_NAMESPACE.length).equals(JPEG_XMP_NAMESPACE)
+  );
 }
 
 /**

@@ -49,7 +49,11 @@ export async function postprocessImage(image: ProviderImage, options: Postproces
   const xmp = provenanceXmp(options.backend);
   const quality = options.jpegQuality ?? 88;
   const meta = await sharp(input).metadata();
-  const jpeg = () => sharp(input).flatten({ background: "#ffffff" }).jpeg({ quality, ...JPEG_SPEED_OPTIONS }).toBuffer();
+  const jpeg = () =>
+    sharp(input)
+      .flatten({ background: "#ffffff" })
+      .jpeg({ quality, ...JPEG_SPEED_OPTIONS })
+      .toBuffer();
   const done = (bytes: Buffer, format: OutputFormat): PostprocessedImage => ({ ...image, b64_json: bytes.toString("base64"), format });
 
   if (meta.format === "jpeg") return done(embedXmpInJpeg(input, xmp), "jpeg");

@@ -54,8 +54,7 @@ export interface Provenance {
 
 /** Reads the two provenance fields back from an XMP packet (attribute or element form). */
 export function readProvenance(xmp: string): Provenance {
-  const field = (name: string) =>
-    new RegExp(`${name}="([^"]*)"`).exec(xmp)?.[1] ?? new RegExp(`<${name}>([^<]*)</${name}>`).exec(xmp)?.[1];
+  const field = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(xmp)?.[1] ?? new RegExp(`<${name}>([^<]*)</${name}>`).exec(xmp)?.[1];
   const unescape = (value: string | undefined) => value?.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
   return {
     digitalSourceType: unescape(field("Iptc4xmpExt:DigitalSourceType")),

@@ -1,5 +1,15 @@
 // Decorates a provider so every finished image (not partials) goes through postprocessImage.
-import { canEdit, canStream, type EditingProvider, type GenerateExtras, type ImageProvider, type ImageStreamEvent, type NormalizedGenerateRequest, type ProviderImage, type StreamingProvider } from "../providers/Provider";
+import {
+  canEdit,
+  canStream,
+  type EditingProvider,
+  type GenerateExtras,
+  type ImageProvider,
+  type ImageStreamEvent,
+  type NormalizedGenerateRequest,
+  type ProviderImage,
+  type StreamingProvider,
+} from "../providers/Provider";
 import { cropToRatio } from "./cropToRatio";
 import { postprocessImage, type PostprocessOptions } from "./postprocessImage";
 

@@ -40,8 +40,13 @@ export interface FairQueueOptions {
 
 /** A queue's own failure: 429 (type `rate_limited`, with retry-after) or 503 (type `upstream_unavailable`). */
 export function queueError(code: string, message: string, status: number, retryAfterMs?: number): ProviderError {
-  return new ProviderError(status, code, status === 429 ? "rate_limited" : "upstream_unavailable", message,
-    retryAfterMs === undefined ? {} : { retryAfterMs: Math.ceil(retryAfterMs) });
+  return new ProviderError(
+    status,
+    code,
+    status === 429 ? "rate_limited" : "upstream_unavailable",
+    message,
+    retryAfterMs === undefined ? {} : { retryAfterMs: Math.ceil(retryAfterMs) },
+  );
 }
 
 /**
@@ -50,14 +55,23 @@ export function queueError(code: string, message: string, status: number, retryA
  * (shutdown, Redis lost). `retryAfterMs` is the wait still expected at its place in the queue.
  */
 export function queueTimeoutError(maxWaitMs: number, retryAfterMs: number): ProviderError {
-  return queueError("queue_timeout", `No upstream slot within ${Math.round(maxWaitMs / 1000)} s: too many images are waiting; try again later`, 429, Math.max(1000, retryAfterMs));
+  return queueError(
+    "queue_timeout",
+    `No upstream slot within ${Math.round(maxWaitMs / 1000)} s: too many images are waiting; try again later`,
+    429,
+    Math.max(1000, retryAfterMs),
+  );
 }
 
 /**
  * Fails a waiter with {@link queueTimeoutError} after `maxWaitMs` (none when undefined): `expectedWaitMs` is asked
  * then, for the retry-after. Clear the returned timer when the waiter leaves otherwise.
  */
-export function expireAfter(maxWaitMs: number | undefined, expectedWaitMs: () => number, fail: (error: ProviderError) => void): NodeJS.Timeout | undefined {
+export function expireAfter(
+  maxWaitMs: number | undefined,
+  expectedWaitMs: () => number,
+  fail: (error: ProviderError) => void,
+): NodeJS.Timeout | undefined {
   if (maxWaitMs === undefined) return undefined;
   return setTimeout(() => fail(queueTimeoutError(maxWaitMs, expectedWaitMs())), maxWaitMs);
 }
@@ -110,7 +124,10 @@ export class FairQueue implements UpstreamGate {
   private timer: NodeJS.Timeout | undefined;
   private readonly now: () => number;
 
-  constructor(private readonly limiter: SlotLimiter, private readonly options: FairQueueOptions = {}) {
+  constructor(
+    private readonly limiter: SlotLimiter,
+    private readonly options: FairQueueOptions = {},
+  ) {
     this.now = options.now ?? Date.now;
   }
 

@@ -86,7 +86,10 @@ export class SharedFairQueue implements UpstreamGate {
   private nextSlotAt = 0;
   private lastReportAt = 0;
 
-  constructor(private readonly turns: RedisTurns, private readonly options: SharedFairQueueOptions) {
+  constructor(
+    private readonly turns: RedisTurns,
+    private readonly options: SharedFairQueueOptions,
+  ) {
     this.intervalMs = Math.ceil(slotIntervalMs(options.budget));
     this.leaseMs = options.leaseMs ?? 5000;
     this.pollMs = options.pollMs ?? 100;
@@ -155,7 +158,10 @@ export class SharedFairQueue implements UpstreamGate {
       // gateway stops its generation clock on the first report, so time in the queue never counts.
       if (this.mode === "shared") {
         waiter.reported = this.size;
-        ctx.onQueue?.({ position: this.size, expected_start_ms: Math.round(Math.max(0, this.nextSlotAt - Date.now()) + (this.size - 1) * this.intervalMs) });
+        ctx.onQueue?.({
+          position: this.size,
+          expected_start_ms: Math.round(Math.max(0, this.nextSlotAt - Date.now()) + (this.size - 1) * this.intervalMs),
+        });
       }
       if (this.mode === "shared") this.enqueueShared(waiter);
       else this.enqueueLocal(waiter);

@@ -1,5 +1,16 @@
 // Puts a provider that has no upstream client of its own (the local renderer) behind the shared queue.
-import { canEdit, canStream, type GenerateContext, type ImageProvider, type ImageStreamEvent, type NormalizedEditRequest, type NormalizedGenerateRequest, type ProviderImage, type StreamingProvider, type UpstreamGate } from "../providers/Provider";
+import {
+  canEdit,
+  canStream,
+  type GenerateContext,
+  type ImageProvider,
+  type ImageStreamEvent,
+  type NormalizedEditRequest,
+  type NormalizedGenerateRequest,
+  type ProviderImage,
+  type StreamingProvider,
+  type UpstreamGate,
+} from "../providers/Provider";
 
 /**
  * `inner` with one {@link UpstreamGate} slot taken before each `generate`, `generateStream` and `edit` call.

@@ -55,10 +55,7 @@ function positiveInteger(name: string, value: string | undefined): number | unde
  *   replica's waiting tickets are kept.
  * @throws Error naming the variable when a value is malformed
  */
-export function queueFromEnv(
-  env: NodeJS.ProcessEnv,
-  options: { defaultRpm?: number; keyPrefix: string; log?: QueueLog },
-): GatewayQueue | undefined {
+export function queueFromEnv(env: NodeJS.ProcessEnv, options: { defaultRpm?: number; keyPrefix: string; log?: QueueLog }): GatewayQueue | undefined {
   const rpm = positiveInteger("IMAGE_RPM", env.IMAGE_RPM) ?? options.defaultRpm;
   if (rpm === undefined) return undefined;
   const windowMs = positiveInteger("IMAGE_RPM_WINDOW_MS", env.IMAGE_RPM_WINDOW_MS) ?? 60_000;

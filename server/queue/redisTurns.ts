@@ -122,7 +122,10 @@ export class RedisTurns {
   private readonly run: Record<"enqueue" | "cancel" | "tick" | "positions" | "leave", (...args: ScriptArgs) => Promise<unknown>>;
 
   /** @param prefix key prefix of one deployment's queue, e.g. `illustrate:queue:{foundry-mai:…}:` */
-  constructor(readonly client: RedisClient, private readonly prefix: string) {
+  constructor(
+    readonly client: RedisClient,
+    private readonly prefix: string,
+  ) {
     const scripts = { enqueue: ENQUEUE, cancel: CANCEL, tick: TICK, positions: POSITIONS, leave: LEAVE };
     for (const [name, lua] of Object.entries(scripts)) client.defineCommand(`illustrate_${name}`, { numberOfKeys: 0, lua });
     const commands = client as unknown as Record<string, (...args: ScriptArgs) => Promise<unknown>>;
@@ -143,7 +146,13 @@ export class RedisTurns {
 
   /** See {@link TICK}: lease, at most one grant, and this replica's collected grants. */
   async tick(replica: string, intervalMs: number, leaseMs: number): Promise<TickAnswer> {
-    const [waitMs, replicas, users, held, mine] = (await this.run.tick(this.prefix, replica, Math.ceil(intervalMs), leaseMs)) as [number, number, number, number, string[]];
+    const [waitMs, replicas, users, held, mine] = (await this.run.tick(this.prefix, replica, Math.ceil(intervalMs), leaseMs)) as [
+      number,
+      number,
+      number,
+      number,
+      string[],
+    ];
     const granted = mine.map((entry) => {
       const cut = entry.lastIndexOf("|");
       return { ticket: entry.slice(0, cut), grantedAt: Number(entry.slice(cut + 1)) };

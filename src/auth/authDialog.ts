@@ -31,7 +31,11 @@ async function run(t: Translate): Promise<void> {
       accessToken: result.accessToken,
       expiresOn: result.expiresOn?.getTime() ?? Date.now() + 5 * 60_000,
       scopes: result.scopes,
-      account: { homeAccountId: result.account.homeAccountId, name: result.account.name ?? result.account.username, username: result.account.username },
+      account: {
+        homeAccountId: result.account.homeAccountId,
+        name: result.account.name ?? result.account.username,
+        username: result.account.username,
+      },
     });
     return;
   }

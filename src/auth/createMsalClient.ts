@@ -1,9 +1,5 @@
 // Creates the MSAL client for the pane: nested app authentication inside Office where supported, else standard.
-import {
-  createNestablePublicClientApplication,
-  createStandardPublicClientApplication,
-  type IPublicClientApplication,
-} from "@azure/msal-browser";
+import { createNestablePublicClientApplication, createStandardPublicClientApplication, type IPublicClientApplication } from "@azure/msal-browser";
 import type { IllustrateConfig } from "../core/config";
 import { msalConfiguration } from "./msalConfig";
 
@@ -33,11 +29,7 @@ export function supportsNestedAppAuth(config: IllustrateConfig, office: typeof O
  * @param office the `Office` global after `Office.onReady`, or undefined outside Office.
  * @throws MSAL's configuration errors (e.g. a malformed authority).
  */
-export async function createMsalClient(
-  config: IllustrateConfig,
-  pagesBase: string,
-  office: typeof Office | undefined,
-): Promise<CreatedMsalClient> {
+export async function createMsalClient(config: IllustrateConfig, pagesBase: string, office: typeof Office | undefined): Promise<CreatedMsalClient> {
   const configuration = msalConfiguration(config, pagesBase);
   if (supportsNestedAppAuth(config, office)) {
     return { client: await createNestablePublicClientApplication(configuration), nested: true };

@@ -38,9 +38,7 @@ async function loadMsalSession({ config, pagesBase, office }: LazySessionOptions
     config,
     loginHint: () => (hint ??= officeLoginHint(office)),
     // Nested app authentication has no popup to block; the dialog is the standard client's fallback in Office.
-    ...(inOfficeHost && !nested
-      ? { openDialog: openOfficeAuthDialog, dialogUrl: pageUrl(AUTH_DIALOG_PAGE, pagesBase) }
-      : {}),
+    ...(inOfficeHost && !nested ? { openDialog: openOfficeAuthDialog, dialogUrl: pageUrl(AUTH_DIALOG_PAGE, pagesBase) } : {}),
   });
 }
 

@@ -9,10 +9,14 @@ broadcastResponseToMainFrame().catch(async (error: unknown) => {
   const t = await localized.catch(() => undefined);
   const status = document.getElementById("status");
   // Text only: nothing from the URL or the identity provider is rendered as HTML.
-  if (status) status.textContent = t ? t("dialog.redirectFailed", { message }) : `Sign-in could not finish: ${message}. Close this window and try again.`;
+  if (status)
+    status.textContent = t ? t("dialog.redirectFailed", { message }) : `Sign-in could not finish: ${message}. Close this window and try again.`;
 });
 
-void localized.then((t) => {
-  const status = document.getElementById("status");
-  if (status) status.textContent = t("dialog.signingIn"); // runs before a failure's message (registered first)
-}, () => undefined);
+void localized.then(
+  (t) => {
+    const status = document.getElementById("status");
+    if (status) status.textContent = t("dialog.signingIn"); // runs before a failure's message (registered first)
+  },
+  () => undefined,
+);

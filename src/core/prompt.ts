@@ -16,7 +16,10 @@ export interface PromptFromSelection {
  */
 export function promptFromSelection(text: string, maxChars = MAX_PROMPT_CHARS): PromptFromSelection {
   // Word returns control characters for fields and objects (\u0001, \u0013-\u0015); drop them.
-  const cleaned = text.replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim();
+  const cleaned = text
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (cleaned.length <= maxChars) return { prompt: cleaned, truncated: false, originalLength: cleaned.length };
   const cut = cleaned.slice(0, maxChars);
   const lastSpace = cut.lastIndexOf(" ");

@@ -40,7 +40,11 @@ export function createBackendStatus(options: BackendStatusOptions): BackendStatu
   async function read(): Promise<PromptWriterStatus> {
     if (!options.baseUrl) return { source: "direct", promptWriter: null };
     try {
-      const response = await fetchFn(`${options.baseUrl}/v1/backend`, { method: "GET", headers: { accept: "application/json" }, credentials: "omit" });
+      const response = await fetchFn(`${options.baseUrl}/v1/backend`, {
+        method: "GET",
+        headers: { accept: "application/json" },
+        credentials: "omit",
+      });
       if (response.status === 404) return { source: "gateway", promptWriter: null }; // a gateway before /v1/backend
       if (!response.ok) return { source: "unreachable", promptWriter: null, error: new Error(`GET /v1/backend answered HTTP ${response.status}`) };
       return { source: "gateway", promptWriter: writerOf(await response.json()) };

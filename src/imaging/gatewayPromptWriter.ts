@@ -1,13 +1,7 @@
 // The gateway PromptWriter: `POST /v1/prompts/visual` with the pane's token, timeout, retries and typed errors.
 import type { DeckItemText, DeckStyle, PromptWriter, VisualBrief } from "../core/deck";
 import { ApiError } from "../core/protocol/errors";
-import {
-  MAX_BRIEF_CHARS,
-  MAX_BRIEF_ITEM_ID_CHARS,
-  MAX_BRIEF_ITEMS,
-  MAX_BRIEF_TEXT_CHARS,
-  MAX_BRIEF_TITLE_CHARS,
-} from "../core/protocol/limits";
+import { MAX_BRIEF_CHARS, MAX_BRIEF_ITEM_ID_CHARS, MAX_BRIEF_ITEMS, MAX_BRIEF_TEXT_CHARS, MAX_BRIEF_TITLE_CHARS } from "../core/protocol/limits";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../core/protocol/retry";
 import { apiErrorFromResponse, requestIdOf } from "../core/protocol/upstreamErrorShapes";
 import { VISUAL_BRIEFS_PATH, type VisualBriefItem, type VisualBriefsRequest } from "../core/protocol/visualBriefs";

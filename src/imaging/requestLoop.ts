@@ -62,7 +62,7 @@ export async function sendWithRetries<T>(
   const { signal, tokenProvider } = options;
   let refreshToken = false;
   let refreshed = false;
-  for (let retry = 0; ; ) {
+  for (let retry = 0; ;) {
     throwIfCancelled(signal);
     const headers: Record<string, string> = { ...options.headers };
     if (tokenProvider) {

@@ -47,7 +47,6 @@ export function aspectOfShape(shape: ShapeId, fitBox: PointSize | undefined): As
   return nearestAspect(ratio * 1000, 1000);
 }
 
-
 /** The request fields that carry the shape. */
 export interface ShapeFields {
   /** Absent on Auto with several models: the gateway picks the chosen model's size for `crop_to_ratio`. */

@@ -43,7 +43,12 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
   const [options, setOptions] = usePersistentState<GenerationOptions>(OPTIONS_STORAGE_KEY, DEFAULT_OPTIONS, isGenerationOptions);
   // issue #10: the served models, read once (the catalog caches; an older gateway gives the fallback list).
   const [models, setModels] = useState<ModelList>();
-  const [modelOptions, setModelOptions] = useState<ModelOptions>({ model: AUTO_MODEL, shape: DEFAULT_SHAPE, quality: DEFAULT_QUALITY, transparent: false });
+  const [modelOptions, setModelOptions] = useState<ModelOptions>({
+    model: AUTO_MODEL,
+    shape: DEFAULT_SHAPE,
+    quality: DEFAULT_QUALITY,
+    transparent: false,
+  });
   useEffect(() => {
     let live = true;
     void props.modelCatalog?.load().then(

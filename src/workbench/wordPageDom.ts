@@ -25,7 +25,8 @@ function domPointOf(root: HTMLElement, node: Node, offset: number): DomPoint | u
     const child = node.childNodes[offset] ?? node.childNodes[node.childNodes.length - 1];
     if (!child) return undefined;
     atEnd = node.childNodes[offset] === undefined;
-    block = child.nodeType === Node.ELEMENT_NODE && (child as Element).hasAttribute(BLOCK_ID_ATTR) ? (child as HTMLElement) : blockElementOf(root, child);
+    block =
+      child.nodeType === Node.ELEMENT_NODE && (child as Element).hasAttribute(BLOCK_ID_ATTR) ? (child as HTMLElement) : blockElementOf(root, child);
     if (!block) return undefined;
   }
   const blockId = block.getAttribute(BLOCK_ID_ATTR)!;

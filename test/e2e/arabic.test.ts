@@ -16,7 +16,19 @@ useBrowserPage({ onPage: (opened) => (page = opened) });
 /** English values that are the same in every language: product and host names (brands), not translations. */
 const SAME_IN_EVERY_LANGUAGE = new Set(["app.title", "app.word", "app.powerpoint", "style.render3d"]);
 /** Latin-script words an Arabic pane may show: brands, key names on the keyboard, file formats (PNG, JPEG), and the person's own text. */
-const ALLOWED_LATIN = new Set(["Illustrate", "Word", "PowerPoint", "Office", "Microsoft", "Enter", "Shift", "Esc", "PNG", "JPEG", ...E2E_ACCOUNT.split(" ")]);
+const ALLOWED_LATIN = new Set([
+  "Illustrate",
+  "Word",
+  "PowerPoint",
+  "Office",
+  "Microsoft",
+  "Enter",
+  "Shift",
+  "Esc",
+  "PNG",
+  "JPEG",
+  ...E2E_ACCOUNT.split(" "),
+]);
 
 type Table = { [key: string]: string | Table };
 function flatten(table: Table, prefix = ""): [string, string][] {

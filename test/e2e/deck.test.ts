@@ -54,7 +54,10 @@ const card = (pane: Locator, n: number) => pane.getByRole("listitem", { name: ne
  * Opens the deck panel (`entry`: its button). A run kept in this browser's IndexedDB from an earlier test is shown
  * first; `fresh` starts a new run instead, so each test starts from the document's list.
  */
-async function openDeckPanel(pane: Locator, { entry = "Illustrate slides…", fresh = false }: { entry?: string; fresh?: boolean } = {}): Promise<void> {
+async function openDeckPanel(
+  pane: Locator,
+  { entry = "Illustrate slides…", fresh = false }: { entry?: string; fresh?: boolean } = {},
+): Promise<void> {
   await pane.getByRole("button", { name: entry }).click();
   const heading = pane.getByRole("heading", { name: entry.replace("…", "") });
   await heading.waitFor().catch(async (error: unknown) => {
@@ -62,10 +65,16 @@ async function openDeckPanel(pane: Locator, { entry = "Illustrate slides…", fr
     throw new Error(`The deck panel did not open (${String(error)}); the pane shows: ${text.slice(text.indexOf("Generate"))}`);
   });
   try {
-    await pane.getByRole("button", { name: /^(Generate all|Resume|Start a new run)$/ }).first().waitFor({ timeout: 20_000 });
+    await pane
+      .getByRole("button", { name: /^(Generate all|Resume|Start a new run)$/ })
+      .first()
+      .waitFor({ timeout: 20_000 });
     const newRun = pane.getByRole("button", { name: "Start a new run" });
     if (fresh && (await newRun.isVisible())) await newRun.click();
-    await pane.getByRole("button", { name: fresh ? /^Generate all$/ : /^(Generate all|Resume)$/ }).first().waitFor({ timeout: 20_000 });
+    await pane
+      .getByRole("button", { name: fresh ? /^Generate all$/ : /^(Generate all|Resume)$/ })
+      .first()
+      .waitFor({ timeout: 20_000 });
   } catch {
     throw new Error(`The deck panel did not load: ${await heading.locator("xpath=ancestor::section[1]").innerText()}`);
   }
@@ -85,7 +94,10 @@ async function waitForStatus(locator: Locator, text: RegExp | string, timeout = 
 
 /** Puts slide `n` in view (the workbench's slide list) and returns the pictures (img) on it. */
 async function picturesOnSlide(n: number): Promise<Locator> {
-  await page.getByRole("button", { name: new RegExp(`^Slide ${n}:`) }).first().click();
+  await page
+    .getByRole("button", { name: new RegExp(`^Slide ${n}:`) })
+    .first()
+    .click();
   const slide = page.getByRole("region", { name: new RegExp(`^Slide ${n} of \\d+`) });
   await slide.waitFor();
   return slide.locator("img");
@@ -158,7 +170,10 @@ describe("whole deck in the workbench", () => {
     await openDeckPanel(pane, { entry: "Illustrate sections…", fresh: true });
     const ticked = await pane.getByRole("checkbox", { checked: true }).evaluateAll((boxes) => boxes.map((b) => b.getAttribute("aria-label") ?? b.id));
     expect(ticked.length).toBeGreaterThanOrEqual(4);
-    const firstPrompt = await pane.getByRole("textbox", { name: /^Prompt for Section / }).first().inputValue();
+    const firstPrompt = await pane
+      .getByRole("textbox", { name: /^Prompt for Section / })
+      .first()
+      .inputValue();
     expect(firstPrompt).toMatch(/no text, letters or numbers/);
     const counts = await countRequests({ filter: (prompt) => prompt.startsWith(firstPrompt.slice(0, 40)) });
 

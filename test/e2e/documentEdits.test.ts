@@ -190,7 +190,7 @@ describe("issue #5 in the workbench", () => {
       await pane.getByRole("button", { name: "Cancel" }).waitFor({ state: "visible", timeout: 10_000 });
       await elsewhere.click({ clickCount: 3 });
       expect(await page.evaluate(() => document.getSelection()?.toString().trim())).toMatch(/^By mid-morning/);
-      for (const deadline = Date.now() + 10_000; !seen && Date.now() < deadline; ) await page.waitForTimeout(50);
+      for (const deadline = Date.now() + 10_000; !seen && Date.now() < deadline;) await page.waitForTimeout(50);
       expect(seen).toBe(true); // the request is in flight, held at the route
       released();
     });
@@ -235,7 +235,8 @@ describe("issue #5 in the workbench", () => {
     });
     page.on("response", async (response) => {
       const request = response.request();
-      if (request.method() === "POST" && new URL(request.url()).pathname === "/v1/images/edits") editAnswers.push((await response.body()).toString("utf8"));
+      if (request.method() === "POST" && new URL(request.url()).pathname === "/v1/images/edits")
+        editAnswers.push((await response.body()).toString("utf8"));
     });
 
     await picture.click();
@@ -245,14 +246,16 @@ describe("issue #5 in the workbench", () => {
 
     expect(edits).toHaveLength(1); // one POST /v1/images/edits on the wire, multipart
     expect(edits[0].headers()["content-type"]).toMatch(/^multipart\/form-data/);
-    const sent = await page.evaluate(() => (window as unknown as { __editsSent: { image: string; imageType: string; prompt: string }[] }).__editsSent);
+    const sent = await page.evaluate(
+      () => (window as unknown as { __editsSent: { image: string; imageType: string; prompt: string }[] }).__editsSent,
+    );
     expect(sent).toHaveLength(1);
     // The selected picture's own bytes are the `image` part.
     expect(sent[0]).toEqual({ image: original.base64, imageType: original.mimeType, prompt: "Add a red canoe on the water" });
 
     const edited = await imageData(picture);
     expect(edited.base64).not.toBe(original.base64);
-    for (const deadline = Date.now() + 10_000; editAnswers.length === 0 && Date.now() < deadline; ) await page.waitForTimeout(100);
+    for (const deadline = Date.now() + 10_000; editAnswers.length === 0 && Date.now() < deadline;) await page.waitForTimeout(100);
     expect(editAnswers).toHaveLength(1);
     expect(editAnswers[0]).toContain(edited.base64); // the picture in the page is the one /v1/images/edits answered
     expect(await wordPage.locator("img").count()).toBe(1);
@@ -263,7 +266,9 @@ describe("issue #5 in the workbench", () => {
   it("Word page: a 1536×1024 noisy PNG over 4 MiB is inserted as a smaller JPEG of the same pixel size", async () => {
     const noise = Buffer.alloc(1536 * 1024 * 3);
     for (let i = 0; i < noise.length; i += 1) noise[i] = Math.floor(Math.random() * 256);
-    const png = await sharp(noise, { raw: { width: 1536, height: 1024, channels: 3 } }).png().toBuffer();
+    const png = await sharp(noise, { raw: { width: 1536, height: 1024, channels: 3 } })
+      .png()
+      .toBuffer();
     expect(png.length).toBeGreaterThan(4 * 1024 * 1024);
     const b64 = png.toString("base64");
     await page.route("**/v1/images/generations", async (route: Route) => {

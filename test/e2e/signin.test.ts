@@ -27,7 +27,10 @@ const wordPane = () => page.locator('[data-pane-host="workbench-word"]');
 
 /** Selects the prompt paragraph, takes it into the pane, Generate → Option 1 → Insert; resolves when the picture is in. */
 async function generateAndInsert(): Promise<void> {
-  const paragraph = page.getByRole("region", { name: /^Word page/ }).locator("p", { hasText: PROMPT }).first();
+  const paragraph = page
+    .getByRole("region", { name: /^Word page/ })
+    .locator("p", { hasText: PROMPT })
+    .first();
   await paragraph.click({ clickCount: 3 });
   const pane = wordPane();
   await useSelection(page, pane);

@@ -56,7 +56,13 @@ describe("workbench", () => {
   it("Word page: a report in sections whose inserted picture is still there after a reload (a document outlives its pane)", async () => {
     const { document: wordPage, pane } = await openWorkbench(page, "word");
     const headings = wordPage.getByRole("heading");
-    expect(await headings.allTextContents()).toEqual(["Introduction", "The market for lakeside stays", "Who comes, and when", "Our plan for next year", "Risks"]);
+    expect(await headings.allTextContents()).toEqual([
+      "Introduction",
+      "The market for lakeside stays",
+      "Who comes, and when",
+      "Our plan for next year",
+      "Risks",
+    ]);
     const paragraph = wordPage.locator("p", { hasText: PROMPT });
     await paragraph.click({ clickCount: 3 });
     await useSelection(page, pane);
@@ -66,11 +72,20 @@ describe("workbench", () => {
     const src = await inserted.getAttribute("src");
 
     await page.reload();
-    const again = page.getByRole("region", { name: /^Word page/ }).locator("p", { hasText: PROMPT }).locator("xpath=following-sibling::*[1]").locator("img");
+    const again = page
+      .getByRole("region", { name: /^Word page/ })
+      .locator("p", { hasText: PROMPT })
+      .locator("xpath=following-sibling::*[1]")
+      .locator("img");
     await again.waitFor({ state: "visible", timeout: 30_000 });
     expect(await again.getAttribute("src")).toBe(src);
     expect(await again.getAttribute("alt")).toBe(PROMPT);
-    expect(await page.getByRole("region", { name: /^Word page/ }).locator("img").count()).toBe(1);
+    expect(
+      await page
+        .getByRole("region", { name: /^Word page/ })
+        .locator("img")
+        .count(),
+    ).toBe(1);
 
     const { document: fresh } = await openWorkbench(page, "word");
     expect(await fresh.locator("img").count()).toBe(0);
@@ -111,7 +126,11 @@ describe("workbench", () => {
     expect(pictureBox!.y + pictureBox!.height).toBeLessThanOrEqual(slideBox!.y + slideBox!.height + 0.5);
     for (const box of await slide.getByRole("group").all()) {
       const b = (await box.boundingBox())!;
-      const overlap = pictureBox!.x < b.x + b.width && b.x < pictureBox!.x + pictureBox!.width && pictureBox!.y < b.y + b.height && b.y < pictureBox!.y + pictureBox!.height;
+      const overlap =
+        pictureBox!.x < b.x + b.width &&
+        b.x < pictureBox!.x + pictureBox!.width &&
+        pictureBox!.y < b.y + b.height &&
+        b.y < pictureBox!.y + pictureBox!.height;
       expect(overlap).toBe(false);
     }
     await page.screenshot({ path: path.join(ARTIFACTS, "workbench-slide.png") });

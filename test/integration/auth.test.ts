@@ -88,13 +88,20 @@ describe("gateway bearer-token verification", () => {
   let app: FastifyInstance;
 
   /** A token as issuer A would sign it; `claims` and `header` override the defaults. */
-  function sign(
-    claims: Record<string, unknown> = {},
-    options: { key?: IssuerKey; kid?: string; iat?: number } = {},
-  ): Promise<string> {
+  function sign(claims: Record<string, unknown> = {}, options: { key?: IssuerKey; kid?: string; iat?: number } = {}): Promise<string> {
     const key = options.key ?? keyA;
     const issuedAt = options.iat ?? now();
-    const payload = { iss: ISSUER, aud: AUDIENCE, sub: "ada", iat: issuedAt, exp: issuedAt + 3600, scp: "Images.Create", oid: OID, name: "Ada Lovelace", ...claims };
+    const payload = {
+      iss: ISSUER,
+      aud: AUDIENCE,
+      sub: "ada",
+      iat: issuedAt,
+      exp: issuedAt + 3600,
+      scp: "Images.Create",
+      oid: OID,
+      name: "Ada Lovelace",
+      ...claims,
+    };
     return new SignJWT(payload)
       .setProtectedHeader({ alg: key.jwk.alg as string, kid: options.kid ?? (key.jwk.kid as string), typ: "at+jwt" })
       .sign(key.privateKey);

@@ -55,7 +55,11 @@ describe("local OpenID Connect issuer", () => {
         client_id: "illustrate-pane-dev",
       });
       // The ID token carries what MSAL shows for the account (conformIdTokenClaims: false).
-      expect(decodeJwt(tokens.id_token ?? "")).toMatchObject({ aud: "illustrate-pane-dev", name: account.name, preferred_username: account.username });
+      expect(decodeJwt(tokens.id_token ?? "")).toMatchObject({
+        aud: "illustrate-pane-dev",
+        name: account.name,
+        preferred_username: account.username,
+      });
       expect(tokens.refresh_token).toEqual(expect.any(String));
     },
   );
@@ -65,9 +69,9 @@ describe("local OpenID Connect issuer", () => {
   });
 
   it("refuses a redirect URI that is not registered", async () => {
-    await expect(
-      signInWithCodeFlow({ issuerUrl: issuer.url, account: "ada", ca, redirectUri: "https://evil.test/callback" }),
-    ).rejects.toThrow(/authorize: expected a redirect, got HTTP 400/);
+    await expect(signInWithCodeFlow({ issuerUrl: issuer.url, account: "ada", ca, redirectUri: "https://evil.test/callback" })).rejects.toThrow(
+      /authorize: expected a redirect, got HTTP 400/,
+    );
   });
 
   it("issues tokens the gateway accepts, with the user's oid reaching the provider", async () => {
@@ -86,7 +90,11 @@ describe("local OpenID Connect issuer", () => {
     try {
       const gateway = `https://localhost:${(app.server.address() as AddressInfo).port}/v1/images/generations`;
       const post = (authorization: string) =>
-        httpsCall(gateway, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify({ prompt: "A red kite", size: "1024x1024" }) });
+        httpsCall(gateway, {
+          method: "POST",
+          headers: { authorization, "content-type": "application/json" },
+          body: JSON.stringify({ prompt: "A red kite", size: "1024x1024" }),
+        });
       const grace = await signInWithCodeFlow({ issuerUrl: issuer.url, account: "grace", ca });
       expect((await post(`Bearer ${grace.access_token}`)).status).toBe(200);
       expect(calls).toEqual([DEV_ACCOUNTS[1].oid]);
@@ -111,7 +119,11 @@ describe("local OpenID Connect issuer", () => {
       httpsCall(`${issuer.url}/token`, {
         method: "POST",
         headers: { origin, "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: tokens.refresh_token ?? "", client_id: "illustrate-pane-dev" }).toString(),
+        body: new URLSearchParams({
+          grant_type: "refresh_token",
+          refresh_token: tokens.refresh_token ?? "",
+          client_id: "illustrate-pane-dev",
+        }).toString(),
       });
     const foreign = await refresh("https://evil.test");
     expect(foreign.headers["access-control-allow-origin"]).toBeUndefined();

@@ -212,7 +212,11 @@ describe("one model per family (IMAGE_PROVIDER + IMAGE_DEPLOYMENT + IMAGE_MODEL_
   test("malformed IMAGE_MODELS, duplicate ids and an unknown IMAGE_PHOTO_MODEL stop the gateway with the reason", () => {
     expect(() => createServedModels({ IMAGE_MODELS: "[{" })).toThrow(/IMAGE_MODELS must be a JSON array/);
     expect(() => createServedModels({ IMAGE_MODELS: JSON.stringify([{ provider: "local", colour: "red" }]) })).toThrow(/unknown field "colour"/);
-    expect(() => createServedModels({ IMAGE_MODELS: JSON.stringify([{ provider: "local" }, { provider: "local" }]) })).toThrow(/two models are named/);
-    expect(() => createServedModels({ IMAGE_MODELS: JSON.stringify([{ provider: "local" }]), IMAGE_PHOTO_MODEL: "nope" })).toThrow(/IMAGE_PHOTO_MODEL "nope"/);
+    expect(() => createServedModels({ IMAGE_MODELS: JSON.stringify([{ provider: "local" }, { provider: "local" }]) })).toThrow(
+      /two models are named/,
+    );
+    expect(() => createServedModels({ IMAGE_MODELS: JSON.stringify([{ provider: "local" }]), IMAGE_PHOTO_MODEL: "nope" })).toThrow(
+      /IMAGE_PHOTO_MODEL "nope"/,
+    );
   });
 });

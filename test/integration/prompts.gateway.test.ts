@@ -73,7 +73,12 @@ describe("with a chat deployment (dated path, api-key)", () => {
   let served: Served;
   beforeAll(async () => {
     fake = await startFakeChatUpstream({ deployment: DEPLOYMENT, apiVersion: API_VERSION, apiKey: API_KEY });
-    const writer = new AzureChatBriefWriter({ endpoint: fake.url, deployment: DEPLOYMENT, apiVersion: API_VERSION, client: testClient({ timeoutMs: 5000 }) });
+    const writer = new AzureChatBriefWriter({
+      endpoint: fake.url,
+      deployment: DEPLOYMENT,
+      apiVersion: API_VERSION,
+      client: testClient({ timeoutMs: 5000 }),
+    });
     served = await serve({ writer, timeoutMs: 10_000 });
   });
   afterAll(async () => {
@@ -117,18 +122,25 @@ describe("with a chat deployment (dated path, api-key)", () => {
     expect(system.content).toContain("watercolor painting"); // the run's style, so briefs do not fight it
     expect(system.content).toContain("#1F4E79");
     // The pane's ids never reach the model: short ones do, mapped back by the gateway.
-    expect(JSON.parse(user.content)).toEqual({ items: [
-      { id: "1", kind: "slide", title: ITEMS[0].title, text: ITEMS[0].text },
-      { id: "2", kind: "slide", title: ITEMS[1].title, text: ITEMS[1].text },
-    ] });
+    expect(JSON.parse(user.content)).toEqual({
+      items: [
+        { id: "1", kind: "slide", title: ITEMS[0].title, text: ITEMS[0].text },
+        { id: "2", kind: "slide", title: ITEMS[1].title, text: ITEMS[1].text },
+      ],
+    });
   });
 
   test("an item the model leaves out, unknown ids and blank briefs are not answered; a brief that asks for no text keeps its words", async () => {
-    fake.next({ kind: "content", content: JSON.stringify({ briefs: [
-      { id: "2", brief: "  A map of Lisbon   without any text.  " },
-      { id: "9", brief: "stray" },
-      { id: "1", brief: "   " },
-    ] }) });
+    fake.next({
+      kind: "content",
+      content: JSON.stringify({
+        briefs: [
+          { id: "2", brief: "  A map of Lisbon   without any text.  " },
+          { id: "9", brief: "stray" },
+          { id: "1", brief: "   " },
+        ],
+      }),
+    });
     const answer = await post(served.base);
     expect(answer.status).toBe(200);
     expect(answer.json.briefs).toEqual([{ id: "257#2", prompt: "A map of Lisbon without any text." }]);
@@ -204,7 +216,12 @@ describe("with a chat deployment (dated path, api-key)", () => {
   });
 
   test("timeout: the chat deployment hangs → 504 generation_timeout, and the upstream call is cut", async () => {
-    const writer = new AzureChatBriefWriter({ endpoint: fake.url, deployment: DEPLOYMENT, apiVersion: API_VERSION, client: testClient({ timeoutMs: 60_000 }) });
+    const writer = new AzureChatBriefWriter({
+      endpoint: fake.url,
+      deployment: DEPLOYMENT,
+      apiVersion: API_VERSION,
+      client: testClient({ timeoutMs: 60_000 }),
+    });
     const short = await serve({ writer, timeoutMs: 300 });
     try {
       fake.next({ kind: "hang" });
@@ -221,12 +238,38 @@ describe("with a chat deployment (dated path, api-key)", () => {
 
   test.each([
     ["no items", { items: [], style: STYLE }, "missing_items", "items"],
-    [`${MAX_BRIEF_ITEMS + 1} items`, { items: Array.from({ length: MAX_BRIEF_ITEMS + 1 }, (_, i) => ({ id: `s${i}`, title: "t", text: "" })), style: STYLE }, "too_many_items", "items"],
-    ["a text over the limit", { items: [{ id: "a", title: "t", text: "x".repeat(MAX_BRIEF_TEXT_CHARS + 1) }], style: STYLE }, "item_too_long", "items/0/text"],
+    [
+      `${MAX_BRIEF_ITEMS + 1} items`,
+      { items: Array.from({ length: MAX_BRIEF_ITEMS + 1 }, (_, i) => ({ id: `s${i}`, title: "t", text: "" })), style: STYLE },
+      "too_many_items",
+      "items",
+    ],
+    [
+      "a text over the limit",
+      { items: [{ id: "a", title: "t", text: "x".repeat(MAX_BRIEF_TEXT_CHARS + 1) }], style: STYLE },
+      "item_too_long",
+      "items/0/text",
+    ],
     ["an unknown item field", { items: [{ id: "a", title: "t", text: "", notes: "x" }], style: STYLE }, "unknown_parameter", "items/0/notes"],
     ["an unknown top-level field", { ...BODY, temperature: 0 }, "unknown_parameter", "temperature"],
-    ["a repeated id", { items: [{ id: "a", title: "t", text: "" }, { id: "a", title: "u", text: "" }], style: STYLE }, "duplicate_item_id", "items/1/id"],
-    ["five colours", { items: [ITEMS[0]], style: { ...STYLE, palette: ["#000000", "#111111", "#222222", "#333333", "#444444"] } }, "invalid_style", "style/palette"],
+    [
+      "a repeated id",
+      {
+        items: [
+          { id: "a", title: "t", text: "" },
+          { id: "a", title: "u", text: "" },
+        ],
+        style: STYLE,
+      },
+      "duplicate_item_id",
+      "items/1/id",
+    ],
+    [
+      "five colours",
+      { items: [ITEMS[0]], style: { ...STYLE, palette: ["#000000", "#111111", "#222222", "#333333", "#444444"] } },
+      "invalid_style",
+      "style/palette",
+    ],
     ["an unknown preset", { items: [ITEMS[0]], style: { ...STYLE, preset: "oil-on-velvet" } }, "invalid_style", "style/preset"],
     ["no style", { items: [ITEMS[0]] }, "invalid_style", "style"],
   ])("limits: %s → 400 with its code, nothing sent upstream", async (_name, body, code, param) => {
@@ -244,7 +287,12 @@ describe("with a chat deployment (dated path, api-key)", () => {
 
   test("GET /v1/backend names the prompt writer and keeps the image backend's fields", async () => {
     const backend = await (await fetch(`${served.base}/v1/backend`)).json();
-    expect(backend).toEqual({ provider: "local", model: expect.any(String), offline: true, promptWriter: { provider: "azure-openai", model: DEPLOYMENT } });
+    expect(backend).toEqual({
+      provider: "local",
+      model: expect.any(String),
+      offline: true,
+      promptWriter: { provider: "azure-openai", model: DEPLOYMENT },
+    });
   });
 });
 
@@ -254,7 +302,12 @@ describe("configured from PROMPT_* (v1 path, Entra token, its own queue)", () =>
 
   test("the v1 path carries model and no api-version; an Entra token is sent as Bearer", async () => {
     fake = await startFakeChatUpstream({ deployment: DEPLOYMENT, bearerToken: TOKEN });
-    const writer = new AzureChatBriefWriter({ endpoint: fake.url, deployment: DEPLOYMENT, responseFormat: "json_object", client: testClient({ tokens: { getToken: async () => ({ token: TOKEN }) } }) });
+    const writer = new AzureChatBriefWriter({
+      endpoint: fake.url,
+      deployment: DEPLOYMENT,
+      responseFormat: "json_object",
+      client: testClient({ tokens: { getToken: async () => ({ token: TOKEN }) } }),
+    });
     const served = await serve({ writer, timeoutMs: 5000 });
     try {
       const answer = await post(served.base);
@@ -328,8 +381,14 @@ describe("PROMPT_* configuration errors name the variable", () => {
     [{ PROMPT_PROVIDER: "azure-openai" }, /PROMPT_ENDPOINT is required/],
     [{ PROMPT_PROVIDER: "azure-openai", PROMPT_ENDPOINT: "http://example.com" }, /PROMPT_ENDPOINT: http:\/\/ is accepted for loopback/],
     [{ PROMPT_PROVIDER: "azure-openai", PROMPT_ENDPOINT: "https://r.openai.azure.com" }, /PROMPT_DEPLOYMENT is required/],
-    [{ PROMPT_PROVIDER: "azure-openai", PROMPT_ENDPOINT: "https://r.openai.azure.com", PROMPT_DEPLOYMENT: "d", PROMPT_RPM: "0" }, /PROMPT_RPM must be a positive integer/],
-    [{ PROMPT_PROVIDER: "azure-openai", PROMPT_ENDPOINT: "https://r.openai.azure.com", PROMPT_DEPLOYMENT: "d", PROMPT_RESPONSE_FORMAT: "xml" }, /PROMPT_RESPONSE_FORMAT must be json_schema or json_object/],
+    [
+      { PROMPT_PROVIDER: "azure-openai", PROMPT_ENDPOINT: "https://r.openai.azure.com", PROMPT_DEPLOYMENT: "d", PROMPT_RPM: "0" },
+      /PROMPT_RPM must be a positive integer/,
+    ],
+    [
+      { PROMPT_PROVIDER: "azure-openai", PROMPT_ENDPOINT: "https://r.openai.azure.com", PROMPT_DEPLOYMENT: "d", PROMPT_RESPONSE_FORMAT: "xml" },
+      /PROMPT_RESPONSE_FORMAT must be json_schema or json_object/,
+    ],
   ])("%j", (env, message) => {
     expect(() => createBriefWriter(env)).toThrow(message);
   });

@@ -32,21 +32,33 @@ describe("deployment path (IMAGE_API_VERSION set)", () => {
     const seen = fake.requests[0];
     expect(seen.path).toBe(`/openai/deployments/${DEPLOYMENT}/images/generations`);
     expect(seen.query).toEqual({ "api-version": API_VERSION });
-    expect(seen.body).toEqual({ prompt: "A lighthouse at dusk", n: 3, size: "1536x1024", quality: "auto", output_format: "png", user: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(seen.body).toEqual({
+      prompt: "A lighthouse at dusk",
+      n: 3,
+      size: "1536x1024",
+      quality: "auto",
+      output_format: "png",
+      user: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
     expect(images).toHaveLength(3);
     expect(images[0].revised_prompt).toBe("A picture of A lighthouse at dusk");
     expect(await decoded(images[0].b64_json)).toEqual({ format: "png", width: 1536, height: 1024 });
   });
 
   test("jpeg with output_compression and an opaque background are passed on", async () => {
-    const [image] = await provider.generate({ ...generateRequest({ outputFormat: "jpeg", quality: "high" }), outputCompression: 70, background: "opaque" }, { signal: signal() });
+    const [image] = await provider.generate(
+      { ...generateRequest({ outputFormat: "jpeg", quality: "high" }), outputCompression: 70, background: "opaque" },
+      { signal: signal() },
+    );
     expect(fake.violations).toEqual([]);
     expect(fake.requests[0].body).toMatchObject({ output_format: "jpeg", output_compression: 70, background: "opaque", quality: "high" });
     expect((await decoded(image.b64_json)).format).toBe("jpeg");
   });
 
   test("a transparent background with jpeg is refused before any call", async () => {
-    const error = await rejectionOf(provider.generate({ ...generateRequest({ outputFormat: "jpeg" }), background: "transparent" }, { signal: signal() }));
+    const error = await rejectionOf(
+      provider.generate({ ...generateRequest({ outputFormat: "jpeg" }), background: "transparent" }, { signal: signal() }),
+    );
     expect(error).toMatchObject({ statusCode: 400, code: "invalid_background", type: "bad_request" });
     expect(fake.requests).toHaveLength(0);
   });
@@ -87,7 +99,12 @@ describe("deployment path (IMAGE_API_VERSION set)", () => {
     const image = await fakePng(1024, 1024, 3);
     const mask = await fakePng(1024, 1024, 4);
     const [edited] = await provider.edit(
-      { ...generateRequest({ apiSize: "1024x1024", size: { widthPx: 1024, heightPx: 1024 } }), image: { bytes: image, mimeType: "image/png" }, mask: { bytes: mask }, inputFidelity: "high" },
+      {
+        ...generateRequest({ apiSize: "1024x1024", size: { widthPx: 1024, heightPx: 1024 } }),
+        image: { bytes: image, mimeType: "image/png" },
+        mask: { bytes: mask },
+        inputFidelity: "high",
+      },
       { signal: signal() },
     );
     expect(fake.violations).toEqual([]);

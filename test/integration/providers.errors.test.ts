@@ -122,7 +122,12 @@ test("cancel while MAI makes n calls aborts every one", async () => {
 
 test("the generation timeout aborts the upstream request → timeout", async () => {
   fake.next({ kind: "hang" });
-  const quick = new AzureOpenAIProvider({ endpoint: fake.url, deployment: DEPLOYMENT, apiVersion: "2025-04-01-preview", client: testClient({ timeoutMs: 200 }) });
+  const quick = new AzureOpenAIProvider({
+    endpoint: fake.url,
+    deployment: DEPLOYMENT,
+    apiVersion: "2025-04-01-preview",
+    client: testClient({ timeoutMs: 200 }),
+  });
   const error = await rejectionOf(quick.generate(generateRequest(), { signal: new AbortController().signal }));
   expect(error).toMatchObject({ statusCode: 504, code: "timeout", type: "timeout" });
   await until(() => fake.requests[0].aborted);

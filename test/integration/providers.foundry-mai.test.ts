@@ -73,7 +73,10 @@ test("edit with a mask is refused before any upstream call (MAI takes none)", as
   const png = await fakePng(1024, 1024);
   const error = await rejectionOf(
     Promise.resolve().then(() =>
-      provider().edit({ ...generateRequest(), image: { bytes: png, mimeType: "image/png" }, mask: { bytes: png } }, { signal: new AbortController().signal }),
+      provider().edit(
+        { ...generateRequest(), image: { bytes: png, mimeType: "image/png" }, mask: { bytes: png } },
+        { signal: new AbortController().signal },
+      ),
     ),
   );
   expect(error).toMatchObject({ statusCode: 400, code: "mask_not_supported", type: "bad_request" });
@@ -92,10 +95,17 @@ test("Entra: Bearer token; a 401 is retried once with a fresh token", async () =
 
 test("configured from the environment (IMAGE_PROVIDER=foundry-mai, IMAGE_ENDPOINT, IMAGE_DEPLOYMENT, IMAGE_API_KEY)", async () => {
   const configured = createRemoteProvider("foundry-mai", { IMAGE_ENDPOINT: `${fake.url}/`, IMAGE_DEPLOYMENT: DEPLOYMENT, IMAGE_API_KEY: API_KEY });
-  await configured.generate(generateRequest({ apiSize: "1024x1536", size: { widthPx: 1024, heightPx: 1536 } }), { signal: new AbortController().signal });
+  await configured.generate(generateRequest({ apiSize: "1024x1536", size: { widthPx: 1024, heightPx: 1536 } }), {
+    signal: new AbortController().signal,
+  });
   expect(fake.violations).toEqual([]);
   expect(fake.requests[0].body).toMatchObject({ width: 832, height: 1248 });
-  const anonymous = createRemoteProvider("foundry-mai", { IMAGE_ENDPOINT: fake.url, IMAGE_DEPLOYMENT: DEPLOYMENT, IMAGE_API_KEY: API_KEY, IMAGE_SEND_USER: "false" });
+  const anonymous = createRemoteProvider("foundry-mai", {
+    IMAGE_ENDPOINT: fake.url,
+    IMAGE_DEPLOYMENT: DEPLOYMENT,
+    IMAGE_API_KEY: API_KEY,
+    IMAGE_SEND_USER: "false",
+  });
   await anonymous.generate(generateRequest(), { signal: new AbortController().signal, userId: "oid-9" });
   expect(fake.requests[1].body.user).toBeUndefined();
   expect(() => createRemoteProvider("foundry-mai", { IMAGE_ENDPOINT: "http://example.com", IMAGE_DEPLOYMENT: "d" })).toThrow(/loopback/);
@@ -104,7 +114,11 @@ test("configured from the environment (IMAGE_PROVIDER=foundry-mai, IMAGE_ENDPOIN
 
 test("the fake is strict: width < 768 and a missing model are refused", async () => {
   const post = (body: unknown) =>
-    fetch(`${fake.url}/mai/v1/images/generations`, { method: "POST", headers: { "content-type": "application/json", "api-key": API_KEY }, body: JSON.stringify(body) });
+    fetch(`${fake.url}/mai/v1/images/generations`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "api-key": API_KEY },
+      body: JSON.stringify(body),
+    });
   const small = await post({ model: DEPLOYMENT, prompt: "x", width: 512, height: 1024 });
   expect(small.status).toBe(400);
   expect((await small.json()).error.message).toMatch(/width/);

@@ -30,7 +30,9 @@ async function streamEvents(base: string, body: unknown, signal?: AbortSignal): 
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
   const events: [string, any][] = [];
-  for await (const message of readServerSentEvents(response.body as ReadableStream<Uint8Array>, { tooLarge: (max) => new Error(`event over ${max} characters`) })) {
+  for await (const message of readServerSentEvents(response.body as ReadableStream<Uint8Array>, {
+    tooLarge: (max) => new Error(`event over ${max} characters`),
+  })) {
     events.push([message.event ?? "message", JSON.parse(message.data)]);
   }
   return events;
@@ -58,7 +60,13 @@ describe("local provider (IMAGE_PROVIDER=local)", () => {
   afterAll(() => served.close());
 
   test("GET /v1/backend says the local renderer streams", async () => {
-    expect(await (await fetch(`${served.base}/v1/backend`)).json()).toEqual({ provider: "local", model: "local-renderer", offline: true, streaming: true, promptWriter: null });
+    expect(await (await fetch(`${served.base}/v1/backend`)).json()).toEqual({
+      provider: "local",
+      model: "local-renderer",
+      offline: true,
+      streaming: true,
+      promptWriter: null,
+    });
   });
 
   test("background transparent (issue #10): /v1/models says it can; the picture is an RGBA PNG with clear corners, never turned into JPEG", async () => {
@@ -67,10 +75,25 @@ describe("local provider (IMAGE_PROVIDER=local)", () => {
     expect(models.data[0]).toMatchObject({ family: "local", transparentBackground: true, offline: true });
 
     for (const stream of [false, true]) {
-      const body = { prompt: "A misty mountain lake at dawn", size: "1536x1024", background: "transparent", output_format: "png", seed: 5, ...(stream ? { stream: true, partial_images: 1 } : {}) };
+      const body = {
+        prompt: "A misty mountain lake at dawn",
+        size: "1536x1024",
+        background: "transparent",
+        output_format: "png",
+        seed: 5,
+        ...(stream ? { stream: true, partial_images: 1 } : {}),
+      };
       const b64: string = stream
         ? (await streamEvents(served.base, body)).at(-1)![1].b64_json
-        : (await (await fetch(`${served.base}/v1/images/generations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json()).data[0].b64_json;
+        : (
+            await (
+              await fetch(`${served.base}/v1/images/generations`, {
+                method: "POST",
+                headers: { "content-type": "application/json" },
+                body: JSON.stringify(body),
+              })
+            ).json()
+          ).data[0].b64_json;
       const bytes = Buffer.from(b64, "base64");
       // Big enough for the gateway's JPEG transcoding (≥ 100 KiB) — which never applies to a picture with alpha.
       expect(bytes.length).toBeGreaterThan(100 * 1024);
@@ -79,7 +102,7 @@ describe("local provider (IMAGE_PROVIDER=local)", () => {
       const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
       expect([info.width, info.height, info.channels]).toEqual([1536, 1024, 4]);
       expect(data[3]).toBe(0); // top-left corner fully transparent
-      expect(data[((512 * 1536) + 768) * 4 + 3]).toBe(255); // centre opaque
+      expect(data[(512 * 1536 + 768) * 4 + 3]).toBe(255); // centre opaque
     }
 
     const refused = await fetch(`${served.base}/v1/images/generations`, {
@@ -92,9 +115,17 @@ describe("local provider (IMAGE_PROVIDER=local)", () => {
   });
 
   test("stream: true → blurred low-resolution previews first, then the picture with algorithmicMedia provenance", async () => {
-    const events = await streamEvents(served.base, { prompt: "A misty mountain lake at dawn", size: "1536x1024", stream: true, partial_images: 2, seed: 3 });
+    const events = await streamEvents(served.base, {
+      prompt: "A misty mountain lake at dawn",
+      size: "1536x1024",
+      stream: true,
+      partial_images: 2,
+      seed: 3,
+    });
     expect(events.map(([name]) => name)).toEqual(["image_generation.partial_image", "image_generation.partial_image", "image_generation.completed"]);
-    const widths = await Promise.all(events.slice(0, 2).map(async ([, data]) => (await sharp(Buffer.from(data.b64_json, "base64")).metadata()).width));
+    const widths = await Promise.all(
+      events.slice(0, 2).map(async ([, data]) => (await sharp(Buffer.from(data.b64_json, "base64")).metadata()).width),
+    );
     expect(widths[0]).toBeLessThan(widths[1] as number);
     expect(widths[1]).toBeLessThan(1536);
     const [, completed] = events[2];
@@ -108,9 +139,13 @@ describe("local provider (IMAGE_PROVIDER=local)", () => {
   });
 
   test("edits: the scene goes only where the mask is transparent; the rest of the picture is kept", async () => {
-    const red = await sharp({ create: { width: 1024, height: 1024, channels: 3, background: "#ff0000" } }).png().toBuffer();
+    const red = await sharp({ create: { width: 1024, height: 1024, channels: 3, background: "#ff0000" } })
+      .png()
+      .toBuffer();
     // Left half opaque (keep), right half transparent (change).
-    const half = await sharp({ create: { width: 512, height: 1024, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } }).png().toBuffer();
+    const half = await sharp({ create: { width: 512, height: 1024, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } })
+      .png()
+      .toBuffer();
     const mask = await sharp({ create: { width: 1024, height: 1024, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
       .composite([{ input: half, left: 0, top: 0 }])
       .png()
@@ -121,7 +156,9 @@ describe("local provider (IMAGE_PROVIDER=local)", () => {
     const bytes = Buffer.from((await response.json()).data[0].b64_json, "base64");
     // stats() reads its input, not the pipeline: cut the half out first.
     const region = async (left: number) =>
-      (await sharp(await sharp(bytes).extract({ left, top: 0, width: 512, height: 1024 }).toBuffer()).stats()).channels.map((c) => Math.round(c.mean));
+      (await sharp(await sharp(bytes).extract({ left, top: 0, width: 512, height: 1024 }).toBuffer()).stats()).channels.map((c) =>
+        Math.round(c.mean),
+      );
     const kept = await region(0);
     // Unchanged red, within JPEG rounding (post-processing may transcode the opaque result).
     kept.forEach((value, channel) => expect(Math.abs(value - [255, 0, 0][channel])).toBeLessThanOrEqual(3));
@@ -132,11 +169,20 @@ describe("local provider (IMAGE_PROVIDER=local)", () => {
   });
 
   test("edits: an unknown field (a typo, or the first of 20,000 junk fields) → 400 unknown_parameter naming it", async () => {
-    const red = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#ff0000" } }).png().toBuffer();
-    const mask = await sharp({ create: { width: 64, height: 64, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const red = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#ff0000" } })
+      .png()
+      .toBuffer();
+    const mask = await sharp({ create: { width: 64, height: 64, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
     const typo = await postEdit(served.base, red, mask, { prompt: "A forest", quallity: "high" });
     expect(typo.status).toBe(400);
-    expect((await typo.json()).error).toEqual({ code: "unknown_parameter", type: "bad_request", message: "Unknown parameter: 'quallity'.", param: "quallity" });
+    expect((await typo.json()).error).toEqual({
+      code: "unknown_parameter",
+      type: "bad_request",
+      message: "Unknown parameter: 'quallity'.",
+      param: "quallity",
+    });
     const junk: Record<string, string> = { prompt: "A forest" };
     for (let i = 0; i < 20_000; i++) junk[`junk_field_${i}`] = "x".repeat(30);
     const flooded = await postEdit(served.base, red, mask, junk);
@@ -145,8 +191,12 @@ describe("local provider (IMAGE_PROVIDER=local)", () => {
   });
 
   test("edits: the text fields follow the generations' rules (n as text is coerced, then checked)", async () => {
-    const red = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#ff0000" } }).png().toBuffer();
-    const mask = await sharp({ create: { width: 64, height: 64, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const red = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#ff0000" } })
+      .png()
+      .toBuffer();
+    const mask = await sharp({ create: { width: 64, height: 64, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
     const tooMany = await postEdit(served.base, red, mask, { prompt: "A forest", n: "9" });
     expect((await tooMany.json()).error).toMatchObject({ code: "invalid_n", param: "n" });
     const badQuality = await postEdit(served.base, red, mask, { prompt: "A forest", quality: "ultra" });
@@ -173,7 +223,9 @@ describe("azure-openai through the gateway", () => {
   let served: Served;
   beforeEach(async () => {
     fake = await startFakeUpstream({ kind: "azure-openai", deployment: "gpt-image-1", apiKey: API_KEY });
-    served = await serve(createProvider("azure-openai", { IMAGE_ENDPOINT: fake.url, IMAGE_DEPLOYMENT: "gpt-image-1", IMAGE_API_KEY: API_KEY, IMAGE_RPM: "600" }));
+    served = await serve(
+      createProvider("azure-openai", { IMAGE_ENDPOINT: fake.url, IMAGE_DEPLOYMENT: "gpt-image-1", IMAGE_API_KEY: API_KEY, IMAGE_RPM: "600" }),
+    );
   });
   afterEach(async () => {
     await served.close();
@@ -184,7 +236,12 @@ describe("azure-openai through the gateway", () => {
     const events = await streamEvents(served.base, { prompt: "A red kite over dunes", stream: true, partial_images: 3 });
     expect(fake.violations).toEqual([]);
     const images = events.filter(([name]) => name !== "queue");
-    expect(images.map(([name, data]) => (name.endsWith("partial_image") ? data.partial_image_index : name))).toEqual([0, 1, 2, "image_generation.completed"]);
+    expect(images.map(([name, data]) => (name.endsWith("partial_image") ? data.partial_image_index : name))).toEqual([
+      0,
+      1,
+      2,
+      "image_generation.completed",
+    ]);
     expect(await xmpOf(images[3][1].b64_json)).toEqual({
       digitalSourceType: "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia",
       creatorTool: "Illustrate (azure-openai: gpt-image-1)",
@@ -232,7 +289,9 @@ describe("azure-openai through the gateway", () => {
     // Only the image events are this test's subject; `queue` events depend on the budget, not on the filter.
     const events = (await streamEvents(served.base, { prompt: "x", stream: true, partial_images: 2 })).filter(([name]) => name !== "queue");
     expect(events.map(([name]) => name)).toEqual(["image_generation.partial_image", "error"]);
-    expect(events[1][1]).toEqual({ error: { code: "content_filtered", type: "content_filtered", message: expect.any(String), categories: ["sexual"] } });
+    expect(events[1][1]).toEqual({
+      error: { code: "content_filtered", type: "content_filtered", message: expect.any(String), categories: ["sexual"] },
+    });
   });
 
   test("closing the stream mid-generation aborts the upstream request", async () => {
@@ -248,7 +307,9 @@ describe("azure-openai through the gateway", () => {
 
   test("edits: multipart image + mask reach the upstream; the answer is JSON with the edited image", async () => {
     const image = await fakePng(1024, 1024, 9);
-    const mask = await sharp({ create: { width: 1024, height: 1024, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const mask = await sharp({ create: { width: 1024, height: 1024, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
     const response = await postEdit(served.base, image, mask, { prompt: "Add a boat", input_fidelity: "high" });
     expect(response.status).toBe(200);
     const body = await response.json();
@@ -262,7 +323,9 @@ describe("azure-openai through the gateway", () => {
 
   test("edits: a mask of another size is refused with invalid_mask, nothing sent upstream", async () => {
     const before = fake.requests.length;
-    const smallMask = await sharp({ create: { width: 512, height: 512, channels: 4, background: "#0000" } }).png().toBuffer();
+    const smallMask = await sharp({ create: { width: 512, height: 512, channels: 4, background: "#0000" } })
+      .png()
+      .toBuffer();
     const response = await postEdit(served.base, await fakePng(1024, 1024), smallMask, { prompt: "Add a boat" });
     expect(response.status).toBe(400);
     expect((await response.json()).error).toMatchObject({ code: "invalid_mask", param: "mask" });
@@ -278,7 +341,15 @@ describe("foundry-mai through the gateway (does not stream)", () => {
     fake = await startFakeUpstream({ kind: "foundry-mai", deployment: "MAI-Image-2", apiKey: API_KEY });
     // 2 calls per 6 s window: one slot every 3.25 s (with the margin), so the second of two requests sent together
     // waits even when a loaded machine delays it by a second or two.
-    served = await serve(createProvider("foundry-mai", { IMAGE_ENDPOINT: fake.url, IMAGE_DEPLOYMENT: "MAI-Image-2", IMAGE_API_KEY: API_KEY, IMAGE_RPM: "2", IMAGE_RPM_WINDOW_MS: "6000" }));
+    served = await serve(
+      createProvider("foundry-mai", {
+        IMAGE_ENDPOINT: fake.url,
+        IMAGE_DEPLOYMENT: "MAI-Image-2",
+        IMAGE_API_KEY: API_KEY,
+        IMAGE_RPM: "2",
+        IMAGE_RPM_WINDOW_MS: "6000",
+      }),
+    );
   });
   afterEach(async () => {
     await served.close();
@@ -305,7 +376,12 @@ describe("foundry-mai through the gateway (does not stream)", () => {
   });
 
   test("a JSON request that waited says where it stood in the X-Illustrate-Queue header", async () => {
-    const post = () => fetch(`${served.base}/v1/images/generations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ prompt: "C", size: "1024x1024" }) });
+    const post = () =>
+      fetch(`${served.base}/v1/images/generations`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ prompt: "C", size: "1024x1024" }),
+      });
     const answers = await Promise.all([post(), post()]);
     const headers = answers.map((answer) => answer.headers.get(QUEUE_HEADER));
     expect(answers.map((answer) => answer.status)).toEqual([200, 200]);

@@ -18,7 +18,15 @@ export function testClient(options: Partial<UpstreamClientOptions> & { tokens?: 
 
 /** A generate request as the gateway normalizes it. */
 export function generateRequest(overrides: Partial<NormalizedGenerateRequest> = {}): NormalizedGenerateRequest {
-  return { prompt: "A lighthouse at dusk", n: 1, apiSize: "1536x1024", size: { widthPx: 1536, heightPx: 1024 }, quality: "auto", outputFormat: "png", ...overrides };
+  return {
+    prompt: "A lighthouse at dusk",
+    n: 1,
+    apiSize: "1536x1024",
+    size: { widthPx: 1536, heightPx: 1024 },
+    quality: "auto",
+    outputFormat: "png",
+    ...overrides,
+  };
 }
 
 /** The rejection of `promise` as the provider's errors (fails the test when it resolves). */

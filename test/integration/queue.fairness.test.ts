@@ -46,7 +46,9 @@ test("3 users × 10 requests at IMAGE_RPM=6: ≤ 6 upstream calls per window, ro
   expect(order).toEqual(Array.from({ length: 30 }, (_, i) => users[i % 3]));
   // Within a user, first come first served.
   for (const user of users) {
-    expect(fake.requests.filter((r) => String(r.body.prompt).startsWith(user)).map((r) => Number(String(r.body.prompt).split(" ")[1]))).toEqual([...Array(10).keys()]);
+    expect(fake.requests.filter((r) => String(r.body.prompt).startsWith(user)).map((r) => Number(String(r.body.prompt).split(" ")[1]))).toEqual([
+      ...Array(10).keys(),
+    ]);
   }
   // Positions only go down, and each waiting request heard it was starting (position 0).
   for (const reported of Object.values(positions)) {

@@ -62,7 +62,9 @@ export async function startRedis(options: { port?: number } = {}): Promise<Redis
   const binary = process.env.REDIS_SERVER ?? "/usr/bin/redis-server";
   if (!existsSync(binary)) throw new Error(`redis-server not found at ${binary}: install it (apt-get install redis-server) or set REDIS_SERVER`);
   const port = options.port ?? (await freePort());
-  const child = spawn(binary, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(binary, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   await new Promise<void>((resolve, reject) => {
     let output = "";
     const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
@@ -184,7 +186,12 @@ export function grantTimes(gateways: { logs: Record<string, unknown>[] }[]): num
  * `POST /v1/images/generations` (1024×1024) to a gateway process over HTTPS with `token`, trusting only `ca`; an
  * error answer's `error.code` comes back as `code` (so a failed assertion says which error it was).
  */
-export function postGeneration(base: string, token: string, ca: Buffer, prompt: string): Promise<{ status: number; retryAfter?: string; code?: string }> {
+export function postGeneration(
+  base: string,
+  token: string,
+  ca: Buffer,
+  prompt: string,
+): Promise<{ status: number; retryAfter?: string; code?: string }> {
   const body = JSON.stringify({ prompt, size: "1024x1024" });
   const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
   return new Promise((resolve, reject) => {

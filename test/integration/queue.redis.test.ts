@@ -27,7 +27,9 @@ test("3 gateway processes sharing Redis at IMAGE_RPM=6: ≤ 6 upstream calls in 
   const env = world.gatewayEnv(maiAtSixPerWindow(fake.url, API_KEY, WINDOW_MS));
   const started = await Promise.all([startGateway(env), startGateway(env), startGateway(env)]);
   const bases = started.map((g) => g.base);
-  const statuses = await Promise.all(bases.flatMap((base, g) => Array.from({ length: 10 }, async (_, i) => (await world.generate(base, `user-${g}`, `gateway${g} ${i}`)).status)));
+  const statuses = await Promise.all(
+    bases.flatMap((base, g) => Array.from({ length: 10 }, async (_, i) => (await world.generate(base, `user-${g}`, `gateway${g} ${i}`)).status)),
+  );
   expect(statuses).toEqual(Array(30).fill(200));
   expect(fake.violations).toEqual([]);
   expect(fake.requests).toHaveLength(30);

@@ -21,7 +21,6 @@ const ARRIVAL_TOLERANCE_MS = 1000;
 const USERS = ["ana", "ben", "cy"];
 const PER_USER = 20;
 
-
 interface Outcome {
   user: string;
   replica: number;
@@ -171,7 +170,9 @@ test("3 replicas × Redis at IMAGE_RPM=30: budget kept, fair across replicas, a 
     intervalMs: INTERVAL_MS,
     meanGrantIntervalMs: Math.round(meanInterval),
     maxWaitMs: maxWait,
-    fairShareMs: Object.fromEntries(USERS.map((user) => [user, Math.round(served.filter((r) => r.user === user).length * USERS.length * meanInterval)])),
+    fairShareMs: Object.fromEntries(
+      USERS.map((user) => [user, Math.round(served.filter((r) => r.user === user).length * USERS.length * meanInterval)]),
+    ),
     longestGrantGapAfterKillMs: gapAfterKill,
     redisOutageMs: redisBackAt - redisStoppedAt,
     recoveredMsAfterRedisBack: recoveredAt - redisBackAt,

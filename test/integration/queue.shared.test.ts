@@ -93,7 +93,12 @@ test("a replica that dies with tickets waiting: its tickets expire with its leas
 test("close(): this replica's waiting calls fail at once with 503 queue_closed (upstream_unavailable); the other replica keeps serving", async () => {
   const [a, b] = replicas(2);
   await Promise.all([ready(a.client), ready(b.client)]);
-  const onA = Array.from({ length: 4 }, () => a.queue.acquire(ctx("fay")).then(() => "served", (error: { statusCode: number; code: string; type: string }) => error));
+  const onA = Array.from({ length: 4 }, () =>
+    a.queue.acquire(ctx("fay")).then(
+      () => "served",
+      (error: { statusCode: number; code: string; type: string }) => error,
+    ),
+  );
   const onB = Array.from({ length: 3 }, () => b.queue.acquire(ctx("gus")));
   await new Promise((resolve) => setTimeout(resolve, 100));
   const closing = Date.now();
@@ -143,7 +148,10 @@ test("a call that gets no slot within maxWaitMs: 429 queue_timeout with retry-af
   const onWaiting = (now: boolean) => void (waiting += now ? 1 : -1);
   // One slot each 200 ms: 10 calls cannot all start within 0.7 s.
   const calls = Array.from({ length: 10 }, () =>
-    a.queue.acquire({ ...ctx("hal"), onWaiting }).then(() => "served", (error: { status: number; code: string; type: string; details: { retryAfterMs?: number } }) => error),
+    a.queue.acquire({ ...ctx("hal"), onWaiting }).then(
+      () => "served",
+      (error: { status: number; code: string; type: string; details: { retryAfterMs?: number } }) => error,
+    ),
   );
   const results = await Promise.all(calls);
   const failed = results.filter((r) => r !== "served");

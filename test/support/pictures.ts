@@ -3,18 +3,21 @@ import sharp from "sharp";
 import type { PictureData } from "../../src/core/types";
 
 /** A real 1×1 PNG as raw base64, for tests where only the bytes' presence matters (no sharp, no await). */
-export const PNG_1X1 =
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+export const PNG_1X1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
 /** A solid PNG of `width` × `height` px, as raw base64. */
 export async function pngBase64(width: number, height: number, color = "#3366aa"): Promise<string> {
-  const bytes = await sharp({ create: { width, height, channels: 3, background: color } }).png().toBuffer();
+  const bytes = await sharp({ create: { width, height, channels: 3, background: color } })
+    .png()
+    .toBuffer();
   return bytes.toString("base64");
 }
 
 /** A solid JPEG of `width` × `height` px, as raw base64. */
 export async function jpegBase64(width: number, height: number, color = "#aa6633"): Promise<string> {
-  const bytes = await sharp({ create: { width, height, channels: 3, background: color } }).jpeg().toBuffer();
+  const bytes = await sharp({ create: { width, height, channels: 3, background: color } })
+    .jpeg()
+    .toBuffer();
   return bytes.toString("base64");
 }
 

@@ -19,7 +19,7 @@ export function createAuthenticate(config: AuthConfig, keys?: JWTVerifyGetKey) {
     const header = request.headers.authorization;
     if (!header) throw tokenError("missing_token", "Sign in: the request has no Authorization header", config);
     const match = BEARER.exec(header);
-    if (!match) throw tokenError("missing_token", "The Authorization header must be \"Bearer <access token>\"", config);
+    if (!match) throw tokenError("missing_token", 'The Authorization header must be "Bearer <access token>"', config);
     const { userId } = await verify(match[1]);
     return { userId };
   };

@@ -50,7 +50,10 @@ export function defaultJwksUrl(issuer: string): string {
 export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   const issuer = env.AUTH_ISSUER?.trim() || LOCAL_ISSUER;
   const jwksUrl = env.AUTH_JWKS_URL?.trim() || defaultJwksUrl(issuer);
-  for (const [name, value] of [["AUTH_ISSUER", issuer], ["AUTH_JWKS_URL", jwksUrl]] as const) {
+  for (const [name, value] of [
+    ["AUTH_ISSUER", issuer],
+    ["AUTH_JWKS_URL", jwksUrl],
+  ] as const) {
     let url: URL;
     try {
       url = new URL(value);

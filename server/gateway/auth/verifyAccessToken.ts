@@ -1,13 +1,6 @@
 // Verifies a bearer access token with jose against the issuer's JWKS; every failure names its check.
 import { Agent } from "node:https";
-import {
-  createRemoteJWKSet,
-  decodeProtectedHeader,
-  errors as jose,
-  jwtVerify,
-  type JWTPayload,
-  type JWTVerifyGetKey,
-} from "jose";
+import { createRemoteJWKSet, decodeProtectedHeader, errors as jose, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import { GatewayError, AuthenticationError } from "../errors";
 import type { AuthConfig } from "./config";
 
@@ -73,7 +66,9 @@ function toAuthError(error: unknown, config: AuthConfig): GatewayError {
   }
   if (error instanceof jose.JOSEAlgNotAllowed) return tokenError("unsupported_alg", "The token's algorithm is not accepted", config);
   if (error instanceof jose.JWKSTimeout || error instanceof jose.JWKSInvalid || !(error instanceof jose.JOSEError)) {
-    return new GatewayError(503, "issuer_keys_unavailable", "upstream_unavailable", "The sign-in service's keys could not be read; try again", { cause: error });
+    return new GatewayError(503, "issuer_keys_unavailable", "upstream_unavailable", "The sign-in service's keys could not be read; try again", {
+      cause: error,
+    });
   }
   return tokenError("malformed_token", "The token is not a valid JWT", config);
 }

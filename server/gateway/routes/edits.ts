@@ -92,13 +92,17 @@ async function normalizeEdit(parts: EditParts, models: ServedModels): Promise<{ 
   const image = files.image;
   if (!image) throw badRequest("missing_image", "image is required (a PNG or JPEG file)", "image");
   if (image.length > MAX_EDIT_IMAGE_BYTES) throw badRequest("image_too_large", "image must be under 50 MB", "image");
-  const meta = await sharp(image).metadata().catch(() => undefined);
+  const meta = await sharp(image)
+    .metadata()
+    .catch(() => undefined);
   if (!meta || (meta.format !== "png" && meta.format !== "jpeg") || !meta.width || !meta.height) {
     throw badRequest("invalid_image", "image must be a PNG or JPEG picture", "image");
   }
   const mask = files.mask;
   if (mask) {
-    const maskMeta = await sharp(mask).metadata().catch(() => undefined);
+    const maskMeta = await sharp(mask)
+      .metadata()
+      .catch(() => undefined);
     if (mask.length > MAX_MASK_BYTES || maskMeta?.format !== "png" || !maskMeta.hasAlpha) {
       throw badRequest("invalid_mask", "mask must be a PNG with transparency, under 4 MB", "mask");
     }
@@ -163,4 +167,3 @@ export async function editRoutes(app: FastifyInstance, options: EditRoutesOption
     });
   });
 }
-

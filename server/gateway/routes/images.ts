@@ -61,31 +61,42 @@ export async function imageRoutes(app: FastifyInstance, options: ImageRoutesOpti
   // issue #4: POST /edits (multipart), inside this plugin so the authentication hook above applies.
   await app.register(editRoutes, { models, generationTimeoutMs: options.generationTimeoutMs });
 
-  app.post<{ Body: GenerationsBody }>("/generations", { schema: { body: generationsBodySchema } }, async (request, reply): Promise<ImagesResponse | FastifyReply> => {
-    const body = request.body;
-    // issue #10: the request's `model`, or Auto by the job (transparent background, photo style, queue length).
-    const model = pickModel(models, {
-      ...(body.model === undefined ? {} : { model: body.model }),
-      ...(body.background === "transparent" ? { background: "transparent" as const } : {}),
-      ...(typeof body.style === "string" ? { style: body.style } : {}),
-    });
-    const provider = model.provider;
-    // issue #4: gpt-image extras (output_compression, background) ride along for providers that take them.
-    const normalized = { ...normalizeGenerations(body, model), ...readGenerateExtras(body as unknown as Record<string, unknown>) };
-    // issue #4: `stream: true` answers with Server-Sent Events (../streaming.ts).
-    const { stream, partialImages } = readStreamFields(request.body as unknown as Record<string, unknown>);
-    if (stream) {
-      const makeAll = (ctx: GenerateContext) => provider.generate(normalized, ctx);
-      return sendImageStream(request, reply, { eventPrefix: "image_generation", provider, request: normalized, partialImages, makeAll, generationTimeoutMs: options.generationTimeoutMs });
-    }
-    return answerImages(request, reply, {
-      provider,
-      n: normalized.n,
-      apiSize: normalized.apiSize,
-      timeoutMs: options.generationTimeoutMs,
-      call: (ctx) => provider.generate(normalized, ctx),
-    });
-  });
+  app.post<{ Body: GenerationsBody }>(
+    "/generations",
+    { schema: { body: generationsBodySchema } },
+    async (request, reply): Promise<ImagesResponse | FastifyReply> => {
+      const body = request.body;
+      // issue #10: the request's `model`, or Auto by the job (transparent background, photo style, queue length).
+      const model = pickModel(models, {
+        ...(body.model === undefined ? {} : { model: body.model }),
+        ...(body.background === "transparent" ? { background: "transparent" as const } : {}),
+        ...(typeof body.style === "string" ? { style: body.style } : {}),
+      });
+      const provider = model.provider;
+      // issue #4: gpt-image extras (output_compression, background) ride along for providers that take them.
+      const normalized = { ...normalizeGenerations(body, model), ...readGenerateExtras(body as unknown as Record<string, unknown>) };
+      // issue #4: `stream: true` answers with Server-Sent Events (../streaming.ts).
+      const { stream, partialImages } = readStreamFields(request.body as unknown as Record<string, unknown>);
+      if (stream) {
+        const makeAll = (ctx: GenerateContext) => provider.generate(normalized, ctx);
+        return sendImageStream(request, reply, {
+          eventPrefix: "image_generation",
+          provider,
+          request: normalized,
+          partialImages,
+          makeAll,
+          generationTimeoutMs: options.generationTimeoutMs,
+        });
+      }
+      return answerImages(request, reply, {
+        provider,
+        n: normalized.n,
+        apiSize: normalized.apiSize,
+        timeoutMs: options.generationTimeoutMs,
+        call: (ctx) => provider.generate(normalized, ctx),
+      });
+    },
+  );
 }
 
 declare module "fastify" {

@@ -73,33 +73,52 @@ export const visualBriefsBodySchema = {
 function briefsValidationError(errors: readonly FastifySchemaValidationError[]): GatewayError {
   const first = errors[0];
   const path = first?.instancePath.replace(/^\//u, "") ?? "";
-  if (!first || (path === "" && first.keyword !== "required" && first.keyword !== "additionalProperties")) return badRequest("invalid_body", "The request body must be a JSON object { items, style }");
+  if (!first || (path === "" && first.keyword !== "required" && first.keyword !== "additionalProperties"))
+    return badRequest("invalid_body", "The request body must be a JSON object { items, style }");
   if (first.keyword === "additionalProperties") {
     const name = String(first.params.additionalProperty ?? "");
     return unknownParameter(path ? `${path}/${name}` : name);
   }
   const field = first.keyword === "required" && path === "" ? String(first.params.missingProperty ?? "") : path.split("/")[0];
   if (field === "items") {
-    if (first.keyword === "required" || first.keyword === "minItems") return badRequest("missing_items", "items must list at least one item { id, title, text }", "items");
-    if (first.keyword === "maxItems") return badRequest("too_many_items", `items may list at most ${MAX_BRIEF_ITEMS} items; send the rest in another request`, "items");
+    if (first.keyword === "required" || first.keyword === "minItems")
+      return badRequest("missing_items", "items must list at least one item { id, title, text }", "items");
+    if (first.keyword === "maxItems")
+      return badRequest("too_many_items", `items may list at most ${MAX_BRIEF_ITEMS} items; send the rest in another request`, "items");
     if (first.keyword === "maxLength") {
-      return badRequest("item_too_long", `${path}: id at most ${MAX_BRIEF_ITEM_ID_CHARS}, title ${MAX_BRIEF_TITLE_CHARS}, text ${MAX_BRIEF_TEXT_CHARS} characters`, path);
+      return badRequest(
+        "item_too_long",
+        `${path}: id at most ${MAX_BRIEF_ITEM_ID_CHARS}, title ${MAX_BRIEF_TITLE_CHARS}, text ${MAX_BRIEF_TEXT_CHARS} characters`,
+        path,
+      );
     }
-    return badRequest("invalid_items", `${path || "items"} ${first.message ?? "is not valid"}: each item is { id, kind?, title, text } of strings`, path || "items");
+    return badRequest(
+      "invalid_items",
+      `${path || "items"} ${first.message ?? "is not valid"}: each item is { id, kind?, title, text } of strings`,
+      path || "items",
+    );
   }
-  return badRequest("invalid_style", `${path || "style"} ${first.message ?? "is not valid"}: style is { preset, palette (up to ${MAX_PALETTE_COLOURS} #RRGGBB), style_words }`, path || "style");
+  return badRequest(
+    "invalid_style",
+    `${path || "style"} ${first.message ?? "is not valid"}: style is { preset, palette (up to ${MAX_PALETTE_COLOURS} #RRGGBB), style_words }`,
+    path || "style",
+  );
 }
 
 /** What the gateway's messages say when the chat deployment fails (the image wording names the wrong settings). */
 const PROMPT_MESSAGES: Record<string, string> = {
   content_filtered: "The prompt service's content filter blocked this text; change the slide text or write the prompts by hand",
   rate_limited: "The prompt service is busy (rate limit); try again shortly",
-  upstream_unauthorized: "The prompt service refused the gateway's credential; an administrator must check PROMPT_API_KEY or the identity's token audience",
-  credential_unavailable: "The gateway has no credential for the prompt service; an administrator must set PROMPT_API_KEY or give it a managed identity",
-  upstream_forbidden: "The gateway's identity may not use this chat deployment; an administrator must grant it the Cognitive Services OpenAI User role",
+  upstream_unauthorized:
+    "The prompt service refused the gateway's credential; an administrator must check PROMPT_API_KEY or the identity's token audience",
+  credential_unavailable:
+    "The gateway has no credential for the prompt service; an administrator must set PROMPT_API_KEY or give it a managed identity",
+  upstream_forbidden:
+    "The gateway's identity may not use this chat deployment; an administrator must grant it the Cognitive Services OpenAI User role",
   suspended: "The prompt service resource is temporarily blocked; an administrator must contact Azure support",
   not_found: "The chat deployment was not found; an administrator must check PROMPT_ENDPOINT and PROMPT_DEPLOYMENT",
-  bad_request: "The prompt service did not accept the request; an administrator must check PROMPT_RESPONSE_FORMAT and PROMPT_API_VERSION (json_schema needs 2024-08-01-preview or later)",
+  bad_request:
+    "The prompt service did not accept the request; an administrator must check PROMPT_RESPONSE_FORMAT and PROMPT_API_VERSION (json_schema needs 2024-08-01-preview or later)",
   timeout: "The prompt service took too long; try again",
   generation_timeout: "The prompt service took too long; try again",
   upstream_unavailable: "The prompt service is unavailable; try again in a moment",
@@ -115,7 +134,10 @@ function asPromptError(error: ApiError): ApiError {
 /** A model's brief made safe to send on: control characters out, whitespace collapsed, cut, the no-text clause at the end. */
 export function finishBrief(raw: string | undefined): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must be dropped from model text
-  const text = (raw ?? "").replace(/[\u0000-\u001f\u007f]/gu, " ").replace(/\s+/gu, " ").trim();
+  const text = (raw ?? "")
+    .replace(/[\u0000-\u001f\u007f]/gu, " ")
+    .replace(/\s+/gu, " ")
+    .trim();
   if (!text) return "";
   const room = MAX_BRIEF_CHARS - NO_TEXT_CLAUSE.length - 3;
   if (text.length <= room) return withNoTextClause(text);
@@ -134,14 +156,19 @@ export async function promptRoutes(app: FastifyInstance, options: PromptRoutesOp
     { schema: { body: visualBriefsBodySchema }, attachValidation: true },
     async (request: FastifyRequest<{ Body: VisualBriefsRequest }>, reply: FastifyReply): Promise<VisualBriefsResponse> => {
       if (!writer) {
-        throw new GatewayError(404, "prompt_writer_not_configured", "not_found",
-          "This gateway has no prompt writer (PROMPT_PROVIDER is not set); write the prompts in the pane");
+        throw new GatewayError(
+          404,
+          "prompt_writer_not_configured",
+          "not_found",
+          "This gateway has no prompt writer (PROMPT_PROVIDER is not set); write the prompts in the pane",
+        );
       }
       if (request.validationError) throw briefsValidationError(request.validationError.validation);
       const { items, style } = request.body;
       const seen = new Set<string>();
       items.forEach((item, index) => {
-        if (seen.has(item.id)) throw badRequest("duplicate_item_id", `items/${index}/id "${item.id}" is used twice; ids must be distinct`, `items/${index}/id`);
+        if (seen.has(item.id))
+          throw badRequest("duplicate_item_id", `items/${index}/id "${item.id}" is used twice; ids must be distinct`, `items/${index}/id`);
         seen.add(item.id);
       });
       const started = performance.now();
@@ -160,7 +187,10 @@ export async function promptRoutes(app: FastifyInstance, options: PromptRoutesOp
           const prompt = finishBrief(written.get(item.id));
           return prompt ? [{ id: item.id, prompt }] : [];
         });
-        request.log.info({ items: items.length, briefs: briefs.length, model: writer.info.model, ms: Math.round(performance.now() - started) }, "briefs written");
+        request.log.info(
+          { items: items.length, briefs: briefs.length, model: writer.info.model, ms: Math.round(performance.now() - started) },
+          "briefs written",
+        );
         return { briefs, writer: writer.info };
       } finally {
         cancellation.dispose();

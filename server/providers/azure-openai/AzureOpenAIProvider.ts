@@ -48,8 +48,9 @@ export interface AzureGenerationsBody {
 
 function checkExtras(request: ExtendedGenerateRequest): void {
   if (request.background === "transparent" && request.outputFormat !== "png") {
-    throw new UpstreamError(400, "invalid_background", "bad_request",
-      "A transparent background needs output_format png", false, 0, { param: "background" });
+    throw new UpstreamError(400, "invalid_background", "bad_request", "A transparent background needs output_format png", false, 0, {
+      param: "background",
+    });
   }
 }
 
@@ -74,10 +75,7 @@ export class AzureOpenAIProvider implements ImageProvider {
    * @throws UpstreamError: the mapped `error` event; `upstream_invalid_response` when the stream ends
    *   before `completed` (cut off)
    */
-  async *generateStream(
-    request: ExtendedGenerateRequest & { partialImages: number },
-    ctx: GenerateContext,
-  ): AsyncGenerator<ImageStreamEvent> {
+  async *generateStream(request: ExtendedGenerateRequest & { partialImages: number }, ctx: GenerateContext): AsyncGenerator<ImageStreamEvent> {
     const { url, body } = this.generationsCall({ ...request, n: 1 }, ctx);
     yield* this.stream({ url, body: { ...body, stream: true, partial_images: request.partialImages } }, request, ctx);
   }
@@ -106,9 +104,7 @@ export class AzureOpenAIProvider implements ImageProvider {
       size: request.apiSize,
       quality: request.quality,
       output_format: request.outputFormat,
-      ...(request.outputFormat === "jpeg" && request.outputCompression !== undefined
-        ? { output_compression: request.outputCompression }
-        : {}),
+      ...(request.outputFormat === "jpeg" && request.outputCompression !== undefined ? { output_compression: request.outputCompression } : {}),
       ...(request.background ? { background: request.background } : {}),
       ...(user ? { user } : {}),
     };

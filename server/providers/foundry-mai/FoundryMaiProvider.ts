@@ -79,8 +79,15 @@ export class FoundryMaiProvider implements ImageProvider {
    */
   edit(request: NormalizedEditRequest, ctx: GenerateContext): Promise<ProviderImage[]> {
     if (request.mask) {
-      throw new UpstreamError(400, "mask_not_supported", "bad_request",
-        "This image service (Foundry MAI) edits the whole picture and takes no mask; send the edit without one", false, 0, { param: "mask" });
+      throw new UpstreamError(
+        400,
+        "mask_not_supported",
+        "bad_request",
+        "This image service (Foundry MAI) edits the whole picture and takes no mask; send the edit without one",
+        false,
+        0,
+        { param: "mask" },
+      );
     }
     const size = maiSizeFor(request.size, this.options.family);
     const form = () => {

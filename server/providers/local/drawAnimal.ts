@@ -51,7 +51,13 @@ export function drawAnimal(kind: AnimalKind, s: Subject): string {
       : `<path d="M${f(tailX)},${f(tailY)} q${f(-h * 0.15)},${f(-h * 0.05)} ${f(-h * 0.1)},${f(-h * 0.25)}" stroke="${color}" stroke-width="${f(legW * 0.9)}" fill="none" stroke-linecap="round"/>`,
   );
   if (kind === "sheep") {
-    for (const [dx, dy, r] of [[-0.3, 0, 0.22], [0, -0.1, 0.25], [0.3, 0, 0.22], [-0.12, 0.1, 0.22], [0.15, 0.1, 0.22]] as const) {
+    for (const [dx, dy, r] of [
+      [-0.3, 0, 0.22],
+      [0, -0.1, 0.25],
+      [0.3, 0, 0.22],
+      [-0.12, 0.1, 0.22],
+      [0.15, 0.1, 0.22],
+    ] as const) {
       parts.push(`<circle cx="${f(x + dx * bodyW)}" cy="${f(bodyY + dy * bodyH)}" r="${f(r * bodyW)}" fill="${color}"/>`);
     }
   } else {
@@ -69,10 +75,14 @@ export function drawAnimal(kind: AnimalKind, s: Subject): string {
     `<line x1="${f(x + bodyW * 0.35)}" y1="${f(bodyY)}" x2="${f(headX - headR * 0.3)}" y2="${f(headY + headR * 0.3)}" stroke="${kind === "sheep" ? accent : color}" stroke-width="${f(headR * 1.3)}" stroke-linecap="round"/>`,
   );
   if (kind === "horse") {
-    parts.push(`<line x1="${f(x + bodyW * 0.3)}" y1="${f(bodyY - bodyH * 0.45)}" x2="${f(headX - headR * 0.8)}" y2="${f(headY - headR * 0.5)}" stroke="${accent}" stroke-width="${f(legW)}" stroke-linecap="round"/>`);
+    parts.push(
+      `<line x1="${f(x + bodyW * 0.3)}" y1="${f(bodyY - bodyH * 0.45)}" x2="${f(headX - headR * 0.8)}" y2="${f(headY - headR * 0.5)}" stroke="${accent}" stroke-width="${f(legW)}" stroke-linecap="round"/>`,
+    );
   }
   const headFill = kind === "sheep" ? accent : color;
-  parts.push(`<ellipse cx="${f(headX)}" cy="${f(headY)}" rx="${f(headR * (kind === "cat" || kind === "sheep" ? 1 : 1.35))}" ry="${f(headR)}" fill="${headFill}"/>`);
+  parts.push(
+    `<ellipse cx="${f(headX)}" cy="${f(headY)}" rx="${f(headR * (kind === "cat" || kind === "sheep" ? 1 : 1.35))}" ry="${f(headR)}" fill="${headFill}"/>`,
+  );
   // Ears (and antlers for deer).
   const ear = (ex: number) =>
     `<polygon points="${f(ex - headR * 0.3)},${f(headY - headR * 0.6)} ${f(ex + headR * 0.3)},${f(headY - headR * 0.6)} ${f(ex)},${f(headY - headR * 1.5)}" fill="${headFill}"/>`;

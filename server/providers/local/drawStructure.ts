@@ -56,7 +56,8 @@ export function drawStructure(kind: StructureKind, s: Subject, scene: Scene): st
     }
     case "car": {
       const w = h * 2.4;
-      const wheel = (wx: number) => `<circle cx="${f(wx)}" cy="${f(y - h * 0.18)}" r="${f(h * 0.18)}" fill="#1f1f22"/><circle cx="${f(wx)}" cy="${f(y - h * 0.18)}" r="${f(h * 0.07)}" fill="#9a9a9a"/>`;
+      const wheel = (wx: number) =>
+        `<circle cx="${f(wx)}" cy="${f(y - h * 0.18)}" r="${f(h * 0.18)}" fill="#1f1f22"/><circle cx="${f(wx)}" cy="${f(y - h * 0.18)}" r="${f(h * 0.07)}" fill="#9a9a9a"/>`;
       const lamp = lit ? `<circle cx="${f(x + w / 2 - h * 0.05)}" cy="${f(y - h * 0.42)}" r="${f(h * 0.07)}" fill="${scene.windowColor}"/>` : "";
       return (
         `<path d="M${f(x - w * 0.28)},${f(y - h * 0.55)} L${f(x - w * 0.16)},${f(y - h)} L${f(x + w * 0.14)},${f(y - h)} L${f(x + w * 0.28)},${f(y - h * 0.55)} Z" fill="${color}"/>` +

@@ -53,7 +53,10 @@ export function drawSubject(s: Subject, scene: Scene): string {
       const topX = x + h * 0.18;
       const topY = y - h;
       const leaves = [-160, -125, -90, -55, -20, 20]
-        .map((angle) => `<ellipse cx="${f(topX + h * 0.2)}" cy="${f(topY)}" rx="${f(h * 0.22)}" ry="${f(h * 0.045)}" fill="${color}" transform="rotate(${angle + 180} ${f(topX)} ${f(topY)})"/>`)
+        .map(
+          (angle) =>
+            `<ellipse cx="${f(topX + h * 0.2)}" cy="${f(topY)}" rx="${f(h * 0.22)}" ry="${f(h * 0.045)}" fill="${color}" transform="rotate(${angle + 180} ${f(topX)} ${f(topY)})"/>`,
+        )
         .join("");
       body = `<path d="M${f(x)},${f(y)} Q${f(x + h * 0.02)},${f(y - h * 0.6)} ${f(topX)},${f(topY)}" stroke="${accent}" stroke-width="${f(h * 0.05)}" fill="none"/>${leaves}`;
       break;

@@ -24,11 +24,19 @@ async function editOne(provider: ImageProvider, request: NormalizedEditRequest, 
     // Transparent mask pixels (alpha 0) are the area to change: the scene's alpha is the mask's alpha inverted.
     const alpha = await sharp(request.mask.bytes).resize(width, height).ensureAlpha().extractChannel("alpha").raw().toBuffer();
     for (let i = 0; i < alpha.length; i++) alpha[i] = 255 - alpha[i];
-    overlay = await sharp(sceneRgb).joinChannel(alpha, { raw: { width, height, channels: 1 } }).png().toBuffer();
+    overlay = await sharp(sceneRgb)
+      .joinChannel(alpha, { raw: { width, height, channels: 1 } })
+      .png()
+      .toBuffer();
   } else {
     overlay = await sharp(sceneRgb).ensureAlpha(UNMASKED_OPACITY).png().toBuffer();
   }
-  const composed = sharp(await sharp(base).composite([{ input: overlay }]).png().toBuffer()).removeAlpha();
+  const composed = sharp(
+    await sharp(base)
+      .composite([{ input: overlay }])
+      .png()
+      .toBuffer(),
+  ).removeAlpha();
   const bytes = request.outputFormat === "jpeg" ? await composed.jpeg({ quality: 90 }).toBuffer() : await composed.png().toBuffer();
   return { b64_json: bytes.toString("base64"), ...(scene.revised_prompt ? { revised_prompt: scene.revised_prompt } : {}) };
 }

@@ -56,9 +56,7 @@ export function landLayers(scene: Scene, random: Random): LandLayer[] {
       }));
     case "plain":
     case "city":
-      return [
-        { points: ridge(random, width, horizonY, height * 0.025, 0.5, 5), color: far("#3f5f48", 0.6), smooth: true },
-      ];
+      return [{ points: ridge(random, width, horizonY, height * 0.025, 0.5, 5), color: far("#3f5f48", 0.6), smooth: true }];
     default:
       // Open sea: sometimes a far island.
       if (!random.chance(0.5)) return [];

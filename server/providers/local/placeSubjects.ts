@@ -7,8 +7,18 @@ import type { SubjectMention } from "./understand";
 import type { SubjectKind } from "./vocabulary";
 
 /** Subjects that simply stand on the ground: how many a plural means, how near (0 far .. 1 front), where across, size (base + perspective share of the height), colours. */
-const STANDING: Record<"house" | "windmill" | "tent", { many: [number, number]; near: number; across: [number, number]; size: [number, number]; colors: Hex[]; accent: Hex }> = {
-  house: { many: [2, 4], near: 0.05, across: [0.1, 0.9], size: [0.07, 0.18], colors: ["#c9b79c", "#b5643c", "#e4dccb", "#8a6f55"], accent: "#7a2f24" },
+const STANDING: Record<
+  "house" | "windmill" | "tent",
+  { many: [number, number]; near: number; across: [number, number]; size: [number, number]; colors: Hex[]; accent: Hex }
+> = {
+  house: {
+    many: [2, 4],
+    near: 0.05,
+    across: [0.1, 0.9],
+    size: [0.07, 0.18],
+    colors: ["#c9b79c", "#b5643c", "#e4dccb", "#8a6f55"],
+    accent: "#7a2f24",
+  },
   windmill: { many: [2, 3], near: 0.1, across: [0.15, 0.85], size: [0.12, 0.3], colors: ["#e8e0cf"], accent: "#5b4a3a" },
   tent: { many: [2, 3], near: 0.3, across: [0.2, 0.8], size: [0.04, 0.12], colors: ["#e07b2a", "#3f8f5a", "#c9412f", "#e8c547"], accent: "#3a2a20" },
 };
@@ -47,7 +57,14 @@ export function placeSubjects(scene: Scene, mentions: readonly SubjectMention[],
         // A far tree line along the horizon for forests and pines by a lake.
         if (mention.kind === "pine" && (n > 3 || scene.waterBody)) {
           for (let x = random.range(0, width * 0.02); x < width; x += width * random.range(0.008, 0.02)) {
-            add("pine", x, horizonY + height * 0.004, height * random.range(0.03, 0.055), shade(mix("#1f4a2c", scene.sky[2], 0.35), darkness), shade("#3d3326", darkness));
+            add(
+              "pine",
+              x,
+              horizonY + height * 0.004,
+              height * random.range(0.03, 0.055),
+              shade(mix("#1f4a2c", scene.sky[2], 0.35), darkness),
+              shade("#3d3326", darkness),
+            );
           }
         }
         break;
@@ -60,7 +77,14 @@ export function placeSubjects(scene: Scene, mentions: readonly SubjectMention[],
         for (let i = 0; i < n; i++) {
           const baseY = groundY(look.near);
           const size = height * (look.size[0] + look.size[1] * perspective(baseY));
-          add(mention.kind, random.range(look.across[0], look.across[1]) * width, baseY, size, shade(random.pick(look.colors), darkness), shade(look.accent, darkness));
+          add(
+            mention.kind,
+            random.range(look.across[0], look.across[1]) * width,
+            baseY,
+            size,
+            shade(random.pick(look.colors), darkness),
+            shade(look.accent, darkness),
+          );
         }
         break;
       }
@@ -88,7 +112,14 @@ export function placeSubjects(scene: Scene, mentions: readonly SubjectMention[],
         const cx = random.range(0.25, 0.75) * width;
         const cy = random.range(0.18, 0.55) * horizonY;
         for (let i = 0; i < n; i++) {
-          add("bird", cx + random.range(-0.18, 0.18) * width, cy + random.range(-0.12, 0.12) * horizonY, height * random.range(0.012, 0.024), shade("#2a2a33", darkness * 0.5), "#000000");
+          add(
+            "bird",
+            cx + random.range(-0.18, 0.18) * width,
+            cy + random.range(-0.12, 0.12) * horizonY,
+            height * random.range(0.012, 0.024),
+            shade("#2a2a33", darkness * 0.5),
+            "#000000",
+          );
         }
         break;
       }
@@ -98,7 +129,14 @@ export function placeSubjects(scene: Scene, mentions: readonly SubjectMention[],
         const baseY = random.range(groundTop + (height - groundTop) * 0.5, height * 0.96);
         for (let i = 0; i < n; i++) {
           const y = baseY + random.range(-0.02, 0.02) * height;
-          add("person", x + i * width * 0.035, y, height * (0.06 + 0.16 * perspective(y)), shade("#2b2f3a", darkness * 0.6), shade(random.pick<Hex>(["#b33a3a", "#2f5fa8", "#d08a2a"]), darkness));
+          add(
+            "person",
+            x + i * width * 0.035,
+            y,
+            height * (0.06 + 0.16 * perspective(y)),
+            shade("#2b2f3a", darkness * 0.6),
+            shade(random.pick<Hex>(["#b33a3a", "#2f5fa8", "#d08a2a"]), darkness),
+          );
         }
         break;
       }
@@ -106,7 +144,14 @@ export function placeSubjects(scene: Scene, mentions: readonly SubjectMention[],
         const petal = random.pick<Hex>(["#e8455a", "#f2c230", "#f7f0f5", "#9b59d0", "#ff8a3d"]);
         for (let i = 0; i < 60; i++) {
           const baseY = groundY(0.45);
-          add("flower", random.range(0, 1) * width, baseY, height * (0.015 + 0.05 * perspective(baseY)), shade("#3f7a34", darkness), shade(random.chance(0.8) ? petal : "#ffffff", darkness));
+          add(
+            "flower",
+            random.range(0, 1) * width,
+            baseY,
+            height * (0.015 + 0.05 * perspective(baseY)),
+            shade("#3f7a34", darkness),
+            shade(random.chance(0.8) ? petal : "#ffffff", darkness),
+          );
         }
         break;
       }
@@ -139,7 +184,14 @@ export function placeSubjects(scene: Scene, mentions: readonly SubjectMention[],
       }
       case "castle": {
         const baseY = groundTop + (height - groundTop) * random.range(0.02, 0.12);
-        add("castle", random.range(0.3, 0.7) * width, baseY, height * random.range(0.16, 0.22), shade(mix("#9a968c", scene.sky[2], 0.2), darkness), shade("#b8372e", darkness));
+        add(
+          "castle",
+          random.range(0.3, 0.7) * width,
+          baseY,
+          height * random.range(0.16, 0.22),
+          shade(mix("#9a968c", scene.sky[2], 0.2), darkness),
+          shade("#b8372e", darkness),
+        );
         break;
       }
       case "car": {
@@ -153,7 +205,14 @@ export function placeSubjects(scene: Scene, mentions: readonly SubjectMention[],
             baseY = at.y;
             x = at.x + random.range(-0.2, 0.2) * at.width;
           }
-          add("car", x, baseY, height * (0.03 + 0.09 * perspective(baseY)), shade(random.pick<Hex>(["#c0392b", "#2e6fb5", "#f2f2f2", "#2b2b2b", "#e6b422"]), darkness), shade("#9fc2d8", darkness));
+          add(
+            "car",
+            x,
+            baseY,
+            height * (0.03 + 0.09 * perspective(baseY)),
+            shade(random.pick<Hex>(["#c0392b", "#2e6fb5", "#f2f2f2", "#2b2b2b", "#e6b422"]), darkness),
+            shade("#9fc2d8", darkness),
+          );
         }
         break;
       }

@@ -13,20 +13,22 @@ export type { Building, Cloud, LandLayer, Point, Scene, SceneRequest, Subject } 
 /** Choices the prompt left open, filled from a generator seeded by the prompt alone (stable across seeds). */
 function decide(reading: PromptReading, theme: Random) {
   const subjectKinds = new Set(reading.subjects.map((subject) => subject.kind));
-  const time: TimeOfDay =
-    reading.time ?? (theme.chance(0.5) ? "day" : theme.pick<TimeOfDay>(["dawn", "dusk", "dusk", "night", "day"]));
+  const time: TimeOfDay = reading.time ?? (theme.chance(0.5) ? "day" : theme.pick<TimeOfDay>(["dawn", "dusk", "dusk", "night", "day"]));
   const weather: Weather = reading.weather ?? (reading.land === "desert" || theme.chance(0.7) ? "clear" : "cloudy");
-  const season: Season =
-    reading.season ?? (weather === "snow" ? "winter" : theme.pick<Season>(["summer", "summer", "spring", "autumn"]));
+  const season: Season = reading.season ?? (weather === "snow" ? "winter" : theme.pick<Season>(["summer", "summer", "spring", "autumn"]));
   let water: Water = reading.water ?? "none";
   if (water === "none" && subjectKinds.has("lighthouse")) water = "sea";
   if (water === "none" && subjectKinds.has("boat")) water = "lake";
   if (water === "none" && !reading.land && !reading.features.includes("road") && theme.chance(0.35)) water = "lake";
-  const land: Land | "open" =
-    reading.land ?? (water === "sea" ? "open" : theme.pick<Land>(["mountains", "hills", "hills", "plain"]));
+  const land: Land | "open" = reading.land ?? (water === "sea" ? "open" : theme.pick<Land>(["mountains", "hills", "hills", "plain"]));
   // Nothing named: the usual company of the land (pines on mountains, trees on hills, birds at sea).
   const usual: Record<Land | "open", SubjectKind | undefined> = {
-    mountains: "pine", hills: "tree", plain: "tree", city: undefined, desert: "cactus", open: "bird",
+    mountains: "pine",
+    hills: "tree",
+    plain: "tree",
+    city: undefined,
+    desert: "cactus",
+    open: "bird",
   };
   const fallback = usual[land];
   const subjects: SubjectMention[] =

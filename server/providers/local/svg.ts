@@ -69,7 +69,9 @@ export function sceneToSvg(scene: Scene): string {
     defs.push(`<clipPath id="skyClip"><rect width="${w}" height="${f(horizonY)}"/></clipPath>`);
     parts.push(
       `<g clip-path="url(#skyClip)" fill="none" stroke-opacity="${f(opacity)}">` +
-        colours.map((colour, i) => `<circle cx="${f(x)}" cy="${f(y)}" r="${f(radius - i * band)}" stroke="${colour}" stroke-width="${f(band)}"/>`).join("") +
+        colours
+          .map((colour, i) => `<circle cx="${f(x)}" cy="${f(y)}" r="${f(radius - i * band)}" stroke="${colour}" stroke-width="${f(band)}"/>`)
+          .join("") +
         `</g>`,
     );
   }
@@ -78,17 +80,24 @@ export function sceneToSvg(scene: Scene): string {
     .map(
       (b) =>
         `<rect x="${f(b.x)}" y="${f(horizonY - b.height)}" width="${f(b.width)}" height="${f(b.height + 1)}" fill="${b.color}"/>` +
-        b.windows.map(([wx, wy]) => `<rect x="${f(wx)}" y="${f(wy)}" width="${scene.windowSize}" height="${scene.windowSize}" fill="${scene.windowColor}" fill-opacity="0.85"/>`).join(""),
+        b.windows
+          .map(
+            ([wx, wy]) =>
+              `<rect x="${f(wx)}" y="${f(wy)}" width="${scene.windowSize}" height="${scene.windowSize}" fill="${scene.windowColor}" fill-opacity="0.85"/>`,
+          )
+          .join(""),
     )
     .join("");
   parts.push(landSvg, skylineSvg);
 
   if (scene.waterBody) {
     const water = scene.waterBody;
-    defs.push(gradient("water", [
-      [0, water.far],
-      [1, water.near],
-    ]));
+    defs.push(
+      gradient("water", [
+        [0, water.far],
+        [1, water.near],
+      ]),
+    );
     defs.push(`<clipPath id="waterClip"><rect x="0" y="${f(horizonY)}" width="${w}" height="${f(h - horizonY)}"/></clipPath>`);
     parts.push(`<rect x="0" y="${f(horizonY)}" width="${w}" height="${f(h - horizonY)}" fill="url(#water)"/>`);
     // Reflection: the sky's light and the land mirrored about the horizon, faint and softened.
@@ -99,30 +108,44 @@ export function sceneToSvg(scene: Scene): string {
     for (let i = 1, y = horizonY + 2; y < water.shoreY; i++, y = horizonY + 2 + i * i * (h / 900)) {
       const t = (y - horizonY) / (water.shoreY - horizonY);
       const x = ((Math.sin(i * 12.9898) + 1) / 2) * w * 0.5;
-      parts.push(`<rect x="${f(x - w * 0.3)}" y="${f(y)}" width="${f(w * (0.6 + t))}" height="${f(Math.max(1, t * h * 0.003))}" fill="${mix(water.far, water.near, t)}" fill-opacity="0.35"/>`);
+      parts.push(
+        `<rect x="${f(x - w * 0.3)}" y="${f(y)}" width="${f(w * (0.6 + t))}" height="${f(Math.max(1, t * h * 0.003))}" fill="${mix(water.far, water.near, t)}" fill-opacity="0.35"/>`,
+      );
     }
     for (const glint of water.glints) {
-      parts.push(`<rect x="${f(glint.x - glint.width / 2)}" y="${f(glint.y)}" width="${f(glint.width)}" height="${f(Math.max(1, h / 700))}" fill="${light.color}" fill-opacity="${f(0.55 * light.visibility)}"/>`);
+      parts.push(
+        `<rect x="${f(glint.x - glint.width / 2)}" y="${f(glint.y)}" width="${f(glint.width)}" height="${f(Math.max(1, h / 700))}" fill="${light.color}" fill-opacity="${f(0.55 * light.visibility)}"/>`,
+      );
     }
   }
   const groundTop = Math.min(...scene.ground.top.map((point) => point[1]));
-  defs.push(gradient("ground", [
-    [0, scene.ground.far],
-    [1, scene.ground.near],
-  ], [groundTop, h]));
+  defs.push(
+    gradient(
+      "ground",
+      [
+        [0, scene.ground.far],
+        [1, scene.ground.near],
+      ],
+      [groundTop, h],
+    ),
+  );
   parts.push(`<path d="${areaPath(scene.ground.top, h, true)}" fill="url(#ground)"/>`);
   if (scene.ground.rise) {
-    defs.push(gradient("rise", [
-      [0, scene.ground.rise.color],
-      [1, scene.ground.near],
-    ]));
+    defs.push(
+      gradient("rise", [
+        [0, scene.ground.rise.color],
+        [1, scene.ground.near],
+      ]),
+    );
     parts.push(`<path d="${areaPath(scene.ground.rise.points, h, true)}" fill="url(#rise)"/>`);
   }
   if (scene.river) {
-    defs.push(gradient("river", [
-      [0, scene.river.far],
-      [1, scene.river.near],
-    ]));
+    defs.push(
+      gradient("river", [
+        [0, scene.river.far],
+        [1, scene.river.near],
+      ]),
+    );
     parts.push(`<polygon points="${pointsAttr(scene.river.points)}" fill="url(#river)"/>`);
   }
   if (scene.road) {

@@ -6,8 +6,26 @@ export type Season = "spring" | "summer" | "autumn" | "winter";
 export type Land = "mountains" | "hills" | "plain" | "city" | "desert";
 export type Water = "none" | "lake" | "sea" | "river";
 export type SubjectKind =
-  | "tree" | "pine" | "palm" | "cactus" | "house" | "boat" | "bird" | "person" | "flower" | "lighthouse"
-  | "horse" | "deer" | "cow" | "sheep" | "dog" | "cat" | "castle" | "windmill" | "tent" | "car";
+  | "tree"
+  | "pine"
+  | "palm"
+  | "cactus"
+  | "house"
+  | "boat"
+  | "bird"
+  | "person"
+  | "flower"
+  | "lighthouse"
+  | "horse"
+  | "deer"
+  | "cow"
+  | "sheep"
+  | "dog"
+  | "cat"
+  | "castle"
+  | "windmill"
+  | "tent"
+  | "car";
 /** Extra scene features that are neither land, water nor a subject. */
 export type Feature = "rainbow" | "road";
 
@@ -78,6 +96,21 @@ export const FEATURE_WORDS: Record<Feature, readonly string[]> = {
 
 /** Count words before a subject ("two boats"). */
 export const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, single: 1, lone: 1, lonely: 1, solitary: 1,
-  two: 2, pair: 2, couple: 2, three: 3, four: 4, five: 5, six: 6, several: 4, many: 6, few: 3,
+  a: 1,
+  an: 1,
+  one: 1,
+  single: 1,
+  lone: 1,
+  lonely: 1,
+  solitary: 1,
+  two: 2,
+  pair: 2,
+  couple: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  several: 4,
+  many: 6,
+  few: 3,
 };

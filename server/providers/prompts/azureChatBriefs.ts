@@ -100,7 +100,9 @@ export class AzureChatBriefWriter implements BriefWriter {
         { role: "user", content: JSON.stringify({ items }) },
       ],
       response_format:
-        format === "json_schema" ? { type: "json_schema", json_schema: { name: "visual_briefs", strict: true, schema: BRIEFS_SCHEMA } } : { type: "json_object" },
+        format === "json_schema"
+          ? { type: "json_schema", json_schema: { name: "visual_briefs", strict: true, schema: BRIEFS_SCHEMA } }
+          : { type: "json_object" },
       ...(user ? { user } : {}),
     };
   }
@@ -136,8 +138,15 @@ const objectOf = (value: unknown): Json | undefined =>
 
 function outputFiltered(categories: string[]): UpstreamError {
   const which = categories.length > 0 ? ` (${categories.join(", ")})` : "";
-  return new UpstreamError(400, "content_filtered", "content_filtered",
-    `The prompt service's content filter blocked this text${which}; change the slide text or write the prompts by hand`, false, 200, { categories });
+  return new UpstreamError(
+    400,
+    "content_filtered",
+    "content_filtered",
+    `The prompt service's content filter blocked this text${which}; change the slide text or write the prompts by hand`,
+    false,
+    200,
+    { categories },
+  );
 }
 
 /** The first choice's message text, or the error its `finish_reason` / `refusal` stands for. */
@@ -147,7 +156,11 @@ function messageContent(answer: unknown): string {
   const message = objectOf(choice.message);
   if (choice.finish_reason === "content_filter") {
     const results = objectOf(choice.content_filter_results) ?? {};
-    throw outputFiltered(Object.entries(results).filter(([, v]) => objectOf(v)?.filtered === true).map(([k]) => k));
+    throw outputFiltered(
+      Object.entries(results)
+        .filter(([, v]) => objectOf(v)?.filtered === true)
+        .map(([k]) => k),
+    );
   }
   if (typeof message?.refusal === "string" && message.refusal !== "") throw outputFiltered(["refusal"]);
   if (choice.finish_reason === "length") throw invalidAnswerError("briefs cut off (finish_reason length)");

@@ -146,9 +146,15 @@ export class UpstreamClient {
       return await this.options.credential.headers(signal, fresh);
     } catch (error) {
       if (signal.aborted) throw error;
-      throw new UpstreamError(502, "credential_unavailable", "unauthorized",
+      throw new UpstreamError(
+        502,
+        "credential_unavailable",
+        "unauthorized",
         "The gateway has no credential for the image service; an administrator must set IMAGE_API_KEY or give it a managed identity",
-        false, 0, { cause: error });
+        false,
+        0,
+        { cause: error },
+      );
     }
   }
 

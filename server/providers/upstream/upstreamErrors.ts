@@ -81,44 +81,78 @@ export function errorFromUpstreamAnswer(status: number, body: unknown, headers: 
   if (isContentFilter(error)) return contentFiltered(error, status);
   if (status === 429) {
     const waitMs = retryAfterMs(headers);
-    return new UpstreamError(
-      429,
-      "rate_limited",
-      "rate_limited",
-      "The image service is busy (rate limit); try again shortly",
-      true,
-      status,
-      { ...(waitMs === undefined ? {} : { retryAfterMs: waitMs }), cause },
-    );
+    return new UpstreamError(429, "rate_limited", "rate_limited", "The image service is busy (rate limit); try again shortly", true, status, {
+      ...(waitMs === undefined ? {} : { retryAfterMs: waitMs }),
+      cause,
+    });
   }
   if (status === 401) {
-    return new UpstreamError(502, "upstream_unauthorized", "unauthorized",
+    return new UpstreamError(
+      502,
+      "upstream_unauthorized",
+      "unauthorized",
       "The image service refused the gateway's credential; an administrator must check IMAGE_API_KEY or the identity's token audience",
-      false, status, { cause });
+      false,
+      status,
+      { cause },
+    );
   }
   if (isSuspended(status, textOf(error?.message))) {
-    return new UpstreamError(503, "suspended", "suspended",
-      "The image service resource is temporarily blocked; an administrator must contact Azure support", false, status, { cause });
+    return new UpstreamError(
+      503,
+      "suspended",
+      "suspended",
+      "The image service resource is temporarily blocked; an administrator must contact Azure support",
+      false,
+      status,
+      { cause },
+    );
   }
   if (status === 403) {
-    return new UpstreamError(502, "upstream_forbidden", "forbidden",
+    return new UpstreamError(
+      502,
+      "upstream_forbidden",
+      "forbidden",
       "The gateway's identity may not use this image deployment; an administrator must grant it the Cognitive Services (OpenAI) User role",
-      false, status, { cause });
+      false,
+      status,
+      { cause },
+    );
   }
   if (status === 404) {
-    return new UpstreamError(502, "not_found", "not_found",
-      "The image deployment was not found; an administrator must check IMAGE_ENDPOINT and IMAGE_DEPLOYMENT", false, status, { cause });
+    return new UpstreamError(
+      502,
+      "not_found",
+      "not_found",
+      "The image deployment was not found; an administrator must check IMAGE_ENDPOINT and IMAGE_DEPLOYMENT",
+      false,
+      status,
+      { cause },
+    );
   }
   if (status === 408) {
     return new UpstreamError(504, "timeout", "timeout", "The image service timed out; try again", true, status, { cause });
   }
   if (status >= 400 && status < 500 && status !== 409) {
-    return new UpstreamError(400, "bad_request", "bad_request",
+    return new UpstreamError(
+      400,
+      "bad_request",
+      "bad_request",
       "The image service did not accept this request (size, count or option not supported); change the options and try again",
-      false, status, { cause, ...(textOf(error?.param) ? { param: textOf(error?.param) } : {}) });
+      false,
+      status,
+      { cause, ...(textOf(error?.param) ? { param: textOf(error?.param) } : {}) },
+    );
   }
-  return new UpstreamError(502, "upstream_unavailable", "upstream_unavailable",
-    "The image service is unavailable; try again in a moment", status === 409 || status >= 500, status, { cause });
+  return new UpstreamError(
+    502,
+    "upstream_unavailable",
+    "upstream_unavailable",
+    "The image service is unavailable; try again in a moment",
+    status === 409 || status >= 500,
+    status,
+    { cause },
+  );
 }
 
 /**
@@ -129,27 +163,47 @@ export function errorFromUpstreamAnswer(status: number, body: unknown, headers: 
 export function errorFromStreamEvent(data: unknown): UpstreamError {
   const error = objectOf(objectOf(data)?.error) ?? objectOf(data);
   if (isContentFilter(error)) return contentFiltered(error, 200);
-  return new UpstreamError(502, "upstream_stream_error", "upstream_unavailable",
-    "The image service failed while generating; try again", false, 200,
-    { cause: { upstreamCode: textOf(error?.code), upstreamMessage: textOf(error?.message) } });
+  return new UpstreamError(502, "upstream_stream_error", "upstream_unavailable", "The image service failed while generating; try again", false, 200, {
+    cause: { upstreamCode: textOf(error?.code), upstreamMessage: textOf(error?.message) },
+  });
 }
 
 /** No answer at all (DNS, refused, reset): retryable. */
 export function networkError(cause: unknown): UpstreamError {
-  return new UpstreamError(502, "upstream_unavailable", "upstream_unavailable",
-    "The image service could not be reached; try again in a moment", true, 0, { cause });
+  return new UpstreamError(
+    502,
+    "upstream_unavailable",
+    "upstream_unavailable",
+    "The image service could not be reached; try again in a moment",
+    true,
+    0,
+    { cause },
+  );
 }
 
 /** The answer was cut off or did not have the documented shape. */
 export function invalidAnswerError(why: string, cause?: unknown): UpstreamError {
-  return new UpstreamError(502, "upstream_invalid_response", "upstream_unavailable",
-    `The image service sent an unusable answer (${why}); try again`, false, 200, { cause });
+  return new UpstreamError(
+    502,
+    "upstream_invalid_response",
+    "upstream_unavailable",
+    `The image service sent an unusable answer (${why}); try again`,
+    false,
+    200,
+    { cause },
+  );
 }
 
 /** The generation took longer than the gateway's limit (`GENERATION_TIMEOUT_MS`, default 300 s). */
 export function timeoutError(limitMs: number): UpstreamError {
-  return new UpstreamError(504, "timeout", "timeout",
-    `The image service took longer than ${Math.round(limitMs / 1000)} s; try a simpler prompt or lower quality`, false, 0);
+  return new UpstreamError(
+    504,
+    "timeout",
+    "timeout",
+    `The image service took longer than ${Math.round(limitMs / 1000)} s; try a simpler prompt or lower quality`,
+    false,
+    0,
+  );
 }
 
 /** The caller aborted (Cancel in the pane, client disconnect). 499 is nginx's "client closed request". */

@@ -28,4 +28,3 @@ export function nearestAspect(width: number, height: number): AspectRatio {
   if (ratio < 1 / 1.2) return "portrait";
   return "square";
 }
-

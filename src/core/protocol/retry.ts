@@ -86,9 +86,7 @@ export function retryDelay(verdict: RetryVerdict | undefined, retryIndex: number
 
 function definedOnly(options: RetryOptions): Partial<RetryPolicy> {
   const { maxRetries, initialDelayMs, maxDelayMs, maxServerDelayMs } = options;
-  return Object.fromEntries(
-    Object.entries({ maxRetries, initialDelayMs, maxDelayMs, maxServerDelayMs }).filter(([, v]) => v !== undefined),
-  );
+  return Object.fromEntries(Object.entries({ maxRetries, initialDelayMs, maxDelayMs, maxServerDelayMs }).filter(([, v]) => v !== undefined));
 }
 
 /** A timer that rejects with the signal's reason when aborted. */

@@ -48,9 +48,7 @@ export function firedCategories(error: Json | undefined): string[] {
 
 /** True when the upstream error object is a content-filter refusal (by `code`, `type` or the inner code). */
 export function isContentFilter(error: Json | undefined): boolean {
-  return [error?.code, error?.type, innerErrorOf(error)?.code].some(
-    (code) => typeof code === "string" && CONTENT_FILTER_CODES.has(code),
-  );
+  return [error?.code, error?.type, innerErrorOf(error)?.code].some((code) => typeof code === "string" && CONTENT_FILTER_CODES.has(code));
 }
 
 /** True for Azure's "resource temporarily blocked" 403 (abuse monitoring): the resource is suspended. */

@@ -37,11 +37,13 @@ export function DeckChooser({ state, t, styles }: ViewProps) {
             <li key={item.id} className={styles.item} data-item-id={item.id}>
               <div className={styles.itemHead}>
                 {thumb ? <img className={styles.thumb} src={thumb} alt={t("deck.thumbAlt", { number: item.index + 1 })} /> : null}
-                <Checkbox checked={on} label={<span dir="auto">{label}</span>} onChange={(_, data) => state.onToggle(item.id, data.checked === true)} />
+                <Checkbox
+                  checked={on}
+                  label={<span dir="auto">{label}</span>}
+                  onChange={(_, data) => state.onToggle(item.id, data.checked === true)}
+                />
               </div>
-              {!on && reason ? (
-                <Caption1 className={styles.reason}>{t(reason, { limit: MAX_ITEMS_PER_RUN })}</Caption1>
-              ) : null}
+              {!on && reason ? <Caption1 className={styles.reason}>{t(reason, { limit: MAX_ITEMS_PER_RUN })}</Caption1> : null}
               {on ? (
                 <Field
                   label={t("deck.promptLabel", { label })}

@@ -34,9 +34,7 @@ export function DeckEntry({ t, appName, host, imageClient, session, deckServices
   if (!deck) {
     const reason = host.capabilities.reasons.deck;
     return (
-      <Caption1>
-        {reason ? t("deck.unavailable", { reason: t(reason, { app: appName }) }) : t("deck.unavailableNoReason", { app: appName })}
-      </Caption1>
+      <Caption1>{reason ? t("deck.unavailable", { reason: t(reason, { app: appName }) }) : t("deck.unavailableNoReason", { app: appName })}</Caption1>
     );
   }
   if (!open) {

@@ -37,7 +37,11 @@ export default function DeckPanel(props: DeckPanelProps) {
       {!state.persistent ? <Caption1>{t("deck.notSaved")}</Caption1> : null}
       {state.stage === "loading" ? <Spinner size="small" label={t("deck.loading")} /> : null}
       {state.stage === "failed" ? (
-        <PaneMessageBar message={{ intent: "error", key: "deck.loadFailed", values: { message: state.loadError ?? "" } }} t={t} onDismiss={props.onClose} />
+        <PaneMessageBar
+          message={{ intent: "error", key: "deck.loadFailed", values: { message: state.loadError ?? "" } }}
+          t={t}
+          onDismiss={props.onClose}
+        />
       ) : null}
       {state.stage === "empty" ? <Caption1>{t("deck.empty")}</Caption1> : null}
       {state.stage === "choose" ? <DeckChooser state={state} t={t} styles={styles} /> : null}

@@ -21,7 +21,8 @@ export interface DeckPanelLoaderProps {
 /** {@link DeckPanel} with `services`, or the account's defaults. */
 export default function DeckPanelLoader({ services, session, promptWriter, ...rest }: DeckPanelLoaderProps) {
   const resolved = useMemo(
-    () => (services ? { ...services, ...(services.promptWriter || !promptWriter ? {} : { promptWriter }) } : defaultDeckServices(session, promptWriter)),
+    () =>
+      services ? { ...services, ...(services.promptWriter || !promptWriter ? {} : { promptWriter }) } : defaultDeckServices(session, promptWriter),
     [services, session, promptWriter],
   );
   return <DeckPanel {...rest} services={resolved} />;

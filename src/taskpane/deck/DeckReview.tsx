@@ -24,10 +24,13 @@ export function DeckReview({ state, t, styles }: ViewProps) {
   const progress = state.progress;
   const generating = live && progress !== undefined && !progress.generationDone && run.phase === "running";
   // Failures Resume sends again (can't reach, try later, signed out): after an outage the run carries on from there.
-  const retryable = live && !generating && run.order.some((id) => {
-    const s = run.items[id].state;
-    return s.status === "failed" && s.remedy !== "deck.remedy.editPrompt";
-  });
+  const retryable =
+    live &&
+    !generating &&
+    run.order.some((id) => {
+      const s = run.items[id].state;
+      return s.status === "failed" && s.remedy !== "deck.remedy.editPrompt";
+    });
   const accepted = run.order.filter((id) => ["accepted", "insert-failed"].includes(run.items[id].state.status)).length;
   const date = new Date(run.createdAt).toLocaleString();
   return (
@@ -55,10 +58,19 @@ export function DeckReview({ state, t, styles }: ViewProps) {
         ) : null}
         {live ? (
           <>
-            <Button icon={<CheckmarkRegular />} disabled={!run.order.some((id) => run.items[id].state.status === "ready")} onClick={state.onAcceptAllReady}>
+            <Button
+              icon={<CheckmarkRegular />}
+              disabled={!run.order.some((id) => run.items[id].state.status === "ready")}
+              onClick={state.onAcceptAllReady}
+            >
               {t("deck.acceptAllReady")}
             </Button>
-            <Button appearance="primary" icon={<ImageAddRegular />} disabledFocusable={accepted === 0 || state.inserting} onClick={state.onInsertAccepted}>
+            <Button
+              appearance="primary"
+              icon={<ImageAddRegular />}
+              disabledFocusable={accepted === 0 || state.inserting}
+              onClick={state.onInsertAccepted}
+            >
               {t("deck.insertAccepted")}
             </Button>
           </>
@@ -86,7 +98,8 @@ function ProgressLine({ t, run, progress, now }: { t: Translate; run: DeckRun; p
   if (progress.generationDone) parts.push(t("deck.progressDone"));
   else {
     if (progress.queuePosition !== undefined) parts.push(t("deck.progressQueue", { position: progress.queuePosition }));
-    if (run.pausedUntil !== undefined && run.pausedUntil > now) parts.push(t("deck.progressPaused", { seconds: Math.ceil((run.pausedUntil - now) / 1000) }));
+    if (run.pausedUntil !== undefined && run.pausedUntil > now)
+      parts.push(t("deck.progressPaused", { seconds: Math.ceil((run.pausedUntil - now) / 1000) }));
     if (progress.etaMs !== undefined) parts.push(t("deck.progressEta", { seconds: Math.ceil(progress.etaMs / 1000) }));
   }
   return <span>{parts.join(" ")}</span>;
@@ -128,7 +141,19 @@ export function statusText(t: Translate, item: RunItem): string {
   }
 }
 
-function ReviewCard({ item, live, state, t, styles }: { item: RunItem; live: boolean; state: DeckPanelState; t: Translate; styles: ViewProps["styles"] }) {
+function ReviewCard({
+  item,
+  live,
+  state,
+  t,
+  styles,
+}: {
+  item: RunItem;
+  live: boolean;
+  state: DeckPanelState;
+  t: Translate;
+  styles: ViewProps["styles"];
+}) {
   const [editing, setEditing] = useState<string>();
   const label = itemLabel(t, item);
   const commands = live ? itemCommands(item) : [];
@@ -137,7 +162,12 @@ function ReviewCard({ item, live, state, t, styles }: { item: RunItem; live: boo
     <li className={styles.item} data-item-id={item.id} data-status={item.state.status} aria-label={label}>
       <strong dir="auto">{label}</strong>
       {item.pictureId && state.controller ? (
-        <Preview controller={state.controller} pictureId={item.pictureId} alt={t("deck.pictureAlt", { label, prompt: item.prompt })} className={styles.preview} />
+        <Preview
+          controller={state.controller}
+          pictureId={item.pictureId}
+          alt={t("deck.pictureAlt", { label, prompt: item.prompt })}
+          className={styles.preview}
+        />
       ) : null}
       <Caption1 className={bad ? styles.failure : undefined}>{statusText(t, item)}</Caption1>
       {item.previousPictureIds.length > 0 ? <Caption1>{t("deck.previousPictures", { count: item.previousPictureIds.length })}</Caption1> : null}
@@ -175,7 +205,12 @@ function ReviewCard({ item, live, state, t, styles }: { item: RunItem; live: boo
             </Button>
           ) : null}
           {commands.includes("regenerate") ? (
-            <Button size="small" icon={<ArrowClockwiseRegular />} aria-label={`${t("deck.regenerate")} — ${label}`} onClick={() => state.onRegenerate(item.id)}>
+            <Button
+              size="small"
+              icon={<ArrowClockwiseRegular />}
+              aria-label={`${t("deck.regenerate")} — ${label}`}
+              onClick={() => state.onRegenerate(item.id)}
+            >
               {t("deck.regenerate")}
             </Button>
           ) : null}

@@ -48,7 +48,12 @@ export interface InsertSummary {
 export function runErrorOf(error: unknown): RunError {
   if (error instanceof ApiError) {
     const { retryAfterMs, categories } = error.details;
-    return { type: error.type, message: error.message, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), ...(categories ? { categories } : {}) };
+    return {
+      type: error.type,
+      message: error.message,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      ...(categories ? { categories } : {}),
+    };
   }
   const type: ErrorType =
     error instanceof CancelledError

@@ -162,7 +162,9 @@ export function useDeckPanel({ host, imageClient, services }: UseDeckPanelArgs) 
     const parsed = parseDeckStyle(style);
     const deckStyle: DeckStyle = parsed.ok ? parsed.style : { preset: "none", palette: [], styleWords: "" };
     // The pane's writer (gateway when it has one, else local, with the reason); without one, the local writer alone.
-    const written = services.promptWriter ? services.promptWriter.write(missing, deckStyle) : writeBriefs(missing, deckStyle, localPromptWriter, undefined);
+    const written = services.promptWriter
+      ? services.promptWriter.write(missing, deckStyle)
+      : writeBriefs(missing, deckStyle, localPromptWriter, undefined);
     void written
       .then((written) => {
         if (!alive.current) return;
@@ -186,7 +188,11 @@ export function useDeckPanel({ host, imageClient, services }: UseDeckPanelArgs) 
             clock: services.clock,
             concurrency: services.concurrency,
             onSaveFailed: (itemId, error) =>
-              setMessage({ intent: "warning", key: "deck.saveFailed", values: { label: itemId, message: String((error as Error)?.message ?? error) } }),
+              setMessage({
+                intent: "warning",
+                key: "deck.saveFailed",
+                values: { label: itemId, message: String((error as Error)?.message ?? error) },
+              }),
             onStoreFailed: (error) =>
               setMessage({ intent: "warning", key: "deck.storeFailed", values: { message: String((error as Error)?.message ?? error) } }),
           }
@@ -209,11 +215,20 @@ export function useDeckPanel({ host, imageClient, services }: UseDeckPanelArgs) 
     const ids = items.filter((item) => ticked.has(item.id)).map((item) => item.id);
     const issues: PaneMessage[] = [];
     const size = checkRunSize(ids);
-    if (!size.ok) issues.push({ intent: "error", key: size.key, values: size.key === "deck.runTooLarge" ? { count: size.count, limit: size.limit, over: size.over } : {} });
+    if (!size.ok)
+      issues.push({
+        intent: "error",
+        key: size.key,
+        values: size.key === "deck.runTooLarge" ? { count: size.count, limit: size.limit, over: size.over } : {},
+      });
     const parsed = parseDeckStyle(style);
     if (!parsed.ok)
       for (const issue of parsed.issues)
-        issues.push({ intent: "error", key: issue.key, values: issue.key === "deckStyle.badColour" ? { ...issue, index: issue.index + 1 } : { ...issue } });
+        issues.push({
+          intent: "error",
+          key: issue.key,
+          values: issue.key === "deckStyle.badColour" ? { ...issue, index: issue.index + 1 } : { ...issue },
+        });
     setValidation(issues);
     if (issues.length > 0 || !parsed.ok || !stores) return;
     const created = createRun({

@@ -80,94 +80,110 @@ export function useGeneration(args: UseGenerationArgs) {
   // Abort a running request when the pane goes away.
   useEffect(() => () => current.current?.controller.abort(), []);
 
-  const run = useCallback(async (kind: GenerationKind, overrides: RunOverrides = {}) => {
-    if (current.current) return;
-    const id = ++runCounter;
-    const controller = new AbortController();
-    current.current = { id, controller };
-    const stale = () => current.current?.id !== id;
-    const { host, imageClient, app, gatewayUrl, options, slidePlacement, models, modelOptions, readSelection, onResults, onEmptyPrompt, setMessage } = argsRef.current;
-    setMessage(undefined);
-    setPartials([]);
-    setQueue(undefined);
-    setRunning(kind);
-    try {
-      // Selection events get lost (office-js #2964 Word, #5390 PowerPoint Mac): always re-read on Generate.
-      const read = await readSelection("generate");
-      if (stale()) return;
-      const prompt = (overrides.prompt ?? read.prompt).trim();
-      if (!prompt) {
-        onEmptyPrompt();
-        return;
-      }
-      const picture = read.snapshot?.picture;
-      const target = await captureTarget(host);
-      if (stale()) return;
-      // Fit: the Replace target's box, else where the new picture goes (read now: the selection may have moved).
-      const fitBox = models ? await readFitBox(host, picture, slidePlacement ?? "auto") : undefined;
-      const rules = models ? await loadModelRules() : undefined;
-      if (stale()) return;
-      const style = overrides.style ?? options.style;
-      const count = overrides.count ?? options.count;
-      const sentPrompt = styledPrompt(prompt, style);
-      const stream = count === 1;
-      const callbacks: GenerateCallbacks = {
-        signal: controller.signal,
-        onPartial: (partial) => {
-          if (stale()) return;
-          setPartials((list) => [...list.filter((p) => p.index !== partial.index), { ...partial }]);
-        },
-        onQueue: (status) => {
-          if (!stale()) setQueue(status);
-        },
-      };
-      const common = {
-        prompt: sentPrompt,
-        n: count,
-        ...(models && rules ? rules.modelRequestFields(models, modelOptions, fitBox) : { size: API_SIZE[options.aspect] }),
-        output_format: "png" as const,
-        ...(stream ? { stream: true, partial_images: PARTIAL_IMAGES } : {}),
-      };
-      let images: GeneratedImage[];
-      if (kind === "edit") {
-        if (!picture) {
-          setMessage({ intent: "warning", key: "error.readPicture" });
+  const run = useCallback(
+    async (kind: GenerationKind, overrides: RunOverrides = {}) => {
+      if (current.current) return;
+      const id = ++runCounter;
+      const controller = new AbortController();
+      current.current = { id, controller };
+      const stale = () => current.current?.id !== id;
+      const {
+        host,
+        imageClient,
+        app,
+        gatewayUrl,
+        options,
+        slidePlacement,
+        models,
+        modelOptions,
+        readSelection,
+        onResults,
+        onEmptyPrompt,
+        setMessage,
+      } = argsRef.current;
+      setMessage(undefined);
+      setPartials([]);
+      setQueue(undefined);
+      setRunning(kind);
+      try {
+        // Selection events get lost (office-js #2964 Word, #5390 PowerPoint Mac): always re-read on Generate.
+        const read = await readSelection("generate");
+        if (stale()) return;
+        const prompt = (overrides.prompt ?? read.prompt).trim();
+        if (!prompt) {
+          onEmptyPrompt();
           return;
         }
-        let bytes;
-        try {
-          bytes = await host.readPictureBytes(picture);
-        } catch (error) {
-          if (!stale()) setMessage(messageForError(error, "readPicture", app));
-          return;
+        const picture = read.snapshot?.picture;
+        const target = await captureTarget(host);
+        if (stale()) return;
+        // Fit: the Replace target's box, else where the new picture goes (read now: the selection may have moved).
+        const fitBox = models ? await readFitBox(host, picture, slidePlacement ?? "auto") : undefined;
+        const rules = models ? await loadModelRules() : undefined;
+        if (stale()) return;
+        const style = overrides.style ?? options.style;
+        const count = overrides.count ?? options.count;
+        const sentPrompt = styledPrompt(prompt, style);
+        const stream = count === 1;
+        const callbacks: GenerateCallbacks = {
+          signal: controller.signal,
+          onPartial: (partial) => {
+            if (stale()) return;
+            setPartials((list) => [...list.filter((p) => p.index !== partial.index), { ...partial }]);
+          },
+          onQueue: (status) => {
+            if (!stale()) setQueue(status);
+          },
+        };
+        const common = {
+          prompt: sentPrompt,
+          n: count,
+          ...(models && rules ? rules.modelRequestFields(models, modelOptions, fitBox) : { size: API_SIZE[options.aspect] }),
+          output_format: "png" as const,
+          ...(stream ? { stream: true, partial_images: PARTIAL_IMAGES } : {}),
+        };
+        let images: GeneratedImage[];
+        if (kind === "edit") {
+          if (!picture) {
+            setMessage({ intent: "warning", key: "error.readPicture" });
+            return;
+          }
+          let bytes;
+          try {
+            bytes = await host.readPictureBytes(picture);
+          } catch (error) {
+            if (!stale()) setMessage(messageForError(error, "readPicture", app));
+            return;
+          }
+          if (stale()) return;
+          images = await imageClient.edit({ ...common, image: bytes }, callbacks);
+        } else {
+          images = await imageClient.generate(common, callbacks);
         }
         if (stale()) return;
-        images = await imageClient.edit({ ...common, image: bytes }, callbacks);
-      } else {
-        images = await imageClient.generate(common, callbacks);
+        const batch: Batch = {
+          id: `batch-${id}`,
+          prompt,
+          style,
+          aspect: rules && modelOptions ? rules.aspectOfShape(modelOptions.shape, fitBox?.sizePt) : options.aspect,
+          ...(picture ? { picture } : {}),
+          ...(target ? { target } : {}),
+          ...(overrides.replaceInPlace && picture ? { replaceInPlace: true } : {}),
+        };
+        await onResults(batch, images, sentPrompt);
+      } catch (error) {
+        if (!stale()) setMessage(messageForError(error, "generate", app, gatewayUrl));
+      } finally {
+        if (!stale()) {
+          current.current = undefined;
+          setRunning(undefined);
+          setPartials([]);
+          setQueue(undefined);
+        }
       }
-      if (stale()) return;
-      const batch: Batch = {
-        id: `batch-${id}`,
-        prompt,
-        style,
-        aspect: rules && modelOptions ? rules.aspectOfShape(modelOptions.shape, fitBox?.sizePt) : options.aspect,
-        ...(picture ? { picture } : {}),
-        ...(target ? { target } : {}),
-        ...(overrides.replaceInPlace && picture ? { replaceInPlace: true } : {}),
-      };
-      await onResults(batch, images, sentPrompt);
-    } catch (error) {
-      if (!stale()) setMessage(messageForError(error, "generate", app, gatewayUrl));
-    } finally {
-      if (!stale()) {
-        current.current = undefined;
-        setRunning(undefined);
-        setPartials([]);
-        setQueue(undefined);
-      }
-    }
-  }, [argsRef]);
+    },
+    [argsRef],
+  );
 
   const cancel = useCallback(() => {
     const active = current.current;

@@ -83,7 +83,8 @@ function bodyViolation(api: FakeChatApi, body: Json): string | undefined {
   }
   if (format.type !== "json_schema") return "response_format.type must be json_schema or json_object";
   const spec = format.json_schema;
-  if (!isObject(spec) || typeof spec.name !== "string" || !/^[A-Za-z0-9_-]{1,64}$/u.test(spec.name)) return "json_schema.name must be 1–64 of a-z A-Z 0-9 _ -";
+  if (!isObject(spec) || typeof spec.name !== "string" || !/^[A-Za-z0-9_-]{1,64}$/u.test(spec.name))
+    return "json_schema.name must be 1–64 of a-z A-Z 0-9 _ -";
   if (spec.strict !== undefined && typeof spec.strict !== "boolean") return "json_schema.strict must be a boolean";
   return spec.strict === true ? strictSchemaViolation(spec.schema) : isObject(spec.schema) ? undefined : "json_schema.schema must be an object";
 }
@@ -118,7 +119,11 @@ export class FakeChatUpstream {
   aborted = 0;
   private readonly behaviours: ChatBehaviour[] = [];
 
-  constructor(readonly api: FakeChatApi, private readonly app: FastifyInstance, readonly url: string) {}
+  constructor(
+    readonly api: FakeChatApi,
+    private readonly app: FastifyInstance,
+    readonly url: string,
+  ) {}
 
   /** Queues behaviours for the next requests, in order. */
   next(...behaviours: ChatBehaviour[]): this {
@@ -141,7 +146,8 @@ export class FakeChatUpstream {
     if (this.api.apiVersion) {
       const expected = `/openai/deployments/${this.api.deployment}/chat/completions`;
       if (seen.path !== expected) return `deployment path must be ${expected}, got ${seen.path}`;
-      if (seen.query["api-version"] !== this.api.apiVersion) return `api-version must be ${this.api.apiVersion}, got ${seen.query["api-version"] ?? "none"}`;
+      if (seen.query["api-version"] !== this.api.apiVersion)
+        return `api-version must be ${this.api.apiVersion}, got ${seen.query["api-version"] ?? "none"}`;
       return undefined;
     }
     if (seen.path !== "/openai/v1/chat/completions") return `v1 path must be /openai/v1/chat/completions, got ${seen.path}`;
@@ -169,7 +175,12 @@ export class FakeChatUpstream {
       await reply.code(400).send({ error: { code: "fake_strict_violation", message: seen.violation } });
       return;
     }
-    const asImageApi = { kind: "azure-openai", deployment: this.api.deployment, apiKey: this.api.apiKey, bearerToken: this.api.bearerToken } as FakeApi;
+    const asImageApi = {
+      kind: "azure-openai",
+      deployment: this.api.deployment,
+      apiKey: this.api.apiKey,
+      bearerToken: this.api.bearerToken,
+    } as FakeApi;
     if (!credentialAccepted(asImageApi, { ...seen, files: {}, multipart: false })) {
       await reply.code(401).send(ERROR_ANSWERS.unauthorized.body);
       return;
@@ -187,29 +198,60 @@ export class FakeChatUpstream {
         return;
       case "error": {
         const answer: ScriptedAnswer = typeof behaviour.answer === "string" ? ERROR_ANSWERS[behaviour.answer] : behaviour.answer;
-        await reply.code(answer.status).headers(answer.headers ?? {}).send(answer.body);
+        await reply
+          .code(answer.status)
+          .headers(answer.headers ?? {})
+          .send(answer.body);
         return;
       }
       case "content":
-        await reply.send(completion(this.api.deployment, { finish_reason: "stop", message: { role: "assistant", content: behaviour.content }, content_filter_results: filters }));
+        await reply.send(
+          completion(this.api.deployment, {
+            finish_reason: "stop",
+            message: { role: "assistant", content: behaviour.content },
+            content_filter_results: filters,
+          }),
+        );
         return;
       case "output-filtered":
-        await reply.send(completion(this.api.deployment, {
-          finish_reason: "content_filter",
-          message: { role: "assistant", content: null },
-          content_filter_results: { ...filters, [behaviour.category ?? "violence"]: { filtered: true, severity: "high" } },
-        }));
+        await reply.send(
+          completion(this.api.deployment, {
+            finish_reason: "content_filter",
+            message: { role: "assistant", content: null },
+            content_filter_results: { ...filters, [behaviour.category ?? "violence"]: { filtered: true, severity: "high" } },
+          }),
+        );
         return;
       case "refusal":
-        await reply.send(completion(this.api.deployment, { finish_reason: "stop", message: { role: "assistant", content: null, refusal: "I can't help with that." }, content_filter_results: filters }));
+        await reply.send(
+          completion(this.api.deployment, {
+            finish_reason: "stop",
+            message: { role: "assistant", content: null, refusal: "I can't help with that." },
+            content_filter_results: filters,
+          }),
+        );
         return;
       case "length":
-        await reply.send(completion(this.api.deployment, { finish_reason: "length", message: { role: "assistant", content: '{"briefs":[{"id":"1","brief":"A calm' }, content_filter_results: filters }));
+        await reply.send(
+          completion(this.api.deployment, {
+            finish_reason: "length",
+            message: { role: "assistant", content: '{"briefs":[{"id":"1","brief":"A calm' },
+            content_filter_results: filters,
+          }),
+        );
         return;
       case "briefs": {
         const write = behaviour.brief ?? ((item) => `A quiet scene about ${item.title || item.text}`);
-        const briefs = itemsOf(seen.body).filter((item) => !behaviour.omit?.includes(item.id)).map((item) => ({ id: item.id, brief: write(item) }));
-        await reply.send(completion(this.api.deployment, { finish_reason: "stop", message: { role: "assistant", content: JSON.stringify({ briefs }) }, content_filter_results: filters }));
+        const briefs = itemsOf(seen.body)
+          .filter((item) => !behaviour.omit?.includes(item.id))
+          .map((item) => ({ id: item.id, brief: write(item) }));
+        await reply.send(
+          completion(this.api.deployment, {
+            finish_reason: "stop",
+            message: { role: "assistant", content: JSON.stringify({ briefs }) },
+            content_filter_results: filters,
+          }),
+        );
         return;
       }
     }

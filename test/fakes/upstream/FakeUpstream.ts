@@ -76,7 +76,10 @@ async function readRequest(request: FastifyRequest): Promise<Omit<SeenRequest, "
 
 function sizeOf(api: FakeApi, body: Record<string, unknown>): { width: number; height: number } {
   if (api.kind === "foundry-mai") return { width: Number(body.width), height: Number(body.height) };
-  const [width, height] = String(body.size ?? "1024x1024").replace("auto", "1024x1024").split("x").map(Number);
+  const [width, height] = String(body.size ?? "1024x1024")
+    .replace("auto", "1024x1024")
+    .split("x")
+    .map(Number);
   return { width, height };
 }
 
@@ -89,7 +92,11 @@ export class FakeUpstream {
   /** What every success answers with (see {@link FakePicture}). */
   picture: FakePicture = "photo";
 
-  constructor(readonly api: FakeApi, private readonly app: FastifyInstance, readonly url: string) {}
+  constructor(
+    readonly api: FakeApi,
+    private readonly app: FastifyInstance,
+    readonly url: string,
+  ) {}
 
   /** Queues behaviours for the next requests, in order. */
   next(...behaviours: Behaviour[]): this {
@@ -147,7 +154,10 @@ export class FakeUpstream {
     }
     if (behaviour.kind === "error") {
       const answer: ScriptedAnswer = typeof behaviour.answer === "string" ? ERROR_ANSWERS[behaviour.answer] : behaviour.answer;
-      await reply.code(answer.status).headers(answer.headers ?? {}).send(answer.body);
+      await reply
+        .code(answer.status)
+        .headers(answer.headers ?? {})
+        .send(answer.body);
       return;
     }
     if (behaviour.kind === "success") {
@@ -176,13 +186,19 @@ export class FakeUpstream {
     const raw = reply.raw;
     reply.hijack();
     raw.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-    const send = (event: string | undefined, data: unknown) =>
-      raw.write(`${event ? `event: ${event}\n` : ""}data: ${JSON.stringify(data)}\n\n`);
+    const send = (event: string | undefined, data: unknown) => raw.write(`${event ? `event: ${event}\n` : ""}data: ${JSON.stringify(data)}\n\n`);
     const partials = behaviour.kind === "stream" ? Number(seen.body.partial_images ?? 0) : 1;
     const prefixed = behaviour.kind === "stream" && behaviour.dataUrl ? "data:image/png;base64," : "";
     for (let index = 0; index < partials; index++) {
-      const partial = await sharp(await fakePng(width, height)).resize(Math.round(width / 8)).png().toBuffer();
-      send(`${prefix}.partial_image`, { type: `${prefix}.partial_image`, b64_json: prefixed + partial.toString("base64"), partial_image_index: index });
+      const partial = await sharp(await fakePng(width, height))
+        .resize(Math.round(width / 8))
+        .png()
+        .toBuffer();
+      send(`${prefix}.partial_image`, {
+        type: `${prefix}.partial_image`,
+        b64_json: prefixed + partial.toString("base64"),
+        partial_image_index: index,
+      });
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     if (behaviour.kind === "stream-cut") {
@@ -190,7 +206,13 @@ export class FakeUpstream {
       return;
     }
     if (behaviour.kind === "stream-error") {
-      send(behaviour.unnamed ? undefined : "error", { error: behaviour.error ?? { code: "content_policy_violation", message: "blocked", inner_error: { code: "ResponsibleAIPolicyViolation", content_filter_results: { sexual: { filtered: true, severity: "high" } } } } });
+      send(behaviour.unnamed ? undefined : "error", {
+        error: behaviour.error ?? {
+          code: "content_policy_violation",
+          message: "blocked",
+          inner_error: { code: "ResponsibleAIPolicyViolation", content_filter_results: { sexual: { filtered: true, severity: "high" } } },
+        },
+      });
       raw.end();
       return;
     }

@@ -7,7 +7,11 @@ export interface ScriptedAnswer {
   body: unknown;
 }
 
-const violenceFiltered = { hate: { filtered: false, severity: "safe" }, violence: { filtered: true, severity: "high" }, sexual: { filtered: false, severity: "safe" } };
+const violenceFiltered = {
+  hate: { filtered: false, severity: "safe" },
+  violence: { filtered: true, severity: "high" },
+  sexual: { filtered: false, severity: "safe" },
+};
 
 /** Every upstream error form the gateway must normalize, as the services send them. */
 export const ERROR_ANSWERS = {
@@ -31,19 +35,42 @@ export const ERROR_ANSWERS = {
       error: {
         code: "content_filter",
         message: "The response was filtered due to the prompt triggering Azure OpenAI's content management policy.",
-        innererror: { code: "ResponsibleAIPolicyViolation", content_filter_result: { self_harm: { filtered: true, severity: "medium" }, hate: { filtered: false, severity: "safe" } } },
+        innererror: {
+          code: "ResponsibleAIPolicyViolation",
+          content_filter_result: { self_harm: { filtered: true, severity: "medium" }, hate: { filtered: false, severity: "safe" } },
+        },
       },
     },
   },
   contentFilterCamel: { status: 400, body: { error: { code: "contentFilter", message: "Content filtered." } } },
-  moderationBlocked: { status: 400, body: { error: { code: "moderation_blocked", message: "Blocked by moderation.", type: "image_generation_user_error" } } },
+  moderationBlocked: {
+    status: 400,
+    body: { error: { code: "moderation_blocked", message: "Blocked by moderation.", type: "image_generation_user_error" } },
+  },
   /** Only the inner code says it. */
-  responsibleAiOnly: { status: 400, body: { error: { code: "BadRequest", message: "Blocked.", innererror: { code: "ResponsibleAIPolicyViolation" } } } },
-  badRequest: { status: 400, body: { error: { code: "unsupported_request_value", message: "Invalid size.", param: "size", type: "invalid_request_error" } } },
+  responsibleAiOnly: {
+    status: 400,
+    body: { error: { code: "BadRequest", message: "Blocked.", innererror: { code: "ResponsibleAIPolicyViolation" } } },
+  },
+  badRequest: {
+    status: 400,
+    body: { error: { code: "unsupported_request_value", message: "Invalid size.", param: "size", type: "invalid_request_error" } },
+  },
   unauthorized: { status: 401, body: { error: { code: "401", message: "Access denied due to invalid subscription key or wrong API endpoint." } } },
   forbiddenRole: { status: 403, body: { error: { code: "PermissionDenied", message: "Principal does not have access to API/Operation." } } },
-  suspended: { status: 403, body: { error: { code: "Forbidden", message: "The resource has been temporarily blocked because we detected behavior that may violate our content policy." } } },
-  deploymentNotFound: { status: 404, body: { error: { code: "DeploymentNotFound", message: "The API deployment for this resource does not exist." } } },
+  suspended: {
+    status: 403,
+    body: {
+      error: {
+        code: "Forbidden",
+        message: "The resource has been temporarily blocked because we detected behavior that may violate our content policy.",
+      },
+    },
+  },
+  deploymentNotFound: {
+    status: 404,
+    body: { error: { code: "DeploymentNotFound", message: "The API deployment for this resource does not exist." } },
+  },
   rateLimited: {
     status: 429,
     headers: { "retry-after-ms": "150", "retry-after": "1", "x-ratelimit-remaining-requests": "0" },

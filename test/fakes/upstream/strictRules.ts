@@ -83,12 +83,19 @@ export function credentialAccepted(api: FakeApi, request: SeenRequest): boolean 
 
 type Check = (value: unknown) => string | undefined;
 const isString: Check = (v) => (typeof v === "string" && v.length > 0 ? undefined : "must be a non-empty string");
-const oneOf = (...values: string[]): Check => (v) => (values.includes(String(v)) && typeof v === "string" ? undefined : `must be one of ${values.join("|")}`);
-const intIn = (min: number, max: number): Check => (v) =>
-  Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? undefined : `must be an integer ${min}–${max}`;
+const oneOf =
+  (...values: string[]): Check =>
+  (v) =>
+    values.includes(String(v)) && typeof v === "string" ? undefined : `must be one of ${values.join("|")}`;
+const intIn =
+  (min: number, max: number): Check =>
+  (v) =>
+    Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? undefined : `must be an integer ${min}–${max}`;
 /** Multipart sends every field as text: integers arrive as digit strings. */
-const textInt = (min: number, max: number): Check => (v) =>
-  typeof v === "string" && /^\d+$/.test(v) ? intIn(min, max)(Number(v)) : `must be a whole number ${min}–${max}`;
+const textInt =
+  (min: number, max: number): Check =>
+  (v) =>
+    typeof v === "string" && /^\d+$/.test(v) ? intIn(min, max)(Number(v)) : `must be a whole number ${min}–${max}`;
 
 function checkFields(body: Record<string, unknown>, rules: Record<string, Check>, required: string[]): string | undefined {
   for (const name of required) if (body[name] === undefined) return `missing ${name}`;
@@ -128,7 +135,14 @@ export function bodyViolation(api: FakeApi, op: Operation, request: SeenRequest)
   if (api.kind === "foundry-mai") {
     const maxPixels = api.family === "mai-image-2.6" ? 2_359_296 : 1_048_576;
     const side = op === "generations" ? intIn(768, maxPixels / 768) : textInt(768, maxPixels / 768);
-    const rules: Record<string, Check> = { model: oneOf(api.deployment), prompt: isString, user: isString, width: side, height: side, web_grounding: isTrue };
+    const rules: Record<string, Check> = {
+      model: oneOf(api.deployment),
+      prompt: isString,
+      user: isString,
+      width: side,
+      height: side,
+      web_grounding: isTrue,
+    };
     if (api.family === "mai-image-2.6") rules.auto_aspect_ratio = isTrue;
     const problem = checkFields(body, rules, ["model", "prompt", "width", "height"]);
     if (problem) return problem;
@@ -145,37 +159,45 @@ export function bodyViolation(api: FakeApi, op: Operation, request: SeenRequest)
   const required = ["prompt", "quality", ...(api.apiVersion ? [] : ["model"])];
   if (api.apiVersion && body.model !== undefined) return "model must not be in the body on the deployment path";
   if (op === "generations") {
-    const problem = checkFields(body, {
-      ...modelRule,
-      prompt: isString,
-      n: intIn(1, 10),
-      size: sizeRule,
-      quality: QUALITY,
-      output_format: AZURE_FORMAT,
-      output_compression: intIn(0, 100),
-      background: oneOf("transparent", "opaque", "auto"),
-      stream: (v) => (typeof v === "boolean" ? undefined : "must be a boolean"),
-      partial_images: intIn(0, 3),
-      user: isString,
-    }, required);
+    const problem = checkFields(
+      body,
+      {
+        ...modelRule,
+        prompt: isString,
+        n: intIn(1, 10),
+        size: sizeRule,
+        quality: QUALITY,
+        output_format: AZURE_FORMAT,
+        output_compression: intIn(0, 100),
+        background: oneOf("transparent", "opaque", "auto"),
+        stream: (v) => (typeof v === "boolean" ? undefined : "must be a boolean"),
+        partial_images: intIn(0, 3),
+        user: isString,
+      },
+      required,
+    );
     if (problem) return problem;
     if (body.partial_images !== undefined && body.stream !== true) return "partial_images needs stream: true";
     if (body.output_compression !== undefined && body.output_format !== "jpeg") return "output_compression needs output_format jpeg";
     if (body.background === "transparent" && body.output_format === "jpeg") return "transparent background needs png";
     return undefined;
   }
-  const problem = checkFields(body, {
-    ...modelRule,
-    prompt: isString,
-    n: textInt(1, 10),
-    size: sizeRule,
-    quality: QUALITY,
-    output_format: AZURE_FORMAT,
-    // gpt-image-2 answers 400 to input_fidelity (it always keeps the input's details).
-    ...(api.family === "gpt-image-2" ? {} : { input_fidelity: oneOf("high", "low") }),
-    background: oneOf("transparent", "opaque", "auto"),
-    user: isString,
-  }, required);
+  const problem = checkFields(
+    body,
+    {
+      ...modelRule,
+      prompt: isString,
+      n: textInt(1, 10),
+      size: sizeRule,
+      quality: QUALITY,
+      output_format: AZURE_FORMAT,
+      // gpt-image-2 answers 400 to input_fidelity (it always keeps the input's details).
+      ...(api.family === "gpt-image-2" ? {} : { input_fidelity: oneOf("high", "low") }),
+      background: oneOf("transparent", "opaque", "auto"),
+      user: isString,
+    },
+    required,
+  );
   if (problem) return problem;
   if (!files.image || !isImageBytes(files.image.bytes)) return "edits need an image file (PNG or JPEG)";
   if (files.mask && !isImageBytes(files.mask.bytes, false)) return "mask must be a PNG";

@@ -88,7 +88,11 @@ describe("MsalSession", () => {
     const session = new MsalSession(client, { config: entra });
     const seen: unknown[] = [];
     session.subscribe((who) => seen.push(who));
-    await expect(session.signIn()).resolves.toEqual({ name: "Ada Lovelace", username: "ada@illustrate.dev", homeAccountId: "ada@illustrate.dev.local" });
+    await expect(session.signIn()).resolves.toEqual({
+      name: "Ada Lovelace",
+      username: "ada@illustrate.dev",
+      homeAccountId: "ada@illustrate.dev.local",
+    });
     expect(client.acquireTokenPopup).toHaveBeenCalledWith({ scopes: SCOPES, prompt: "select_account" });
     // MSAL's own success event must not announce the same account again.
     client.callbacks.forEach((callback) => callback({ eventType: "msal:loginSuccess" } as never));
@@ -98,7 +102,12 @@ describe("MsalSession", () => {
   it("falls back to the Office dialog on popup_window_error and uses its token until near expiry", async () => {
     client.popup.push(new BrowserAuthError("popup_window_error", ""));
     const openDialog = jest.fn(async () => dialogSuccess("dialog-token"));
-    const session = new MsalSession(client, { config: DEFAULT_CONFIG, openDialog, dialogUrl: DIALOG_URL, loginHint: async () => "grace@illustrate.dev" });
+    const session = new MsalSession(client, {
+      config: DEFAULT_CONFIG,
+      openDialog,
+      dialogUrl: DIALOG_URL,
+      loginHint: async () => "grace@illustrate.dev",
+    });
     await expect(session.signIn()).resolves.toEqual({ name: "Grace Hopper", username: "grace@illustrate.dev", homeAccountId: "grace" });
     expect(openDialog).toHaveBeenCalledWith(`${DIALOG_URL}?loginHint=grace%40illustrate.dev`);
     await expect(session.getToken(SCOPES)).resolves.toBe("dialog-token");

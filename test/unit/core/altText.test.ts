@@ -70,8 +70,14 @@ describe("altTextOnReplace", () => {
 describe("altTextOf", () => {
   it.each([
     [{ altTextTitle: "", altTextDescription: "" }, undefined],
-    [{ altTextTitle: "Fox", altTextDescription: "" }, { title: "Fox", description: "" }],
-    [{ altTextTitle: "", altTextDescription: "A fox in the snow" }, { title: "", description: "A fox in the snow" }],
+    [
+      { altTextTitle: "Fox", altTextDescription: "" },
+      { title: "Fox", description: "" },
+    ],
+    [
+      { altTextTitle: "", altTextDescription: "A fox in the snow" },
+      { title: "", description: "A fox in the snow" },
+    ],
   ])("reads %o as %o", (fields, expected) => {
     expect(altTextOf(fields)).toEqual(expected);
   });

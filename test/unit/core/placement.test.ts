@@ -52,7 +52,11 @@ describe("largestFreeRect", () => {
 
 describe("planSlidePlacement", () => {
   it("auto: takes an empty picture placeholder when there is one", () => {
-    const placeholder: SlideShapeInfo = { id: "ph", role: "empty-picture-placeholder", rect: { leftPt: 500, topPt: 120, widthPt: 400, heightPt: 380 } };
+    const placeholder: SlideShapeInfo = {
+      id: "ph",
+      role: "empty-picture-placeholder",
+      rect: { leftPt: 500, topPt: 120, widthPt: 400, heightPt: 380 },
+    };
     expect(planSlidePlacement({ slide, shapes: [title, placeholder], image: landscape, placement: "auto" })).toEqual({
       kind: "placeholder",
       placeholderId: "ph",
@@ -97,8 +101,18 @@ describe("planSlidePlacement", () => {
 
 describe("keepInsideSlide and geometryDiffers", () => {
   it("moves a box back onto the slide and shrinks it if it is too big", () => {
-    expect(keepInsideSlide({ leftPt: 800, topPt: -20, widthPt: 300, heightPt: 200 }, slide)).toEqual({ leftPt: 660, topPt: 0, widthPt: 300, heightPt: 200 });
-    expect(keepInsideSlide({ leftPt: 0, topPt: 0, widthPt: 1920, heightPt: 1080 }, slide)).toEqual({ leftPt: 0, topPt: 0, widthPt: 960, heightPt: 540 });
+    expect(keepInsideSlide({ leftPt: 800, topPt: -20, widthPt: 300, heightPt: 200 }, slide)).toEqual({
+      leftPt: 660,
+      topPt: 0,
+      widthPt: 300,
+      heightPt: 200,
+    });
+    expect(keepInsideSlide({ leftPt: 0, topPt: 0, widthPt: 1920, heightPt: 1080 }, slide)).toEqual({
+      leftPt: 0,
+      topPt: 0,
+      widthPt: 960,
+      heightPt: 540,
+    });
   });
 
   it("tells a picture placed as if in pixels (#2714) from one within a point", () => {
@@ -110,8 +124,20 @@ describe("keepInsideSlide and geometryDiffers", () => {
 
 describe("replacementSize", () => {
   it.each([
-    ["a wider picture keeps the width, height from its aspect ratio", { widthPt: 300, heightPt: 300 }, landscape, false, { widthPt: 300, heightPt: 200 }],
-    ["a taller picture grows downwards in height only", { widthPt: 300, heightPt: 200 }, { widthPx: 1024, heightPx: 1536 }, false, { widthPt: 300, heightPt: 450 }],
+    [
+      "a wider picture keeps the width, height from its aspect ratio",
+      { widthPt: 300, heightPt: 300 },
+      landscape,
+      false,
+      { widthPt: 300, heightPt: 200 },
+    ],
+    [
+      "a taller picture grows downwards in height only",
+      { widthPt: 300, heightPt: 200 },
+      { widthPx: 1024, heightPx: 1536 },
+      false,
+      { widthPt: 300, heightPt: 450 },
+    ],
     ["the height is rounded to 0.01 pt", { widthPt: 100, heightPt: 100 }, { widthPx: 3, heightPx: 1 }, false, { widthPt: 100, heightPt: 33.33 }],
     ["keepBox keeps the old size whatever the new aspect ratio", { widthPt: 300, heightPt: 120 }, square, true, { widthPt: 300, heightPt: 120 }],
   ])("%s", (_name, old, image, keepBox, expected) => {
@@ -121,10 +147,34 @@ describe("replacementSize", () => {
 
 describe("replacementRect", () => {
   it.each([
-    ["same left and width, centred on the old box", { leftPt: 100, topPt: 100, widthPt: 300, heightPt: 300 }, landscape, false, { leftPt: 100, topPt: 150, widthPt: 300, heightPt: 200 }],
-    ["keepBox leaves the box as it was", { leftPt: 100, topPt: 100, widthPt: 300, heightPt: 300 }, landscape, true, { leftPt: 100, topPt: 100, widthPt: 300, heightPt: 300 }],
-    ["a taller picture near the bottom is moved up to stay on the slide", { leftPt: 600, topPt: 400, widthPt: 300, heightPt: 100 }, square, false, { leftPt: 600, topPt: 240, widthPt: 300, heightPt: 300 }],
-    ["a picture taller than the slide is shrunk, keeping its aspect ratio", { leftPt: 0, topPt: 0, widthPt: 960, heightPt: 540 }, square, false, { leftPt: 0, topPt: 0, widthPt: 540, heightPt: 540 }],
+    [
+      "same left and width, centred on the old box",
+      { leftPt: 100, topPt: 100, widthPt: 300, heightPt: 300 },
+      landscape,
+      false,
+      { leftPt: 100, topPt: 150, widthPt: 300, heightPt: 200 },
+    ],
+    [
+      "keepBox leaves the box as it was",
+      { leftPt: 100, topPt: 100, widthPt: 300, heightPt: 300 },
+      landscape,
+      true,
+      { leftPt: 100, topPt: 100, widthPt: 300, heightPt: 300 },
+    ],
+    [
+      "a taller picture near the bottom is moved up to stay on the slide",
+      { leftPt: 600, topPt: 400, widthPt: 300, heightPt: 100 },
+      square,
+      false,
+      { leftPt: 600, topPt: 240, widthPt: 300, heightPt: 300 },
+    ],
+    [
+      "a picture taller than the slide is shrunk, keeping its aspect ratio",
+      { leftPt: 0, topPt: 0, widthPt: 960, heightPt: 540 },
+      square,
+      false,
+      { leftPt: 0, topPt: 0, widthPt: 540, heightPt: 540 },
+    ],
   ])("%s", (_name, old, image, keepBox, expected) => {
     const rect = replacementRect(old, image, slide, keepBox);
     expect(rect).toEqual(expected);
@@ -136,7 +186,10 @@ describe("slideFitBox: the box Fit shapes a new slide picture for (issue #10)", 
   const placeholder: SlideShapeInfo = { id: "ph", role: "empty-picture-placeholder", rect: { leftPt: 500, topPt: 120, widthPt: 420, heightPt: 140 } };
 
   it("auto: the empty picture placeholder's own box, else the free area the picture would go to", () => {
-    expect(slideFitBox({ slide, shapes: [title, leftText, placeholder], placement: "auto" })).toEqual({ sizePt: { widthPt: 420, heightPt: 140 }, source: "placeholder" });
+    expect(slideFitBox({ slide, shapes: [title, leftText, placeholder], placement: "auto" })).toEqual({
+      sizePt: { widthPt: 420, heightPt: 140 },
+      source: "placeholder",
+    });
     const free = slideFitBox({ slide, shapes: [title, leftText], placement: "auto" });
     expect(free.source).toBe("free-area");
     // The picture planSlidePlacement puts there, made in the box's own ratio, fills the box exactly.
@@ -148,11 +201,17 @@ describe("slideFitBox: the box Fit shapes a new slide picture for (issue #10)", 
 
   it("full-slide: the slide as pageSetup gives it (16:9 960 × 540, 4:3 720 × 540)", () => {
     expect(slideFitBox({ slide, shapes: [title], placement: "full-slide" })).toEqual({ sizePt: { widthPt: 960, heightPt: 540 }, source: "slide" });
-    expect(slideFitBox({ slide: { widthPt: 720, heightPt: 540 }, shapes: [], placement: "full-slide" })).toEqual({ sizePt: { widthPt: 720, heightPt: 540 }, source: "slide" });
+    expect(slideFitBox({ slide: { widthPt: 720, heightPt: 540 }, shapes: [], placement: "full-slide" })).toEqual({
+      sizePt: { widthPt: 720, heightPt: 540 },
+      source: "slide",
+    });
   });
 
   it("a slide with no free area left: the inner slide (margins kept)", () => {
     const cover: SlideShapeInfo = { id: "all", role: "obstacle", rect: { leftPt: 0, topPt: 0, widthPt: 960, heightPt: 540 } };
-    expect(slideFitBox({ slide, shapes: [cover], placement: "fit-free-area" })).toEqual({ sizePt: { widthPt: 924, heightPt: 504 }, source: "free-area" });
+    expect(slideFitBox({ slide, shapes: [cover], placement: "fit-free-area" })).toEqual({
+      sizePt: { widthPt: 924, heightPt: 504 },
+      source: "free-area",
+    });
   });
 });

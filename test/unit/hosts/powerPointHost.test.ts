@@ -36,8 +36,8 @@ function rectOf(shape: PShape) {
   return { leftPt: shape.left, topPt: shape.top, widthPt: shape.width, heightPt: shape.height };
 }
 
-
-const pictures = (model: FakePresentation, slide = model.currentSlide) => slide.shapes.filter((s) => s.type === "Image" || s.placeholder?.containedType === "Image");
+const pictures = (model: FakePresentation, slide = model.currentSlide) =>
+  slide.shapes.filter((s) => s.type === "Image" || s.placeholder?.containedType === "Image");
 
 describe("PowerPointHost.readSelection", () => {
   it("reads selected text with getSelectedTextRangeOrNullObject (1.5)", async () => {
@@ -113,7 +113,14 @@ describe("PowerPointHost.insertPicture", () => {
 
   it("fills an empty picture placeholder by inserting without a position (auto)", async () => {
     const { model, host } = setup();
-    const placeholder = model.addShape(model.currentSlide, { type: "Placeholder", left: 500, top: 120, width: 400, height: 380, placeholder: { type: "Picture", containedType: null } });
+    const placeholder = model.addShape(model.currentSlide, {
+      type: "Placeholder",
+      left: 500,
+      top: 120,
+      width: 400,
+      height: 380,
+      placeholder: { type: "Picture", containedType: null },
+    });
     const result = await host.insertPicture(landscape, options);
     expect(model.inserts[0]).toEqual({ coercionType: "image" });
     expect(placeholder.placeholder?.containedType).toBe("Image");
@@ -125,7 +132,14 @@ describe("PowerPointHost.insertPicture", () => {
   it("moves a picture the web pulled into a placeholder (#2451, #2651) back to the asked box", async () => {
     const { model, host } = setup();
     model.quirks.placeholderCapture = true;
-    model.addShape(model.currentSlide, { type: "Placeholder", left: 500, top: 120, width: 400, height: 380, placeholder: { type: "Picture", containedType: null } });
+    model.addShape(model.currentSlide, {
+      type: "Placeholder",
+      left: 500,
+      top: 120,
+      width: 400,
+      height: 380,
+      placeholder: { type: "Picture", containedType: null },
+    });
     const result = await host.insertPicture(square, { ...options, slidePlacement: "full-slide" });
     expect(model.inserts[0]).toMatchObject({ imageLeft: 210, imageTop: 0, imageWidth: 540, imageHeight: 540 });
     expect(result).toEqual({ sizePt: { widthPt: 540, heightPt: 540 }, positionPt: { leftPt: 210, topPt: 0 } });
@@ -297,7 +311,15 @@ describe("PowerPointHost.replacePicture", () => {
     expect(error.message).toMatch(/original picture was put back/);
     const now = pictures(model);
     expect(now).toHaveLength(1);
-    expect(now[0]).toMatchObject({ imageBase64: old.base64, name: "Hero picture", left: 500, top: 150, width: 300, height: 300, altTextDescription: "written by a person" });
+    expect(now[0]).toMatchObject({
+      imageBase64: old.base64,
+      name: "Hero picture",
+      left: 500,
+      top: 150,
+      width: 300,
+      height: 300,
+      altTextDescription: "written by a person",
+    });
     expect(now[0].tags.get("TOPIC")).toBe("lakes");
   });
 
@@ -432,7 +454,9 @@ describe("office-js #2775: PowerPoint on the web deletes the selected shape on i
     const { model, host } = webWithPromptSelected({ PowerPointApi: "1.8", ImageCoercion: "1.1" });
     const old = model.addShape(model.currentSlide, { type: "Image", left: 500, top: 150, width: 300, height: 300, imageBase64: square.base64 });
     model.quirks.selectSlidesKeepsShapeSelection = true;
-    expect((await hostRejection(host.replacePicture({ id: old.id, sizePt: { widthPt: 300, heightPt: 300 } }, landscape, options))).code).toBe("shape_lost");
+    expect((await hostRejection(host.replacePicture({ id: old.id, sizePt: { widthPt: 300, heightPt: 300 } }, landscape, options))).code).toBe(
+      "shape_lost",
+    );
     expect(pictures(model).map((p) => p.imageBase64)).toEqual([landscape.base64]);
   });
 });
@@ -467,13 +491,25 @@ describe("provenance in Shape.tags", () => {
   it("replace keeps other tags and writes the new picture's provenance; without one, the old library id is dropped", async () => {
     const { model, host } = setup();
     const shape = model.addShape(model.currentSlide, { type: "Image", left: 500, top: 150, width: 300, height: 300, imageBase64: old.base64 });
-    for (const [k, v] of [["TOPIC", "lakes"], ["ILLUSTRATE_ID", "pic-1"], ["ILLUSTRATE_STYLE", "photo"], ["ILLUSTRATE_MODEL", "dall-e-3"], [PROMPT_TAG, "old"]]) shape.tags.set(k, v);
+    for (const [k, v] of [
+      ["TOPIC", "lakes"],
+      ["ILLUSTRATE_ID", "pic-1"],
+      ["ILLUSTRATE_STYLE", "photo"],
+      ["ILLUSTRATE_MODEL", "dall-e-3"],
+      [PROMPT_TAG, "old"],
+    ])
+      shape.tags.set(k, v);
     model.selectedShapeIds = [shape.id];
     const first = (await host.readSelection()).picture!;
     expect(first.provenance).toEqual({ libraryId: "pic-1", prompt: "old", style: "photo", model: "dall-e-3" });
     await host.replacePicture(first, landscape, { ...options, provenance: { libraryId: "pic-2", prompt: PROMPT, style: "watercolor" } });
     const [next] = pictures(model);
-    expect(Object.fromEntries(next.tags)).toEqual({ TOPIC: "lakes", ILLUSTRATE_PROMPT: PROMPT, ILLUSTRATE_ID: "pic-2", ILLUSTRATE_STYLE: "watercolor" });
+    expect(Object.fromEntries(next.tags)).toEqual({
+      TOPIC: "lakes",
+      ILLUSTRATE_PROMPT: PROMPT,
+      ILLUSTRATE_ID: "pic-2",
+      ILLUSTRATE_STYLE: "watercolor",
+    });
     model.selectedShapeIds = [next.id];
     const second = (await host.readSelection()).picture!;
     await host.replacePicture(second, square, options);

@@ -24,7 +24,6 @@ function setup(texts = ["Title", PROMPT, "Closing words"], max: Record<string, s
   return { doc, env, host: new WordHost(env) };
 }
 
-
 describe("the fake behaves like Word", () => {
   it("refuses to read a property before load and sync", async () => {
     const { doc, env } = setup();
@@ -43,10 +42,12 @@ describe("the fake behaves like Word", () => {
     const { doc, env } = setup();
     doc.selectText(PROMPT);
     const range = await env.run(async (context) => context.document.getSelection());
-    await expect(env.runWith(range as unknown as OfficeExtension.ClientObject, async (context) => {
-      range.load("text");
-      await context.sync();
-    })).rejects.toMatchObject({ code: "InvalidObjectPath" });
+    await expect(
+      env.runWith(range as unknown as OfficeExtension.ClientObject, async (context) => {
+        range.load("text");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidObjectPath" });
   });
 
   it("reproduces replace-through-selection: duplicate (#4053), then failure (#6573)", async () => {
@@ -80,7 +81,10 @@ describe("WordHost.readSelection", () => {
     doc.selectPicture(picture);
     const snapshot = await host.readSelection();
     expect(snapshot.text).toBe("");
-    expect(snapshot.picture).toMatchObject({ sizePt: { widthPt: 240, heightPt: 240 }, altText: { title: "Lake", description: "written by a person" } });
+    expect(snapshot.picture).toMatchObject({
+      sizePt: { widthPt: 240, heightPt: 240 },
+      altText: { title: "Lake", description: "written by a person" },
+    });
   });
 
   it("does not look for pictures below WordApi 1.3", async () => {
@@ -96,12 +100,7 @@ describe("WordHost.insertPicture", () => {
     doc.selectText("mountain lake");
     const result = await host.insertPicture(landscape, options);
     expect(result).toEqual({ sizePt: { widthPt: 468, heightPt: 312 } });
-    expect(doc.describe()).toEqual([
-      "Title",
-      PROMPT,
-      `[picture 468x312 "AI-generated image: ${PROMPT}"]`,
-      "Closing words",
-    ]);
+    expect(doc.describe()).toEqual(["Title", PROMPT, `[picture 468x312 "AI-generated image: ${PROMPT}"]`, "Closing words"]);
     expect(doc.paragraphs[2].alignment).toBe("Centered");
     expect(doc.paragraphs[2].pictures[0].lockAspectRatio).toBe(true);
   });

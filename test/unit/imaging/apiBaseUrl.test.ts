@@ -14,7 +14,12 @@ describe("gateway address", () => {
     const gateway = parseApiBaseUrl("https://localhost:3001/base");
     expect(gateway.origin).toBe("https://localhost:3001");
     expect(() => assertApiOrigin("https://localhost:3001/v1/images/generations", gateway)).not.toThrow();
-    for (const other of ["https://localhost:3002/v1/images/generations", "http://localhost:3001/v1", "https://evil.example/v1", "https://localhost.evil.example:3001/"]) {
+    for (const other of [
+      "https://localhost:3002/v1/images/generations",
+      "http://localhost:3001/v1",
+      "https://evil.example/v1",
+      "https://localhost.evil.example:3001/",
+    ]) {
       expect(() => assertApiOrigin(other, gateway)).toThrow(ImageClientError);
       expect(() => assertApiOrigin(other, gateway)).toThrow(/Refusing to send the access token/);
     }

@@ -43,7 +43,9 @@ describe("apiErrorFrom", () => {
   });
 
   it("a raw OpenAI error (type is not one of ours) is classified by status", () => {
-    const error = apiErrorFrom(404, { error: { code: "DeploymentNotFound", message: "The API deployment does not exist", type: "invalid_request_error" } });
+    const error = apiErrorFrom(404, {
+      error: { code: "DeploymentNotFound", message: "The API deployment does not exist", type: "invalid_request_error" },
+    });
     expect(error).toMatchObject({ type: "not_found", code: "DeploymentNotFound", message: "The API deployment does not exist" });
   });
 
@@ -57,7 +59,9 @@ describe("apiErrorFrom", () => {
     const error = apiErrorFrom(400, { error: { code: "invalid_n", type: "bad_request", message: "n must be 1–4", param: "n" } });
     expect(error).toMatchObject({ type: "bad_request", code: "invalid_n" });
     expect(error.details.param).toBe("n");
-    expect(apiErrorFrom(429, { error: { code: "queue_full", type: "rate_limited", message: "busy", retryAfterMs: 5000 } }).details.retryAfterMs).toBe(5000);
+    expect(apiErrorFrom(429, { error: { code: "queue_full", type: "rate_limited", message: "busy", retryAfterMs: 5000 } }).details.retryAfterMs).toBe(
+      5000,
+    );
   });
 
   it.each([

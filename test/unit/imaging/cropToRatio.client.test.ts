@@ -7,7 +7,16 @@ import { rejection } from "../../support/rejection";
 
 const client = (b64: string) => {
   const { fetch, calls } = scriptedFetch([imagesResponse([b64])]);
-  return { imageClient: createImageClient({ apiBaseUrl: "https://gateway.example.com", fetch, sleep: async () => undefined, random: () => 0, maxRetries: 0 }), calls };
+  return {
+    imageClient: createImageClient({
+      apiBaseUrl: "https://gateway.example.com",
+      fetch,
+      sleep: async () => undefined,
+      random: () => 0,
+      maxRetries: 0,
+    }),
+    calls,
+  };
 };
 
 test("size 1536x1024 with crop_to_ratio 3 expects the 1536×512 crop, and sends model and crop_to_ratio", async () => {

@@ -17,7 +17,11 @@ const ITEMS: DeckItemText[] = [
 ];
 const BACKEND = { provider: "local", model: "local-renderer", offline: true };
 const withWriter = () => jsonResponse({ ...BACKEND, promptWriter: { provider: "azure-openai", model: "gpt-4o-mini" } });
-const gatewayBriefs = (ids: string[]) => jsonResponse({ briefs: ids.map((id) => ({ id, prompt: `A gateway scene for ${id}, ${NO_TEXT_CLAUSE}.` })), writer: { provider: "azure-openai", model: "gpt-4o-mini" } });
+const gatewayBriefs = (ids: string[]) =>
+  jsonResponse({
+    briefs: ids.map((id) => ({ id, prompt: `A gateway scene for ${id}, ${NO_TEXT_CLAUSE}.` })),
+    writer: { provider: "azure-openai", model: "gpt-4o-mini" },
+  });
 
 /** The composition over one scripted fetch (backend status first, then the brief calls). */
 function compose(script: Step[]) {
@@ -36,7 +40,10 @@ test("the backend names a writer: gateway briefs, no fallback; the backend is as
   const { writer, calls } = compose([withWriter(), gatewayBriefs(["s1", "s2"]), gatewayBriefs(["s1"])]);
   const written = await writer.write(ITEMS, STYLE);
   expect(written.fallback).toBeUndefined();
-  expect(written.briefs.map((b) => [b.itemId, b.writer])).toEqual([["s1", "gateway"], ["s2", "gateway"]]);
+  expect(written.briefs.map((b) => [b.itemId, b.writer])).toEqual([
+    ["s1", "gateway"],
+    ["s2", "gateway"],
+  ]);
   await writer.write([ITEMS[0]], STYLE);
   expect(calls.map((c) => new URL(c.url).pathname)).toEqual(["/v1/backend", "/v1/prompts/visual", "/v1/prompts/visual"]);
 });
@@ -77,7 +84,10 @@ test("the writer was removed since the backend was read (404 prompt_writer_not_c
 test("the gateway leaves an item out: that one local, reason writer.gatewayIncomplete naming it", async () => {
   const { writer } = compose([withWriter(), gatewayBriefs(["s2"])]);
   const written = await writer.write(ITEMS, STYLE);
-  expect(written.briefs.map((b) => [b.itemId, b.writer])).toEqual([["s1", "local"], ["s2", "gateway"]]);
+  expect(written.briefs.map((b) => [b.itemId, b.writer])).toEqual([
+    ["s1", "local"],
+    ["s2", "gateway"],
+  ]);
   expect(written.fallback).toEqual({ reason: "writer.gatewayIncomplete", itemIds: ["s1"] });
 });
 

@@ -59,7 +59,9 @@ describe("direct mode configuration", () => {
   it("defaults the scope to Azure OpenAI's user_impersonation, keeps scopes the build sets, and leaves gateway mode alone", () => {
     expect(withDefaults({ gatewayUrl: ENDPOINT, api: DATED }).scopes).toEqual([AZURE_OPENAI_DELEGATED_SCOPE]);
     expect(AZURE_OPENAI_DELEGATED_SCOPE).toBe("https://cognitiveservices.azure.com/user_impersonation");
-    expect(withDefaults({ api: DATED, scopes: ["https://ai.azure.com/user_impersonation"] }).scopes).toEqual(["https://ai.azure.com/user_impersonation"]);
+    expect(withDefaults({ api: DATED, scopes: ["https://ai.azure.com/user_impersonation"] }).scopes).toEqual([
+      "https://ai.azure.com/user_impersonation",
+    ]);
     expect(withDefaults({}).scopes).toEqual(["api://illustrate-gateway/Images.Create"]);
     expect(withDefaults({ api: { mode: "gateway" } }).scopes).toEqual(["api://illustrate-gateway/Images.Create"]);
   });
@@ -85,7 +87,11 @@ describe("generate in direct mode", () => {
     expect(tokens.calls).toEqual([{ scopes: ["https://cognitiveservices.azure.com/user_impersonation"], options: undefined }]);
 
     expect(images).toHaveLength(1);
-    expect(images[0]).toMatchObject({ mimeType: "image/png", size: { widthPx: 1024, heightPx: 1024 }, revisedPrompt: "A lighthouse on a rocky coast in a storm" });
+    expect(images[0]).toMatchObject({
+      mimeType: "image/png",
+      size: { widthPx: 1024, heightPx: 1024 },
+      revisedPrompt: "A lighthouse on a rocky coast in a storm",
+    });
     expect(images[0].backend).toEqual(AZURE_BACKEND);
   });
 
@@ -94,7 +100,14 @@ describe("generate in direct mode", () => {
     const images = await imageClient.generate({ ...request, n: 2, quality: "high", output_format: "png" });
 
     expect(calls[0].url).toBe(`${ENDPOINT}/openai/v1/images/generations`);
-    expect(calls[0].json).toEqual({ model: "gpt-image-1", prompt: "A lighthouse in a storm", size: "1024x1024", n: 2, quality: "high", output_format: "png" });
+    expect(calls[0].json).toEqual({
+      model: "gpt-image-1",
+      prompt: "A lighthouse in a storm",
+      size: "1024x1024",
+      n: 2,
+      quality: "high",
+      output_format: "png",
+    });
     expect(images.map((image) => image.backend)).toEqual([AZURE_BACKEND, AZURE_BACKEND]);
   });
 
@@ -198,10 +211,14 @@ describe("Azure's raw error bodies in direct mode", () => {
   });
 
   it("a 429 with retry-after-ms waits exactly that long, then succeeds with the same URL and a token for the same scope", async () => {
-    const limited = jsonResponse({ error: { code: "429", message: "Requests to the Images_Generations Operation have exceeded the rate limit." } }, 429, {
-      "retry-after-ms": "1500",
-      "retry-after": "2",
-    });
+    const limited = jsonResponse(
+      { error: { code: "429", message: "Requests to the Images_Generations Operation have exceeded the rate limit." } },
+      429,
+      {
+        "retry-after-ms": "1500",
+        "retry-after": "2",
+      },
+    );
     const { imageClient, calls, sleeps, tokens } = directClient(DATED, [limited, azureImages([square])]);
     const images = await imageClient.generate(request);
 
@@ -226,7 +243,8 @@ describe("Azure's raw error bodies in direct mode", () => {
     const body = {
       error: {
         code: "DeploymentNotFound",
-        message: "The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.",
+        message:
+          "The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.",
       },
     };
     const { imageClient, calls } = directClient(DATED, [jsonResponse(body, 404)]);
@@ -238,14 +256,18 @@ describe("Azure's raw error bodies in direct mode", () => {
   });
 
   it("403 'temporarily blocked' is suspended", async () => {
-    const body = { error: { code: "Forbidden", message: "The resource has been temporarily blocked because we detected behavior that may violate our content policy." } };
+    const body = {
+      error: {
+        code: "Forbidden",
+        message: "The resource has been temporarily blocked because we detected behavior that may violate our content policy.",
+      },
+    };
     const { imageClient } = directClient(V1, [jsonResponse(body, 403)]);
     expect(await rejection(imageClient.generate(request))).toMatchObject({ type: "suspended" });
   });
 
   it("401 (e.g. missing role) asks once for a fresh delegated token, then says to sign in again", async () => {
-    const denied = () =>
-      jsonResponse({ error: { code: "PermissionDenied", message: "Principal does not have access to API/Operation." } }, 401);
+    const denied = () => jsonResponse({ error: { code: "PermissionDenied", message: "Principal does not have access to API/Operation." } }, 401);
     const { imageClient, calls, tokens } = directClient(DATED, [denied(), denied()]);
     const error = await rejection(imageClient.generate(request));
 

@@ -74,7 +74,10 @@ describe("edit", () => {
   });
 
   it("re-sends the same form after a 401 and a fresh token", async () => {
-    const { imageClient, calls } = editClient([jsonResponse({ error: { code: "token_expired", type: "unauthorized", message: "x" } }, 401), imagesResponse([result])]);
+    const { imageClient, calls } = editClient([
+      jsonResponse({ error: { code: "token_expired", type: "unauthorized", message: "x" } }, 401),
+      imagesResponse([result]),
+    ]);
     await imageClient.edit({ image: photo, prompt: "x" });
     expect(calls).toHaveLength(2);
     expect((calls[1].init.body as FormData).get("prompt")).toBe("x");

@@ -14,7 +14,11 @@ const ITEMS: DeckItemText[] = [
   { id: "s1", kind: "slide", title: "Quarterly revenue up 12% in EMEA", body: "Germany +18%" },
   { id: "s2", kind: "slide", title: "Hiring plan", body: "Lisbon" },
 ];
-const briefsAnswer = (ids: string[]) => jsonResponse({ briefs: ids.map((id) => ({ id, prompt: `A scene for ${id}, with no text, letters or numbers anywhere in the picture.` })), writer: { provider: "azure-openai", model: "gpt-4o-mini" } });
+const briefsAnswer = (ids: string[]) =>
+  jsonResponse({
+    briefs: ids.map((id) => ({ id, prompt: `A scene for ${id}, with no text, letters or numbers anywhere in the picture.` })),
+    writer: { provider: "azure-openai", model: "gpt-4o-mini" },
+  });
 const envelope = (status: number, code: string, type: string, headers: Record<string, string> = {}, extra: Record<string, unknown> = {}) =>
   jsonResponse({ error: { code, type, message: "m", ...extra } }, status, headers);
 
@@ -48,12 +52,20 @@ test("POSTs the items and the style in the wire spelling with a bearer token; re
     ],
     style: { preset: "watercolor", palette: ["#1F4E79"], style_words: "calm" },
   });
-  expect(briefs.map((b) => [b.itemId, b.writer])).toEqual([["s1", "gateway"], ["s2", "gateway"]]);
+  expect(briefs.map((b) => [b.itemId, b.writer])).toEqual([
+    ["s1", "gateway"],
+    ["s2", "gateway"],
+  ]);
   expect(briefs[0].prompt).toMatch(/^A scene for s1, with no text/);
 });
 
 test("long text is cut to the protocol's limits, and more than MAX_BRIEF_ITEMS items go in several requests", async () => {
-  const many: DeckItemText[] = Array.from({ length: MAX_BRIEF_ITEMS + 3 }, (_, i) => ({ id: `s${i}`, kind: "slide", title: "T".repeat(900), body: "x".repeat(10_000) }));
+  const many: DeckItemText[] = Array.from({ length: MAX_BRIEF_ITEMS + 3 }, (_, i) => ({
+    id: `s${i}`,
+    kind: "slide",
+    title: "T".repeat(900),
+    body: "x".repeat(10_000),
+  }));
   const { instance, calls } = writer([
     (request) => briefsAnswer((request.json as { items: { id: string }[] }).items.map((i) => i.id)),
     (request) => briefsAnswer((request.json as { items: { id: string }[] }).items.map((i) => i.id)),
@@ -67,19 +79,34 @@ test("long text is cut to the protocol's limits, and more than MAX_BRIEF_ITEMS i
 });
 
 test("items the gateway has no brief for, and unknown ids, are left out (the caller writes those locally)", async () => {
-  const { instance } = writer([jsonResponse({ briefs: [{ id: "s2", prompt: "A map, with no text." }, { id: "zz", prompt: "stray" }, { id: "s1", prompt: " " }] })]);
+  const { instance } = writer([
+    jsonResponse({
+      briefs: [
+        { id: "s2", prompt: "A map, with no text." },
+        { id: "zz", prompt: "stray" },
+        { id: "s1", prompt: " " },
+      ],
+    }),
+  ]);
   expect((await instance.write(ITEMS, STYLE)).map((b) => b.itemId)).toEqual(["s2"]);
 });
 
 test("429 with retry-after-ms: waits what the gateway says, then succeeds", async () => {
-  const { instance, calls, sleeps } = writer([envelope(429, "rate_limited", "rate_limited", { "retry-after-ms": "1500" }), briefsAnswer(["s1", "s2"])]);
+  const { instance, calls, sleeps } = writer([
+    envelope(429, "rate_limited", "rate_limited", { "retry-after-ms": "1500" }),
+    briefsAnswer(["s1", "s2"]),
+  ]);
   expect(await instance.write(ITEMS, STYLE)).toHaveLength(2);
   expect(calls).toHaveLength(2);
   expect(sleeps).toEqual([1500]);
 });
 
 test("5xx: two retries with backoff, then the ApiError", async () => {
-  const { instance, calls, sleeps } = writer([envelope(502, "upstream_unavailable", "upstream_unavailable"), envelope(503, "upstream_unavailable", "upstream_unavailable"), envelope(502, "upstream_unavailable", "upstream_unavailable")]);
+  const { instance, calls, sleeps } = writer([
+    envelope(502, "upstream_unavailable", "upstream_unavailable"),
+    envelope(503, "upstream_unavailable", "upstream_unavailable"),
+    envelope(502, "upstream_unavailable", "upstream_unavailable"),
+  ]);
   const error = await rejection(instance.write(ITEMS, STYLE));
   expect(error).toBeInstanceOf(ApiError);
   expect(error).toMatchObject({ status: 502, code: "upstream_unavailable" });

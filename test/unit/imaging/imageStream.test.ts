@@ -43,7 +43,9 @@ const completed = (b64: string, extra: object = {}) =>
 
 describe("streamed generation", () => {
   it("asks for SSE, hands each partial to onPartial in order, and returns the checked final image", async () => {
-    const s = streamingClient([sseResponse([partial(0, preview0), partial(1, preview1), completed(final, { revised_prompt: "A lighthouse, storm" })])]);
+    const s = streamingClient([
+      sseResponse([partial(0, preview0), partial(1, preview1), completed(final, { revised_prompt: "A lighthouse, storm" })]),
+    ]);
     const images = await s.imageClient.generate(request, s.callbacks);
     expect(s.calls[0].headers.get("accept")).toBe("text/event-stream, application/json");
     expect(s.calls[0].json).toMatchObject({ stream: true, partial_images: 2 });
@@ -116,12 +118,16 @@ describe("streamed generation failures", () => {
   });
 
   it("a raw upstream error event (OpenAI shape, no envelope) → typed by its code", async () => {
-    const s = streamingClient([sseResponse([sseEvent("error", { type: "error", code: "moderation_blocked", message: "Rejected by the safety system" })])]);
+    const s = streamingClient([
+      sseResponse([sseEvent("error", { type: "error", code: "moderation_blocked", message: "Rejected by the safety system" })]),
+    ]);
     await expect(s.imageClient.generate(request, s.callbacks)).rejects.toMatchObject({ type: "content_filtered", code: "moderation_blocked" });
   });
 
   it("data with an `error` object under another event name is an error too", async () => {
-    const s = streamingClient([sseResponse([sseEvent(undefined, { error: { code: "upstream_timeout", type: "timeout", message: "Upstream took too long" } })])]);
+    const s = streamingClient([
+      sseResponse([sseEvent(undefined, { error: { code: "upstream_timeout", type: "timeout", message: "Upstream took too long" } })]),
+    ]);
     await expect(s.imageClient.generate(request, s.callbacks)).rejects.toMatchObject({ type: "timeout", code: "upstream_timeout" });
   });
 
@@ -149,7 +155,9 @@ describe("streamed generation failures", () => {
 
   it("event data that is not JSON → InvalidResponseError", async () => {
     const s = streamingClient([sseResponse(["event: image_generation.completed\ndata: {oops\n\n"])]);
-    await expect(s.imageClient.generate(request, s.callbacks)).rejects.toThrow(/Event "image_generation.completed" of the image stream has no JSON object/);
+    await expect(s.imageClient.generate(request, s.callbacks)).rejects.toThrow(
+      /Event "image_generation.completed" of the image stream has no JSON object/,
+    );
   });
 
   it("Cancel mid-stream → CancelledError and the body is cancelled", async () => {

@@ -67,7 +67,11 @@ describe("generate: success", () => {
 
 describe("generate: bad answers never become images", () => {
   it.each([
-    ["not JSON", () => new Response("<html>502 Bad Gateway</html>", { status: 200, headers: { "content-type": "text/html" } }), /not JSON \(text\/html\)/],
+    [
+      "not JSON",
+      () => new Response("<html>502 Bad Gateway</html>", { status: 200, headers: { "content-type": "text/html" } }),
+      /not JSON \(text\/html\)/,
+    ],
     ["no data", () => jsonResponse({ created: 1, data: [] }), /has no images/],
     ["data entry without b64_json", () => jsonResponse({ data: [{ url: "https://example.com/x.png" }] }), /data\[0\]\.b64_json: missing/],
     ["data: prefix", () => imagesResponse([`data:image/png;base64,${wide}`]), /data: URL prefix/],
@@ -211,7 +215,10 @@ describe("generate: network, timeout, cancel", () => {
 describe("generate: sign-in", () => {
   it("sends a token per call as Authorization: Bearer, asking for the configured scopes", async () => {
     const tokens = countingTokens();
-    const { imageClient, calls } = client([imagesResponse([wide]), imagesResponse([wide])], { tokenProvider: tokens, scopes: ["api://gw/Images.Create"] });
+    const { imageClient, calls } = client([imagesResponse([wide]), imagesResponse([wide])], {
+      tokenProvider: tokens,
+      scopes: ["api://gw/Images.Create"],
+    });
     await imageClient.generate(request);
     await imageClient.generate(request);
     expect(calls.map((c) => c.headers.get("authorization"))).toEqual(["Bearer token-1", "Bearer token-2"]);
@@ -224,9 +231,12 @@ describe("generate: sign-in", () => {
 
   it("401 → one forced refresh → success", async () => {
     const tokens = countingTokens();
-    const { imageClient, calls, sleeps } = client([jsonResponse({ error: { code: "token_expired", type: "unauthorized", message: "expired" } }, 401), imagesResponse([wide])], {
-      tokenProvider: tokens,
-    });
+    const { imageClient, calls, sleeps } = client(
+      [jsonResponse({ error: { code: "token_expired", type: "unauthorized", message: "expired" } }, 401), imagesResponse([wide])],
+      {
+        tokenProvider: tokens,
+      },
+    );
     await expect(imageClient.generate(request)).resolves.toHaveLength(1);
     expect(tokens.calls.map((c) => c.options)).toEqual([undefined, { forceRefresh: true }]);
     expect(calls.map((c) => c.headers.get("authorization"))).toEqual(["Bearer token-1", "Bearer token-2"]);
@@ -311,7 +321,9 @@ describe("retries honour the server", () => {
   });
 
   it("never retries a 400 or a content filter", async () => {
-    const filtered = { error: { code: "content_policy_violation", message: "Your request was rejected", inner_error: { code: "ResponsibleAIPolicyViolation" } } };
+    const filtered = {
+      error: { code: "content_policy_violation", message: "Your request was rejected", inner_error: { code: "ResponsibleAIPolicyViolation" } },
+    };
     for (const answer of [jsonResponse({ error: { code: "invalid_size", message: "bad" } }, 400), jsonResponse(filtered, 400)]) {
       const { imageClient, calls, sleeps } = client([answer]);
       await expect(imageClient.generate(request)).rejects.toBeInstanceOf(ApiError);

@@ -35,7 +35,11 @@ test.each([
   ["an older gateway (404)", () => new Response('{"error":{"code":"not_found"}}', { status: 404 }), "not_found"],
   ["a server error", () => new Response("oops", { status: 500 }), "http_500"],
   ["not JSON", () => new Response("<html>", { status: 200 }), "invalid"],
-  ["an OpenAI-compatible list without capabilities", () => new Response(JSON.stringify({ object: "list", data: [{ id: "x", object: "model" }] })), "invalid"],
+  [
+    "an OpenAI-compatible list without capabilities",
+    () => new Response(JSON.stringify({ object: "list", data: [{ id: "x", object: "model" }] })),
+    "invalid",
+  ],
 ])("%s → today's one model (FALLBACK_MODELS)", async (_, answer, reason) => {
   const { fetch } = fakeFetch([answer]);
   const result = await createModelCatalog({ baseUrl: "https://gw.example", fetch }).load();

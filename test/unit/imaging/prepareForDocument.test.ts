@@ -12,7 +12,10 @@ import {
 import { validateImageBase64 } from "../../../src/imaging/validateImage";
 
 /** A codec on sharp, recording what it was asked to do (the browser one needs a canvas, which Node lacks). */
-function sharpCodec(): PictureCodec & { encodes: { mimeType: ImageMimeType; widthPx: number; heightPx: number; quality?: number }[]; closed: number } {
+function sharpCodec(): PictureCodec & {
+  encodes: { mimeType: ImageMimeType; widthPx: number; heightPx: number; quality?: number }[];
+  closed: number;
+} {
   const codec = {
     encodes: [] as { mimeType: ImageMimeType; widthPx: number; heightPx: number; quality?: number }[],
     closed: 0,
@@ -122,7 +125,9 @@ describe("helpers", () => {
   });
 
   it("reads from the PNG header whether transparency is possible", async () => {
-    const rgb = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#123456" } }).png().toBuffer();
+    const rgb = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#123456" } })
+      .png()
+      .toBuffer();
     const rgba = await sharp({ create: { width: 4, height: 4, channels: 4, background: { r: 1, g: 2, b: 3, alpha: 0.5 } } })
       .png()
       .toBuffer();

@@ -43,7 +43,14 @@ describe("retryDelayFor", () => {
     }
   });
   it("never retries 4xx, content filters, own timeouts or bad bodies", () => {
-    for (const error of [apiError(400, "bad_request"), apiError(403, "forbidden"), apiError(404, "not_found"), apiError(500, "content_filtered"), new TimeoutError(10), new InvalidResponseError("bad")]) {
+    for (const error of [
+      apiError(400, "bad_request"),
+      apiError(403, "forbidden"),
+      apiError(404, "not_found"),
+      apiError(500, "content_filtered"),
+      new TimeoutError(10),
+      new InvalidResponseError("bad"),
+    ]) {
       expect(retryDelayFor(error, 0, zero)).toBeUndefined();
     }
   });

@@ -71,10 +71,10 @@ describe("manifest.xml against the Office add-in schemas (xmllint)", () => {
   });
 
   it("rejects elements out of schema order (so the check can fail)", () => {
-    const swapped = broken(
-      '<DisplayName DefaultValue="Illustrate"/>',
-      "",
-    ).replace("</DefaultLocale>", '</DefaultLocale>\n  <Permissions>ReadWriteDocument</Permissions>');
+    const swapped = broken('<DisplayName DefaultValue="Illustrate"/>', "").replace(
+      "</DefaultLocale>",
+      "</DefaultLocale>\n  <Permissions>ReadWriteDocument</Permissions>",
+    );
     const { status, output } = xmllintText(swapped);
     expect(status).toBe(3);
     expect(output).toMatch(/This element is not expected/);
@@ -133,9 +133,7 @@ describe("manifest.xml checks the schemas miss", () => {
 
   describe("every URL is https", () => {
     it("flags an http function file", () => {
-      const problems = checkHttps(
-        parseManifest(broken('"https://localhost:3000/commands.html"', '"http://localhost:3000/commands.html"')),
-      );
+      const problems = checkHttps(parseManifest(broken('"https://localhost:3000/commands.html"', '"http://localhost:3000/commands.html"')));
       expect(problems).toEqual([expect.stringMatching(/<bt:Url> line \d+: "http:\/\/localhost:3000\/commands.html" is not an absolute https URL/)]);
     });
     it("flags an http AppDomain and a relative support URL", () => {
@@ -155,7 +153,12 @@ describe("manifest.xml checks the schemas miss", () => {
   describe("icons exist in assets/ with the right pixel size", () => {
     it("flags a 64 px file where the ribbon needs 80 px", () => {
       const problems = checkIcons(
-        parseManifest(broken('id="Icon.80" DefaultValue="https://localhost:3000/assets/icon-80.png"', 'id="Icon.80" DefaultValue="https://localhost:3000/assets/icon-64.png"')),
+        parseManifest(
+          broken(
+            'id="Icon.80" DefaultValue="https://localhost:3000/assets/icon-80.png"',
+            'id="Icon.80" DefaultValue="https://localhost:3000/assets/icon-64.png"',
+          ),
+        ),
         CTX,
       );
       expect(problems.join("\n")).toMatch(/<bt:Image size="80" resid="Icon.80"> line \d+: icon-64.png is 64×64 px, expected 80×80 px/);
@@ -179,7 +182,12 @@ describe("manifest.xml checks the schemas miss", () => {
     });
     it("flags an icon served from elsewhere, which cannot be checked", () => {
       const problems = checkIcons(
-        parseManifest(broken('<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"/>', '<IconUrl DefaultValue="https://cdn.example.com/icon-32.png"/>')),
+        parseManifest(
+          broken(
+            '<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"/>',
+            '<IconUrl DefaultValue="https://cdn.example.com/icon-32.png"/>',
+          ),
+        ),
         CTX,
       );
       expect(problems).toEqual([expect.stringMatching(/<IconUrl> line \d+: .* is not served from https:\/\/localhost:3000\/assets\//)]);
@@ -202,7 +210,9 @@ describe("manifest.xml checks the schemas miss", () => {
       expect(text).not.toBe(manifestText);
       const problems = checkRibbon(parseManifest(text));
       expect(problems).toEqual([
-        expect.stringMatching(/<Host xsi:type="Document"> line \d+: no Home-tab button whose ShowTaskpane action opens https:\/\/localhost:3000\/taskpane.html/),
+        expect.stringMatching(
+          /<Host xsi:type="Document"> line \d+: no Home-tab button whose ShowTaskpane action opens https:\/\/localhost:3000\/taskpane.html/,
+        ),
         expect.stringMatching(/<Host xsi:type="Presentation"> line \d+: no Home-tab button/),
       ]);
     });

@@ -88,10 +88,7 @@ export function checkHosts(doc: Document): string[] {
     }
   };
   const baseHosts = childElements(root(doc), NS.officeApp, "Hosts")[0];
-  compare(
-    "<Hosts>",
-    baseHosts ? childElements(baseHosts, NS.officeApp, "Host").map((el) => ({ name: el.getAttribute("Name") ?? "", el })) : [],
-  );
+  compare("<Hosts>", baseHosts ? childElements(baseHosts, NS.officeApp, "Host").map((el) => ({ name: el.getAttribute("Name") ?? "", el })) : []);
   const overrides = versionOverrides(doc);
   const overrideHosts = overrides && childElements(overrides, NS.taskpaneOverrides, "Hosts")[0];
   compare(
@@ -310,7 +307,11 @@ export function checkIcons(doc: Document, ctx: ManifestContext): string[] {
       const resid = img.getAttribute("resid") ?? "";
       const resource = resources.Images.get(resid);
       if (!resource) continue; // reported by checkResourceReferences
-      checkPng(`<bt:Image size="${img.getAttribute("size")}" resid="${resid}"> ${at(img)}`, resource.getAttribute("DefaultValue"), Number(img.getAttribute("size")));
+      checkPng(
+        `<bt:Image size="${img.getAttribute("size")}" resid="${resid}"> ${at(img)}`,
+        resource.getAttribute("DefaultValue"),
+        Number(img.getAttribute("size")),
+      );
     }
   }
   for (const el of Array.from(doc.getElementsByTagName("*"))) {
@@ -337,7 +338,9 @@ export function checkBaseRequirements(doc: Document): string[] {
     for (const set of elements(requirements, NS.officeApp, "Set")) {
       const name = set.getAttribute("Name") ?? "";
       if (HOST_SPECIFIC_SET.test(name)) {
-        problems.push(`<Requirements><Set Name="${name}"> ${at(set)}: a host-specific API set in the base requirements hides the add-in from the other app`);
+        problems.push(
+          `<Requirements><Set Name="${name}"> ${at(set)}: a host-specific API set in the base requirements hides the add-in from the other app`,
+        );
       }
     }
   }

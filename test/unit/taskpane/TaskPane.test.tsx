@@ -184,7 +184,10 @@ describe("Generate", () => {
     const call = pane.imageClient.last;
     expect(call.request).toMatchObject({ stream: true, partial_images: 2 });
     act(() => call.callbacks.onPartial?.({ index: 0, base64: fakeImage().base64, mimeType: "image/png", size: { widthPx: 256, heightPx: 256 } }));
-    expect(screen.getByRole("img", { name: `Preview in progress: ${LAKE}` })).toHaveAttribute("src", expect.stringMatching(/^data:image\/png;base64,/));
+    expect(screen.getByRole("img", { name: `Preview in progress: ${LAKE}` })).toHaveAttribute(
+      "src",
+      expect.stringMatching(/^data:image\/png;base64,/),
+    );
     act(() => call.callbacks.onQueue?.({ position: 2, expected_start_ms: 9000 }));
     expect(screen.getByRole("status")).toHaveTextContent("Waiting in the queue: number 2, starting in about 9 s.");
 
@@ -378,13 +381,31 @@ describe("results and insert", () => {
 
 describe("errors", () => {
   test.each([
-    [new ApiError(400, "content_policy_violation", "content_filtered", "blocked"), "The content filter blocked this prompt. Rephrase it and try again."],
-    [new ApiError(429, "rate_limited", "rate_limited", "slow down", { retryAfterMs: 20_000 }), "Too many pictures are being made right now. Wait 20 s, then select Generate again."],
-    [new ApiError(503, "upstream_unavailable", "upstream_unavailable", "down"), "The image service is not available right now. Wait a minute and select Generate again."],
-    [new ApiError(404, "DeploymentNotFound", "not_found", "nf"), "The image model is not set up (deployment not found). Ask your administrator to check the configuration."],
-    [new ConnectionError("Failed to fetch"), "Can't reach the image service at https://localhost:3001. Check your network connection and that the gateway is running, then select Generate again."],
+    [
+      new ApiError(400, "content_policy_violation", "content_filtered", "blocked"),
+      "The content filter blocked this prompt. Rephrase it and try again.",
+    ],
+    [
+      new ApiError(429, "rate_limited", "rate_limited", "slow down", { retryAfterMs: 20_000 }),
+      "Too many pictures are being made right now. Wait 20 s, then select Generate again.",
+    ],
+    [
+      new ApiError(503, "upstream_unavailable", "upstream_unavailable", "down"),
+      "The image service is not available right now. Wait a minute and select Generate again.",
+    ],
+    [
+      new ApiError(404, "DeploymentNotFound", "not_found", "nf"),
+      "The image model is not set up (deployment not found). Ask your administrator to check the configuration.",
+    ],
+    [
+      new ConnectionError("Failed to fetch"),
+      "Can't reach the image service at https://localhost:3001. Check your network connection and that the gateway is running, then select Generate again.",
+    ],
     [new TimeoutError(300_000), "The image service did not answer within 300 s. Select Generate again, perhaps with fewer pictures."],
-    [new InvalidResponseError("bad PNG"), "The image service sent back something that is not a valid picture, so nothing was inserted. Select Generate again."],
+    [
+      new InvalidResponseError("bad PNG"),
+      "The image service sent back something that is not a valid picture, so nothing was inserted. Select Generate again.",
+    ],
   ])("%p shows what to do, keeps the prompt and lets the person generate again", async (error, text) => {
     const pane = await paneWithSelection();
     await pane.user.click(screen.getByRole("button", { name: "Generate" }));
@@ -420,7 +441,9 @@ describe("errors", () => {
     await generateWith(pane);
     await pane.user.click(screen.getByRole("button", { name: "Insert after selection" }));
     const app = kind === "powerpoint" ? "PowerPoint" : "Word";
-    expect(await screen.findByText(`${app} refused the picture. Click in the document, then select Insert again. The picture is kept in History.`)).toBeInTheDocument();
+    expect(
+      await screen.findByText(`${app} refused the picture. Click in the document, then select Insert again. The picture is kept in History.`),
+    ).toBeInTheDocument();
   });
 });
 

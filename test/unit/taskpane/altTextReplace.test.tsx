@@ -25,7 +25,12 @@ async function resultsOver(picture: SelectedPicture | undefined) {
 }
 
 const box = { widthPt: 400, heightPt: 225 };
-const personal: SelectedPicture = { id: "shape-7", sizePt: box, altText: { title: "Team", description: "Our team at the lake" }, altTextIsGenerated: false };
+const personal: SelectedPicture = {
+  id: "shape-7",
+  sizePt: box,
+  altText: { title: "Team", description: "Our team at the lake" },
+  altTextIsGenerated: false,
+};
 
 describe("Replace over a picture with alt text a person wrote", () => {
   test("shows it, disables the description box, and replaces without overwriting", async () => {

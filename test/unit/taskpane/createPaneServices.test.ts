@@ -46,7 +46,11 @@ test("promptWriter: asks GET /v1/backend, then the gateway's POST /v1/prompts/vi
     jsonResponse({ briefs: [{ id: "s1", prompt: "A lighthouse, with no text." }], writer: { provider: "azure-openai", model: "gpt-4o-mini" } }),
   ]);
   const services = createPaneServices({ config, pagesBase: "https://localhost:3000/", loadSession: async () => inner, fetch, whenIdle });
-  const written = await services.promptWriter.write([{ id: "s1", kind: "slide", title: "Safety first", body: "" }], { preset: "none", palette: [], styleWords: "" });
+  const written = await services.promptWriter.write([{ id: "s1", kind: "slide", title: "Safety first", body: "" }], {
+    preset: "none",
+    palette: [],
+    styleWords: "",
+  });
   expect(written).toEqual({ briefs: [{ itemId: "s1", prompt: "A lighthouse, with no text.", writer: "gateway", concepts: [] }] });
   expect(calls.map((c) => c.url)).toEqual(["https://gateway.example.com/v1/backend", "https://gateway.example.com/v1/prompts/visual"]);
   expect(calls[1].headers.get("authorization")).toBe("Bearer token");

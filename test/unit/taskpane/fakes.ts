@@ -18,7 +18,6 @@ import { CancelledError } from "../../../src/imaging/errors";
 import { PNG_1X1 } from "../../support/pictures";
 import type { GenerateCallbacks, ImageClient, ImageEditRequest, ImageGenerateRequest } from "../../../src/imaging/ImageClient";
 
-
 export const LOCAL_BACKEND: BackendInfo = { provider: "local", model: "local-renderer", offline: true };
 export const MAI_BACKEND: BackendInfo = { provider: "foundry-mai", model: "MAI-Image-2", offline: false };
 

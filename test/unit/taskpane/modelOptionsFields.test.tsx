@@ -39,7 +39,11 @@ test("two models: a Model picker with Auto first (the default) and both ids; pic
   const seen: ModelOptions[] = [];
   render(<Harness models={TWO} seen={seen} />);
   const picker = screen.getByRole("combobox", { name: "Model" });
-  expect([...(picker as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(["Auto (the service chooses)", "MAI-Image-2.6", "gpt-image-2"]);
+  expect([...(picker as HTMLSelectElement).options].map((o) => o.textContent)).toEqual([
+    "Auto (the service chooses)",
+    "MAI-Image-2.6",
+    "gpt-image-2",
+  ]);
   expect((picker as HTMLSelectElement).value).toBe("auto");
   // Auto: some model can do transparency, but MAI has no quality levels → no quality choice.
   expect(screen.getByRole("checkbox", { name: "Transparent background (PNG)" })).toBeTruthy();
@@ -108,9 +112,13 @@ test("a 1 × 400 pt Fit box is clamped to the model's tallest ratio, and the per
   const seen: ModelOptions[] = [];
   render(<Harness models={TWO} seen={seen} fitBox={{ sizePt: { widthPt: 1, heightPt: 400 }, source: "picture" }} />);
   // Auto: against the narrowest limit of the served models (gpt-image-2: 3:1).
-  expect(screen.getByText("The box (1:400) is narrower than this model can make: the picture will be 1:3 and will not fill the box exactly.")).toBeVisible();
+  expect(
+    screen.getByText("The box (1:400) is narrower than this model can make: the picture will be 1:3 and will not fill the box exactly."),
+  ).toBeVisible();
   await userEvent.selectOptions(screen.getByRole("combobox", { name: "Model" }), "MAI-Image-2.6");
-  expect(screen.getByText("The box (1:400) is narrower than this model can make: the picture will be 1:4 and will not fill the box exactly.")).toBeVisible();
+  expect(
+    screen.getByText("The box (1:400) is narrower than this model can make: the picture will be 1:4 and will not fill the box exactly."),
+  ).toBeVisible();
   // A named ratio is always within the limits: the notice goes.
   await userEvent.selectOptions(shapeField(), "3:4");
   expect(screen.queryByText(/narrower than this model can make/)).toBeNull();

@@ -87,7 +87,9 @@ describe("Workbench", () => {
     range.setEnd(lake.firstChild!, 7);
     document.getSelection()!.removeAllRanges();
     document.getSelection()!.addRange(range);
-    expect((await read(host)).text).toBe("left the trailhead before first light and climbed through pine forest until the valley opened below us.\rA misty");
+    expect((await read(host)).text).toBe(
+      "left the trailhead before first light and climbed through pine forest until the valley opened below us.\rA misty",
+    );
     range.setStart(lake.firstChild!, 0);
     range.setEnd(next, 0);
     document.getSelection()!.removeAllRanges();

@@ -10,7 +10,9 @@ describe("illustrateConfigFromEnv", () => {
   it("sets only the keys whose variables are set, so the pane's defaults fill the rest", () => {
     expect(illustrateConfigFromEnv({})).toEqual({});
     expect(illustrateConfigFromEnv({ ILLUSTRATE_GATEWAY_URL: " ", ILLUSTRATE_SCOPES: "" })).toEqual({});
-    expect(illustrateConfigFromEnv({ ILLUSTRATE_GATEWAY_URL: "https://images.contoso.com/api/" })).toEqual({ gatewayUrl: "https://images.contoso.com/api" });
+    expect(illustrateConfigFromEnv({ ILLUSTRATE_GATEWAY_URL: "https://images.contoso.com/api/" })).toEqual({
+      gatewayUrl: "https://images.contoso.com/api",
+    });
   });
 
   it("reads an Entra ID setup: authority (not the local issuer), client id, space-separated scopes", () => {
@@ -25,7 +27,10 @@ describe("illustrateConfigFromEnv", () => {
       localIssuer: false,
       scopes: ["api://gw/Images.Create", "openid"],
     });
-    expect(illustrateConfigFromEnv({ ILLUSTRATE_AUTHORITY: "https://localhost:3002" })).toEqual({ authority: "https://localhost:3002", localIssuer: true });
+    expect(illustrateConfigFromEnv({ ILLUSTRATE_AUTHORITY: "https://localhost:3002" })).toEqual({
+      authority: "https://localhost:3002",
+      localIssuer: true,
+    });
   });
 
   it("never copies any other variable, secrets included", () => {
@@ -42,7 +47,11 @@ describe("illustrateConfigFromEnv", () => {
   });
 
   describe("API mode (ILLUSTRATE_API_MODE, ILLUSTRATE_DEPLOYMENT, ILLUSTRATE_API_VERSION)", () => {
-    const direct = { ILLUSTRATE_API_MODE: "azure-openai-direct", ILLUSTRATE_GATEWAY_URL: "https://contoso.openai.azure.com/", ILLUSTRATE_DEPLOYMENT: "gpt-image-1" };
+    const direct = {
+      ILLUSTRATE_API_MODE: "azure-openai-direct",
+      ILLUSTRATE_GATEWAY_URL: "https://contoso.openai.azure.com/",
+      ILLUSTRATE_DEPLOYMENT: "gpt-image-1",
+    };
 
     it("reads Azure OpenAI direct mode, with and without a dated api-version; scopes stay unset so the pane's direct default applies", () => {
       expect(illustrateConfigFromEnv(direct)).toEqual({
@@ -58,13 +67,17 @@ describe("illustrateConfigFromEnv", () => {
     });
 
     it("rejects an unknown mode, direct mode without endpoint or deployment, bad names and versions, and direct-only variables in gateway mode", () => {
-      expect(() => illustrateConfigFromEnv({ ILLUSTRATE_API_MODE: "azure" })).toThrow(/ILLUSTRATE_API_MODE must be one of gateway, azure-openai-direct/);
+      expect(() => illustrateConfigFromEnv({ ILLUSTRATE_API_MODE: "azure" })).toThrow(
+        /ILLUSTRATE_API_MODE must be one of gateway, azure-openai-direct/,
+      );
       expect(() => illustrateConfigFromEnv({ ...direct, ILLUSTRATE_GATEWAY_URL: "" })).toThrow(/needs ILLUSTRATE_GATEWAY_URL/);
       expect(() => illustrateConfigFromEnv({ ...direct, ILLUSTRATE_DEPLOYMENT: undefined })).toThrow(/needs ILLUSTRATE_DEPLOYMENT/);
       expect(() => illustrateConfigFromEnv({ ...direct, ILLUSTRATE_DEPLOYMENT: "../other?x=1" })).toThrow(/ILLUSTRATE_DEPLOYMENT must be/);
       expect(() => illustrateConfigFromEnv({ ...direct, ILLUSTRATE_API_VERSION: "latest&x=1" })).toThrow(/ILLUSTRATE_API_VERSION must be/);
       expect(() => illustrateConfigFromEnv({ ILLUSTRATE_DEPLOYMENT: "gpt-image-1" })).toThrow(/ILLUSTRATE_DEPLOYMENT is used only with/);
-      expect(() => illustrateConfigFromEnv({ ILLUSTRATE_API_MODE: "gateway", ILLUSTRATE_API_VERSION: "2025-04-01-preview" })).toThrow(/ILLUSTRATE_API_VERSION is used only/);
+      expect(() => illustrateConfigFromEnv({ ILLUSTRATE_API_MODE: "gateway", ILLUSTRATE_API_VERSION: "2025-04-01-preview" })).toThrow(
+        /ILLUSTRATE_API_VERSION is used only/,
+      );
     });
 
     it("bakes only the ILLUSTRATE_* configuration in direct mode, never keys or other Azure variables", () => {

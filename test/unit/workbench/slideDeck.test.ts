@@ -10,7 +10,12 @@ import { createStore } from "../../../src/workbench/store";
 import { pngPicture } from "../../support/pictures";
 
 const PROMPT = "A single clear scene of golden coins and a young plant climbing a staircase of light";
-const deckOptions = { altText: altTextFor(PROMPT), prompt: PROMPT, pictureId: "pic-1", provenance: { style: "watercolor", model: "gpt-image-1", size: "1536x1024" } };
+const deckOptions = {
+  altText: altTextFor(PROMPT),
+  prompt: PROMPT,
+  pictureId: "pic-1",
+  provenance: { style: "watercolor", model: "gpt-image-1", size: "1536x1024" },
+};
 
 function setup() {
   const deck = createStore(createSeedDeck());

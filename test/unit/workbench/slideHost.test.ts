@@ -114,7 +114,10 @@ describe("SlideHost", () => {
     store.update((s) => selectShape(s, old.id));
     expect((await host.readSelection()).picture).toMatchObject({ altText, altTextIsGenerated: true });
     const fox = { title: "AI-generated image", description: "A red fox in snow" };
-    await host.replacePicture({ id: old.id, sizePt: { widthPt: old.widthPt, heightPt: old.heightPt } }, await pngPicture(1024, 1024), { altText: fox, prompt: fox.description });
+    await host.replacePicture({ id: old.id, sizePt: { widthPt: old.widthPt, heightPt: old.heightPt } }, await pngPicture(1024, 1024), {
+      altText: fox,
+      prompt: fox.description,
+    });
     old = pictures(store.get())[0];
     expect(old).toMatchObject({ altText: fox, tags: { [PROMPT_TAG]: fox.description } });
     // A person edits the description (the title stays): theirs from now on.
@@ -122,10 +125,17 @@ describe("SlideHost", () => {
     store.update((s) => selectShape({ ...s, shapes: s.shapes.map((sh) => (sh.id === old.id ? { ...old, altText: edited } : sh)) }, old.id));
     expect((await host.readSelection()).picture).toMatchObject({ altText: edited, altTextIsGenerated: false });
     const owl = { title: "AI-generated image", description: "An owl" };
-    await host.replacePicture({ id: old.id, sizePt: { widthPt: old.widthPt, heightPt: old.heightPt } }, await pngPicture(1024, 1024), { altText: owl, prompt: "An owl" });
+    await host.replacePicture({ id: old.id, sizePt: { widthPt: old.widthPt, heightPt: old.heightPt } }, await pngPicture(1024, 1024), {
+      altText: owl,
+      prompt: "An owl",
+    });
     old = pictures(store.get())[0];
     expect(old.altText).toEqual(edited);
-    await host.replacePicture({ id: old.id, sizePt: { widthPt: old.widthPt, heightPt: old.heightPt } }, await pngPicture(1024, 1024), { altText: owl, prompt: "An owl", overwriteAltText: true });
+    await host.replacePicture({ id: old.id, sizePt: { widthPt: old.widthPt, heightPt: old.heightPt } }, await pngPicture(1024, 1024), {
+      altText: owl,
+      prompt: "An owl",
+      overwriteAltText: true,
+    });
     expect(pictures(store.get())[0].altText).toEqual(owl);
   });
 
@@ -134,10 +144,16 @@ describe("SlideHost", () => {
     await host.insertPicture(await pngPicture(1024, 1024), options);
     const old = pictures(store.get())[0];
     const personal = { title: "Lake", description: "Written by a person" };
-    store.update((s) => ({ ...s, shapes: s.shapes.map((sh) => (sh.id === old.id ? { ...old, altText: personal, tags: { ...old.tags, OWNER: "me" } } : sh)) }));
+    store.update((s) => ({
+      ...s,
+      shapes: s.shapes.map((sh) => (sh.id === old.id ? { ...old, altText: personal, tags: { ...old.tags, OWNER: "me" } } : sh)),
+    }));
     store.update((s) => selectShape(s, old.id));
     const jpeg = await jpegPicture(1536, 1024);
-    const result = await host.replacePicture({ id: old.id, sizePt: { widthPt: old.widthPt, heightPt: old.heightPt } }, jpeg, { ...options, prompt: "new" });
+    const result = await host.replacePicture({ id: old.id, sizePt: { widthPt: old.widthPt, heightPt: old.heightPt } }, jpeg, {
+      ...options,
+      prompt: "new",
+    });
     const [replaced] = pictures(store.get());
     expect(pictures(store.get())).toHaveLength(1);
     expect(replaced).toMatchObject({

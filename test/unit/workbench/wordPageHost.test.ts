@@ -25,7 +25,10 @@ describe("WordPageHost", () => {
     await host.insertPicture(await pngPicture(1024, 1024), options);
     const picture = pictures(store.get())[0];
     store.update((s) => selectPicture(s, picture.id));
-    expect(await host.readSelection()).toEqual({ text: "", picture: { id: picture.id, sizePt: { widthPt: 468, heightPt: 468 }, altText, altTextIsGenerated: true } });
+    expect(await host.readSelection()).toEqual({
+      text: "",
+      picture: { id: picture.id, sizePt: { widthPt: 468, heightPt: 468 }, altText, altTextIsGenerated: true },
+    });
   });
 
   it("inserts the picture right after the selected paragraph, column-wide in points, with alt text and prompt", async () => {
@@ -103,7 +106,11 @@ describe("WordPageHost", () => {
     expect(replaced).toHaveLength(1);
     expect(replaced[0]).toMatchObject({ id: old.id, picture: jpeg, altText: personal, prompt: "new" });
     expect(layout(store.get())).toEqual(["Intro", "A misty mountain lake at dawn", "[picture]", "Outro"]);
-    await host.replacePicture({ id: old.id, sizePt: old.sizePt }, await pngPicture(1024, 1024), { ...options, overwriteAltText: true, keepBox: true });
+    await host.replacePicture({ id: old.id, sizePt: old.sizePt }, await pngPicture(1024, 1024), {
+      ...options,
+      overwriteAltText: true,
+      keepBox: true,
+    });
     expect(pictures(store.get())[0]).toMatchObject({ altText, sizePt: { widthPt: 468, heightPt: 312 } });
   });
 
@@ -126,7 +133,11 @@ describe("WordPageHost", () => {
     const old = pictures(store.get())[0];
     store.update((s) => ({ ...s, selection: { kind: "picture", blockId: old.id } }));
     expect((await host.readSelection()).picture).toMatchObject({ altTextIsGenerated: false });
-    await host.replacePicture({ id: old.id, sizePt: old.sizePt }, await pngPicture(1024, 1024), { ...options, prompt: "new", altText: { ...altText, description: "new" } });
+    await host.replacePicture({ id: old.id, sizePt: old.sizePt }, await pngPicture(1024, 1024), {
+      ...options,
+      prompt: "new",
+      altText: { ...altText, description: "new" },
+    });
     expect(pictures(store.get())[0].altText).toEqual({ ...altText, description: "Our lake, 2024" });
   });
 
@@ -156,7 +167,14 @@ describe("WordPageHost", () => {
     unsubscribe();
     store.update((s) => selectText(s, { blockId: "p1", offset: 0 }, { blockId: "p1", offset: 1 }));
     expect(listener).toHaveBeenCalledTimes(1);
-    expect(host.capabilities.features).toEqual({ insertPicture: true, replacePicture: true, editPicture: true, altText: true, deck: true, provenance: true });
+    expect(host.capabilities.features).toEqual({
+      insertPicture: true,
+      replacePicture: true,
+      editPicture: true,
+      altText: true,
+      deck: true,
+      provenance: true,
+    });
   });
 });
 

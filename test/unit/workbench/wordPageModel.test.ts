@@ -16,7 +16,8 @@ import {
   type WordPageState,
 } from "../../../src/workbench/wordPageModel";
 
-const page = (): WordPageState => createWordPage([{ text: "Title", style: "title" }, { text: "First paragraph" }, { text: "A misty mountain lake at dawn" }, { text: "Last" }]);
+const page = (): WordPageState =>
+  createWordPage([{ text: "Title", style: "title" }, { text: "First paragraph" }, { text: "A misty mountain lake at dawn" }, { text: "Last" }]);
 const content: PictureContent = {
   picture: { base64: "AAAA", mimeType: "image/png", size: { widthPx: 1024, heightPx: 1024 } },
   sizePt: { widthPt: 468, heightPt: 468 },

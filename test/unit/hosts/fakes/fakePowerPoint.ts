@@ -138,9 +138,12 @@ export class FakePresentation {
     this.inserts.push(options);
     const failure = this.quirks.failInserts?.shift();
     if (failure) return failure;
-    if (this.mode === "readOnly") return { code: 5002, name: "Permission Denied", message: "The requested operation is not allowed on the current document mode." };
+    if (this.mode === "readOnly")
+      return { code: 5002, name: "Permission Denied", message: "The requested operation is not allowed on the current document mode." };
     const slide = this.currentSlide;
-    const selectedPicture = slide.shapes.some((s) => this.selectedShapeIds.includes(s.id) && (s.type === "Image" || s.placeholder?.containedType === "Image"));
+    const selectedPicture = slide.shapes.some(
+      (s) => this.selectedShapeIds.includes(s.id) && (s.type === "Image" || s.placeholder?.containedType === "Image"),
+    );
     if (this.quirks.refuseInsertWhilePictureSelected && selectedPicture) return ERROR_2001;
     let size: { widthPx: number; heightPx: number };
     try {
@@ -157,7 +160,9 @@ export class FakePresentation {
       this.selectedShapeIds = [];
     }
     const positioned = options.imageLeft !== undefined && options.imageTop !== undefined;
-    const placeholder = slide.shapes.find((s) => s.placeholder && s.placeholder.containedType === null && ["Picture", "Content"].includes(s.placeholder.type));
+    const placeholder = slide.shapes.find(
+      (s) => s.placeholder && s.placeholder.containedType === null && ["Picture", "Content"].includes(s.placeholder.type),
+    );
     if (placeholder && (!positioned || this.quirks.placeholderCapture)) {
       // The picture fills the placeholder: same shape id, same box (#2451, #2651).
       placeholder.placeholder = { ...placeholder.placeholder!, containedType: "Image" };
@@ -199,7 +204,10 @@ export class FakePresentation {
           setTimeout(() => callback(asyncResult({ slides })), 0);
           return;
         }
-        const error = presentation.selectedText === null ? { code: 1001, name: "Data Read Error", message: "The current selection is not supported." } : undefined;
+        const error =
+          presentation.selectedText === null
+            ? { code: 1001, name: "Data Read Error", message: "The current selection is not supported." }
+            : undefined;
         setTimeout(() => callback(asyncResult(coercion === "text" ? presentation.selectedText : undefined, error)), 0);
       },
       goToByIdAsync: (id: number, type: string, callback: (r: Office.AsyncResult<unknown>) => void) => {
@@ -345,11 +353,13 @@ class FakeSlide extends FakeObject {
     return result;
   }
   get shapes(): FakeShapeCollection {
-    return this.nav("shapes", () =>
-      new FakeShapeCollection(this.context, () => {
-        const slide = this.slide();
-        return slide.shapes.map((s) => ({ slide, id: s.id }));
-      }),
+    return this.nav(
+      "shapes",
+      () =>
+        new FakeShapeCollection(this.context, () => {
+          const slide = this.slide();
+          return slide.shapes.map((s) => ({ slide, id: s.id }));
+        }),
     );
   }
 }

@@ -1,7 +1,16 @@
 // Hand-made fake of the Word JavaScript API subset the Word adapter uses, over a tiny document model.
 import type { WordEnvironment } from "../../../../src/hosts/word/WordHost";
 import type { OfficeCapabilities } from "../../../../src/hosts/office/requirementSets";
-import { defineProps, FakeClientResult, FakeCollection, FakeContext, FakeObject, FakeOfficeError, fakeOfficeDocument, pixelSizeOf } from "./officeRuntime";
+import {
+  defineProps,
+  FakeClientResult,
+  FakeCollection,
+  FakeContext,
+  FakeObject,
+  FakeOfficeError,
+  fakeOfficeDocument,
+  pixelSizeOf,
+} from "./officeRuntime";
 
 /** A rich-text content control (`insertContentControl`) around a paragraph or a picture. */
 export interface WContentControl {
@@ -43,9 +52,7 @@ export interface WParagraph {
 }
 
 export type WSelection =
-  | { kind: "text"; paragraph: WParagraph; text: string }
-  | { kind: "picture"; picture: WPicture }
-  | { kind: "caret"; paragraph: WParagraph };
+  { kind: "text"; paragraph: WParagraph; text: string } | { kind: "picture"; picture: WPicture } | { kind: "caret"; paragraph: WParagraph };
 
 /** Known Word behaviours the fake can reproduce. */
 export interface WordQuirks {
@@ -87,7 +94,17 @@ export class FakeWordDocument {
     if (this.quirks.failPictureInsert) throw new FakeOfficeError(this.quirks.failPictureInsert, "The picture could not be inserted.");
     const { widthPx, heightPx } = pixelSizeOf(base64);
     // Word inserts at 96 dpi: 1 px = 0.75 pt.
-    return { id: this.nextId++, base64, widthPx, heightPx, width: widthPx * 0.75, height: heightPx * 0.75, altTextTitle: "", altTextDescription: "", lockAspectRatio: true };
+    return {
+      id: this.nextId++,
+      base64,
+      widthPx,
+      heightPx,
+      width: widthPx * 0.75,
+      height: heightPx * 0.75,
+      altTextTitle: "",
+      altTextDescription: "",
+      lockAspectRatio: true,
+    };
   }
 
   selectText(text: string): void {
@@ -101,7 +118,12 @@ export class FakeWordDocument {
   }
 
   /** Puts a picture (as a person would have) into a paragraph. */
-  addPicture(paragraph: WParagraph, base64: string, widthPt: number, alt: { title: string; description: string } = { title: "", description: "" }): WPicture {
+  addPicture(
+    paragraph: WParagraph,
+    base64: string,
+    widthPt: number,
+    alt: { title: string; description: string } = { title: "", description: "" },
+  ): WPicture {
     const picture = this.newPicture(base64);
     picture.width = widthPt;
     picture.height = (widthPt * picture.heightPx) / picture.widthPx;
@@ -207,7 +229,10 @@ export class FakeWordDocument {
         control(p.contentControl),
         p.styleBuiltIn === "Normal" ? "" : `(${p.styleBuiltIn}) `,
         p.text,
-        ...p.pictures.map((x) => `${control(x.contentControl).trimEnd()}[picture ${Math.round(x.width)}x${Math.round(x.height)} "${x.altTextTitle}: ${x.altTextDescription}"]`),
+        ...p.pictures.map(
+          (x) =>
+            `${control(x.contentControl).trimEnd()}[picture ${Math.round(x.width)}x${Math.round(x.height)} "${x.altTextTitle}: ${x.altTextDescription}"]`,
+        ),
       ].join(""),
     );
   }
@@ -366,11 +391,13 @@ class FakeRange extends FakeObject {
     return this.doc.requireParagraph(paragraph);
   }
   get inlinePictures(): FakePictureCollection {
-    return this.nav("inlinePictures", () =>
-      new FakePictureCollection(this.context, () => {
-        const s = this.selection();
-        return s.kind === "picture" && this.doc.paragraphOf(s.picture) ? [s.picture] : [];
-      }),
+    return this.nav(
+      "inlinePictures",
+      () =>
+        new FakePictureCollection(this.context, () => {
+          const s = this.selection();
+          return s.kind === "picture" && this.doc.paragraphOf(s.picture) ? [s.picture] : [];
+        }),
     );
   }
   get paragraphs() {

@@ -55,7 +55,13 @@ describe("POST /v1/images/generations", () => {
       outputFormat: "png",
     });
     await generate({ prompt: "hills", n: 3, size: "1024x1536", quality: "high", output_format: "jpeg", seed: 7 });
-    expect(provider.calls[1]!.request).toMatchObject({ n: 3, size: { widthPx: 1024, heightPx: 1536 }, quality: "high", outputFormat: "jpeg", seed: 7 });
+    expect(provider.calls[1]!.request).toMatchObject({
+      n: 3,
+      size: { widthPx: 1024, heightPx: 1536 },
+      quality: "high",
+      outputFormat: "jpeg",
+      seed: 7,
+    });
   });
 
   it.each([
@@ -73,7 +79,13 @@ describe("POST /v1/images/generations", () => {
     { name: "unknown quality", payload: { prompt: "p", quality: "ultra" }, status: 400, code: "invalid_quality", param: "quality" },
     { name: "webp", payload: { prompt: "p", output_format: "webp" }, status: 400, code: "invalid_output_format", param: "output_format" },
     { name: "seed not an integer", payload: { prompt: "p", seed: "abc" }, status: 400, code: "invalid_seed", param: "seed" },
-    { name: "response_format url", payload: { prompt: "p", response_format: "url" }, status: 400, code: "unsupported_response_format", param: "response_format" },
+    {
+      name: "response_format url",
+      payload: { prompt: "p", response_format: "url" },
+      status: 400,
+      code: "unsupported_response_format",
+      param: "response_format",
+    },
     { name: "a JSON array", payload: [1, 2], status: 400, code: "invalid_body", param: undefined },
   ])("$name → $status $code", async ({ payload, status, code, param }) => {
     const response = await generate(payload);
@@ -96,7 +108,9 @@ describe("POST /v1/images/generations", () => {
   it("a typo (quallity) → 400 unknown_parameter naming it, as OpenAI answers; nothing is generated", async () => {
     const response = await generate({ prompt: "p", quallity: "high" });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toEqual({ error: { code: "unknown_parameter", type: "bad_request", message: "Unknown parameter: 'quallity'.", param: "quallity" } });
+    expect(response.json()).toEqual({
+      error: { code: "unknown_parameter", type: "bad_request", message: "Unknown parameter: 'quallity'.", param: "quallity" },
+    });
     expect(provider.calls).toHaveLength(0);
   });
 

@@ -34,13 +34,7 @@ export interface Answer {
  * Calls `baseUrl + path` with Node's fetch (Fastify's `inject` needs the ESM-only `cookie` package, which
  * Jest cannot load). An object body is sent as JSON; a string body is sent as is with its content type.
  */
-export async function call(
-  baseUrl: string,
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
+export async function call(baseUrl: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
   const init: RequestInit = { method, headers: { ...headers } };
   if (body !== undefined) {
     init.body = typeof body === "string" ? body : JSON.stringify(body);

@@ -25,7 +25,10 @@ describe("LocalProvider", () => {
   });
 
   it("makes n different images of the asked size and format, each described", async () => {
-    const images = await provider.generate(request({ n: 3, seed: 1, outputFormat: "jpeg", apiSize: "1024x1536", size: { widthPx: 1024, heightPx: 1536 } }), live());
+    const images = await provider.generate(
+      request({ n: 3, seed: 1, outputFormat: "jpeg", apiSize: "1024x1536", size: { widthPx: 1024, heightPx: 1536 } }),
+      live(),
+    );
     expect(images).toHaveLength(3);
     expect(new Set(images.map((image) => image.b64_json)).size).toBe(3);
     for (const image of images) {
@@ -48,7 +51,10 @@ describe("LocalProvider", () => {
     await expect(provider.generate(request({ n: 4 }), { signal: controller.signal })).rejects.toBe(reason);
   });
   it("background transparent: an RGBA PNG whose corners are fully transparent and centre fully opaque", async () => {
-    const [image] = await provider.generate({ ...request({ seed: 3, apiSize: "1536x512", size: { widthPx: 1536, heightPx: 512 } }), background: "transparent" }, live());
+    const [image] = await provider.generate(
+      { ...request({ seed: 3, apiSize: "1536x512", size: { widthPx: 1536, heightPx: 512 } }), background: "transparent" },
+      live(),
+    );
     const bytes = Buffer.from(image!.b64_json, "base64");
     // PNG colour type (byte 25 of the IHDR) 6 = truecolour with alpha.
     expect(bytes[25]).toBe(6);

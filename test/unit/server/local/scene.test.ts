@@ -100,7 +100,9 @@ describe("buildScene", () => {
 describe("describeScene", () => {
   it("is the same for every size and seed of a prompt (the prompt decides what is drawn)", () => {
     const sizes = [LANDSCAPE, { widthPx: 1024, heightPx: 1024 }, { widthPx: 1024, heightPx: 1536 }];
-    const descriptions = sizes.flatMap((size) => [1, 2, 3].map((seed) => describeScene(buildScene(request("an evening by the water", seed, 0, size)))));
+    const descriptions = sizes.flatMap((size) =>
+      [1, 2, 3].map((seed) => describeScene(buildScene(request("an evening by the water", seed, 0, size)))),
+    );
     expect(new Set(descriptions).size).toBe(1);
   });
 

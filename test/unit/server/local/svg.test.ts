@@ -20,7 +20,10 @@ describe("sceneToSvg", () => {
     const scene = buildScene({ prompt, size: { widthPx: 1024, heightPx: 1536 }, seed: 3, variation: 0 });
     const svg = sceneToSvg(scene);
     const errors: string[] = [];
-    const doc = new DOMParser({ onError: (level, message) => void (level !== "warning" && errors.push(message)) }).parseFromString(svg, "image/svg+xml");
+    const doc = new DOMParser({ onError: (level, message) => void (level !== "warning" && errors.push(message)) }).parseFromString(
+      svg,
+      "image/svg+xml",
+    );
     expect(errors).toEqual([]);
     const root = doc.documentElement!;
     expect(root.getAttribute("width")).toBe("1024");
@@ -30,7 +33,9 @@ describe("sceneToSvg", () => {
   });
 
   it("gives each id once", () => {
-    const svg = sceneToSvg(buildScene({ prompt: "cloudy lighthouse at night with boats", size: { widthPx: 1024, heightPx: 1024 }, seed: 5, variation: 0 }));
+    const svg = sceneToSvg(
+      buildScene({ prompt: "cloudy lighthouse at night with boats", size: { widthPx: 1024, heightPx: 1024 }, seed: 5, variation: 0 }),
+    );
     const ids = [...svg.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });

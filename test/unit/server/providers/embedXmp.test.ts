@@ -38,7 +38,10 @@ describe("embedXmpInPng", () => {
   test("the provenance reads back, the pixels are the same and every other chunk is kept byte for byte", async () => {
     const { raw, png } = await noise(4);
     const out = embedXmpInPng(png, provenanceXmp(AZURE));
-    expect(await xmpOf(out)).toEqual({ format: "png", provenance: { digitalSourceType: expect.stringContaining("trainedAlgorithmicMedia"), creatorTool: "Illustrate (azure-openai: gpt-image-1)" } });
+    expect(await xmpOf(out)).toEqual({
+      format: "png",
+      provenance: { digitalSourceType: expect.stringContaining("trainedAlgorithmicMedia"), creatorTool: "Illustrate (azure-openai: gpt-image-1)" },
+    });
     expect(pngChunkTypes(out)).toEqual(["IHDR", "iTXt", ...pngChunkTypes(png).slice(1)]);
     expect(await sharp(out).raw().toBuffer()).toEqual(raw);
     // Removing the new chunk gives the input back exactly: nothing was re-encoded.
@@ -68,7 +71,10 @@ describe("embedXmpInJpeg", () => {
   test("the provenance reads back after the JFIF APP0, and the rest of the file is kept byte for byte", async () => {
     const { jpeg } = await noise(3);
     const out = embedXmpInJpeg(jpeg, provenanceXmp(LOCAL));
-    expect(await xmpOf(out)).toEqual({ format: "jpeg", provenance: { digitalSourceType: expect.stringContaining("/algorithmicMedia"), creatorTool: "Illustrate (local: local-renderer)" } });
+    expect(await xmpOf(out)).toEqual({
+      format: "jpeg",
+      provenance: { digitalSourceType: expect.stringContaining("/algorithmicMedia"), creatorTool: "Illustrate (local: local-renderer)" },
+    });
     const before = jpegMarkers(jpeg);
     const app0 = before.filter((marker) => marker === 0xe0).length;
     expect(jpegMarkers(out)).toEqual([...before.slice(0, app0), 0xe1, ...before.slice(app0)]);
@@ -79,7 +85,11 @@ describe("embedXmpInJpeg", () => {
 
   test("an XMP packet already there is replaced; an Exif APP1 is kept", async () => {
     const { jpeg } = await noise(3);
-    const withOld = await sharp(jpeg).withXmp(provenanceXmp(AZURE)).withExif({ IFD0: { Copyright: "someone" } }).jpeg().toBuffer();
+    const withOld = await sharp(jpeg)
+      .withXmp(provenanceXmp(AZURE))
+      .withExif({ IFD0: { Copyright: "someone" } })
+      .jpeg()
+      .toBuffer();
     const out = embedXmpInJpeg(withOld, provenanceXmp(LOCAL));
     expect(jpegMarkers(out).filter((marker) => marker === 0xe1)).toHaveLength(2);
     const meta = await sharp(out).metadata();

@@ -31,7 +31,8 @@ test("users take turns in the order they first queued; each user's calls stay in
   const limiter = gatedLimiter();
   const queue = new FairQueue(limiter);
   const started: string[] = [];
-  const enqueue = (user: string, label: string) => queue.acquire({ signal: new AbortController().signal, userId: user }).then(() => started.push(label));
+  const enqueue = (user: string, label: string) =>
+    queue.acquire({ signal: new AbortController().signal, userId: user }).then(() => started.push(label));
   const all = [enqueue("a", "a1"), enqueue("a", "a2"), enqueue("a", "a3"), enqueue("b", "b1"), enqueue("b", "b2"), enqueue("c", "c1")];
   for (let i = 0; i < 6; i++) {
     limiter.open();
@@ -84,7 +85,11 @@ test("too many waiting for one user → 429 queue_full with a retry hint", async
   const signal = new AbortController().signal;
   const waiting = [queue.acquire({ signal, userId: "a" }), queue.acquire({ signal, userId: "a" })];
   waiting.forEach((p) => p.catch(() => undefined));
-  await expect(queue.acquire({ signal, userId: "a" })).rejects.toMatchObject({ statusCode: 429, code: "queue_full", details: { retryAfterMs: 3000 } });
+  await expect(queue.acquire({ signal, userId: "a" })).rejects.toMatchObject({
+    statusCode: 429,
+    code: "queue_full",
+    details: { retryAfterMs: 3000 },
+  });
   await queue.close();
   await expect(waiting[0]).rejects.toMatchObject({ code: "queue_closed" });
 });
@@ -92,7 +97,10 @@ test("too many waiting for one user → 429 queue_full with a retry hint", async
 test("a failing store (Redis down) rejects the waiters with 503 queue_unavailable, never lets calls through", async () => {
   const broken: SlotLimiter = { intervalMs: 1000, tryTake: async () => Promise.reject(new Error("ECONNREFUSED")), close: async () => undefined };
   const queue = new FairQueue(broken);
-  await expect(queue.acquire({ signal: new AbortController().signal, userId: "a" })).rejects.toMatchObject({ statusCode: 503, code: "queue_unavailable" });
+  await expect(queue.acquire({ signal: new AbortController().signal, userId: "a" })).rejects.toMatchObject({
+    statusCode: 503,
+    code: "queue_unavailable",
+  });
 });
 
 test("a call that waits longer than maxWaitMs fails with 429 queue_timeout and a retry-after; the others keep their turn", async () => {

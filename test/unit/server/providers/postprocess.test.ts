@@ -12,7 +12,10 @@ const LOCAL: BackendInfo = { provider: "local", model: "local-renderer", offline
 async function photoPng(): Promise<string> {
   const raw = Buffer.alloc(64 * 48 * 3);
   for (let i = 0; i < raw.length; i++) raw[i] = (i * 7919) % 251;
-  const png = await sharp(raw, { raw: { width: 64, height: 48, channels: 3 } }).resize(512, 384, { kernel: "cubic" }).png().toBuffer();
+  const png = await sharp(raw, { raw: { width: 64, height: 48, channels: 3 } })
+    .resize(512, 384, { kernel: "cubic" })
+    .png()
+    .toBuffer();
   return png.toString("base64");
 }
 
@@ -36,7 +39,9 @@ test("a photo-like opaque PNG becomes a much smaller JPEG with trainedAlgorithmi
 });
 
 test("transparency keeps PNG (and its alpha)", async () => {
-  const png = await sharp({ create: { width: 256, height: 256, channels: 4, background: { r: 200, g: 30, b: 30, alpha: 0.5 } } }).png().toBuffer();
+  const png = await sharp({ create: { width: 256, height: 256, channels: 4, background: { r: 200, g: 30, b: 30, alpha: 0.5 } } })
+    .png()
+    .toBuffer();
   const result = await postprocessImage({ b64_json: png.toString("base64") }, { backend: AZURE, requested: "png" });
   expect(result.format).toBe("png");
   const meta = await sharp(Buffer.from(result.b64_json, "base64")).metadata();
@@ -47,8 +52,18 @@ test("transparency keeps PNG (and its alpha)", async () => {
 test("IMAGE_TRANSCODE=off keeps PNG; a drawing with hard edges stays PNG in auto (JPEG is not much smaller)", async () => {
   const photo = await photoPng();
   expect((await postprocessImage({ b64_json: photo }, { backend: AZURE, requested: "png", transcode: "off" })).format).toBe("png");
-  const shapes = Array.from({ length: 60 }, (_, i) => `<rect x="${(i * 37) % 900}" y="${(i * 53) % 900}" width="${40 + (i % 7) * 9}" height="${30 + (i % 5) * 11}" fill="${["#fff", "#000", "#c33", "#36c"][i % 4]}"/>`);
-  const drawing = await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="1024" height="1024"><rect width="1024" height="1024" fill="#eee"/>${shapes.join("")}</svg>`)).png().toBuffer();
+  const shapes = Array.from(
+    { length: 60 },
+    (_, i) =>
+      `<rect x="${(i * 37) % 900}" y="${(i * 53) % 900}" width="${40 + (i % 7) * 9}" height="${30 + (i % 5) * 11}" fill="${["#fff", "#000", "#c33", "#36c"][i % 4]}"/>`,
+  );
+  const drawing = await sharp(
+    Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="1024" height="1024"><rect width="1024" height="1024" fill="#eee"/>${shapes.join("")}</svg>`,
+    ),
+  )
+    .png()
+    .toBuffer();
   expect((await postprocessImage({ b64_json: drawing.toString("base64") }, { backend: AZURE, requested: "png" })).format).toBe("png");
 });
 
@@ -62,7 +77,10 @@ test("the local renderer's pictures are marked algorithmicMedia, not trained (it
 
 test("a PNG that stays PNG and a JPEG as received are not re-encoded: only the XMP is added to their bytes", async () => {
   const photo = Buffer.from(await photoPng(), "base64");
-  const png = Buffer.from((await postprocessImage({ b64_json: photo.toString("base64") }, { backend: AZURE, requested: "png", transcode: "off" })).b64_json, "base64");
+  const png = Buffer.from(
+    (await postprocessImage({ b64_json: photo.toString("base64") }, { backend: AZURE, requested: "png", transcode: "off" })).b64_json,
+    "base64",
+  );
   expect(png.length).toBeGreaterThan(photo.length);
   expect(png.subarray(png.length - photo.length + 33).equals(photo.subarray(33))).toBe(true); // everything after IHDR, as received
   const jpeg = await sharp(photo).jpeg({ quality: 70 }).toBuffer();

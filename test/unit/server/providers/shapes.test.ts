@@ -21,7 +21,13 @@ describe("maiSizeFor", () => {
   });
   test("every documented size fits, and any ratio gives a size that fits", () => {
     for (const size of Object.values(MAI_DOCUMENTED_SIZES)) expect(fitsMai(size)).toBe(true);
-    for (const [w, h] of [[3000, 1000], [1000, 3000], [1234, 987], [500, 400]]) expect(fitsMai(maiSizeFor({ widthPx: w, heightPx: h }))).toBe(true);
+    for (const [w, h] of [
+      [3000, 1000],
+      [1000, 3000],
+      [1234, 987],
+      [500, 400],
+    ])
+      expect(fitsMai(maiSizeFor({ widthPx: w, heightPx: h }))).toBe(true);
   });
 });
 
@@ -65,14 +71,24 @@ describe("parseEndpoint", () => {
 
 describe("parseStreamEvent", () => {
   test("partials and completed, by event name or by the data's type (generations and edits)", () => {
-    expect(parseStreamEvent("image_generation.partial_image", '{"b64_json":"AAA","partial_image_index":1}')).toEqual({ type: "partial", index: 1, b64_json: "AAA" });
-    expect(parseStreamEvent(undefined, '{"type":"image_edit.completed","b64_json":"BBB","revised_prompt":"r"}')).toEqual({ type: "completed", b64_json: "BBB", revised_prompt: "r" });
+    expect(parseStreamEvent("image_generation.partial_image", '{"b64_json":"AAA","partial_image_index":1}')).toEqual({
+      type: "partial",
+      index: 1,
+      b64_json: "AAA",
+    });
+    expect(parseStreamEvent(undefined, '{"type":"image_edit.completed","b64_json":"BBB","revised_prompt":"r"}')).toEqual({
+      type: "completed",
+      b64_json: "BBB",
+      revised_prompt: "r",
+    });
   });
   test("keep-alives and [DONE] are skipped; error events throw", () => {
     expect(parseStreamEvent(undefined, "[DONE]")).toBeUndefined();
     expect(parseStreamEvent("ping", "{}")).toBeUndefined();
     expect(() => parseStreamEvent("error", '{"error":{"code":"content_filter"}}')).toThrow(expect.objectContaining({ code: "content_filtered" }));
-    expect(() => parseStreamEvent(undefined, '{"error":{"code":"server_error"}}')).toThrow(expect.objectContaining({ code: "upstream_stream_error" }));
+    expect(() => parseStreamEvent(undefined, '{"error":{"code":"server_error"}}')).toThrow(
+      expect.objectContaining({ code: "upstream_stream_error" }),
+    );
   });
 });
 
@@ -95,7 +111,25 @@ test("isBase64: the alphabet with padding only at the end; linear on a 12 MB str
 
 test("isBase64Decoded after Buffer's forgiving decode agrees with isBase64 (and refuses URL-safe and 4k+1 lengths)", () => {
   const decoded = (text: string) => isBase64Decoded(text, Buffer.from(text, "base64").length);
-  const samples = ["iVBORw0KGgo=", "abcd", "ab==", "abc=", "ab", "abc", "iVBO Rw0K", "ab=c", "===", "", "a===", "abc!", "abcd!", "ab\nd", "abĀd", "ab-d", "ab_d"];
+  const samples = [
+    "iVBORw0KGgo=",
+    "abcd",
+    "ab==",
+    "abc=",
+    "ab",
+    "abc",
+    "iVBO Rw0K",
+    "ab=c",
+    "===",
+    "",
+    "a===",
+    "abc!",
+    "abcd!",
+    "ab\nd",
+    "abĀd",
+    "ab-d",
+    "ab_d",
+  ];
   for (const text of samples) expect([text, decoded(text)]).toEqual([text, isBase64(text) && !/[-_]/.test(text)]);
   expect(decoded("abcde")).toBe(false); // 4k+1 characters: no encoder makes them
   const bytes = Buffer.alloc(5 * 1024 * 1024 + 1);

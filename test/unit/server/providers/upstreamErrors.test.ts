@@ -27,8 +27,12 @@ describe("retryAfterMs", () => {
 
 describe("firedCategories", () => {
   test("reads inner_error.content_filter_results and innererror.content_filter_result", () => {
-    expect(firedCategories({ inner_error: { content_filter_results: { violence: { filtered: true }, hate: { filtered: false } } } })).toEqual(["violence"]);
-    expect(firedCategories({ innererror: { content_filter_result: { self_harm: { filtered: true }, jailbreak: { filtered: true, detected: true } } } })).toEqual(["self_harm", "jailbreak"]);
+    expect(firedCategories({ inner_error: { content_filter_results: { violence: { filtered: true }, hate: { filtered: false } } } })).toEqual([
+      "violence",
+    ]);
+    expect(
+      firedCategories({ innererror: { content_filter_result: { self_harm: { filtered: true }, jailbreak: { filtered: true, detected: true } } } }),
+    ).toEqual(["self_harm", "jailbreak"]);
     expect(firedCategories({ innererror: { content_filter_results: { sexual: { filtered: true } } } })).toEqual(["sexual"]);
   });
 });
@@ -40,8 +44,14 @@ describe("errorFromUpstreamAnswer", () => {
     expect(error.details.retryAfterMs).toBe(1200);
   });
   test("a content filter is never retryable, whatever the status", () => {
-    expect(errorFromUpstreamAnswer(400, { error: { code: "content_filter" } }, headers())).toMatchObject({ code: "content_filtered", retryable: false });
-    expect(errorFromUpstreamAnswer(500, { error: { code: "x", inner_error: { code: "ResponsibleAIPolicyViolation" } } }, headers())).toMatchObject({ code: "content_filtered", retryable: false });
+    expect(errorFromUpstreamAnswer(400, { error: { code: "content_filter" } }, headers())).toMatchObject({
+      code: "content_filtered",
+      retryable: false,
+    });
+    expect(errorFromUpstreamAnswer(500, { error: { code: "x", inner_error: { code: "ResponsibleAIPolicyViolation" } } }, headers())).toMatchObject({
+      code: "content_filtered",
+      retryable: false,
+    });
   });
   test("a body that is not JSON still maps by status", () => {
     expect(errorFromUpstreamAnswer(502, undefined, headers())).toMatchObject({ code: "upstream_unavailable", retryable: true });
@@ -74,10 +84,14 @@ describe("retry policy", () => {
   test("withRetries sleeps the computed delays with an injected sleep, then rethrows", async () => {
     const slept: number[] = [];
     let attempts = 0;
-    const failing = withRetries(async () => {
-      attempts++;
-      throw transient();
-    }, new AbortController().signal, { classify: upstreamRetryVerdict, sleep: async (ms) => void slept.push(ms), random: () => 0 });
+    const failing = withRetries(
+      async () => {
+        attempts++;
+        throw transient();
+      },
+      new AbortController().signal,
+      { classify: upstreamRetryVerdict, sleep: async (ms) => void slept.push(ms), random: () => 0 },
+    );
     await expect(failing).rejects.toMatchObject({ code: "upstream_unavailable" });
     expect(attempts).toBe(3);
     expect(slept).toEqual([500, 1000]);

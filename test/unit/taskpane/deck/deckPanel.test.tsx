@@ -133,7 +133,9 @@ describe("deck panel", () => {
     for (const n of [2, 3, 5, 7]) await user.click(screen.getByRole("button", { name: new RegExp(`^Accept — Slide ${n}:`) }));
     host.deck.insertFailures.s3 = new HostError("read_only", "read-only");
     await user.click(screen.getByRole("button", { name: "Insert accepted" }));
-    await waitFor(() => expect(screen.getByRole("heading", { name: "Illustrate slides" }).closest("section")?.textContent).toMatch(/Inserted 3 of 4\./));
+    await waitFor(() =>
+      expect(screen.getByRole("heading", { name: "Illustrate slides" }).closest("section")?.textContent).toMatch(/Inserted 3 of 4\./),
+    );
     expect(screen.getByText(/Not inserted: Slide 3: Our team/)).toBeInTheDocument();
     expect(host.deck.inserts.map((i) => i.itemId)).toEqual(["s2", "s5", "s7"]);
     expect(host.deck.inserts[0].options.altText.description).toMatch(/scene two/);
@@ -212,7 +214,9 @@ describe("deck panel", () => {
     const again = deckServices({ indexedDB: stores.indexedDB, library: stores.library });
     const { user } = renderDeckPane(deckHost(deck), second, again.services);
     await openPanel(user);
-    await waitFor(() => expect(screen.getByRole("heading", { name: "Illustrate slides" }).closest("section")?.textContent).toMatch(/was not finished/));
+    await waitFor(() =>
+      expect(screen.getByRole("heading", { name: "Illustrate slides" }).closest("section")?.textContent).toMatch(/was not finished/),
+    );
     expect(second.calls).toHaveLength(0); // nothing is sent before Resume
     await user.click(screen.getByRole("button", { name: "Resume" }));
     await waitFor(() => expect(second.calls).toHaveLength(2));
@@ -248,7 +252,9 @@ describe("deck panel", () => {
       const many = Array.from({ length: 60 }, (_, i) => ({ ...DECK[1], id: `m${i}`, index: i, title: `Topic ${i + 1}` }));
       const { user } = renderDeckPane(deckHost(new FakeDeck(many)), new ControlledImageClient(), deckServices().services);
       await openPanel(user);
-      expect(await screen.findByText("60 items qualify, but one run takes at most 40: the first 40 are ticked. Run the rest afterwards.")).toBeInTheDocument();
+      expect(
+        await screen.findByText("60 items qualify, but one run takes at most 40: the first 40 are ticked. Run the rest afterwards."),
+      ).toBeInTheDocument();
       expect(screen.getAllByRole("checkbox", { checked: true })).toHaveLength(40);
       expect(screen.getByRole("checkbox", { name: /^Slide 40:/ })).toBeChecked();
       expect(screen.getByRole("checkbox", { name: /^Slide 41:/ })).not.toBeChecked();
