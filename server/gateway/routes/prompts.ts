@@ -131,13 +131,12 @@ function asPromptError(error: ApiError): ApiError {
   return new ProviderError(error.status, error.code, error.type, message, error.details);
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be dropped from model text
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/gu;
+
 /** A model's brief made safe to send on: control characters out, whitespace collapsed, cut, the no-text clause at the end. */
 export function finishBrief(raw: string | undefined): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be dropped from model text
-  const text = (raw ?? "")
-    .replace(/[\u0000-\u001f\u007f]/gu, " ")
-    .replace(/\s+/gu, " ")
-    .trim();
+  const text = (raw ?? "").replace(CONTROL_CHARACTERS, " ").replace(/\s+/gu, " ").trim();
   if (!text) return "";
   const room = MAX_BRIEF_CHARS - NO_TEXT_CLAUSE.length - 3;
   if (text.length <= room) return withNoTextClause(text);
