@@ -89,6 +89,7 @@ describe("deck panel", () => {
     expect(await screen.findByRole("textbox", { name: "Colour 1 (hex)" })).toHaveValue("#1F4E79");
     const prompt = await screen.findByRole("textbox", { name: /^Prompt for Slide 2:/ });
     await waitFor(() => expect((prompt as HTMLTextAreaElement).value).toMatch(/no text, letters or numbers/));
+    expect(screen.getByText("Prompts were written here from the slide text (the image service has no prompt writer).")).toBeInTheDocument();
     expect(prompt).toHaveAttribute("dir", "auto");
     await user.clear(prompt);
     await user.type(prompt, "A lighthouse");
@@ -192,6 +193,8 @@ describe("deck panel", () => {
     await user.click(await screen.findByRole("button", { name: "Illustrate sections…" }));
     const heading = await screen.findByRole("heading", { name: "Illustrate sections" });
     await screen.findByRole("button", { name: "Generate all" });
+    // Word's term in the writer's notice: sections, not slides.
+    expect(await screen.findByText("Prompts were written here from the section text (the image service has no prompt writer).")).toBeInTheDocument();
     expect(heading.closest("section")?.textContent).not.toMatch(/was not finished/);
     expect(screen.queryByRole("button", { name: "Resume" })).toBeNull();
   });
@@ -221,6 +224,10 @@ describe("deck panel", () => {
     await waitFor(() => expect(second.calls).toHaveLength(3));
     await act(async () => second.finishNext());
     await waitFor(() => expect(screen.getByRole("status", { name: "Progress of the run" })).toHaveTextContent("4 of 4 ready"));
+    // The counts end as a sentence before the next one (it read "0 failed All pictures are made.").
+    expect(screen.getByRole("status", { name: "Progress of the run" })).toHaveTextContent(
+      "4 of 4 ready · 0 creating · 0 queued · 0 waiting · 0 failed. All pictures are made. Accept the ones you want, then select Insert accepted.",
+    );
     expect(second.callsFor("scene two")).toBe(0); // finished before the reload: never generated again
     for (const scene of ["scene three", "scene five", "scene seven"]) expect(first.callsFor(scene) <= 1 && second.callsFor(scene) === 1).toBe(true);
   });
