@@ -199,6 +199,34 @@ describe("deck panel", () => {
     expect(screen.queryByRole("button", { name: "Resume" })).toBeNull();
   });
 
+  it("a Word run left unfinished is offered again in Word after a later slide run (runs are kept per app)", async () => {
+    const stores = deckServices();
+    const sections = new FakeDeck(DECK.map((item) => ({ ...item, id: `w${item.id}`, kind: "section" as const })));
+    const wordHost = () => {
+      const word = new FakeHost("workbench-word") as FakeHost & { deck: FakeDeck };
+      Object.defineProperty(word, "deck", { value: sections });
+      return word;
+    };
+    const wordClient = new ControlledImageClient();
+    const word = renderDeckPane(wordHost(), wordClient, stores.services);
+    await word.user.click(await screen.findByRole("button", { name: "Illustrate sections…" }));
+    const box = await screen.findByRole("textbox", { name: /^Prompt for Section 2:/ });
+    await waitFor(() => expect((box as HTMLTextAreaElement).value).not.toBe(""));
+    await word.user.click(screen.getByRole("button", { name: "Generate all" }));
+    await waitFor(() => expect(wordClient.calls).toHaveLength(2));
+    word.unmount(); // sections in flight: a Word run worth resuming
+
+    const slideServices = { ...deckServices({ indexedDB: stores.indexedDB, library: stores.library }).services, newId: () => "slides-run" };
+    const slides = renderDeckPane(deckHost(), new ControlledImageClient(), slideServices);
+    await startRun(slides.user); // a slide run, written after the Word one
+    slides.unmount();
+
+    const again = renderDeckPane(wordHost(), new ControlledImageClient(), deckServices({ indexedDB: stores.indexedDB, library: stores.library }).services);
+    await again.user.click(await screen.findByRole("button", { name: "Illustrate sections…" }));
+    expect(await screen.findByRole("button", { name: "Resume" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Illustrate sections" }).closest("section")?.textContent).toMatch(/was not finished/);
+  });
+
   it("after a reload mid-run, Resume finishes the run without generating any item twice", async () => {
     const deck = new FakeDeck();
     const first = new ControlledImageClient();
