@@ -176,27 +176,26 @@ async function measureRun(k: number, sections: number, options: { screenshot?: b
  */
 async function stampWhen(page: Page, text: string, button: string) {
   const key = `__stamp_${Math.random().toString(36).slice(2)}`;
-  await page.evaluate(
-    ([key, text, button]) => {
-      const now = () => performance.timeOrigin + performance.now();
-      const record: { clickedAt?: number; seenAt?: number } = {};
-      (window as unknown as Record<string, unknown>)[key] = record;
-      const onClick = (event: Event) => {
-        const target = (event.target as Element | null)?.closest("button");
-        if (target && target.textContent?.trim().startsWith(button) && record.clickedAt === undefined) record.clickedAt = now();
-      };
-      document.addEventListener("click", onClick, true);
-      const observer = new MutationObserver(() => {
-        if (record.clickedAt !== undefined && document.body.textContent?.includes(text)) {
-          record.seenAt = now();
-          observer.disconnect();
-          document.removeEventListener("click", onClick, true);
-        }
-      });
-      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-    },
-    [key, text, button] as const,
-  );
+  // A string, not a function: tsx (esbuild keepNames) would wrap the inner functions in a `__name` helper the page lacks.
+  await page.evaluate(`(() => {
+    const [key, text, button] = ${JSON.stringify([key, text, button])};
+    const now = () => performance.timeOrigin + performance.now();
+    const record = {};
+    window[key] = record;
+    const onClick = (event) => {
+      const target = event.target && event.target.closest ? event.target.closest("button") : null;
+      if (target && (target.textContent || "").trim().startsWith(button) && record.clickedAt === undefined) record.clickedAt = now();
+    };
+    document.addEventListener("click", onClick, true);
+    const observer = new MutationObserver(() => {
+      if (record.clickedAt !== undefined && (document.body.textContent || "").includes(text)) {
+        record.seenAt = now();
+        observer.disconnect();
+        document.removeEventListener("click", onClick, true);
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  })()`);
   return {
     async done(): Promise<{ clickedAt: number; seenAt: number; ms: number }> {
       const handle = await page.waitForFunction(
