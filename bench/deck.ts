@@ -130,7 +130,8 @@ async function measureRun(k: number, sections: number, options: { screenshot?: b
     const generateAll = pane.getByRole("button", { name: "Generate all" });
     await generateAll.waitFor({ timeout: 60_000 });
     const ticked = await pane.getByRole("checkbox", { checked: true }).count();
-    if (ticked !== Math.min(sections, MAX_ITEMS_PER_RUN)) throw new Error(`expected ${Math.min(sections, MAX_ITEMS_PER_RUN)} sections ticked, saw ${ticked}`);
+    if (ticked !== Math.min(sections, MAX_ITEMS_PER_RUN))
+      throw new Error(`expected ${Math.min(sections, MAX_ITEMS_PER_RUN)} sections ticked, saw ${ticked}`);
     await waitForPrompts(page, pane, ticked);
 
     // Timed in the page (click → the text is in the DOM), not by Playwright's polling, which looks every few hundred ms.
@@ -276,7 +277,11 @@ async function main(): Promise<void> {
         loadAverageAtStart,
         loadAverageAtEnd: os.loadavg().map((value) => Number(value.toFixed(2))),
       },
-      settings: { latencyMsPerPicture: LATENCY_MS, ks: KS, kNote: "the pane's budget, ILLUSTRATE_DECK_CONCURRENCY (build setting), one server start per k" },
+      settings: {
+        latencyMsPerPicture: LATENCY_MS,
+        ks: KS,
+        kNote: "the pane's budget, ILLUSTRATE_DECK_CONCURRENCY (build setting), one server start per k",
+      },
       tenItems,
       tenItemsMeans:
         "Generate all click → 'All pictures are made' in the DOM (limit 1.1 × ceil(10 / k) × latency); Insert accepted click → 'Inserted 10 of 10.' " +
@@ -284,7 +289,12 @@ async function main(): Promise<void> {
         "timeline.gapsMs: a freed slot (answer fulfilled) → the pane's next request, as the provider saw it; gatewayMsMax: the offline gateway's " +
         "own time per request; overLatencyMsMax: answers later than the fixed latency; lastAnswerToReadyMs: last answer → 'All pictures are made'",
       fortyItems: forty
-        ? { ...forty, heapLimitMB: 300, heapMet: (forty.heap?.jsHeapUsedMB ?? Infinity) < 300, means: "CDP Performance.getMetrics JSHeapUsedSize after GC, after Insert accepted" }
+        ? {
+            ...forty,
+            heapLimitMB: 300,
+            heapMet: (forty.heap?.jsHeapUsedMB ?? Infinity) < 300,
+            means: "CDP Performance.getMetrics JSHeapUsedSize after GC, after Insert accepted",
+          }
         : null,
       screenshot: path.relative(ROOT, SCREENSHOT),
     };

@@ -109,7 +109,9 @@ export async function paneTimeoutError(pane: Locator, what: string): Promise<Err
   await page.screenshot({ path: shot }).catch(() => undefined);
   const shown = (await pane.innerText().catch(() => "?")).replace(/\s+/g, " ").slice(0, 1500);
   const trouble = pageTrouble(page);
-  return new Error(`${what}.\nThe pane shows: ${shown}\nThe page's recent errors:\n${trouble.length ? trouble.join("\n") : "(none)"}\nScreenshot: ${shot}`);
+  return new Error(
+    `${what}.\nThe pane shows: ${shown}\nThe page's recent errors:\n${trouble.length ? trouble.join("\n") : "(none)"}\nScreenshot: ${shot}`,
+  );
 }
 
 /** Waits for `locator` in `pane` like `locator.waitFor`, but a timeout says what the pane shows ({@link paneTimeoutError}). */

@@ -306,7 +306,9 @@ export function deckRunReducer(run: DeckRun, action: DeckRunAction): DeckRun {
     case "received":
       if (!current) return run;
       if (item.state.status === "queued")
-        return withItem(run, item.id, { state: { status: "creating", sentAt: item.state.sentAt, startedAt: action.at, partials: 0, answeredAt: action.at } });
+        return withItem(run, item.id, {
+          state: { status: "creating", sentAt: item.state.sentAt, startedAt: action.at, partials: 0, answeredAt: action.at },
+        });
       if (item.state.status === "creating" && item.state.answeredAt === undefined)
         return withItem(run, item.id, { state: { ...item.state, answeredAt: action.at } });
       return run;

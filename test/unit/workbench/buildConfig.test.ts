@@ -50,7 +50,9 @@ describe("illustrateConfigFromEnv", () => {
     expect(illustrateConfigFromEnv({ ILLUSTRATE_DECK_CONCURRENCY: " 4 " })).toEqual({ deckConcurrency: 4 });
     expect(illustrateConfigFromEnv({ ILLUSTRATE_DECK_CONCURRENCY: "16" })).toEqual({ deckConcurrency: 16 });
     for (const bad of ["0", "17", "2.5", "-1", "two", "1e1"]) {
-      expect(() => illustrateConfigFromEnv({ ILLUSTRATE_DECK_CONCURRENCY: bad })).toThrow(`ILLUSTRATE_DECK_CONCURRENCY must be a whole number from 1 to 16, got "${bad}"`);
+      expect(() => illustrateConfigFromEnv({ ILLUSTRATE_DECK_CONCURRENCY: bad })).toThrow(
+        `ILLUSTRATE_DECK_CONCURRENCY must be a whole number from 1 to 16, got "${bad}"`,
+      );
     }
   });
 

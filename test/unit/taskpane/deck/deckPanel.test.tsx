@@ -223,7 +223,11 @@ describe("deck panel", () => {
     await startRun(slides.user); // a slide run, written after the Word one
     slides.unmount();
 
-    const again = renderDeckPane(wordHost(), new ControlledImageClient(), deckServices({ indexedDB: stores.indexedDB, library: stores.library }).services);
+    const again = renderDeckPane(
+      wordHost(),
+      new ControlledImageClient(),
+      deckServices({ indexedDB: stores.indexedDB, library: stores.library }).services,
+    );
     await again.user.click(await screen.findByRole("button", { name: "Illustrate sections…" }));
     expect(await screen.findByRole("button", { name: "Resume" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "Illustrate sections" }).closest("section")?.textContent).toMatch(/was not finished/);

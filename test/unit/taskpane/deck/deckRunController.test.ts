@@ -19,7 +19,13 @@ function tenItems(): DeckRun {
     runId: "run-1",
     createdAt: 0,
     style: NO_DECK_STYLE,
-    items: Array.from({ length: 10 }, (_, i) => ({ id: `s${i + 1}`, index: i, kind: "slide" as const, title: `Slide ${i + 1}`, prompt: `scene ${i + 1}` })),
+    items: Array.from({ length: 10 }, (_, i) => ({
+      id: `s${i + 1}`,
+      index: i,
+      kind: "slide" as const,
+      title: `Slide ${i + 1}`,
+      prompt: `scene ${i + 1}`,
+    })),
   });
 }
 
