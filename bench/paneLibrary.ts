@@ -136,6 +136,27 @@ async function contextWithLibrary(browser: E2EBrowser, origin: string, count: nu
 /** "History (n)" as the pane formats the count (en.json `{{count, number}}`, en-US: "History (1,000)"). */
 const historyHeading = (count: number) => `History (${new Intl.NumberFormat("en-US").format(count)})`;
 
+/**
+ * The in-page timer (a string: tsx's `__name` helpers do not exist in the page): resolves with the click event's
+ * `timeStamp` and, checked each animation frame, when the first row was in the DOM and the first thumbnail had loaded.
+ */
+const IN_PAGE_TIMING = `(timeoutMs) => new Promise((resolve, reject) => {
+  const list = '[data-pane-host="workbench-word"] ul[aria-label]';
+  let clickAt = NaN;
+  let rowAt = NaN;
+  document.addEventListener("click", (event) => (clickAt = event.timeStamp), { capture: true, once: true });
+  const deadline = performance.now() + timeoutMs;
+  const frame = () => {
+    const now = performance.now();
+    if (Number.isNaN(rowAt) && document.querySelector(list + " li")) rowAt = now;
+    const img = document.querySelector(list + " li img");
+    if (img && img.complete && img.naturalWidth > 0) resolve({ clickAt, rowAt, thumbnailAt: now });
+    else if (now > deadline) reject(new Error("no thumbnail loaded"));
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})`;
+
 /** A run as written: milliseconds rounded, null where not measured (the empty library has no panel to open). */
 function rounded(run: Run) {
   const ms = (value: number) => (Number.isNaN(value) ? null : Math.round(value));
@@ -171,25 +192,7 @@ async function measure(browser: E2EBrowser, origin: string, stored: number): Pro
       });
       // Timed in the page: from the click event's own time stamp (when the browser took the input, so input delay is
       // in) to the frame where the first row is in the DOM, then the first thumbnail has loaded.
-      const inPage = page.evaluate(
-        (timeoutMs) =>
-          new Promise<{ clickAt: number; rowAt: number; thumbnailAt: number }>((resolve, reject) => {
-            const list = '[data-pane-host="workbench-word"] ul[aria-label]';
-            let clickAt = Number.NaN;
-            let rowAt = Number.NaN;
-            document.addEventListener("click", (event) => (clickAt = event.timeStamp), { capture: true, once: true });
-            const deadline = performance.now() + timeoutMs;
-            const frame = (now: number) => {
-              if (Number.isNaN(rowAt) && document.querySelector(`${list} li`)) rowAt = now;
-              const img = document.querySelector(`${list} li img`) as HTMLImageElement | null;
-              if (img && img.complete && img.naturalWidth > 0) resolve({ clickAt, rowAt, thumbnailAt: now });
-              else if (now > deadline) reject(new Error("no thumbnail loaded"));
-              else requestAnimationFrame(frame);
-            };
-            requestAnimationFrame(frame);
-          }),
-        TIMEOUT_MS,
-      );
+      const inPage = page.evaluate(`(${IN_PAGE_TIMING})(${TIMEOUT_MS})`) as Promise<{ clickAt: number; rowAt: number; thumbnailAt: number }>;
       const clicked = performance.now();
       await header.click();
       const times = await inPage;
