@@ -8,12 +8,11 @@
 // without throttling and again at 4× CPU throttling (CDP `Emulation.setCPUThrottlingRate`).
 // Writes bench/results/ready-time.json; exits 1 when a median of the pane exceeds the floor's (target ≤ 1.0×).
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { launchBrowser, type E2EBrowser } from "../test/support/browser";
+import { serveFolder } from "./staticServer";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS helper shared with the first-paint bench
 const { ROOT, buildFloor, buildPane } = require("../scripts/lib/firstPaint.cjs") as {
@@ -58,24 +57,6 @@ function runCount(): number {
   return runs;
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
-
-/** A static server of `dir` on 127.0.0.1, port 0. @returns its origin and a close function. */
-async function serve(dir: string): Promise<{ origin: string; close(): Promise<void> }> {
-  const server = http.createServer((request, response) => {
-    const file = path.join(dir, decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
-    fs.createReadStream(file).pipe(response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
 /** One load of `url` at `rate`× CPU throttling: ms from navigation start to an enabled, visible "Generate". */
 async function readyTime(browser: E2EBrowser, url: string, rate: number): Promise<number> {
   const page: Page = await browser.context.newPage();
@@ -116,8 +97,8 @@ async function main(): Promise<void> {
     console.log("Building the pane (production) and the perf floor…");
     await buildPane(paneDir, "production");
     floorDir = await buildFloor();
-    const pane = await serve(paneDir);
-    const floor = await serve(path.join(floorDir, "dist"));
+    const pane = await serveFolder(paneDir);
+    const floor = await serveFolder(path.join(floorDir, "dist"));
     servers.push(pane, floor);
     browser = await launchBrowser();
     const results: Record<string, unknown> = {};

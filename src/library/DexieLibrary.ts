@@ -14,6 +14,16 @@ import type { LibraryDatabase } from "./schema";
 /** Images read per batch by `verify` (each may be several MB). */
 const VERIFY_BATCH = 20;
 
+/**
+ * Resolves when the page is next idle (`requestIdleCallback`, at the latest after 1 s; at once where it is missing,
+ * as in Node), so the background check of every picture gives way to what the person does (opening History).
+ */
+const idleMoment = () =>
+  new Promise<void>((resolve) => {
+    if (typeof requestIdleCallback === "function") requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else resolve();
+  });
+
 /** A {@link PictureLibrary} over one open {@link LibraryDatabase}. Open it with {@link openPictureLibrary}. */
 export class DexieLibrary extends LibraryBase {
   readonly persistent = true;
@@ -72,6 +82,7 @@ export class DexieLibrary extends LibraryBase {
     return guard("check the pictures", async () => {
       const ids = await this.db.images.toCollection().primaryKeys();
       for (let start = 0; start < ids.length; start += VERIFY_BATCH) {
+        await idleMoment();
         for (const image of await this.db.images.bulkGet(ids.slice(start, start + VERIFY_BATCH))) if (image) visit(image);
       }
     });

@@ -2,16 +2,32 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Spinner, Text } from "@fluentui/react-components";
 import { DeleteRegular } from "@fluentui/react-icons/svg/delete";
 import { ImageAddRegular } from "@fluentui/react-icons/svg/image-add";
-import { lazy, Suspense, useId, useRef } from "react";
-import type { PictureLibrary } from "../../library/types";
+import { useEffect, useId, useRef, useState } from "react";
+import type { PictureLibrary, PicturePage } from "../../library/types";
 import type { History } from "../history";
 import { imageSrc } from "../imageSrc";
+import { preloadable } from "../preloadable";
 import type { Translate } from "../strings/strings";
+import { whenIdle } from "../whenIdle";
 import { BackendLabel } from "./BackendLabel";
+import { FIRST_PAGE } from "./library/firstPage";
+import type { LibraryPanelProps } from "./library/LibraryPanel";
 import { useResultsStyles } from "./useResultsStyles.styles";
 
-/** The library panel is its own chunk: it (and its virtualizer) load when History is first opened. */
-const LibraryPanel = lazy(() => import(/* webpackChunkName: "library-panel" */ "./library/LibraryPanel"));
+/** Shown in place of the library panel while its chunk still loads (History opened before the preload ended). */
+function LibraryPanelLoading({ t }: LibraryPanelProps) {
+  return <Spinner size="tiny" label={t("library.loading")} />;
+}
+
+/**
+ * The library panel is its own chunk (it and its virtualizer), fetched once the library is open and the page is
+ * idle, so opening History renders it at once: no chunk fetch and no Suspense fallback, which React holds for at
+ * least 300 ms before it reveals the content (bench/results/pane-library.json).
+ */
+const LibraryPanel = preloadable(
+  () => import(/* webpackChunkName: "library-panel" */ "./library/LibraryPanel").then((m) => m.default),
+  LibraryPanelLoading,
+);
 
 export interface HistoryPanelProps {
   t: Translate;
@@ -44,6 +60,27 @@ export function HistoryPanel(props: HistoryPanelProps) {
   const baseId = useId();
   // After Discard the button is gone: focus returns to the History header, not to the page body.
   const headerButton = useRef<HTMLButtonElement>(null);
+  const { library, count } = props;
+  // Read ahead once the library is open and the page idle (again after each change of the count): the panel's chunk
+  // and its first page, so opening History shows the first thumbnails in the click's own render.
+  const [readAhead, setReadAhead] = useState<{ library: PictureLibrary; count: number; page: PicturePage }>();
+  useEffect(() => {
+    if (!library) return undefined;
+    let live = true; // an unmounted pane (a test's teardown) imports and reads nothing
+    whenIdle(() => {
+      if (!live) return;
+      LibraryPanel.preload().catch(() => undefined); // a failure is left to the lazy path (it retries)
+      library.list({ limit: FIRST_PAGE }).then(
+        (page) => live && setReadAhead({ library, count, page }),
+        () => undefined, // the panel's own query reports it
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [library, count]);
+  // Only while nothing was added or deleted since (else the panel waits for its own, current, page).
+  const initialPage = readAhead && readAhead.library === library && readAhead.count === count ? readAhead.page : undefined;
   return (
     <Accordion collapsible>
       <AccordionItem value="history">
@@ -101,24 +138,23 @@ export function HistoryPanel(props: HistoryPanelProps) {
               })}
             </ul>
           ) : null}
-          {props.library ? (
-            <Suspense fallback={<Spinner size="tiny" label={t("library.loading")} />}>
-              <LibraryPanel
-                t={t}
-                library={props.library}
-                documentId={props.documentId}
-                inserting={inserting}
-                insertAvailable={insertAvailable}
-                replaceAvailable={props.replaceAvailable}
-                onInsert={props.onLibraryInsert}
-                onReplace={props.onLibraryReplace}
-                onDeleted={(id) => {
-                  props.onLibraryDeleted(id);
-                  headerButton.current?.focus(); // the row and its buttons are gone
-                }}
-                onDeleteAll={props.onDeleteAll}
-              />
-            </Suspense>
+          {library ? (
+            <LibraryPanel.Component
+              t={t}
+              library={library}
+              documentId={props.documentId}
+              inserting={inserting}
+              insertAvailable={insertAvailable}
+              replaceAvailable={props.replaceAvailable}
+              onInsert={props.onLibraryInsert}
+              onReplace={props.onLibraryReplace}
+              onDeleted={(id) => {
+                props.onLibraryDeleted(id);
+                headerButton.current?.focus(); // the row and its buttons are gone
+              }}
+              onDeleteAll={props.onDeleteAll}
+              {...(initialPage ? { initialPage } : {})}
+            />
           ) : null}
         </AccordionPanel>
       </AccordionItem>

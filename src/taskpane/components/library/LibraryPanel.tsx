@@ -13,8 +13,9 @@ import {
   useToastController,
 } from "@fluentui/react-components";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useRef } from "react";
-import type { PictureLibrary } from "../../../library/types";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { PictureLibrary, PicturePage } from "../../../library/types";
+import { whenIdle } from "../../whenIdle";
 import type { Translate } from "../../strings/strings";
 import { DeleteAllPicturesDialog } from "../DeleteAllPicturesDialog";
 import { LibraryRowContent } from "./LibraryRow";
@@ -23,6 +24,8 @@ import { ESTIMATED_ROW_PX, useLibraryPanelStyles } from "./useLibraryPanelStyles
 
 /** Rows rendered beyond the visible ones (each side), so keyboard focus and fast scrolls stay smooth. */
 const OVERSCAN = 6;
+/** Rows beyond the visible ones in the first render: the first thumbnails show sooner; the rest come when idle. */
+const FIRST_OVERSCAN = 1;
 
 export interface LibraryPanelProps {
   t: Translate;
@@ -37,6 +40,8 @@ export interface LibraryPanelProps {
   onDeleted(libraryId: string): void;
   /** Delete all (after the dialog's confirmation). */
   onDeleteAll(): void;
+  /** The first page read ahead (see `UseLibraryPanelArgs.initialPage`). */
+  initialPage?: PicturePage;
 }
 
 /**
@@ -67,9 +72,28 @@ export default function LibraryPanel(props: LibraryPanelProps) {
       ),
     [dispatchToast],
   );
-  const panel = useLibraryPanel({ library, documentId: props.documentId, t, notify, onDeleted: props.onDeleted });
+  const panel = useLibraryPanel({
+    library,
+    documentId: props.documentId,
+    t,
+    notify,
+    onDeleted: props.onDeleted,
+    ...(props.initialPage ? { initialPage: props.initialPage } : {}),
+  });
   const items = panel.page?.items ?? [];
   const total = panel.page?.total ?? 0;
+
+  // The rows in view first; the overscan rows once the browser is idle after they are painted.
+  const [overscan, setOverscan] = useState(FIRST_OVERSCAN);
+  const hasRows = items.length > 0;
+  useEffect(() => {
+    if (!hasRows || overscan === OVERSCAN) return undefined;
+    let live = true;
+    whenIdle(() => live && setOverscan(OVERSCAN));
+    return () => {
+      live = false;
+    };
+  }, [hasRows, overscan]);
 
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions the React Compiler cannot memoize; this project does not run the compiler
@@ -77,7 +101,7 @@ export default function LibraryPanel(props: LibraryPanelProps) {
     count: items.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ESTIMATED_ROW_PX,
-    overscan: OVERSCAN,
+    overscan,
     getItemKey: (index) => items[index]?.id ?? index,
   });
   const rows = virtualizer.getVirtualItems();
@@ -109,43 +133,47 @@ export default function LibraryPanel(props: LibraryPanelProps) {
       {panel.page && total === 0 ? (
         <Caption1 className={styles.meta}>{panel.search || panel.thisDocument ? t("library.noMatch") : t("history.empty")}</Caption1>
       ) : null}
-      <div ref={scroller} className={`${styles.scroller} ${items.length < 4 ? styles.scrollerShort : ""}`} hidden={items.length === 0}>
-        <ul className={styles.list} aria-label={t("library.listLabel")} style={{ height: `${virtualizer.getTotalSize()}px` }}>
-          {rows.map((row) => {
-            const item = items[row.index];
-            if (!item) return null;
-            return (
-              <li
-                key={row.key}
-                ref={virtualizer.measureElement}
-                data-index={row.index}
-                className={styles.row}
-                style={{ transform: `translateY(${row.start}px)` }}
-                aria-label={t("history.itemLabel", { index: row.index + 1, total })}
-                aria-setsize={total}
-                aria-posinset={row.index + 1}
-              >
-                <LibraryRowContent
-                  t={t}
-                  item={item}
-                  index={row.index}
-                  total={total}
-                  promptId={`${baseId}-${item.id}`}
-                  inserting={props.inserting}
-                  insertAvailable={props.insertAvailable}
-                  replaceAvailable={props.replaceAvailable}
-                  onInsert={() => props.onInsert(item.id)}
-                  onReplace={() => props.onReplace(item.id)}
-                  onPin={() => panel.setPinned(item)}
-                  onCopy={() => void panel.copyPrompt(item)}
-                  onDownload={() => void panel.download(item)}
-                  onDelete={() => void panel.remove(item)}
-                />
-              </li>
-            );
-          })}
-        </ul>
-      </div>
+      {/* Mounted with its first rows (not hidden before): the virtualizer measures it then, in the same commit,
+          instead of a frame later when a hidden box's ResizeObserver reports its size. */}
+      {items.length > 0 ? (
+        <div ref={scroller} className={`${styles.scroller} ${items.length < 4 ? styles.scrollerShort : ""}`}>
+          <ul className={styles.list} aria-label={t("library.listLabel")} style={{ height: `${virtualizer.getTotalSize()}px` }}>
+            {rows.map((row) => {
+              const item = items[row.index];
+              if (!item) return null;
+              return (
+                <li
+                  key={row.key}
+                  ref={virtualizer.measureElement}
+                  data-index={row.index}
+                  className={styles.row}
+                  style={{ transform: `translateY(${row.start}px)` }}
+                  aria-label={t("history.itemLabel", { index: row.index + 1, total })}
+                  aria-setsize={total}
+                  aria-posinset={row.index + 1}
+                >
+                  <LibraryRowContent
+                    t={t}
+                    item={item}
+                    index={row.index}
+                    total={total}
+                    promptId={`${baseId}-${item.id}`}
+                    inserting={props.inserting}
+                    insertAvailable={props.insertAvailable}
+                    replaceAvailable={props.replaceAvailable}
+                    onInsert={() => props.onInsert(item.id)}
+                    onReplace={() => props.onReplace(item.id)}
+                    onPin={() => panel.setPinned(item)}
+                    onCopy={() => void panel.copyPrompt(item)}
+                    onDownload={() => void panel.download(item)}
+                    onDelete={() => void panel.remove(item)}
+                  />
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
       {total > 0 ? (
         <div className={styles.footer}>
           <DeleteAllPicturesDialog t={t} triggerLabel={t("library.deleteAll")} onConfirm={props.onDeleteAll} />

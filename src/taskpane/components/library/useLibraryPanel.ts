@@ -5,9 +5,9 @@ import { DEFAULT_UNDO_WINDOW_MS } from "../../../library/LibraryBase";
 import type { PicturePage, PictureLibrary, PictureSummary } from "../../../library/types";
 import type { Translate } from "../../strings/strings";
 import { downloadPicture } from "./download";
+import { FIRST_PAGE } from "./firstPage";
 
-/** Rows fetched at first; more are fetched as the list scrolls near the end. */
-export const FIRST_PAGE = 60;
+export { FIRST_PAGE };
 /** How many more rows each time the end comes near. */
 export const PAGE_STEP = 120;
 /** How long a plain notice toast stays. */
@@ -21,14 +21,19 @@ export interface UseLibraryPanelArgs {
   notify(content: ToastContent, timeoutMs: number): void;
   /** A picture was deleted here: the pane drops it from its results. */
   onDeleted(libraryId: string): void;
+  /**
+   * The first page (`list({ limit: FIRST_PAGE })`) read ahead, before History was opened: shown at once, until the
+   * watched page (the same query, kept current) replaces it a moment later.
+   */
+  initialPage?: PicturePage;
 }
 
 /** The panel's state and actions. Everything reads through `library.watch`, so other panes' changes show too. */
-export function useLibraryPanel({ library, documentId, t, notify, onDeleted }: UseLibraryPanelArgs) {
+export function useLibraryPanel({ library, documentId, t, notify, onDeleted, initialPage }: UseLibraryPanelArgs) {
   const [search, setSearch] = useState("");
   const [thisDocument, setThisDocument] = useState(false);
   const [limit, setLimit] = useState(FIRST_PAGE);
-  const [page, setPage] = useState<PicturePage>();
+  const [page, setPage] = useState<PicturePage | undefined>(initialPage);
   // A failure belongs to the query that failed: a new query (or library) starts unfailed.
   const [failedQuery, setFailedQuery] = useState<object>();
   const deferredSearch = useDeferredValue(search);
