@@ -68,10 +68,34 @@ export async function launchBrowser(): Promise<E2EBrowser> {
   return { browser, context, close: () => browser.close() };
 }
 
+/** The last console errors and failed requests of each page opened by {@link openPage}, for a failing test to show. */
+const recentTrouble = new WeakMap<Page, string[]>();
+
+/**
+ * The page's last 20 console errors/warnings and failed requests, oldest first (empty for a page not opened by
+ * {@link openPage}). A test that times out says them, so a failure on a loaded CI machine can be read afterwards.
+ */
+export function pageTrouble(page: Page): string[] {
+  return [...(recentTrouble.get(page) ?? [])];
+}
+
 /** A new page in `browser`'s context that reports the page's uncaught errors on the console (a test then shows why). */
 export async function openPage(browser: E2EBrowser): Promise<Page> {
   const page = await browser.context.newPage();
-  page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
+  const trouble: string[] = [];
+  recentTrouble.set(page, trouble);
+  const note = (line: string) => {
+    trouble.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (trouble.length > 20) trouble.shift();
+  };
+  page.on("pageerror", (error) => {
+    console.error(`page error: ${error.message}`);
+    note(`page error: ${error.message}`);
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") note(`console.${message.type()}: ${message.text().slice(0, 300)}`);
+  });
+  page.on("requestfailed", (request) => note(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText ?? "?"})`));
   return page;
 }
 

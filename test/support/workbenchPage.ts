@@ -3,6 +3,8 @@ import type { Locator, Page } from "playwright-core";
 import en from "../../src/taskpane/strings/en.json";
 import { E2E_ACCOUNT, ensureSignedIn, signInLabels, type SignInLabels } from "./signIn";
 import { SEED_DECK } from "../../src/workbench/seed";
+import path from "node:path";
+import { E2E_ARTIFACTS, pageTrouble } from "./browser";
 
 /** The pane's origin, where `npm start` serves it; E2E_PANE_URL lets the tests run against servers on other ports. */
 export const PANE_URL = process.env.E2E_PANE_URL ?? "https://localhost:3000";
@@ -91,10 +93,23 @@ export async function generate(
   await meanwhile?.();
   const deadline = Date.now() + 120_000;
   while ((await option.count()) === 0 || (await option.getAttribute("value")) === earlier) {
-    if (Date.now() > deadline) throw new Error(`No new result within 120 s of clicking ${button}`);
+    if (Date.now() > deadline) throw await noResultError(pane, button);
     await pane.page().waitForTimeout(100);
   }
   await option.check();
+}
+
+/** The error of a Generate that gave no result: what the pane shows, the page's recent trouble, a screenshot. */
+async function noResultError(pane: Locator, button: string): Promise<Error> {
+  const page = pane.page();
+  const shot = path.join(E2E_ARTIFACTS, `no-result-${Date.now()}.png`);
+  await page.screenshot({ path: shot }).catch(() => undefined);
+  const shown = (await pane.innerText().catch(() => "?")).replace(/\s+/g, " ").slice(0, 1500);
+  const trouble = pageTrouble(page);
+  return new Error(
+    `No new result within 120 s of clicking ${button}.\nThe pane shows: ${shown}\n` +
+      `The page's recent errors:\n${trouble.length ? trouble.join("\n") : "(none)"}\nScreenshot: ${shot}`,
+  );
 }
 
 /** Clicks the Insert button (labelled with what it will do) and waits until `picture` is loaded in the document. */
