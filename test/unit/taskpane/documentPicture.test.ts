@@ -17,7 +17,7 @@ function countingCodec(failures = 0): PictureCodec & { decodes: Uint8Array[] } {
       return {
         size: { widthPx: width, heightPx: height },
         hasTransparency: async () => false,
-        encode: async (mimeType: ImageMimeType, size: { widthPx: number; heightPx: number }) =>
+        encode: async (_mimeType: ImageMimeType, size: { widthPx: number; heightPx: number }) =>
           new Uint8Array(await image.clone().resize(size.widthPx, size.heightPx).flatten().jpeg({ quality: 90 }).toBuffer()),
         close() {},
       };
@@ -40,7 +40,7 @@ async function result(): Promise<GeneratedImage> {
     raw[i] = seed & 0xff;
   }
   const png = await sharp(raw, { raw: { width: 96, height: 64, channels: 3 } }).png().toBuffer();
-  return { ...validateImageBase64(png.toString("base64")), backend: { kind: "gateway", model: "gpt-image-1" }, revisedPrompt: "a fox" } as GeneratedImage;
+  return { ...validateImageBase64(png.toString("base64")), backend: { provider: "azure-openai", model: "gpt-image-1", offline: false }, revisedPrompt: "a fox" };
 }
 
 /** Options that make `image` one byte too big for the document, so it must be transcoded at its pixel size. */
