@@ -67,9 +67,27 @@ function apiModeFromEnv(value) {
   return apiVersion === undefined ? { mode, deployment } : { mode, deployment, apiVersion };
 }
 
+/** Most image requests one whole-deck run may have out at once (ILLUSTRATE_DECK_CONCURRENCY). */
+const MAX_DECK_CONCURRENCY = 16;
+
+/**
+ * Reads ILLUSTRATE_DECK_CONCURRENCY: a whole number 1–{@link MAX_DECK_CONCURRENCY}, or `undefined` when unset.
+ * @throws Error naming the variable for anything else.
+ */
+function deckConcurrencyFromEnv(value) {
+  const text = value("ILLUSTRATE_DECK_CONCURRENCY");
+  if (text === undefined) return undefined;
+  const number = Number(text);
+  if (!/^\d+$/.test(text) || number < 1 || number > MAX_DECK_CONCURRENCY) {
+    throw new Error(`ILLUSTRATE_DECK_CONCURRENCY must be a whole number from 1 to ${MAX_DECK_CONCURRENCY}, got "${text}"`);
+  }
+  return number;
+}
+
 /**
  * Reads the pane configuration from `env` (ILLUSTRATE_GATEWAY_URL, ILLUSTRATE_CLIENT_ID, ILLUSTRATE_AUTHORITY,
- * ILLUSTRATE_SCOPES space-separated, ILLUSTRATE_API_MODE, ILLUSTRATE_DEPLOYMENT, ILLUSTRATE_API_VERSION;
+ * ILLUSTRATE_SCOPES space-separated, ILLUSTRATE_API_MODE, ILLUSTRATE_DEPLOYMENT, ILLUSTRATE_API_VERSION,
+ * ILLUSTRATE_DECK_CONCURRENCY;
  * nothing else reaches the bundle, so no secret can leak through DefinePlugin).
  * Only keys whose variable is set (and not blank) are present, so the
  * pane's defaults (`DEFAULT_CONFIG`, `withDefaults` in src/core/config.ts) fill the rest; in direct mode
@@ -98,6 +116,8 @@ function illustrateConfigFromEnv(env) {
   if (scopes) config.scopes = scopes.split(/\s+/);
   const api = apiModeFromEnv(value);
   if (api) config.api = api;
+  const deckConcurrency = deckConcurrencyFromEnv(value);
+  if (deckConcurrency !== undefined) config.deckConcurrency = deckConcurrency;
   return config;
 }
 

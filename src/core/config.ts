@@ -48,6 +48,12 @@ export interface IllustrateConfig {
   localIssuer: boolean;
   /** Which image API the pane calls. @default { mode: "gateway" } */
   api?: ImageApiMode;
+  /**
+   * Image requests one whole-deck run keeps out at once (`ILLUSTRATE_DECK_CONCURRENCY`, 1–16): set it to what the
+   * backend's budget allows one person (the gateway's queue still paces every call by `IMAGE_RPM`).
+   * @default 2 (`DEFAULT_DECK_CONCURRENCY`, src/taskpane/deck/deckServices.ts)
+   */
+  deckConcurrency?: number;
 }
 
 /** Defaults: everything local (gateway on :3001, dev issuer on :3002). */

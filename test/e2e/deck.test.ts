@@ -3,7 +3,7 @@
 import type { Locator, Page, Route } from "playwright-core";
 import { expectNoSeriousA11yViolations, WORD_PANE } from "../support/accessibility";
 import { useBrowserPage } from "../support/browser";
-import { openWorkbench, slideFrame } from "../support/workbenchPage";
+import { openWorkbench, slideFrame, waitInPane } from "../support/workbenchPage";
 
 jest.setTimeout(300_000);
 
@@ -80,7 +80,7 @@ async function promptOf(pane: Locator, n: number): Promise<string> {
 }
 
 async function waitForStatus(locator: Locator, text: RegExp | string, timeout = 120_000): Promise<void> {
-  await locator.getByText(text).first().waitFor({ timeout });
+  await waitInPane(locator.locator("xpath=ancestor::*[@data-pane-host]"), locator.getByText(text).first(), `"${String(text)}"`, timeout);
 }
 
 /** Puts slide `n` in view (the workbench's slide list) and returns the pictures (img) on it. */

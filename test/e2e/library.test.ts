@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { useBrowserPage } from "../support/browser";
 import { ensureSignedIn } from "../support/signIn";
-import { generate, openWorkbench, PANE_URL, PROMPT, useSelection } from "../support/workbenchPage";
+import { generate, openWorkbench, PANE_URL, PROMPT, useSelection, waitInPane } from "../support/workbenchPage";
 
 jest.setTimeout(240_000);
 
@@ -19,7 +19,7 @@ const wordPage = () => page.getByRole("region", { name: /^Word page/ });
 async function historyRows(count: number) {
   const pane = wordPane();
   const header = pane.getByRole("button", { name: `History (${count})` });
-  await header.waitFor({ state: "visible", timeout: 30_000 });
+  await waitInPane(pane, header, `History (${count})`);
   if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
   const rows = pane.getByRole("list", { name: "Your pictures, newest first" }).getByRole("listitem");
   if (count > 0) await rows.nth(count - 1).waitFor({ state: "visible", timeout: 30_000 });

@@ -93,23 +93,32 @@ export async function generate(
   await meanwhile?.();
   const deadline = Date.now() + 120_000;
   while ((await option.count()) === 0 || (await option.getAttribute("value")) === earlier) {
-    if (Date.now() > deadline) throw await noResultError(pane, button);
+    if (Date.now() > deadline) throw await paneTimeoutError(pane, `No new result within 120 s of clicking ${button}`);
     await pane.page().waitForTimeout(100);
   }
   await option.check();
 }
 
-/** The error of a Generate that gave no result: what the pane shows, the page's recent trouble, a screenshot. */
-async function noResultError(pane: Locator, button: string): Promise<Error> {
+/**
+ * An error for a wait in `pane` that ran out: `what` did not happen; it says what the pane shows, the page's recent
+ * console errors and failed requests, and saves a screenshot (so a failure on a loaded CI machine can be read).
+ */
+export async function paneTimeoutError(pane: Locator, what: string): Promise<Error> {
   const page = pane.page();
-  const shot = path.join(E2E_ARTIFACTS, `no-result-${Date.now()}.png`);
+  const shot = path.join(E2E_ARTIFACTS, `timeout-${Date.now()}.png`);
   await page.screenshot({ path: shot }).catch(() => undefined);
   const shown = (await pane.innerText().catch(() => "?")).replace(/\s+/g, " ").slice(0, 1500);
   const trouble = pageTrouble(page);
-  return new Error(
-    `No new result within 120 s of clicking ${button}.\nThe pane shows: ${shown}\n` +
-      `The page's recent errors:\n${trouble.length ? trouble.join("\n") : "(none)"}\nScreenshot: ${shot}`,
-  );
+  return new Error(`${what}.\nThe pane shows: ${shown}\nThe page's recent errors:\n${trouble.length ? trouble.join("\n") : "(none)"}\nScreenshot: ${shot}`);
+}
+
+/** Waits for `locator` in `pane` like `locator.waitFor`, but a timeout says what the pane shows ({@link paneTimeoutError}). */
+export async function waitInPane(pane: Locator, locator: Locator, what: string, timeout = 30_000): Promise<void> {
+  try {
+    await locator.waitFor({ state: "visible", timeout });
+  } catch {
+    throw await paneTimeoutError(pane, `${what} did not show within ${timeout / 1000} s`);
+  }
 }
 
 /** Clicks the Insert button (labelled with what it will do) and waits until `picture` is loaded in the document. */

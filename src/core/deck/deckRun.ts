@@ -19,14 +19,16 @@ export type FailureCode = ErrorType | "empty_prompt";
 /**
  * One item's state. Milliseconds are epoch times from the actions' `at` (the driver's clock; tests use a fake one).
  * - `waiting`: not sent; `notBefore` after a 429. `queued`: sent, waiting in the gateway's queue. `creating`: the
- *   backend is drawing it. `queued` and `creating` are "in flight" (count against the concurrency budget).
+ *   backend is drawing it; with `answeredAt` its answer has arrived and the pane is saving the picture. `queued` and
+ *   `creating` are "in flight" (Cancel all and Resume treat them so); only those without `answeredAt` hold a request
+ *   of the concurrency budget ({@link requestsOut}), so the next request goes while the last picture is saved.
  * - `ready` → `accepted` | `rejected`; `accepted` → `inserting` → `inserted` | `insert-failed` | `gone`.
  * - `failed`: with its code and remedy; `filtered`: blocked by the content filter, with the categories that fired.
  */
 export type RunItemState =
   | { status: "waiting"; notBefore?: number }
   | { status: "queued"; sentAt: number; position?: number; expectedStartMs?: number }
-  | { status: "creating"; sentAt: number; startedAt: number; partials: number }
+  | { status: "creating"; sentAt: number; startedAt: number; partials: number; answeredAt?: number }
   | { status: "ready" }
   | { status: "accepted" }
   | { status: "rejected" }
@@ -113,6 +115,7 @@ export type DeckRunAction =
   | { type: "queued"; id: string; attempt: number; position: number; expectedStartMs?: number }
   | { type: "started"; id: string; attempt: number; at: number }
   | { type: "partial"; id: string; attempt: number; at: number }
+  | { type: "received"; id: string; attempt: number; at: number }
   | { type: "completed"; id: string; attempt: number; pictureId: string; at: number }
   | { type: "failed"; id: string; attempt: number; error: RunError; at: number }
   | { type: "accept"; id: string }
@@ -300,6 +303,13 @@ export function deckRunReducer(run: DeckRun, action: DeckRunAction): DeckRun {
         return withItem(run, item.id, { state: { status: "creating", sentAt: item.state.sentAt, startedAt: action.at, partials: 1 } });
       if (item.state.status === "creating") return withItem(run, item.id, { state: { ...item.state, partials: item.state.partials + 1 } });
       return run;
+    case "received":
+      if (!current) return run;
+      if (item.state.status === "queued")
+        return withItem(run, item.id, { state: { status: "creating", sentAt: item.state.sentAt, startedAt: action.at, partials: 0, answeredAt: action.at } });
+      if (item.state.status === "creating" && item.state.answeredAt === undefined)
+        return withItem(run, item.id, { state: { ...item.state, answeredAt: action.at } });
+      return run;
     case "completed": {
       if (!current) return run;
       const picture = { pictureId: action.pictureId, picturePrompt: item.sentPrompt ?? promptToSend(run, item.id) };
@@ -357,6 +367,14 @@ export function inFlight(run: DeckRun): RunItem[] {
   return run.order.map((id) => run.items[id]).filter((i) => IN_FLIGHT.has(i.state.status));
 }
 
+/**
+ * Items whose request is still out: in flight and not yet answered (`creating` with `answeredAt` is saving its
+ * picture and holds no request). What the concurrency budget counts.
+ */
+export function requestsOut(run: DeckRun): RunItem[] {
+  return inFlight(run).filter((i) => !(i.state.status === "creating" && i.state.answeredAt !== undefined));
+}
+
 /** A request the driver should send now; dispatch `send` with the same `attempt` before sending. */
 export interface SendRequest {
   id: string;
@@ -365,12 +383,12 @@ export interface SendRequest {
 }
 
 /**
- * What to send now, in deck order, so that no more than `k` requests are in flight (k = the backend's concurrency
- * budget, `GET /v1/backend`). Nothing while the run is not running, is blocked, or is paused by a 429 at `now`.
+ * What to send now, in deck order, so that no more than `k` requests are out ({@link requestsOut}; k = the pane's
+ * concurrency budget, `DeckServices.concurrency`). Nothing while the run is not running, is blocked, or is paused by a 429 at `now`.
  */
 export function nextToSend(run: DeckRun, k: number, now: number): SendRequest[] {
   if (run.phase !== "running" || run.blocked || (run.pausedUntil !== undefined && now < run.pausedUntil)) return [];
-  const free = Math.max(0, Math.floor(k) - inFlight(run).length);
+  const free = Math.max(0, Math.floor(k) - requestsOut(run).length);
   const out: SendRequest[] = [];
   for (const id of run.order) {
     if (out.length >= free) break;

@@ -60,7 +60,7 @@ export function DeckChooser({ state, t, styles }: ViewProps) {
           );
         })}
       </ul>
-      {state.writerNotice ? <Caption1>{t(state.writerNotice)}</Caption1> : null}
+      {state.writerNotice ? <Caption1>{t(state.writerNotice, { context: state.kind })}</Caption1> : null}
       <DeckStyleFields state={state} t={t} styles={styles} />
       {state.validation.map((message) => (
         <PaneMessageBar key={`${message.key}-${JSON.stringify(message.values)}`} message={message} t={t} onDismiss={() => undefined} />

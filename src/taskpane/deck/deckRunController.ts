@@ -66,7 +66,8 @@ export function runErrorOf(error: unknown): RunError {
 /**
  * One run's driver, outside React (the hook {@link useDeckRunDriver} subscribes to it). Every action goes through
  * `deckRunReducer`, is stored (`RunStore.save`) and then pumps: `nextToSend(run, k, now)` is sent; when nothing is in
- * flight and the run waits on a 429 pause, a timer wakes it at `nextWakeAt`.
+ * flight and the run waits on a 429 pause, a timer wakes it at `nextWakeAt`. An answer frees its slot at once
+ * (`received`): the next request is sent before the picture is saved to the library (`completed`).
  */
 export class DeckRunController {
   private current: DeckRun;
@@ -221,7 +222,6 @@ export class DeckRunController {
     this.requests.set(key, controller);
     const { id, attempt } = request;
     const at = () => this.deps.clock.now();
-    let started = false;
     const run = this.current;
     const aspect = "landscape" as const;
     this.deps.imageClient
@@ -238,7 +238,6 @@ export class DeckRunController {
               ...(status.expected_start_ms !== undefined ? { expectedStartMs: status.expected_start_ms } : {}),
             }),
           onPartial: () => {
-            started = true;
             this.dispatch({ type: "partial", id, attempt, at: at() });
           },
         },
@@ -246,7 +245,9 @@ export class DeckRunController {
       .then(async (images) => {
         const image = images[0];
         if (!image) throw new Error("The image service returned no picture.");
-        if (!started) this.dispatch({ type: "started", id, attempt, at: at() });
+        // The request is done: its slot goes to the next item now, while this picture is saved (off the critical path).
+        if (this.requests.get(key) === controller) this.requests.delete(key);
+        this.dispatch({ type: "received", id, attempt, at: at() });
         const item = run.items[id];
         let pictureId: string;
         try {

@@ -1,4 +1,5 @@
 // What the deck panel needs besides the host and image client: the picture library, the run store, a clock, the budget.
+import { readConfig } from "../../core/config";
 import type { AccountSession } from "../../core/TokenProvider";
 import type { LibraryAccount, PictureLibrary } from "../../library";
 import type { DeckPromptWriter } from "../../imaging/deckPromptWriter";
@@ -16,7 +17,7 @@ export interface DeckClock {
   clearTimeout(handle: unknown): void;
 }
 
-/** Requests of one run in flight at once when the backend does not say (issue 8: "the backend's budget"). */
+/** Requests of one run in flight at once when the build does not set `deckConcurrency` (issue 8: "the backend's budget"). */
 export const DEFAULT_DECK_CONCURRENCY = 2;
 
 /** Injected into the deck panel (defaults: {@link defaultDeckServices}). */
@@ -26,7 +27,7 @@ export interface DeckServices {
   /** Opens the account's run store. */
   openRunStore(): Promise<RunStore>;
   clock: DeckClock;
-  /** Requests in flight at once (`GET /v1/backend` has no budget field yet: {@link DEFAULT_DECK_CONCURRENCY}). */
+  /** Requests out at once: the build's `deckConcurrency` (`ILLUSTRATE_DECK_CONCURRENCY`), else {@link DEFAULT_DECK_CONCURRENCY}. */
   concurrency: number;
   /** Run ids. @default crypto.randomUUID */
   newId(): string;
@@ -54,14 +55,18 @@ export function libraryAccountOf(session: AccountSession | undefined): LibraryAc
   return typeof account?.homeAccountId === "string" && account.homeAccountId ? { homeAccountId: account.homeAccountId } : null;
 }
 
-/** Services of the real pane: the account's IndexedDB library and run store, the page clock, the default budget. */
-export function defaultDeckServices(session: AccountSession | undefined, promptWriter?: DeckPromptWriter): DeckServices {
+/** Services of the real pane: the account's IndexedDB library and run store, the page clock, the build's budget. */
+export function defaultDeckServices(
+  session: AccountSession | undefined,
+  promptWriter?: DeckPromptWriter,
+  concurrency = readConfig().deckConcurrency ?? DEFAULT_DECK_CONCURRENCY,
+): DeckServices {
   return {
     ...(promptWriter ? { promptWriter } : {}),
     openLibrary: () => openAccountLibrary(libraryAccountOf(session)),
     openRunStore: () => openRunStore({ account: libraryAccountOf(session) }),
     clock: systemClock,
-    concurrency: DEFAULT_DECK_CONCURRENCY,
+    concurrency,
     newId: () => globalThis.crypto.randomUUID(),
   };
 }

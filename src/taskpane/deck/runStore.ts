@@ -1,17 +1,32 @@
 // Where whole-deck runs are kept between pane sessions: one small Dexie database per account, beside the picture library.
 import Dexie, { type Table } from "dexie";
-import { parseRun, serializeRun, type DeckRun } from "../../core/deck";
+import { parseRun, serializeRun, type DeckItemKind, type DeckRun } from "../../core/deck";
 import { DATABASE_PREFIX, libraryDatabaseName, type LibraryAccount } from "../../library";
 
 /** Prefix of the run databases; the rest of the name is the account hash the picture library uses. */
 export const RUN_DATABASE_PREFIX = "illustrate-deck-runs-";
 
-/** One stored run: the JSON of `serializeRun` and when it was last written (ms since the epoch). */
+/**
+ * One stored run: the JSON of `serializeRun`, when it was last written (ms since the epoch) and whose items it holds
+ * (`slide`: PowerPoint, `section`: Word; absent in rows written before it was kept: read from the JSON).
+ */
 interface RunRow {
   runId: string;
   updated: number;
   json: string;
+  kind?: DeckItemKind;
 }
+
+/** The kind of a run's items (a run holds one app's items: slides or sections). */
+function kindOf(run: DeckRun): DeckItemKind | undefined {
+  const first = run.order[0];
+  return first === undefined ? undefined : run.items[first]?.kind;
+}
+
+const rowOf = (run: DeckRun, updated: number): RunRow => {
+  const kind = kindOf(run);
+  return { runId: run.runId, updated, json: serializeRun(run), ...(kind ? { kind } : {}) };
+};
 
 class RunDatabase extends Dexie {
   runs!: Table<RunRow, string>;
@@ -30,8 +45,11 @@ export interface RunStore {
   readonly persistent: boolean;
   /** Stores the run (replacing the stored one with the same `runId`). @throws when IndexedDB refuses the write. */
   save(run: DeckRun): Promise<void>;
-  /** The most recently written run that parses (`parseRun`); damaged rows are skipped. */
-  latest(): Promise<DeckRun | undefined>;
+  /**
+   * The most recently written run of `kind` that parses (`parseRun`); damaged rows are skipped. The account's store
+   * holds both apps' runs: a Word run (`section`) is found even when a slide run was written after it.
+   */
+  latest(kind: DeckItemKind): Promise<DeckRun | undefined>;
   /** Forgets a run (its pictures stay in the library). */
   remove(runId: string): Promise<void>;
   close(): void;
@@ -43,10 +61,10 @@ export class MemoryRunStore implements RunStore {
   private readonly rows = new Map<string, RunRow>();
   private clock = 0;
   async save(run: DeckRun): Promise<void> {
-    this.rows.set(run.runId, { runId: run.runId, updated: ++this.clock, json: serializeRun(run) });
+    this.rows.set(run.runId, rowOf(run, ++this.clock));
   }
-  async latest(): Promise<DeckRun | undefined> {
-    return newestParsed([...this.rows.values()]);
+  async latest(kind: DeckItemKind): Promise<DeckRun | undefined> {
+    return newestParsed([...this.rows.values()], kind);
   }
   async remove(runId: string): Promise<void> {
     this.rows.delete(runId);
@@ -65,14 +83,20 @@ class DexieRunStore implements RunStore {
   save(run: DeckRun): Promise<void> {
     // Strictly increasing `updated` even within one millisecond, so `latest` is the last run written.
     const updated = (this.last = Math.max(this.last + 1, this.now()));
-    const row: RunRow = { runId: run.runId, updated, json: serializeRun(run) };
+    const row = rowOf(run, updated);
     const write = this.queue.then(() => this.db.runs.put(row)).then(() => undefined);
     this.queue = write.catch(() => undefined);
     return write;
   }
-  async latest(): Promise<DeckRun | undefined> {
+  async latest(kind: DeckItemKind): Promise<DeckRun | undefined> {
     await this.queue;
-    return newestParsed(await this.db.runs.orderBy("updated").reverse().limit(10).toArray());
+    const rows = await this.db.runs
+      .orderBy("updated")
+      .reverse()
+      .filter((row) => row.kind === undefined || row.kind === kind)
+      .limit(10)
+      .toArray();
+    return newestParsed(rows, kind);
   }
   async remove(runId: string): Promise<void> {
     await this.queue;
@@ -83,10 +107,10 @@ class DexieRunStore implements RunStore {
   }
 }
 
-function newestParsed(rows: RunRow[]): DeckRun | undefined {
+function newestParsed(rows: RunRow[], kind: DeckItemKind): DeckRun | undefined {
   for (const row of [...rows].sort((a, b) => b.updated - a.updated)) {
     const parsed = parseRun(row.json);
-    if (parsed.ok) return parsed.run;
+    if (parsed.ok && kindOf(parsed.run) === kind) return parsed.run;
   }
   return undefined;
 }

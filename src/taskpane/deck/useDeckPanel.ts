@@ -130,7 +130,7 @@ export function useDeckPanel({ host, imageClient, services }: UseDeckPanelArgs) 
         return;
       }
       setStores({ runs, pictures });
-      const latest = await runs.latest().catch(() => undefined);
+      const latest = await runs.latest(itemKind).catch(() => undefined);
       if (!live) return;
       if (latest && worthShowing(latest, itemKind)) {
         setStoredRun(latest);

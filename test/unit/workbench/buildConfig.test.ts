@@ -1,4 +1,4 @@
-// Build-time configuration from the environment (scripts/build-config.cjs): only the seven ILLUSTRATE_* values.
+// Build-time configuration from the environment (scripts/build-config.cjs): only the eight ILLUSTRATE_* values.
 import type { IllustrateConfig } from "../../../src/core/config";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS script webpack loads, tested as webpack sees it
@@ -39,6 +39,14 @@ describe("illustrateConfigFromEnv", () => {
     expect(() => illustrateConfigFromEnv({ ILLUSTRATE_GATEWAY_URL: "http://images.contoso.com" })).toThrow(/https/);
     expect(() => illustrateConfigFromEnv({ ILLUSTRATE_AUTHORITY: "https://user:pw@login.example" })).toThrow(/ILLUSTRATE_AUTHORITY.*credentials/);
     expect(illustrateConfigFromEnv({ ILLUSTRATE_GATEWAY_URL: "http://localhost:3001" })).toEqual({ gatewayUrl: "http://localhost:3001" });
+  });
+
+  it("reads the deck run's concurrency (ILLUSTRATE_DECK_CONCURRENCY) as a whole number 1–16, naming the variable otherwise", () => {
+    expect(illustrateConfigFromEnv({ ILLUSTRATE_DECK_CONCURRENCY: " 4 " })).toEqual({ deckConcurrency: 4 });
+    expect(illustrateConfigFromEnv({ ILLUSTRATE_DECK_CONCURRENCY: "16" })).toEqual({ deckConcurrency: 16 });
+    for (const bad of ["0", "17", "2.5", "-1", "two", "1e1"]) {
+      expect(() => illustrateConfigFromEnv({ ILLUSTRATE_DECK_CONCURRENCY: bad })).toThrow(`ILLUSTRATE_DECK_CONCURRENCY must be a whole number from 1 to 16, got "${bad}"`);
+    }
   });
 
   describe("API mode (ILLUSTRATE_API_MODE, ILLUSTRATE_DEPLOYMENT, ILLUSTRATE_API_VERSION)", () => {

@@ -12,6 +12,7 @@ import {
   nextWakeAt,
   parseRun,
   promptToSend,
+  requestsOut,
   runProgress,
   serializeRun,
   type DeckRun,
@@ -139,6 +140,23 @@ describe("sending within the concurrency budget", () => {
       expect(statuses(result.run).every((s) => s === "ready")).toBe(true);
       expect(Object.values(result.requests).every((n) => n === 1)).toBe(true);
     }
+  });
+
+  it("frees an item's slot when its answer arrives, before its picture is saved (received → completed)", () => {
+    let run = apply(newRun(4), { type: "start" });
+    for (const s of nextToSend(run, 2, 0)) run = deckRunReducer(run, { type: "send", id: s.id, attempt: s.attempt, at: 0 });
+    run = apply(run, { type: "received", id: "s1", attempt: 1, at: 2_000 });
+    expect(run.items.s1.state).toEqual({ status: "creating", sentAt: 0, startedAt: 2_000, partials: 0, answeredAt: 2_000 });
+    // Still in flight (Cancel all, Resume), but no longer a request of the budget: s3 may go while s1 is saved.
+    expect(inFlight(run).map((i) => i.id)).toEqual(["s1", "s2"]);
+    expect(requestsOut(run).map((i) => i.id)).toEqual(["s2"]);
+    expect(nextToSend(run, 2, 2_000).map((s) => s.id)).toEqual(["s3"]);
+    // A repeated or stale answer changes nothing; the save then makes it ready with its picture.
+    expect(apply(run, { type: "received", id: "s1", attempt: 1, at: 2_100 })).toBe(run);
+    expect(apply(run, { type: "received", id: "s1", attempt: 2, at: 2_100 })).toBe(run);
+    run = apply(run, { type: "completed", id: "s1", attempt: 1, pictureId: "p1", at: 2_300 });
+    expect(run.items.s1).toMatchObject({ pictureId: "p1", state: { status: "ready" } });
+    expect(run.timing).toEqual({ completed: 1, totalMs: 2_300 });
   });
 
   it("fails an item with an empty prompt at start instead of sending it", () => {

@@ -89,6 +89,7 @@ describe("deck panel", () => {
     expect(await screen.findByRole("textbox", { name: "Colour 1 (hex)" })).toHaveValue("#1F4E79");
     const prompt = await screen.findByRole("textbox", { name: /^Prompt for Slide 2:/ });
     await waitFor(() => expect((prompt as HTMLTextAreaElement).value).toMatch(/no text, letters or numbers/));
+    expect(screen.getByText("Prompts were written here from the slide text (the image service has no prompt writer).")).toBeInTheDocument();
     expect(prompt).toHaveAttribute("dir", "auto");
     await user.clear(prompt);
     await user.type(prompt, "A lighthouse");
@@ -192,8 +193,38 @@ describe("deck panel", () => {
     await user.click(await screen.findByRole("button", { name: "Illustrate sections…" }));
     const heading = await screen.findByRole("heading", { name: "Illustrate sections" });
     await screen.findByRole("button", { name: "Generate all" });
+    // Word's term in the writer's notice: sections, not slides.
+    expect(await screen.findByText("Prompts were written here from the section text (the image service has no prompt writer).")).toBeInTheDocument();
     expect(heading.closest("section")?.textContent).not.toMatch(/was not finished/);
     expect(screen.queryByRole("button", { name: "Resume" })).toBeNull();
+  });
+
+  it("a Word run left unfinished is offered again in Word after a later slide run (runs are kept per app)", async () => {
+    const stores = deckServices();
+    const sections = new FakeDeck(DECK.map((item) => ({ ...item, id: `w${item.id}`, kind: "section" as const })));
+    const wordHost = () => {
+      const word = new FakeHost("workbench-word") as FakeHost & { deck: FakeDeck };
+      Object.defineProperty(word, "deck", { value: sections });
+      return word;
+    };
+    const wordClient = new ControlledImageClient();
+    const word = renderDeckPane(wordHost(), wordClient, stores.services);
+    await word.user.click(await screen.findByRole("button", { name: "Illustrate sections…" }));
+    const box = await screen.findByRole("textbox", { name: /^Prompt for Section 2:/ });
+    await waitFor(() => expect((box as HTMLTextAreaElement).value).not.toBe(""));
+    await word.user.click(screen.getByRole("button", { name: "Generate all" }));
+    await waitFor(() => expect(wordClient.calls).toHaveLength(2));
+    word.unmount(); // sections in flight: a Word run worth resuming
+
+    const slideServices = { ...deckServices({ indexedDB: stores.indexedDB, library: stores.library }).services, newId: () => "slides-run" };
+    const slides = renderDeckPane(deckHost(), new ControlledImageClient(), slideServices);
+    await startRun(slides.user); // a slide run, written after the Word one
+    slides.unmount();
+
+    const again = renderDeckPane(wordHost(), new ControlledImageClient(), deckServices({ indexedDB: stores.indexedDB, library: stores.library }).services);
+    await again.user.click(await screen.findByRole("button", { name: "Illustrate sections…" }));
+    expect(await screen.findByRole("button", { name: "Resume" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Illustrate sections" }).closest("section")?.textContent).toMatch(/was not finished/);
   });
 
   it("after a reload mid-run, Resume finishes the run without generating any item twice", async () => {
@@ -221,6 +252,10 @@ describe("deck panel", () => {
     await waitFor(() => expect(second.calls).toHaveLength(3));
     await act(async () => second.finishNext());
     await waitFor(() => expect(screen.getByRole("status", { name: "Progress of the run" })).toHaveTextContent("4 of 4 ready"));
+    // The counts end as a sentence before the next one (it read "0 failed All pictures are made.").
+    expect(screen.getByRole("status", { name: "Progress of the run" })).toHaveTextContent(
+      "4 of 4 ready · 0 creating · 0 queued · 0 waiting · 0 failed. All pictures are made. Accept the ones you want, then select Insert accepted.",
+    );
     expect(second.callsFor("scene two")).toBe(0); // finished before the reload: never generated again
     for (const scene of ["scene three", "scene five", "scene seven"]) expect(first.callsFor(scene) <= 1 && second.callsFor(scene) === 1).toBe(true);
   });
