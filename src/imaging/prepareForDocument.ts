@@ -1,10 +1,11 @@
 // Makes picture bytes small enough for a document before insert: big photos become JPEG, big transparent PNGs shrink.
 import type { ImageMimeType, PictureData, PixelSize } from "../core/types";
-import { base64ToBytes, bytesToBase64 } from "./base64";
-import { validateImageBase64 } from "./validateImage";
+import { bytesToBase64 } from "./base64";
+import { pictureBytes, rememberBytes } from "./decodedBytes";
+import { DEFAULT_MAX_PICTURE_BYTES, decodedByteLength } from "./pictureLimits";
+import { validateImageBytes } from "./validateImage";
 
-/** Default limit on the decoded bytes of a picture put into a document: 4 MiB (issue #5: "over a few MB"). */
-export const DEFAULT_MAX_PICTURE_BYTES = 4 * 1024 * 1024;
+export { DEFAULT_MAX_PICTURE_BYTES, decodedByteLength } from "./pictureLimits";
 
 /** JPEG quality used when a photo is transcoded (0–1, as `HTMLCanvasElement.toBlob` takes it). */
 export const JPEG_QUALITY = 0.9;
@@ -39,12 +40,6 @@ export interface PrepareOptions {
   maxBytes?: number;
   /** @default browserPictureCodec() */
   codec?: PictureCodec;
-}
-
-/** Decoded byte count of raw base64 (no decoding needed). */
-export function decodedByteLength(base64: string): number {
-  const padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
-  return (base64.length / 4) * 3 - padding;
 }
 
 /**
@@ -85,8 +80,8 @@ export function shrinkFactor(bytes: number, maxBytes: number): number {
  * Over it, it is decoded and re-encoded: as JPEG (quality {@link JPEG_QUALITY}) at the same pixel size unless it
  * is a PNG with transparent pixels, which stays PNG. When the result is still over the limit, it is re-encoded
  * at smaller pixel sizes (aspect ratio kept) up to {@link MAX_SHRINK_STEPS} times. A result that is not smaller
- * than the original is never used. The result is checked with {@link validateImageBase64} (whole file, the pixel
- * size it claims).
+ * than the original is never used. The result is checked with `validateImageBytes` (whole file, the pixel
+ * size it claims). The original's bytes come from `pictureBytes` (the ones its checks decoded, when known).
  *
  * @returns the original picture, or the transcoded one (`mimeType` and `size` describe the new bytes).
  * @throws when the picture cannot be decoded or the encoder returns invalid bytes (an `InvalidResponseError`
@@ -97,7 +92,10 @@ export async function prepareForDocument(picture: PictureData, options: PrepareO
   const originalBytes = decodedByteLength(picture.base64);
   if (originalBytes <= maxBytes) return picture;
   const codec = options.codec ?? browserPictureCodec();
-  const bytes = base64ToBytes(picture.base64);
+  // The bytes the result's checks decoded (no second base64 decode of a multi-MB picture), copied into an
+  // ArrayBuffer-backed array for the Blob the codec makes only when they are a view of something else.
+  const known = pictureBytes(picture);
+  const bytes: Uint8Array<ArrayBuffer> = known.buffer instanceof ArrayBuffer ? (known as Uint8Array<ArrayBuffer>) : new Uint8Array(known);
   const decoded = await codec.decode(bytes, picture.mimeType);
   try {
     const transparent = picture.mimeType === "image/png" && pngMayHaveAlpha(bytes) && (await decoded.hasTransparency());
@@ -111,7 +109,9 @@ export async function prepareForDocument(picture: PictureData, options: PrepareO
       size = scaledSize(size, shrinkFactor(encoded.length, maxBytes));
     }
     if (!best) return picture;
-    return validateImageBase64(bytesToBase64(best.bytes), { expectedSize: best.size, field: "transcoded picture" });
+    // The encoder's bytes are checked as bytes (no base64 round trip), then encoded once for Office.
+    const checked = validateImageBytes(best.bytes, { expectedSize: best.size, field: "transcoded picture" });
+    return rememberBytes({ base64: bytesToBase64(best.bytes), ...checked }, best.bytes);
   } finally {
     decoded.close();
   }

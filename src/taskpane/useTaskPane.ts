@@ -19,10 +19,11 @@ import { useElapsedSeconds } from "./hooks/useElapsedSeconds";
 import { useFitBox } from "./hooks/useFitBox";
 import { useGeneration } from "./hooks/useGeneration";
 import { usePaneLibrary } from "./hooks/usePaneLibrary";
-import { insertModeFor, personAltTextFor, useInsert } from "./hooks/useInsert";
+import { insertModeFor, personAltTextFor, prepareInsertAhead, useInsert } from "./hooks/useInsert";
 import { usePersistentState } from "./hooks/usePersistentState";
 import { useSelectionPrompt } from "./hooks/useSelectionPrompt";
 import { useStrings } from "./strings/useStrings";
+import { whenIdle } from "./whenIdle";
 import { isStylePreset } from "../core/protocol/styles";
 import type { HistoryItem as Item } from "./history";
 import type { Batch, GenerationOptions, TaskPaneProps, TaskPaneState } from "./TaskPane.types";
@@ -203,6 +204,11 @@ export function useTaskPane(props: TaskPaneProps): TaskPaneState {
 
   const results = useMemo(() => (batch ? history.filter((item) => item.batchId === batch.id) : []), [history, batch]);
   const selected = results.find((item) => item.id === selectedId) ?? results[0];
+
+  // The shown result's picture is made ready for the document (decode, any transcode) before Insert is pressed.
+  useEffect(() => {
+    if (selected) whenIdle(() => prepareInsertAhead(selected), 200);
+  }, [selected]);
 
   // Move focus to the first result when a run finishes with pictures.
   useEffect(() => {

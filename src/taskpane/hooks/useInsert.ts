@@ -2,19 +2,31 @@
 import { useCallback, useRef, useState } from "react";
 import { altTextFor, type AltText } from "../../core/altText";
 import { API_SIZE } from "../../core/sizes";
-import type { PictureData } from "../../core/types";
 import type { DocumentHost, InsertOptions, InsertResult, PictureProvenance, SelectedPicture } from "../../hosts/DocumentHost";
-import { PANE_TIMINGS, timedAsync } from "../../imaging/paneTimings";
+import { isOverPictureLimit } from "../../imaging/pictureLimits";
 import { messageForError, type PaneMessage } from "../errorMessages";
 import type { HistoryItem } from "../history";
 import type { Batch, InsertMode } from "../TaskPane.types";
 
-/** The insert-time picture checks (imaging/prepareForDocument), loaded after first paint; see {@link preloadInsert}. */
-const loadPrepareForDocument = () => import(/* webpackChunkName: "prepare-for-document" */ "../../imaging/prepareForDocument");
+/** The insert-time picture checks (./documentPicture: prepareForDocument), loaded after first paint; see {@link preloadInsert}. */
+const loadDocumentPicture = () => import(/* webpackChunkName: "prepare-for-document" */ "./documentPicture");
 
 /** Fetches the insert-time code now, so the first Insert does not wait on it. */
 export function preloadInsert(): Promise<void> {
-  return loadPrepareForDocument().then(() => undefined);
+  return loadDocumentPicture().then(() => undefined);
+}
+
+/**
+ * Starts making `item`'s picture ready for the document (decode, any transcode) while the person looks at it, so
+ * Insert finds it done (see `documentPicture`). Only for a picture over the document limit: one under it goes as is.
+ * Nothing is reported here: a failure shows at Insert, which retries.
+ */
+export function prepareInsertAhead(item: HistoryItem): void {
+  if (!isOverPictureLimit(item.image.base64)) return;
+  loadDocumentPicture().then(
+    ({ prepareAhead }) => prepareAhead(item.image),
+    () => undefined,
+  );
 }
 
 /**
@@ -34,15 +46,6 @@ export function personAltTextFor(mode: InsertMode, batch: Pick<Batch, "picture">
   const picture = batch?.picture;
   if (mode !== "replace" || !picture?.altText || picture.altTextIsGenerated === true) return undefined;
   return picture.altText;
-}
-
-/**
- * Only the bytes go to the document (not the backend info or revised prompt); pictures over 4 MiB are transcoded
- * first (issue #5). The history keeps the original.
- */
-function pictureOf(item: HistoryItem): PictureData {
-  const { base64, mimeType, size } = item.image;
-  return { base64, mimeType, size };
 }
 
 /**
@@ -97,8 +100,9 @@ export function useInsert(
       try {
         let result: InsertResult;
         // Its own chunk (byte checks, transcode), preloaded after first paint with the results panel.
-        const { prepareForDocument } = await loadPrepareForDocument();
-        const picture = await timedAsync(PANE_TIMINGS.prepareForDocument, () => prepareForDocument(pictureOf(item)));
+        // Only the bytes go to the document, over 4 MiB transcoded; usually already done by prepareInsertAhead.
+        const { documentPicture } = await loadDocumentPicture();
+        const picture = await documentPicture(item.image);
         if (mode === "replace" && replacing) {
           result = await host.replacePicture(replacing, picture, { ...options, ...(overwriteAltText ? { overwriteAltText } : {}) });
         } else {
