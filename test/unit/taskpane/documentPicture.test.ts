@@ -39,8 +39,14 @@ async function result(): Promise<GeneratedImage> {
     seed ^= seed << 5;
     raw[i] = seed & 0xff;
   }
-  const png = await sharp(raw, { raw: { width: 96, height: 64, channels: 3 } }).png().toBuffer();
-  return { ...validateImageBase64(png.toString("base64")), backend: { provider: "azure-openai", model: "gpt-image-1", offline: false }, revisedPrompt: "a fox" };
+  const png = await sharp(raw, { raw: { width: 96, height: 64, channels: 3 } })
+    .png()
+    .toBuffer();
+  return {
+    ...validateImageBase64(png.toString("base64")),
+    backend: { provider: "azure-openai", model: "gpt-image-1", offline: false },
+    revisedPrompt: "a fox",
+  };
 }
 
 /** Options that make `image` one byte too big for the document, so it must be transcoded at its pixel size. */
