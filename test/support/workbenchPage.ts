@@ -107,10 +107,22 @@ export async function paneTimeoutError(pane: Locator, what: string): Promise<Err
   const page = pane.page();
   const shot = path.join(E2E_ARTIFACTS, `timeout-${Date.now()}.png`);
   await page.screenshot({ path: shot }).catch(() => undefined);
-  const shown = (await pane.innerText().catch(() => "?")).replace(/\s+/g, " ").slice(0, 1500);
+  const shown = (await pane.innerText().catch(() => "?")).replace(/\s+/g, " ").slice(0, 4000);
+  const alerts = await pane
+    .locator('[role="alert"], [role="status"]')
+    .allInnerTexts()
+    .catch(() => ["?"]);
+  // MSAL's cache (localStorage, encrypted with the msal.cache.encryption session cookie): is the account still there?
+  const msal = await page
+    .evaluate(() => ({
+      keys: Object.keys(localStorage).filter((key) => key.startsWith("msal.")).length,
+      encryptionCookie: document.cookie.includes("msal.cache.encryption"),
+    }))
+    .catch(() => undefined);
   const trouble = pageTrouble(page);
   return new Error(
-    `${what}.\nThe pane shows: ${shown}\nThe page's recent errors:\n${trouble.length ? trouble.join("\n") : "(none)"}\nScreenshot: ${shot}`,
+    `${what}.\nThe pane's alerts and status: ${JSON.stringify(alerts)}\nMSAL cache: ${JSON.stringify(msal)}\n` +
+      `The pane shows: ${shown}\nThe page's recent errors:\n${trouble.length ? trouble.join("\n") : "(none)"}\nScreenshot: ${shot}`,
   );
 }
 
