@@ -4,13 +4,13 @@
 import type { Page } from "playwright-core";
 import { useBrowserPage } from "../support/browser";
 import { ensureSignedIn } from "../support/signIn";
-import { generate, openWorkbench, PANE_URL, PROMPT, useSelection, waitInPane } from "../support/workbenchPage";
+import { generate, insertResult, openWorkbench, PANE_URL, PROMPT, useSelection, waitInPane } from "../support/workbenchPage";
 
 jest.setTimeout(240_000);
 
-/** One page (one browser profile) for the file: the tests follow one machine through reloads and two accounts. */
+/** Each test its own browser profile (its own IndexedDB and sign-in): no test relies on what another one stored. */
 let page: Page;
-useBrowserPage({ pagePer: "file", onPage: (opened) => (page = opened) });
+useBrowserPage({ pagePer: "profile", onPage: (opened) => (page = opened) });
 
 const wordPane = () => page.locator('[data-pane-host="workbench-word"]');
 const wordPage = () => page.getByRole("region", { name: /^Word page/ });
@@ -26,15 +26,22 @@ async function historyRows(count: number) {
   return rows;
 }
 
+/** Opens the Word page signed in as Ada, generates `count` pictures of the seed paragraph and chooses Option 1. */
+async function makePictures(count: number) {
+  const { document } = await openWorkbench(page, "word");
+  const pane = wordPane();
+  const paragraph = document.locator("p", { hasText: PROMPT });
+  await paragraph.click({ clickCount: 3 });
+  await useSelection(page, pane);
+  await pane.getByRole("combobox", { name: "Number of pictures" }).selectOption(String(count));
+  await generate(pane);
+  await pane.getByRole("radio", { name: `Option ${count}` }).waitFor({ state: "visible" });
+  return { pane, paragraph };
+}
+
 describe("picture library", () => {
   it("generate 4 → reload → History shows the same 4 with their prompts → insert one again", async () => {
-    const { document } = await openWorkbench(page, "word");
-    const pane = wordPane();
-    await document.locator("p", { hasText: PROMPT }).click({ clickCount: 3 });
-    await useSelection(page, pane);
-    await pane.getByRole("combobox", { name: "Number of pictures" }).selectOption("4");
-    await generate(pane);
-    await pane.getByRole("radio", { name: "Option 4" }).waitFor({ state: "visible" });
+    const { pane } = await makePictures(4);
     const before = await historyRows(4);
     const thumbsBefore = await before.locator("img").evaluateAll((imgs) => imgs.length);
 
@@ -63,7 +70,8 @@ describe("picture library", () => {
   });
 
   it("another account on the same computer sees none of the first account's pictures; they are still there for the first", async () => {
-    const pane = wordPane();
+    const { pane } = await makePictures(1);
+    await historyRows(1);
     await pane.getByText("Your pictures stay on this computer after you sign out.").waitFor({ state: "visible" });
     await pane.getByRole("button", { name: "Sign out" }).click();
     await pane.getByText("Not signed in").waitFor({ state: "visible", timeout: 10_000 });
@@ -75,21 +83,23 @@ describe("picture library", () => {
     await pane.getByRole("button", { name: "Sign out" }).click();
     await pane.getByText("Not signed in").waitFor({ state: "visible", timeout: 10_000 });
     await ensureSignedIn(page, pane, "Ada Lovelace");
-    expect(await (await historyRows(4)).count()).toBe(4);
+    expect(await (await historyRows(1)).count()).toBe(1);
   });
 
   it("after a reload, selecting an Illustrate picture in the Word page fills the prompt from it; Regenerate replaces it in place", async () => {
+    const made = await makePictures(1);
+    await insertResult(page, made.pane, made.paragraph.locator("xpath=following-sibling::*[1]").locator("img"), /^Insert after selection/);
     // A reload (not `fresh`): the Word page keeps its pictures and their provenance, as a document outlives its pane.
     await page.goto(`${PANE_URL}/workbench.html?doc=word`);
     const pane = wordPane();
     await ensureSignedIn(page, pane, "Ada Lovelace");
-    await historyRows(4);
+    await historyRows(1);
     const prompt = pane.getByRole("textbox", { name: "Prompt" });
     await prompt.fill("A red kite over a windy beach");
 
     const blocks = wordPage().locator("[data-block-id]");
     const ours = wordPage().locator("img[data-library-id]");
-    expect(await ours.count()).toBe(1); // the one inserted again from History in the first test
+    expect(await ours.count()).toBe(1); // the one inserted before the reload
     const picture = ours.first();
     const blockIdOf = (img: typeof picture) => img.evaluate((el) => el.closest("[data-block-id]")?.getAttribute("data-block-id") ?? "");
     const before = {
@@ -128,10 +138,10 @@ describe("picture library", () => {
     expect(await replaced.getAttribute("src")).not.toBe(before.src);
     expect(await replaced.getAttribute("alt")).toBe(PROMPT);
     expect(await replaced.getAttribute("data-prompt")).toBe(PROMPT);
-    // The new picture is a library record of its own (saved before it was placed): History now holds 5.
+    // The new picture is a library record of its own (saved before it was placed): History now holds 2.
     const newId = (await replaced.getAttribute("data-library-id")) ?? "";
     expect(newId).not.toBe("");
     expect(newId).not.toBe(before.libraryId);
-    expect(await (await historyRows(5)).count()).toBe(5);
+    expect(await (await historyRows(2)).count()).toBe(2);
   });
 });

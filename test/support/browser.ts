@@ -101,8 +101,12 @@ export async function openPage(browser: E2EBrowser): Promise<Page> {
 
 /** How {@link useBrowserPage} hands out pages. */
 export interface BrowserPageOptions {
-  /** "each" (default): a fresh page per test, closed after it; "file": one page for every test of the file. */
-  pagePer?: "each" | "file";
+  /**
+   * "each" (default): a fresh page per test, closed after it (the browser profile is the file's); "file": one page
+   * for every test of the file; "profile": each test its own browser and profile (IndexedDB, cookies, MSAL's cache),
+   * so no test sees what another one stored.
+   */
+  pagePer?: "each" | "file" | "profile";
   /** Called with each new page before its test uses it: keep it, add listeners. */
   onPage?: (page: Page) => void;
 }
@@ -127,12 +131,24 @@ export function useBrowserPage({ pagePer = "each", onPage }: BrowserPageOptions 
   };
   beforeAll(async () => {
     fs.mkdirSync(E2E_ARTIFACTS, { recursive: true });
+    if (pagePer === "profile") return;
     browser = await launchBrowser();
     if (pagePer === "file") await open();
   });
   afterAll(async () => {
     await browser?.close();
   });
+  if (pagePer === "profile") {
+    beforeEach(async () => {
+      browser = await launchBrowser();
+      await open();
+    });
+    afterEach(async () => {
+      await browser?.close();
+      browser = undefined;
+      page = undefined;
+    });
+  }
   if (pagePer === "each") {
     beforeEach(open);
     afterEach(async () => {
