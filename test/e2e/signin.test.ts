@@ -8,12 +8,12 @@ import { generate, insertResult, PANE_URL, PROMPT, useSelection } from "../suppo
 
 jest.setTimeout(240_000);
 
-/** One page for the whole file: the tests follow one person's session (sign in, reload, sign out, sign in again). */
+/** Each test its own browser profile: it signs in itself, so none relies on another test's session. */
 let page: Page;
 const imageRequests: Request[] = [];
 const popups: Page[] = [];
 useBrowserPage({
-  pagePer: "file",
+  pagePer: "profile",
   onPage: (opened) => {
     page = opened;
     page.on("popup", (popup) => popups.push(popup));
@@ -38,6 +38,12 @@ async function generateAndInsert(): Promise<void> {
   const picture = paragraph.locator("xpath=following-sibling::*[1]").locator("img");
   await insertResult(page, pane, picture);
   expect(await picture.getAttribute("alt")).toBe(PROMPT);
+}
+
+/** Opens the Word page in this test's fresh profile and signs in as `account` (MSAL popup at the issuer). */
+async function openSignedIn(account = "Ada Lovelace"): Promise<void> {
+  await page.goto(`${PANE_URL}/workbench.html?doc=word`);
+  await ensureSignedIn(page, wordPane(), account);
 }
 
 /** The JWT payload of a request's bearer token (the test reads it; the app never does). */
@@ -73,6 +79,7 @@ describe("sign-in", () => {
   });
 
   it("after a reload, is signed in silently (no popup, no login page) and generates again", async () => {
+    await openSignedIn();
     const popupsBefore = popups.length;
     const requestsBefore = imageRequests.length;
     await page.reload();
@@ -84,7 +91,14 @@ describe("sign-in", () => {
   });
 
   it("after signing out, asks to sign in instead of calling the image service without a token", async () => {
+    await openSignedIn();
     const pane = wordPane();
+    await page
+      .getByRole("region", { name: /^Word page/ })
+      .locator("p", { hasText: PROMPT })
+      .first()
+      .click({ clickCount: 3 });
+    await useSelection(page, pane);
     await pane.getByRole("button", { name: "Sign out" }).click();
     await pane.getByText("Not signed in").waitFor({ state: "visible", timeout: 10_000 });
     const requestsBefore = imageRequests.length;
@@ -95,6 +109,9 @@ describe("sign-in", () => {
   });
 
   it("signs in again as another account: the issuer shows its account page despite its session", async () => {
+    await openSignedIn(); // Ada: the issuer now has a session
+    await wordPane().getByRole("button", { name: "Sign out" }).click();
+    await wordPane().getByText("Not signed in").waitFor({ state: "visible", timeout: 10_000 });
     const popupsBefore = popups.length;
     await ensureSignedIn(page, wordPane(), "Grace Hopper"); // picks Grace Hopper on the issuer's page in the popup
     expect(popups.length).toBe(popupsBefore + 1);
