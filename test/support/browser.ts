@@ -102,9 +102,9 @@ export async function openPage(browser: E2EBrowser): Promise<Page> {
 /** How {@link useBrowserPage} hands out pages. */
 export interface BrowserPageOptions {
   /**
-   * "each" (default): a fresh page per test, closed after it (the browser profile is the file's); "file": one page
-   * for every test of the file; "profile": each test its own browser and profile (IndexedDB, cookies, MSAL's cache),
-   * so no test sees what another one stored.
+   * "profile" (default): each test its own browser and profile (IndexedDB, cookies, MSAL's cache), so no test sees
+   * what another one stored; "each": a fresh page per test in the file's one profile; "file": one page for every
+   * test of the file (its tests then follow one session on purpose).
    */
   pagePer?: "each" | "file" | "profile";
   /** Called with each new page before its test uses it: keep it, add listeners. */
@@ -118,11 +118,11 @@ export interface BrowserPage {
 }
 
 /**
- * The browser and page lifecycle of an E2E test file, as Jest hooks: creates the artifacts folder and launches
- * Chromium once (`beforeAll`), opens a page per test or per file (`onPage` sees it first), closes it and the
- * browser again (`afterEach` / `afterAll`). Call at the top level of the test file.
+ * The browser and page lifecycle of an E2E test file, as Jest hooks: creates the artifacts folder; launches Chromium
+ * per test (`profile`, the default) or once for the file (`each`, `file`); opens the page (`onPage` sees it first);
+ * closes page and browser again (`afterEach` / `afterAll`). Call at the top level of the test file.
  */
-export function useBrowserPage({ pagePer = "each", onPage }: BrowserPageOptions = {}): BrowserPage {
+export function useBrowserPage({ pagePer = "profile", onPage }: BrowserPageOptions = {}): BrowserPage {
   let browser: E2EBrowser | undefined;
   let page: Page | undefined;
   const open = async (): Promise<void> => {
