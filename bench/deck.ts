@@ -2,13 +2,14 @@
 // fixed-latency image provider, Insert accepted for 10 items, the pane's JS heap after a 40-item run; writes
 // bench/results/deck.json and the README's review-grid screenshot (docs/images/deck-review.png).
 //
-// The fixed-latency provider: every `/v1/images/generations` request of the page goes to the real (offline) gateway
-// through `page.route` and is answered no earlier than BENCH_DECK_LATENCY_MS (2000) after it was sent, so each
-// picture takes that long however fast the offline provider is. The budget k is the pane's build setting
-// (ILLUSTRATE_DECK_CONCURRENCY): the servers are started once per k of BENCH_DECK_KS (default "2,4"); the 10-item
-// run is measured for each k, the 40-item run (insert time, heap) and the screenshot for the first k only.
-// Per request the provider records when it was sent and answered, so the result also says how long the pane took
-// from a freed slot to its next request (`gapsMs`) and from the last answer to "All pictures are made".
+// The fixed-latency provider: the gateway's azure-openai provider on bench/noiseUpstream.ts, a fake Azure OpenAI
+// image API in its own process that streams each picture (2 previews, then the offline renderer's 1536×1024 scene)
+// BENCH_DECK_LATENCY_MS (2000) after its request arrived. The path is the user's: pane → gateway (JWT, queue,
+// provenance) → upstream. The budget k is the pane's build setting (ILLUSTRATE_DECK_CONCURRENCY): the servers are
+// started once per k of BENCH_DECK_KS (default "2,4"); the 10-item run is measured for each k, the 40-item run
+// (insert time, heap) and the screenshot for the first k only. The upstream logs when each request arrived and when
+// its picture was written, so the result also says how long the pane and gateway took from a freed slot to the next
+// request (`gapsMs`) and from the last answer to "All pictures are made".
 // The document is the workbench's Word page seeded (sessionStorage, as a reload keeps it) with N Heading 1 sections.
 // It starts the servers itself and refuses to when something listens on 3000–3002. Run it under the E2E lock.
 import fs from "node:fs";
@@ -21,6 +22,7 @@ import { E2E_ACCOUNT, ensureSignedIn } from "../test/support/signIn";
 import { PANE_URL } from "../test/support/workbenchPage";
 import { MAX_ITEMS_PER_RUN } from "../src/core/deck";
 import { assertServerPortsFree } from "./freePorts";
+import { startNoiseUpstream, useUpstreamForGateway, type NoiseUpstream, type UpstreamRequest } from "./noiseUpstreamProcess";
 
 const ROOT = path.resolve(__dirname, "..");
 const RESULT_FILE = path.join(ROOT, "bench/results/deck.json");
@@ -55,43 +57,19 @@ function seededWordPage(n: number): string {
   return JSON.stringify({ blocks, nextId: 2 * n + 1 });
 }
 
-/** One image request as the provider saw it: ms since the epoch when sent, when the gateway answered, when fulfilled. */
-interface ProviderRequest {
-  sent: number;
-  upstream: number;
-  answered: number;
-}
-
-/** Answers the page's image requests from the gateway, each no sooner than {@link LATENCY_MS} after it was sent. */
-async function fixedLatencyProvider(page: Page): Promise<{ requests: ProviderRequest[] }> {
-  const log = { requests: [] as ProviderRequest[] };
-  await page.route("**/v1/images/generations", async (route) => {
-    const sent = Date.now();
-    const response = await route.fetch();
-    const upstream = Date.now();
-    const wait = LATENCY_MS - (upstream - sent);
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const answered = Date.now();
-    await route.fulfill({ response });
-    log.requests.push({ sent, upstream, answered });
-  });
-  return log;
-}
-
 /**
- * Where the time went, from the provider's log: with k slots the j-th request (j ≥ k, in send order) took the slot
- * the (j − k)-th answer freed; its gap is how long the pane took to send it after that answer.
+ * Where the time went, from the upstream's log: with k slots the j-th request (j ≥ k, in arrival order) took the
+ * slot the (j − k)-th answer freed; its gap is how long the pane and gateway took to send it after that answer.
  */
-function timeline(requests: readonly ProviderRequest[], k: number, startedAt: number, readyAt: number) {
-  const sent = requests.map((r) => r.sent).sort((a, b) => a - b);
-  const answered = requests.map((r) => r.answered).sort((a, b) => a - b);
-  const gaps = sent.slice(k).map((at, j) => Math.max(0, at - answered[j]));
+function timeline(requests: readonly UpstreamRequest[], k: number, startedAt: number, readyAt: number) {
+  const arrived = requests.map((r) => r.arrived).sort((a, b) => a - b);
+  const answered = requests.map((r) => r.answered ?? NaN).sort((a, b) => a - b);
+  const gaps = arrived.slice(k).map((at, j) => Math.max(0, at - answered[j]));
   const round = (n: number) => Math.round(n);
   return {
-    clickToFirstRequestMs: round(sent[0] - startedAt),
+    clickToFirstRequestMs: round(arrived[0] - startedAt),
     gapsMs: { count: gaps.length, mean: round(gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length)), max: round(Math.max(0, ...gaps)) },
-    gatewayMsMax: round(Math.max(...requests.map((r) => r.upstream - r.sent))),
-    overLatencyMsMax: round(Math.max(...requests.map((r) => r.answered - r.sent - LATENCY_MS))),
+    overLatencyMsMax: round(Math.max(...requests.map((r) => (r.answered ?? NaN) - r.arrived - LATENCY_MS))),
     lastAnswerToReadyMs: round(readyAt - answered[answered.length - 1]),
   };
 }
@@ -107,7 +85,7 @@ interface RunResult {
 }
 
 /** One run in a fresh browser context: seed `sections`, open the deck panel, Generate all, accept all, Insert accepted. */
-async function measureRun(k: number, sections: number, options: { screenshot?: boolean } = {}): Promise<RunResult> {
+async function measureRun(upstream: NoiseUpstream, k: number, sections: number, options: { screenshot?: boolean } = {}): Promise<RunResult> {
   const browser: E2EBrowser = await launchBrowser();
   try {
     const page = await openPage(browser);
@@ -125,7 +103,6 @@ async function measureRun(k: number, sections: number, options: { screenshot?: b
     await page.goto(`${PANE_URL}/workbench.html?doc=word`);
     const pane = page.locator(`[data-pane-host="workbench-word"]`);
     await ensureSignedIn(page, pane, E2E_ACCOUNT);
-    const provider = await fixedLatencyProvider(page);
     await pane.getByRole("button", { name: "Illustrate sections…" }).click();
     const generateAll = pane.getByRole("button", { name: "Generate all" });
     await generateAll.waitFor({ timeout: 60_000 });
@@ -136,9 +113,11 @@ async function measureRun(k: number, sections: number, options: { screenshot?: b
 
     // Timed in the page (click → the text is in the DOM), not by Playwright's polling, which looks every few hundred ms.
     const ready = await stampWhen(page, "All pictures are made", "Generate all");
+    const logged = (await upstream.log()).length;
     await generateAll.click();
     const generated = await ready.done();
     const generateToLastReadyMs = generated.ms;
+    const requests = (await upstream.log()).slice(logged);
     const startedAt = generated.clickedAt;
     const readyAt = generated.seenAt;
     if (options.screenshot) {
@@ -160,8 +139,8 @@ async function measureRun(k: number, sections: number, options: { screenshot?: b
     return {
       k,
       items: ticked,
-      requests: provider.requests.length,
-      timeline: timeline(provider.requests, k, startedAt, readyAt),
+      requests: requests.length,
+      timeline: timeline(requests, k, startedAt, readyAt),
       generateToLastReadyMs: Math.round(generateToLastReadyMs),
       insertAcceptedMs: Math.round(insertAcceptedMs),
       heap: { jsHeapUsedMB: Number(metric("JSHeapUsedSize").toFixed(1)), jsHeapTotalMB: Number(metric("JSHeapTotalSize").toFixed(1)) },
@@ -229,6 +208,7 @@ async function main(): Promise<void> {
   await assertServerPortsFree();
   const loadAverageAtStart = os.loadavg().map((value) => Number(value.toFixed(2)));
   let servers: RunningServers | undefined;
+  const upstream = await startNoiseUpstream();
   const stop = async () => {
     if (servers) await stopServers(servers);
     servers = undefined;
@@ -238,15 +218,18 @@ async function main(): Promise<void> {
   const tenItems: (RunResult & Record<string, unknown>)[] = [];
   let forty: RunResult | undefined;
   try {
+    await upstream.setPicture("scene");
+    await upstream.setLatency(LATENCY_MS);
+    useUpstreamForGateway(upstream);
     for (const [index, k] of KS.entries()) {
       // The pane's budget is a build setting: this start's webpack build bakes it in.
       process.env.ILLUSTRATE_DECK_CONCURRENCY = String(k);
       console.log(`[bench:deck] k=${k}: starting the servers (the first webpack compile takes a minute or two)…`);
       servers = await startServers();
       console.log(`[bench:deck] k=${k}: warm-up run (3 sections, not measured)…`);
-      await measureRun(k, 3);
+      await measureRun(upstream, k, 3);
       console.log(`[bench:deck] k=${k}: 10-item run…`);
-      const ten = await measureRun(k, 10, { screenshot: index === 0 });
+      const ten = await measureRun(upstream, k, 10, { screenshot: index === 0 });
       console.log(`[bench:deck] ${JSON.stringify(ten)}`);
       const generateLimitMs = Math.round(1.1 * Math.ceil(10 / k) * LATENCY_MS);
       tenItems.push({
@@ -258,7 +241,7 @@ async function main(): Promise<void> {
       });
       if (index === 0) {
         console.log(`[bench:deck] k=${k}: 40-item run…`);
-        forty = await measureRun(k, 40);
+        forty = await measureRun(upstream, k, 40);
         console.log(`[bench:deck] ${JSON.stringify(forty)}`);
       }
       await stop();
@@ -266,8 +249,9 @@ async function main(): Promise<void> {
     const summary = {
       what:
         "The real task pane in the workbench's Word page (webpack dev server, development build, as `npm start`), Debian Chromium headless via " +
-        "playwright-core, signed in at the local issuer; the Word page seeded with N Heading 1 sections; every image request answered by the " +
-        `offline gateway no sooner than ${LATENCY_MS} ms after it was sent (page.route). Each run in a fresh browser context; the servers ` +
+        "playwright-core, signed in at the local issuer; the Word page seeded with N Heading 1 sections; the gateway's azure-openai provider " +
+        `(IMAGE_RPM=60000, margin 0) on a fake upstream (bench/noiseUpstream.ts) that streams 2 previews and then the offline renderer's ` +
+        `1536×1024 scene PNG ${LATENCY_MS} ms after each request arrived. Each run in a fresh browser context; the servers ` +
         "started once per k with ILLUSTRATE_DECK_CONCURRENCY = k.",
       date: new Date().toISOString(),
       machine: {
@@ -286,8 +270,8 @@ async function main(): Promise<void> {
       tenItemsMeans:
         "Generate all click → 'All pictures are made' in the DOM (limit 1.1 × ceil(10 / k) × latency); Insert accepted click → 'Inserted 10 of 10.' " +
         "in the DOM; both stamped in the page (click listener, MutationObserver), not by Playwright's polling; " +
-        "timeline.gapsMs: a freed slot (answer fulfilled) → the pane's next request, as the provider saw it; gatewayMsMax: the offline gateway's " +
-        "own time per request; overLatencyMsMax: answers later than the fixed latency; lastAnswerToReadyMs: last answer → 'All pictures are made'",
+        "timeline (from the upstream's log): gapsMs: a freed slot (picture written by the upstream) → the next request at the upstream " +
+        "(pane + gateway); overLatencyMsMax: answers later than the fixed latency; lastAnswerToReadyMs: last picture written → 'All pictures are made'",
       fortyItems: forty
         ? {
             ...forty,
@@ -304,6 +288,7 @@ async function main(): Promise<void> {
     console.log(`[bench:deck] wrote ${path.relative(ROOT, RESULT_FILE)}`);
   } finally {
     await stop();
+    upstream.stop();
   }
 }
 

@@ -8,9 +8,7 @@
 // (≈ 4.7 MB, the worst case; IMAGE_TRANSCODE=off so the pane gets the PNG and does the transcode itself).
 // Uses ports 3000–3002: run it under `flock /tmp/illustrate-e2e.lock`. Settings: BENCH_RUNS (10) at 2 s,
 // BENCH_RUNS_10S (10) at 10 s.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -20,6 +18,7 @@ import { startServers, stopServers, type RunningServers } from "../test/support/
 import { ensureSignedIn } from "../test/support/signIn";
 import { PANE_URL } from "../test/support/workbenchPage";
 import { assertServerPortsFree } from "./freePorts";
+import { startNoiseUpstream, useUpstreamForGateway } from "./noiseUpstreamProcess";
 import { pictureAfter, readyLandscapeGenerate } from "./workbenchPicture";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -42,29 +41,6 @@ const median = (values: number[]) => {
   return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-/** Starts the fake upstream in its own process; resolves with its URL. */
-function startUpstream(): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/noiseUpstream.ts"], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString("utf8");
-      const match = /listening (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) resolve({ url: match[1], stop: () => child.kill("SIGTERM") });
-    });
-    child.once("exit", (code) => reject(new Error(`the fake upstream exited with ${code}: ${output}`)));
-  });
-}
-
-function setLatency(upstream: string, ms: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    http
-      .request(`${upstream}/latency?ms=${ms}`, { method: "POST" }, (response) => (response.resume(), resolve()))
-      .on("error", reject)
-      .end();
-  });
-}
 
 /** One Generate → Insert on the open workbench page. */
 interface Run {
@@ -127,20 +103,11 @@ async function measureRun(page: Page): Promise<Run> {
 async function main(): Promise<void> {
   await assertServerPortsFree();
   const loadAverageAtStart = os.loadavg().map((value) => round(value, 2));
-  const upstream = await startUpstream();
+  const upstream = await startNoiseUpstream();
   let servers: RunningServers | undefined;
   let browser: E2EBrowser | undefined;
   try {
-    Object.assign(process.env, {
-      IMAGE_PROVIDER: "azure-openai",
-      IMAGE_ENDPOINT: upstream.url,
-      IMAGE_DEPLOYMENT: "gpt-image-1.5",
-      IMAGE_API_KEY: "bench-key",
-      IMAGE_RPM: "60000",
-      IMAGE_RPM_MARGIN_MS: "0",
-      IMAGE_TRANSCODE: "off",
-    });
-    delete process.env.IMAGE_MODELS;
+    useUpstreamForGateway(upstream, { IMAGE_TRANSCODE: "off" });
     console.log("[bench:pane-overhead] starting the servers (the first webpack compile takes a minute or two)…");
     servers = await startServers();
     browser = await launchBrowser();
@@ -150,7 +117,7 @@ async function main(): Promise<void> {
     await ensureSignedIn(page, pane);
     const results = [];
     for (const { latencyMs, runs, targetRatio } of LATENCIES) {
-      await setLatency(upstream.url, latencyMs);
+      await upstream.setLatency(latencyMs);
       console.log(`[bench:pane-overhead] ${latencyMs} ms provider: 1 warm-up + ${runs} runs…`);
       await measureRun(page);
       const measured: Run[] = [];

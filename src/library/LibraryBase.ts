@@ -208,13 +208,23 @@ export abstract class LibraryBase implements PictureLibrary {
 
   watch(query: ListQuery, onPage: (page: PicturePage) => void, onError: (error: unknown) => void = () => undefined): () => void {
     let live = true;
-    const rerun = () => {
-      void this.list(query).then(
-        (page) => live && onPage(page),
-        (error: unknown) => live && onError(error),
-      );
+    // Each read is numbered when it starts; a page is shown only if no later-started read was shown already, so a
+    // slow read from before a record was found damaged cannot overwrite the re-read that leaves it out.
+    let started = 0;
+    let shown = 0;
+    const read = () => {
+      const seq = ++started;
+      return this.list(query).then((page) => ({ seq, page }));
     };
-    const stop = this.observe(() => this.list(query), onPage, onError);
+    const show = ({ seq, page }: { seq: number; page: PicturePage }) => {
+      if (!live || seq < shown) return;
+      shown = seq;
+      onPage(page);
+    };
+    const rerun = () => {
+      void read().then(show, (error: unknown) => live && onError(error));
+    };
+    const stop = this.observe(read, show, onError);
     this.watchers.add(rerun);
     return () => {
       live = false;

@@ -10,6 +10,7 @@ jest.setTimeout(30_000);
 
 let redis: RedisServer & { port: number };
 const queues: SharedFairQueue[] = [];
+const clients: Redis[] = [];
 let prefixCount = 0;
 
 beforeAll(async () => {
@@ -17,6 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(queues.map((queue) => queue.close()));
+  for (const client of clients) client.disconnect();
   await redis?.stop();
 });
 
@@ -35,6 +37,7 @@ function replicas(count: number, options: { leaseMs?: number; maxWaitMs?: number
     const client = new Redis(redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
     client.on("error", () => undefined);
     client.connect().catch(() => undefined);
+    clients.push(client);
     const queue = new SharedFairQueue(new RedisTurns(client, prefix), {
       budget: { rpm: 6, windowMs: 1200, marginMs: 0 },
       leaseMs: options.leaseMs ?? 1000,
@@ -44,9 +47,40 @@ function replicas(count: number, options: { leaseMs?: number; maxWaitMs?: number
       log,
     });
     queues.push(queue);
-    return { queue, log, client };
+    return { queue, log, client, prefix };
   });
 }
+
+/**
+ * Holds the shared budget's slot (the `slot` key, redisTurns.ts) so no replica is granted anything until
+ * `release()`: a test queues its calls, waits until Redis holds them (`queued`), then lets the turns run, so the
+ * order it checks is the queue's and not how fast each replica's enqueue reached Redis on a loaded machine.
+ */
+async function holdSlot(prefix: string) {
+  const admin = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+  await admin.set(`${prefix}slot`, "held by the test", "PX", 20_000);
+  return {
+    /** Resolves once `user` has `count` tickets waiting in Redis (polls every 10 ms, fails after 5 s). */
+    async queued(user: string, count: number): Promise<void> {
+      const deadline = Date.now() + 5000;
+      while ((await admin.llen(`${prefix}u:${user}`)) < count) {
+        if (Date.now() > deadline) throw new Error(`${user} never had ${count} tickets in Redis`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+    async release(): Promise<void> {
+      await admin.del(`${prefix}slot`);
+      await admin.quit();
+    },
+  };
+}
+
+/** Redis-timed grant times (ms) of every replica's shared-mode grants, in order. */
+const sharedGrantTimes = (...all: { log: ReturnType<typeof recordingLog> }[]) =>
+  all
+    .flatMap((r) => r.log.lines.filter((line) => line.message === "upstream slot granted" && line.fields.mode === "shared"))
+    .map((line) => Number(line.fields.grantedAt))
+    .sort((x, y) => x - y);
 
 const ctx = (userId: string, signal = new AbortController().signal) => ({ userId, signal });
 const ready = (client: Redis) => (client.status === "ready" ? Promise.resolve() : new Promise((resolve) => client.once("ready", resolve)));
@@ -55,33 +89,35 @@ test("two replicas, users queued on both: one round-robin order across replicas,
   const [a, b] = replicas(2);
   await Promise.all([ready(a.client), ready(b.client)]);
   const started: string[] = [];
-  const times: number[] = [];
-  const take = (replica: SharedFairQueue, label: string) =>
-    replica.acquire(ctx(label.split(" ")[0])).then(() => {
-      started.push(label);
-      times.push(Date.now());
-    });
-  // ana queues 3 on A, then ben 3 on B, then ana 1 more on B. ana 1 starts at once (free slot) and ana goes to
-  // the back of the turns before ben arrives; then the users alternate whichever replica they are on, and
-  // ana 4 (on B) waits behind ana 3 (on A). Per-replica order would start ben 1 and ana 4 right away on B.
+  const take = (replica: SharedFairQueue, label: string) => replica.acquire(ctx(label.split(" ")[0])).then(() => void started.push(label));
+  // ana queues 3 on A, then ben 3 on B, then ana 1 more on B, all before the first grant. The users alternate
+  // whichever replica they are on, and ana 4 (on B) waits behind ana 3 (on A): per-replica order would start
+  // ben 1 and ana 4 first on B.
+  const slot = await holdSlot(a.prefix);
   const all = [take(a.queue, "ana 1"), take(a.queue, "ana 2"), take(a.queue, "ana 3")];
-  await new Promise((resolve) => setTimeout(resolve, 30));
+  await slot.queued("ana", 3);
   all.push(take(b.queue, "ben 1"), take(b.queue, "ben 2"), take(b.queue, "ben 3"));
-  await new Promise((resolve) => setTimeout(resolve, 30));
+  await slot.queued("ben", 3);
   all.push(take(b.queue, "ana 4"));
+  await slot.queued("ana", 4);
+  await slot.release();
   await Promise.all(all);
-  expect(started).toEqual(["ana 1", "ana 2", "ben 1", "ana 3", "ben 2", "ana 4", "ben 3"]);
-  // Grants are Redis-timed; pick-up adds at most one poll (20 ms) plus scheduling.
-  for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(200 - 60);
+  expect(started).toEqual(["ana 1", "ben 1", "ana 2", "ben 2", "ana 3", "ben 3", "ana 4"]);
+  // One grant per 200 ms slot, on Redis' clock (whole ms), whenever each replica picked its grant up.
+  const times = sharedGrantTimes(a, b);
+  expect(times).toHaveLength(7);
+  for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(200);
 });
 
 test("a replica that dies with tickets waiting: its tickets expire with its lease and the others are served", async () => {
   const [a, dead] = replicas(2, { leaseMs: 600 });
   await Promise.all([ready(a.client), ready(dead.client)]);
   // The dying replica queues 5 for cy, then stops renewing (its connection is cut, no goodbye).
+  const slot = await holdSlot(a.prefix);
   for (let i = 0; i < 5; i++) dead.queue.acquire(ctx("cy")).catch(() => undefined);
-  await new Promise((resolve) => setTimeout(resolve, 30));
+  await slot.queued("cy", 5);
   dead.client.disconnect();
+  await slot.release();
   const startedAt = Date.now();
   await Promise.all([a.queue.acquire(ctx("dee")), a.queue.acquire(ctx("dee")), a.queue.acquire(ctx("eve"))]);
   // At most the slots that ran while its lease lived (600 ms / 200 ms) went to cy's dead tickets, then dee/eve.
@@ -129,15 +165,23 @@ test("Redis stops mid-queue: a warning and a local budget (rpm ÷ replicas seen)
   }
   expect(a.queue.state).toBe("local");
   redis = await startRedis({ port: redis.port });
-  await new Promise((resolve) => setTimeout(resolve, 1500)); // ioredis reconnects; the queue probes every 200 ms
+  // ioredis reconnects (its back-off grows while Redis is away) and the queue probes every 200 ms: wait for both,
+  // 10 s at most, rather than a fixed time that a loaded machine can overrun.
+  const deadline = Date.now() + 10_000;
+  while ((a.queue.state !== "shared" || b.queue.state !== "shared") && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   expect([a.queue.state, b.queue.state]).toEqual(["shared", "shared"]);
   for (const replica of [a, b]) expect(replica.log.lines.some((line) => /recovered/.test(line.message))).toBe(true);
+  // The shared order again: jo's two calls on A and kim's on B, all queued in Redis before the first grant.
   const order: string[] = [];
-  await Promise.all([
-    a.queue.acquire(ctx("jo")).then(() => order.push("jo 1")),
-    a.queue.acquire(ctx("jo")).then(() => order.push("jo 2")),
-    b.queue.acquire(ctx("kim")).then(() => order.push("kim 1")),
-  ]);
+  const slot = await holdSlot(a.prefix);
+  const again = [a.queue.acquire(ctx("jo")).then(() => order.push("jo 1")), a.queue.acquire(ctx("jo")).then(() => order.push("jo 2"))];
+  await slot.queued("jo", 2);
+  again.push(b.queue.acquire(ctx("kim")).then(() => order.push("kim 1")));
+  await slot.queued("kim", 1);
+  await slot.release();
+  await Promise.all(again);
   expect(order).toEqual(["jo 1", "kim 1", "jo 2"]);
 });
 
