@@ -1,13 +1,14 @@
 // Benchmark of the whole-deck flow in the workbench (`npm run bench:deck`): Generate all → last picture ready with a
 // fixed-latency image provider, Insert accepted for 10 items, the pane's JS heap after a 40-item run; writes
-// bench/results/deck.json and the README's review-grid screenshot (docs/images/deck-review.png).
+// bench/results/deck.json. (The README's review-grid screenshot, docs/images/deck-review.png, shows the local backend's
+// pictures; this bench's upstream answers one scene for every prompt, so it takes none.)
 //
 // The fixed-latency provider: the gateway's azure-openai provider on bench/noiseUpstream.ts, a fake Azure OpenAI
 // image API in its own process that streams each picture (2 previews, then the offline renderer's 1536×1024 scene)
 // BENCH_DECK_LATENCY_MS (2000) after its request arrived. The path is the user's: pane → gateway (JWT, queue,
 // provenance) → upstream. The budget k is the pane's build setting (ILLUSTRATE_DECK_CONCURRENCY): the servers are
 // started once per k of BENCH_DECK_KS (default "2,4"); the 10-item run is measured for each k, the 40-item run
-// (insert time, heap) and the screenshot for the first k only. The upstream logs when each request arrived and when
+// (insert time, heap) for the first k only. The upstream logs when each request arrived and when
 // its picture was written, so the result also says how long the pane and gateway took from a freed slot to the next
 // request (`gapsMs`) and from the last answer to "All pictures are made".
 // The document is the workbench's Word page seeded (sessionStorage, as a reload keeps it) with N Heading 1 sections.
@@ -26,7 +27,6 @@ import { startNoiseUpstream, useUpstreamForGateway, type NoiseUpstream, type Ups
 
 const ROOT = path.resolve(__dirname, "..");
 const RESULT_FILE = path.join(ROOT, "bench/results/deck.json");
-const SCREENSHOT = path.join(ROOT, "docs/images/deck-review.png");
 const LATENCY_MS = Number(process.env.BENCH_DECK_LATENCY_MS ?? "2000");
 /** The budgets measured (each a pane build with ILLUSTRATE_DECK_CONCURRENCY = k). */
 const KS = (process.env.BENCH_DECK_KS ?? "2,4").split(",").map((k) => Number(k.trim()));
@@ -85,7 +85,7 @@ interface RunResult {
 }
 
 /** One run in a fresh browser context: seed `sections`, open the deck panel, Generate all, accept all, Insert accepted. */
-async function measureRun(upstream: NoiseUpstream, k: number, sections: number, options: { screenshot?: boolean } = {}): Promise<RunResult> {
+async function measureRun(upstream: NoiseUpstream, k: number, sections: number): Promise<RunResult> {
   const browser: E2EBrowser = await launchBrowser();
   try {
     const page = await openPage(browser);
@@ -120,11 +120,6 @@ async function measureRun(upstream: NoiseUpstream, k: number, sections: number, 
     const requests = (await upstream.log()).slice(logged);
     const startedAt = generated.clickedAt;
     const readyAt = generated.seenAt;
-    if (options.screenshot) {
-      fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-      // The deck panel's section (the review grid), not the pane's visible top.
-      await pane.getByRole("heading", { name: "Illustrate sections" }).locator("xpath=ancestor::section[1]").screenshot({ path: SCREENSHOT });
-    }
 
     await pane.getByRole("button", { name: "Accept all ready" }).click();
     const inserted = await stampWhen(page, `Inserted ${ticked} of ${ticked}.`, "Insert accepted");
@@ -229,7 +224,7 @@ async function main(): Promise<void> {
       console.log(`[bench:deck] k=${k}: warm-up run (3 sections, not measured)…`);
       await measureRun(upstream, k, 3);
       console.log(`[bench:deck] k=${k}: 10-item run…`);
-      const ten = await measureRun(upstream, k, 10, { screenshot: index === 0 });
+      const ten = await measureRun(upstream, k, 10);
       console.log(`[bench:deck] ${JSON.stringify(ten)}`);
       const generateLimitMs = Math.round(1.1 * Math.ceil(10 / k) * LATENCY_MS);
       tenItems.push({
@@ -280,7 +275,6 @@ async function main(): Promise<void> {
             means: "CDP Performance.getMetrics JSHeapUsedSize after GC, after Insert accepted",
           }
         : null,
-      screenshot: path.relative(ROOT, SCREENSHOT),
     };
     fs.mkdirSync(path.dirname(RESULT_FILE), { recursive: true });
     fs.writeFileSync(RESULT_FILE, `${JSON.stringify(summary, null, 2)}\n`);

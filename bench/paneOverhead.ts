@@ -18,7 +18,7 @@ import { startServers, stopServers, type RunningServers } from "../test/support/
 import { ensureSignedIn } from "../test/support/signIn";
 import { PANE_URL } from "../test/support/workbenchPage";
 import { assertServerPortsFree } from "./freePorts";
-import { startNoiseUpstream, useUpstreamForGateway } from "./noiseUpstreamProcess";
+import { startNoiseUpstream, useUpstreamForGateway, type NoiseUpstream } from "./noiseUpstreamProcess";
 import { pictureAfter, readyLandscapeGenerate } from "./workbenchPicture";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -51,17 +51,27 @@ interface Run {
   paneWorkMs: number;
   firstPartialShownMs?: number;
   partialsShown: number;
+  /** Generate click → the request at the upstream (pane + gateway, request side). */
+  clickToUpstreamMs: number;
+  /** The upstream wrote the final picture → the option on screen (gateway + pane, answer side). */
+  upstreamToResultsMs: number;
 }
 
-async function measureRun(page: Page): Promise<Run> {
+async function measureRun(page: Page, upstream: NoiseUpstream): Promise<Run> {
   const pane = page.locator('[data-pane-host="workbench-word"]');
   const { paragraph, fresh, previousSrc } = await readyLandscapeGenerate(page, pane);
   await page.evaluate(() => (performance.clearMeasures(), performance.clearMarks()));
 
+  const logged = (await upstream.log()).length;
   const clicked = performance.now();
   await pane.getByRole("button", { name: "Generate", exact: true }).click();
   await fresh.waitFor({ state: "visible", timeout: 120_000 });
   const generateToResultsMs = performance.now() - clicked;
+  // The upstream stamps epoch ms (its own performance.timeOrigin + now): the same clock as this process's.
+  const [request] = (await upstream.log()).slice(logged);
+  if (!request?.answered) throw new Error("the upstream saw no answered request for this Generate");
+  const clickToUpstreamMs = request.arrived - (performance.timeOrigin + clicked);
+  const upstreamToResultsMs = performance.timeOrigin + clicked + generateToResultsMs - request.answered;
   await fresh.check();
   await pane.getByRole("button", { name: /^Insert after selection/ }).click();
   await pictureAfter(page, paragraph, previousSrc).catch(async (error: unknown) => {
@@ -97,6 +107,8 @@ async function measureRun(page: Page): Promise<Run> {
     paneWorkMs: measures.validate[0] + measures.prepare[0],
     ...(measures.partial.length > 0 ? { firstPartialShownMs: measures.partial[0] } : {}),
     partialsShown: measures.partial.length,
+    clickToUpstreamMs,
+    upstreamToResultsMs,
   };
 }
 
@@ -119,10 +131,10 @@ async function main(): Promise<void> {
     for (const { latencyMs, runs, targetRatio } of LATENCIES) {
       await upstream.setLatency(latencyMs);
       console.log(`[bench:pane-overhead] ${latencyMs} ms provider: 1 warm-up + ${runs} runs…`);
-      await measureRun(page);
+      await measureRun(page, upstream);
       const measured: Run[] = [];
       for (let i = 0; i < runs; i++) {
-        const run = await measureRun(page);
+        const run = await measureRun(page, upstream);
         measured.push(run);
         console.log(
           `[bench:pane-overhead] ${latencyMs} ms run ${i + 1}/${runs}: ${JSON.stringify(Object.fromEntries(Object.entries(run).map(([k, v]) => [k, round(v)])))}`,
@@ -140,6 +152,11 @@ async function main(): Promise<void> {
         met: toPicture / latencyMs <= targetRatio,
         generateToResultsMedianMs: round(toResults),
         resultsRatio: round(toResults / latencyMs, 3),
+        whereMedianMs: {
+          clickToUpstream: round(median(measured.map((r) => r.clickToUpstreamMs))),
+          upstreamToResults: round(median(measured.map((r) => r.upstreamToResultsMs))),
+          resultsToPicture: round(median(measured.map((r) => r.generateToPictureMs - r.generateToResultsMs))),
+        },
         paneWorkMedianMs: {
           validate: round(median(measured.map((r) => r.validateMs))),
           prepareForDocument: round(median(measured.map((r) => r.prepareMs))),
@@ -171,6 +188,10 @@ async function main(): Promise<void> {
         validate: PANE_TIMINGS.validateImage,
         prepareForDocument: PANE_TIMINGS.prepareForDocument,
         partialShown: PANE_TIMINGS.partialShown,
+        whereMedianMs:
+          "clickToUpstream: Generate click (Playwright) → the request at the fake upstream; upstreamToResults: the upstream wrote the " +
+          "final picture → the option visible (gateway's answer side, the stream to the browser, the pane's checks and render); " +
+          "resultsToPicture: the bench checks the option, clicks Insert, the picture is in the document",
       },
       latencies: results,
       paneWork: {
