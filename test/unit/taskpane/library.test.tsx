@@ -38,6 +38,25 @@ async function pane(openLibrary: OpenLibrary, extra: Parameters<typeof renderPan
 
 const generate = generateInPane;
 
+/**
+ * The alert dialog named `name`, once it is accessible. Tabster (Fluent's focus manager) makes a modal accessible
+ * when focus enters it, and learns of the modal from a MutationObserver. On a loaded machine jsdom can run the
+ * dialog's own focus call before that observer, and the surface then stays focused but `aria-hidden` until focus
+ * moves again. So: wait for the surface in the DOM, move focus to its first button as a keyboard user would
+ * (Tab), then require it accessible by role and name, which is what a screen reader gets.
+ */
+async function openAlertDialog(name: string): Promise<HTMLElement> {
+  // By its title's text: an aria-hidden surface has no accessible name yet.
+  const surface = await waitFor(() => {
+    const found = screen.getAllByRole("alertdialog", { hidden: true }).find((dialog) => dialog.textContent?.includes(name));
+    if (!found) throw new Error(`no alert dialog titled “${name}”`);
+    return found;
+  });
+  const first = within(surface).getAllByRole("button", { hidden: true })[0]!;
+  if (!surface.contains(document.activeElement) || document.activeElement === surface) act(() => first.focus());
+  return screen.findByRole("alertdialog", { name });
+}
+
 async function openHistory(p: Awaited<ReturnType<typeof pane>>, count: number) {
   const header = await screen.findByRole("button", { name: `History (${count})` });
   await p.user.click(header);
@@ -191,11 +210,12 @@ test("delete all asks first, then empties the library", async () => {
   await generate(p, LAKE);
   await openHistory(p, 1);
   await p.user.click(await screen.findByRole("button", { name: "Delete all pictures…" }));
-  const dialog = await screen.findByRole("alertdialog", { name: "Delete all your pictures on this computer?" });
-  await p.user.click(await within(dialog).findByRole("button", { name: "Cancel" })); // accessible once the modal is active
+  const dialog = await openAlertDialog("Delete all your pictures on this computer?");
+  await p.user.click(within(dialog).getByRole("button", { name: "Cancel" }));
   expect((await opened[0]!.list()).total).toBe(1);
-  await p.user.click(screen.getByRole("button", { name: "Delete all pictures…" }));
-  await p.user.click(await within(await screen.findByRole("alertdialog")).findByRole("button", { name: "Delete all" }));
+  // The pane is accessible again once Tabster lets go of the closed modal (it restores aria-hidden asynchronously).
+  await p.user.click(await screen.findByRole("button", { name: "Delete all pictures…" }));
+  await p.user.click(within(await openAlertDialog("Delete all your pictures on this computer?")).getByRole("button", { name: "Delete all" }));
   expect(await screen.findByText("Deleted 1 picture from this computer.")).toBeInTheDocument();
   await screen.findByRole("button", { name: "History (0)" });
   expect((await opened[0]!.list()).total).toBe(0);
