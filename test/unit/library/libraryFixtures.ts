@@ -67,8 +67,13 @@ export function fakeBrowser() {
   return { indexedDB, clock, open };
 }
 
-/** Polls `condition` on the event loop (IndexedDB events are macrotasks; no timers involved). */
-export async function waitFor(condition: () => boolean, attempts = 500): Promise<void> {
-  for (let i = 0; i < attempts && !condition(); i += 1) await new Promise((resolve) => setImmediate(resolve));
-  if (!condition()) throw new Error("condition not met");
+/**
+ * Polls `condition` once per turn of the event loop (IndexedDB events are macrotasks) until it holds, for up to
+ * `timeoutMs` of wall time. A count of turns is not a bound: on a loaded machine an upgrade that Dexie reports
+ * blocked took more than 500 turns (CI run 27), so the bound is time, and only for a test that is stuck.
+ */
+export async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+  if (!condition()) throw new Error(`condition not met within ${timeoutMs} ms`);
 }
