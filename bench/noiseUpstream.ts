@@ -36,7 +36,6 @@ async function main(): Promise<void> {
     scene: (await sharp(scene).resize(192).png().toBuffer()).toString("base64"),
   };
   const finals = { noise: noise.toString("base64"), flat: flat.toString("base64"), scene: scene.toString("base64") };
-  const arrivals = new Map<string, number>();
   const log: { prompt: string; arrived: number; answered?: number }[] = [];
   let latencyMs = 0;
   let large: "noise" | "scene" = "noise";
@@ -45,7 +44,9 @@ async function main(): Promise<void> {
     const arrived = now();
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     if (request.method === "GET" && url.pathname === "/arrivals") {
-      const at = arrivals.get(url.searchParams.get("prompt") ?? "");
+      // The latest request with that prompt, from the same log GET /log serves.
+      const wanted = url.searchParams.get("prompt") ?? "";
+      const at = log.filter((entry) => entry.prompt === wanted).at(-1)?.arrived;
       response.writeHead(at === undefined ? 404 : 200, { "content-type": "application/json" }).end(JSON.stringify({ at }));
       return;
     }
@@ -82,7 +83,6 @@ async function main(): Promise<void> {
         response.writeHead(400, { "content-type": "application/json" }).end('{"error":{"code":"bad_json","message":"body is not JSON"}}');
         return;
       }
-      if (typeof body.prompt === "string" && arrivals.size < 100_000) arrivals.set(body.prompt, arrived);
       const entry: (typeof log)[number] = { prompt: String(body.prompt), arrived };
       if (log.length < 100_000) log.push(entry);
       const kind = body.size === "1536x1024" ? large : "flat";
