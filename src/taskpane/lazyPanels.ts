@@ -17,6 +17,8 @@ export const LazyModelOptionsFields = preloadable(() => import("./components/Mod
 export const LazyAccountBar = preloadable(() => import("./components/AccountBar").then((m) => m.AccountBar));
 /** Errors, warnings and notices (`components/PaneMessageBar`). */
 export const LazyPaneMessageBar = preloadable(() => import("./components/PaneMessageBar").then((m) => m.PaneMessageBar));
+/** Fluent's Spinner (`components/StatusSpinner`), not first paint: beside the status line while generating, and while the deck panel loads. */
+export const LazyStatusSpinner = preloadable(() => import("./components/StatusSpinner").then((m) => m.StatusSpinner));
 /** The progress while generating (`components/GenerationProgress`). */
 export const LazyProgress = preloadable(() => import("./components/GenerationProgress").then((m) => m.GenerationProgress));
 
@@ -35,6 +37,7 @@ const ALL = [
   LazyAccountBar,
   LazyPaneMessageBar,
   LazyProgress,
+  LazyStatusSpinner,
 ];
 
 /**

@@ -1,7 +1,7 @@
 // Draws the task pane from its state (pure: no hooks, no effects; state and styles come in).
 import type { ReactNode } from "react";
 // First paint is the prompt, Use selection, the options and Generate; the rest comes from lazy chunks (lazyPanels.ts).
-import { Button, Caption1, Field, Spinner, Textarea, Title3 } from "@fluentui/react-components";
+import { Button, Caption1, Field, Textarea, Title3 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons/svg/arrow-clockwise";
 import { DismissRegular } from "@fluentui/react-icons/svg/dismiss";
 import { ImageEditRegular } from "@fluentui/react-icons/svg/image-edit";
@@ -17,6 +17,7 @@ import {
   LazyPlacementFields as PlacementFields,
   LazyProgress as GenerationProgress,
   LazyResultsPanel as ResultsPanel,
+  LazyStatusSpinner as StatusSpinner,
 } from "./lazyPanels";
 import type { TaskPaneState } from "./TaskPane.types";
 import { taskPaneClassNames, type useTaskPaneStyles } from "./useTaskPaneStyles.styles";
@@ -217,7 +218,7 @@ function renderProgress(state: TaskPaneState, styles: ReturnType<typeof useTaskP
     <div className={styles.progress}>
       {/* Always in the DOM so screen readers announce changes to it. */}
       <div role="status" aria-live="polite" className={styles.status}>
-        {state.generating ? <Spinner size="tiny" aria-hidden /> : null}
+        {state.generating ? <StatusSpinner.Component /> : null}
         {status ? <span>{status}</span> : null}
       </div>
       {state.generating ? (

@@ -54,12 +54,13 @@ describe("the builds", () => {
   });
 
   /**
-   * Issue 11's target is 1.0 (the floor's bytes). Not reached yet: 143,108 B vs 131,529 B = 1.088× on 2026-12-02
+   * Issue 11's target is 1.0 (the floor's bytes). Not reached yet: 140,850 B vs 131,529 B = 1.071× on 2026-12-02
+   * (Fluent's Spinner moved out of first paint; was 143,108 B = 1.088×)
    * (bench/results/first-paint.json; `npm run bench:first-paint` fails until it is). Until then this guard is a
    * ratchet: the pane may not grow past the ratio reached, plus 0.7% (≈ 900 B) because this build's public path
    * (/illustrate/) is not the bench's. Lower it as bytes come off; never raise it.
    */
-  const FIRST_PAINT_RATCHET = 1.095;
+  const FIRST_PAINT_RATCHET = 1.078;
 
   it("the pane's first paint loads no more JS+CSS (gzip) than the perf floor built in this run allows (ratchet until 1.0)", () => {
     const pane = firstPaint.measurePage(production, "taskpane", "/illustrate/")!;

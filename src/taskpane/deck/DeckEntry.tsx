@@ -1,5 +1,5 @@
 // The pane's entry to the whole-deck flow: "Illustrate slides…" / "Illustrate sections…", opening the panel's lazy chunk.
-import { Button, Caption1, Spinner } from "@fluentui/react-components";
+import { Button, Caption1 } from "@fluentui/react-components";
 import { SlideMultipleRegular } from "@fluentui/react-icons";
 import { lazy, Suspense, useState } from "react";
 import type { AccountSession } from "../../core/TokenProvider";
@@ -8,6 +8,7 @@ import type { ImageClient } from "../../imaging/ImageClient";
 import type { Translate } from "../strings/strings";
 import type { DeckPromptWriter } from "../../imaging/deckPromptWriter";
 import type { DeckServices } from "./deckServices";
+import { LazyStatusSpinner } from "../lazyPanels";
 
 // Its own chunk: nothing of the deck flow (core/deck, Dexie runs) is in the first paint.
 const DeckPanelLoader = lazy(() => import(/* webpackChunkName: "deck" */ "./DeckPanelLoader"));
@@ -47,7 +48,7 @@ export function DeckEntry({ t, appName, host, imageClient, session, deckServices
     );
   }
   return (
-    <Suspense fallback={<Spinner size="small" label={t("deck.loading")} />}>
+    <Suspense fallback={<LazyStatusSpinner.Component size="small" label={t("deck.loading")} />}>
       <DeckPanelLoader
         host={host as DocumentHost & { deck: NonNullable<DocumentHost["deck"]> }}
         imageClient={imageClient}
