@@ -3,6 +3,7 @@
 //   npm start                       Word desktop where it exists, else the workbench in a browser
 //   npm start -- --app powerpoint   PowerPoint desktop
 //   npm start -- --no-open          servers only (the E2E tests use this)
+//   npm start -- --production       the pane as a production build (minified, split as a user gets it; the benches)
 //
 // Ctrl-C (SIGINT) or SIGTERM stops everything it started. `npm stop` removes a sideload.
 import { spawn, spawnSync } from "node:child_process";
@@ -29,15 +30,20 @@ const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 function parseCli() {
   try {
     const { values } = parseArgs({
-      options: { app: { type: "string", default: "word" }, "no-open": { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
+      options: {
+        app: { type: "string", default: "word" },
+        "no-open": { type: "boolean", default: false },
+        production: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h" },
+      },
       allowPositionals: false,
     });
     if (values.help) {
-      console.log("Usage: npm start [-- --app word|powerpoint] [--no-open]");
+      console.log("Usage: npm start [-- --app word|powerpoint] [--no-open] [--production]");
       process.exit(0);
     }
     if (!["word", "powerpoint"].includes(values.app)) throw new Error(`--app must be word or powerpoint, got "${values.app}"`);
-    return { app: values.app, open: !values["no-open"] };
+    return { app: values.app, open: !values["no-open"], production: values.production };
   } catch (error) {
     console.error(`npm start: ${error.message}`);
     process.exit(2);
@@ -45,7 +51,7 @@ function parseCli() {
 }
 
 /** The services to run: the issuer and the gateway only when nothing else is configured for them. */
-function serviceSpecs() {
+function serviceSpecs({ production }) {
   const specs = [];
   const env = process.env;
   if (!env.ILLUSTRATE_AUTHORITY && fs.existsSync(path.join(root, "server/dev-issuer/main.ts"))) {
@@ -72,7 +78,7 @@ function serviceSpecs() {
   specs.push({
     name: "pane",
     command: npx,
-    args: ["webpack", "serve", "--mode", "development"],
+    args: ["webpack", "serve", "--mode", production ? "production" : "development"],
     port: 3000,
     readyUrl: WORKBENCH_URL,
     readyTimeoutMs: 240_000,
@@ -127,8 +133,8 @@ function openBrowser(url) {
 }
 
 async function main() {
-  const { app, open } = parseCli();
-  const specs = serviceSpecs();
+  const { app, open, production } = parseCli();
+  const specs = serviceSpecs({ production });
   const busy = [];
   for (const spec of specs) if (await portInUse(spec.port)) busy.push(`${spec.port} (${spec.name})`);
   if (busy.length > 0) {

@@ -2,7 +2,10 @@
 import { FluentProvider, webLightTheme, type Theme } from "@fluentui/react-components";
 import { StrictMode, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
-import { directionOf, loadStrings } from "./strings/strings";
+import { firstPaintStrings } from "./strings/firstPaintStrings";
+import { shownLanguage, supportedLanguage } from "./strings/language";
+import { importStrings } from "./strings/importStrings";
+import type { PaneStrings } from "./strings/paneStrings";
 import { StringsProvider } from "./strings/useStrings";
 import { TaskPane } from "./TaskPane";
 import type { TaskPaneProps } from "./TaskPane.types";
@@ -37,39 +40,63 @@ function loadTheme(theme: PaneTheme): Theme | Promise<Theme> {
 }
 
 /**
- * Mounts any pane page (`render` receives nothing but what it closes over) with theme and strings. English in the
- * light theme draws at once; another language or theme draws once its chunk has loaded (no English or light flash), right to left for Arabic:
- * `dir` on the FluentProvider (Fluent mirrors its layout and directional icons) and on the document element.
+ * The page's strings: English draws at once from the first-paint table (no i18next in the first bundle) and again
+ * with i18next's once the `strings` chunk is in; another language draws once that chunk and its own have loaded (no
+ * English flash). Every string of a lazy panel is there before the panel (lazyPanels.ts waits for the same chunk).
+ * If the chunk cannot load, the page keeps (or falls back to) the first-paint English and says why in the console.
+ */
+function loadPageStrings(language: string, firstPaint: boolean): { first: PaneStrings | undefined; complete: Promise<PaneStrings> } {
+  const shown = shownLanguage(language);
+  const complete = importStrings()
+    .then(({ loadStrings, paneStringsOf }) => loadStrings(shown).ready.then(paneStringsOf))
+    .catch((error: unknown) => {
+      console.error("Illustrate: the strings chunk could not load; showing the first-paint English", error);
+      return firstPaintStrings();
+    });
+  return { first: firstPaint && supportedLanguage(shown) === "en" ? firstPaintStrings() : undefined, complete };
+}
+
+/**
+ * Mounts any pane page (`render` receives nothing but what it closes over) with theme and strings, drawn once the
+ * `strings` chunk, and the theme's and language's chunks if any, have loaded (no English or light flash); right to
+ * left for Arabic: `dir` on the FluentProvider (Fluent mirrors its layout and directional icons) and on the document
+ * element. The task pane ({@link mountTaskPane}) draws sooner.
  */
 export function mountPage<P>(element: HTMLElement, render: (props: P) => ReactNode, props: P, options: MountOptions = {}): MountedPane<P> {
+  return mount(element, render, props, options, false);
+}
+
+function mount<P>(element: HTMLElement, render: (props: P) => ReactNode, props: P, options: MountOptions, firstPaint: boolean): MountedPane<P> {
   const root = createRoot(element);
-  const { strings, ready } = loadStrings(options.language ?? "en");
-  const dir = directionOf(strings.language);
-  element.lang = strings.language;
-  element.dir = dir;
-  document.documentElement.lang = strings.language;
-  document.documentElement.dir = dir;
+  const { first, complete } = loadPageStrings(options.language ?? "en", firstPaint);
+  let strings = first;
   let latest = props;
   const themeOrPending = loadTheme(options.theme ?? "light");
   let theme = themeOrPending instanceof Promise ? undefined : themeOrPending;
-  let loaded = strings.isInitialized && theme !== undefined;
   let unmounted = false;
   const draw = (next: P) => {
     latest = next;
-    if (!loaded || unmounted) return;
+    if (!strings || !theme || unmounted) return;
+    element.lang = strings.language;
+    element.dir = strings.dir;
+    document.documentElement.lang = strings.language;
+    document.documentElement.dir = strings.dir;
     root.render(
       <StrictMode>
-        <FluentProvider theme={theme} dir={dir}>
+        <FluentProvider theme={theme} dir={strings.dir}>
           <StringsProvider strings={strings}>{render(next)}</StringsProvider>
         </FluentProvider>
       </StrictMode>,
     );
   };
-  if (loaded) draw(props);
-  else
-    void Promise.all([ready, themeOrPending]).then(([, loadedTheme]) => {
+  draw(props);
+  void complete.then((loaded) => {
+    if (loaded.complete || !strings) strings = loaded;
+    draw(latest);
+  });
+  if (!theme)
+    void Promise.resolve(themeOrPending).then((loadedTheme) => {
       theme = loadedTheme;
-      loaded = true;
       draw(latest);
     });
   return {
@@ -82,9 +109,11 @@ export function mountPage<P>(element: HTMLElement, render: (props: P) => ReactNo
 }
 
 /**
- * Renders {@link TaskPane} with `props` into `element` (used by the Office entry and the workbench).
+ * Renders {@link TaskPane} with `props` into `element` (used by the Office entry and the workbench), as
+ * {@link mountPage} does, except that in English and the light theme its first draw is at once, from the first-paint
+ * table (`firstPaintStrings.ts`), and again with every string once the `strings` chunk has loaded.
  * @returns a handle to re-render with new props or unmount.
  */
 export function mountTaskPane(element: HTMLElement, props: TaskPaneProps, options: MountOptions = {}): MountedPane<TaskPaneProps> {
-  return mountPage(element, (p: TaskPaneProps) => <TaskPane {...p} />, props, options);
+  return mount(element, (p: TaskPaneProps) => <TaskPane {...p} />, props, options, true);
 }

@@ -4,7 +4,7 @@ import { FluentProvider, teamsHighContrastTheme, webDarkTheme, webLightTheme } f
 import { createPaneServices } from "../taskpane/createPaneServices";
 import { mountTaskPane, type PaneTheme } from "../taskpane/mountTaskPane";
 import { pageLanguage } from "../taskpane/strings/language";
-import { directionOf, loadStrings } from "../taskpane/strings/strings";
+import { directionOf, loadStrings, paneStringsOf } from "../taskpane/strings/strings";
 import { StringsProvider } from "../taskpane/strings/useStrings";
 import { Workbench, type DocumentTab, type MountPane } from "./Workbench";
 
@@ -88,7 +88,7 @@ async function start(): Promise<void> {
   const root = createRoot(document.getElementById("workbench-root")!);
   root.render(
     <FluentProvider theme={WORKBENCH_THEMES[theme]} dir={dir}>
-      <StringsProvider strings={strings}>
+      <StringsProvider strings={paneStringsOf(strings)}>
         <Workbench
           mountPane={mountPane}
           initialTab={tabFromUrl()}

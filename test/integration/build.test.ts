@@ -54,24 +54,21 @@ describe("the builds", () => {
   });
 
   /**
-   * Issue 11's target is 1.0 (the floor's bytes). Not reached yet: 140,850 B vs 131,529 B = 1.071× on 2026-12-02
-   * (Fluent's Spinner moved out of first paint; was 143,108 B = 1.088×)
-   * (bench/results/first-paint.json; `npm run bench:first-paint` fails until it is). Until then this guard is a
-   * ratchet: the pane may not grow past the ratio reached, plus 0.7% (≈ 900 B) because this build's public path
-   * (/illustrate/) is not the bench's. Lower it as bytes come off; never raise it.
+   * Issue 11's target: the pane's first paint (prompt, Use selection, the options, Generate) loads no more than the
+   * perf floor built in this run. Reached on 2026-12-03: 120,410 B vs 131,529 B = 0.915× (i18next and all but the first
+   * draw's English moved to the `strings` chunk; bench/results/first-paint.json, `npm run bench:first-paint`). The
+   * allowance is the floor's bytes exactly; this build's public path (/illustrate/) costs the pane a few hundred bytes
+   * the bench's build does not have, well inside the margin.
    */
-  const FIRST_PAINT_RATCHET = 1.078;
-
-  it("the pane's first paint loads no more JS+CSS (gzip) than the perf floor built in this run allows (ratchet until 1.0)", () => {
+  it("the pane's first paint loads no more JS+CSS (gzip) than the perf floor built in this run", () => {
     const pane = firstPaint.measurePage(production, "taskpane", "/illustrate/")!;
     const lightest = firstPaint.measurePage(path.join(floor, "dist"), "taskpane")!;
     // Both really measured something: the pane's runtime + entry, the floor's one script.
     expect(pane.initial.files.map((f) => f.file)).toEqual(expect.arrayContaining([expect.stringMatching(/^taskpane\.[0-9a-f]{8}\.js$/)]));
     expect(lightest.initial.files).toHaveLength(1);
-    const allowed = Math.floor(lightest.initial.gzipBytes * FIRST_PAINT_RATCHET);
-    expect({ paneGzipBytes: pane.initial.gzipBytes, withinAllowance: pane.initial.gzipBytes <= allowed }).toEqual({
+    expect({ paneGzipBytes: pane.initial.gzipBytes, withinFloor: pane.initial.gzipBytes <= lightest.initial.gzipBytes }).toEqual({
       paneGzipBytes: pane.initial.gzipBytes,
-      withinAllowance: true,
+      withinFloor: true,
     });
   });
 

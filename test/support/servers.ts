@@ -56,16 +56,22 @@ function tail(file: string, lines = 40): string {
   }
 }
 
+/** How to start the servers. */
+export interface StartOptions {
+  /** The pane as a production build (`--production`: minified and split as a user gets it; the benches). @default false */
+  production?: boolean;
+}
+
 /**
  * Starts scripts/start.mjs in its own process group with output to this run's log and waits for its ready line.
  * @throws Error with the end of the log when it exits or is not ready within 5 minutes (ports in use, a compile
  * error, a crashed service…); what it started is stopped first.
  */
-export async function startServers(): Promise<RunningServers> {
+export async function startServers(options: StartOptions = {}): Promise<RunningServers> {
   fs.mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
   const logFile = SERVER_LOG.replace(/\.log$/, `.${process.pid}.log`);
   const out = fs.openSync(logFile, "w");
-  const child = spawn(process.execPath, ["scripts/start.mjs", "--no-open"], {
+  const child = spawn(process.execPath, ["scripts/start.mjs", "--no-open", ...(options.production ? ["--production"] : [])], {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", out, out],

@@ -9,9 +9,10 @@ import type { Translate } from "../strings/strings";
 import type { DeckPromptWriter } from "../../imaging/deckPromptWriter";
 import type { DeckServices } from "./deckServices";
 import { LazyStatusSpinner } from "../lazyPanels";
+import { withStrings } from "../strings/importStrings";
 
 // Its own chunk: nothing of the deck flow (core/deck, Dexie runs) is in the first paint.
-const DeckPanelLoader = lazy(() => import(/* webpackChunkName: "deck" */ "./DeckPanelLoader"));
+const DeckPanelLoader = lazy(withStrings(() => import(/* webpackChunkName: "deck" */ "./DeckPanelLoader")));
 
 export interface DeckEntryProps {
   t: Translate;

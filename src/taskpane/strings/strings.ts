@@ -1,31 +1,14 @@
-// The pane's strings: one i18next instance per page, English bundled, every other language loaded on demand.
-import i18next, { type i18n as I18n, type TFunction } from "i18next";
+// The pane's strings: one i18next instance per page, all of English here, every other language loaded on demand.
+// Its own chunk (`strings`, fetched by paneStrings.ts right at mount): the first draw uses firstPaintStrings.ts.
+import i18next, { type i18n as I18n } from "i18next";
 import resourcesToBackend from "i18next-resources-to-backend";
 import en from "./en.json";
+import { shownLanguage, supportedLanguage, type TextDirection } from "./language";
+import type { PaneStrings, Translate } from "./paneStrings";
 
-/** The translate function the pane's components use. */
-export type Translate = TFunction;
+export { LANGUAGES, supportedLanguage, type Language, type TextDirection } from "./language";
 
-/**
- * Languages with resources (`<language>.json` beside this file). Office display languages outside this list (and
- * regional variants of it, e.g. `de-AT` → `de`) fall back to English.
- */
-export const LANGUAGES = ["en", "de", "fr", "es", "ja", "ar"] as const;
-
-/** A language the pane has resources for. */
-export type Language = (typeof LANGUAGES)[number];
-
-/** Writing direction of a page or element (`dir` attribute). */
-export type TextDirection = "ltr" | "rtl";
-
-/**
- * The language part of a BCP 47 tag (`"ar-SA"` → `"ar"`) when the pane speaks it, else `"en"`.
- * @param tag e.g. `Office.context.displayLanguage` or `navigator.language`
- */
-export function supportedLanguage(tag: string | undefined | null): Language {
-  const base = (tag ?? "").trim().toLowerCase().split(/[-_]/)[0] ?? "";
-  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : "en";
-}
+export type { Translate } from "./paneStrings";
 
 /** `"rtl"` for right-to-left languages (Arabic), else `"ltr"`; from i18next's list of RTL languages. */
 export function directionOf(tag: string): TextDirection {
@@ -60,8 +43,7 @@ export interface LoadingStrings {
  * HTML-escape: React renders every string as text, never as HTML.
  */
 export function loadStrings(language = "en"): LoadingStrings {
-  // A language without resources is shown (and tagged) as English: `lang` must say what is on screen.
-  const lng = supportedLanguage(language) === "en" && !/^en(?:$|[-_])/i.test(language) ? "en" : language;
+  const lng = shownLanguage(language);
   const instance = i18next.createInstance();
   instance.use(resourcesToBackend((lng: string) => loadResources(lng)));
   const ready = instance
@@ -88,6 +70,11 @@ export function loadStrings(language = "en"): LoadingStrings {
 /** An i18next instance for `language`, English until the language's chunk has loaded (see {@link loadStrings}). */
 export function createStrings(language = "en"): I18n {
   return loadStrings(language).strings;
+}
+
+/** What `useStrings` gives the components for `strings` (an instance from {@link loadStrings}, ready or not). */
+export function paneStringsOf(strings: I18n): PaneStrings {
+  return { t: strings.t.bind(strings) as Translate, language: strings.language, dir: directionOf(strings.language), complete: true };
 }
 
 /** True when `key` exists in the English resources (plural keys count with their `_one`/`_other` forms). */

@@ -1,20 +1,32 @@
-// React access to the pane's strings: a provider for the i18next instance and the `useStrings` hook.
-import { createContext, useContext, useMemo, type ReactNode } from "react";
-import type { i18n as I18n } from "i18next";
-import { createStrings, type Translate } from "./strings";
+// React access to the pane's strings: a provider for the page's strings and the `useStrings` hook.
+import { createContext, useContext, type ReactNode } from "react";
+import type { PaneStrings } from "./paneStrings";
 
-const StringsContext = createContext<I18n | null>(null);
+const StringsContext = createContext<PaneStrings | null>(null);
 
-let fallbackInstance: I18n | undefined;
+let fallback: (() => PaneStrings) | undefined;
 
-/** Provides `strings` (from {@link createStrings}) to every component below. */
-export function StringsProvider(props: { strings: I18n; children: ReactNode }) {
+/** Provides `strings` (`paneStringsOf(…)` from strings.ts, or `firstPaintStrings()`) to every component below. */
+export function StringsProvider(props: { strings: PaneStrings; children: ReactNode }) {
   return <StringsContext.Provider value={props.strings}>{props.children}</StringsContext.Provider>;
 }
 
-/** The pane's `t()` and language. Without a provider, English. */
-export function useStrings(): { t: Translate; language: string } {
+/**
+ * What components see without a provider (a component test rendering one component): set once, e.g. to i18next's
+ * English in the unit tests' setup. The pages (`mountPage`, the workbench) always provide.
+ */
+export function setFallbackStrings(make: () => PaneStrings): void {
+  let made: PaneStrings | undefined;
+  fallback = () => (made ??= make());
+}
+
+/**
+ * The pane's `t()`, language, direction and whether every string is there.
+ * @throws Error without a {@link StringsProvider} above and no {@link setFallbackStrings}
+ */
+export function useStrings(): PaneStrings {
   const provided = useContext(StringsContext);
-  const instance = provided ?? (fallbackInstance ??= createStrings("en"));
-  return useMemo(() => ({ t: instance.t.bind(instance) as Translate, language: instance.language }), [instance]);
+  if (provided) return provided;
+  if (!fallback) throw new Error("useStrings needs a StringsProvider above it (mountPage gives one)");
+  return fallback();
 }

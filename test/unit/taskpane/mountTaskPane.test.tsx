@@ -40,10 +40,24 @@ test("outside Office the page says where to go (high contrast: drawn once its th
   expect(screen.getByRole("link", { name: "Open the workbench" })).toHaveAttribute("href", "workbench.html");
 });
 
-test("the light theme in English draws at once (first paint waits on no chunk)", () => {
+test("the task pane in English and the light theme draws at once (first paint waits on no chunk), then with every string", async () => {
+  const element = document.body.appendChild(document.createElement("div"));
+  const host = new FakeHost();
+  act(() => {
+    mountTaskPane(element, { host, imageClient: new FakeImageClient(), session: new FakeSession() }, { theme: "light" });
+  });
+  // Drawn in the same turn, from the first-paint table: the prompt, the options and Generate.
+  expect(within(element).getByRole("button", { name: "Generate" })).toBeInTheDocument();
+  expect(within(element).getByRole("textbox", { name: "Prompt" })).toBeInTheDocument();
+  expect(within(element).getByRole("combobox", { name: "Number of pictures" })).toHaveDisplayValue("1 picture");
+  // Then the strings chunk: the account bar (a lazy panel, never drawn before every string is there) says Sign in.
+  expect(await within(element).findByRole("button", { name: "Sign in" })).toBeInTheDocument();
+});
+
+test("another page draws once its strings are in (never from the task pane's first-paint table)", async () => {
   const element = document.body.appendChild(document.createElement("div"));
   act(() => {
     mountPage(element, () => <NotInOffice />, undefined, { theme: "light" });
   });
-  expect(within(element).getByRole("link", { name: "Open the workbench" })).toBeInTheDocument();
+  expect(await within(element).findByRole("link", { name: "Open the workbench" })).toBeInTheDocument();
 });
