@@ -53,7 +53,7 @@ function loadPageStrings(language: string, firstPaint: boolean): { first: PaneSt
       console.error("Illustrate: the strings chunk could not load; showing the first-paint English", error);
       return firstPaintStrings();
     });
-  return { first: firstPaint && supportedLanguage(shown) === "en" ? firstPaintStrings() : undefined, complete };
+  return { first: firstPaint && supportedLanguage(shown) === "en" ? firstPaintStrings({ language: shown }) : undefined, complete };
 }
 
 /**

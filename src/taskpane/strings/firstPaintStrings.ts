@@ -18,17 +18,25 @@ export function firstPaintId(key: string, params?: object): string {
 
 const TABLE: Readonly<Record<string, string>> = table;
 
+/** Options of {@link firstPaintStrings}. */
+export interface FirstPaintOptions {
+  /** The English tag on screen, e.g. `"en-GB"`. @default "en" */
+  language?: string;
+  /** Told the id of each call the table lacks (tests). */
+  onMissing?: (id: string) => void;
+}
+
 /**
  * The first draw's strings (English, left to right, `complete: false`): `t` looks a call up in the table and gives `""`
- * for any other (never a key on screen), reporting it to `onMissing` (tests). The page draws again with i18next's
- * strings as soon as its chunk has loaded.
+ * for any other (never a key on screen), reporting it to `onMissing`. The page draws again with i18next's strings as
+ * soon as their chunk has loaded.
  */
-export function firstPaintStrings(onMissing?: (id: string) => void): PaneStrings {
+export function firstPaintStrings({ language = "en", onMissing }: FirstPaintOptions = {}): PaneStrings {
   const t = (key: string | string[], params?: object): string => {
     const id = firstPaintId(Array.isArray(key) ? (key[0] ?? "") : key, params);
     const text = TABLE[id];
     if (text === undefined) onMissing?.(id);
     return text ?? "";
   };
-  return { t: t as unknown as Translate, language: "en", dir: "ltr", complete: false };
+  return { t: t as unknown as Translate, language, dir: "ltr", complete: false };
 }

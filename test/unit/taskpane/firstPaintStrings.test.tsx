@@ -53,11 +53,7 @@ describe("first-paint strings", () => {
     const draws = cases.map(([kind, withDeck]) => ({
       kind,
       withDeck,
-      first: firstDraw(
-        firstPaintStrings((id) => missing.add(id)),
-        kind,
-        withDeck,
-      ),
+      first: firstDraw(firstPaintStrings({ onMissing: (id) => missing.add(id) }), kind, withDeck),
       full: firstDraw(english, kind, withDeck),
     }));
     for (const { first, full } of draws) {

@@ -44,8 +44,9 @@ test("the task pane in English and the light theme draws at once (first paint wa
   const element = document.body.appendChild(document.createElement("div"));
   const host = new FakeHost();
   act(() => {
-    mountTaskPane(element, { host, imageClient: new FakeImageClient(), session: new FakeSession() }, { theme: "light" });
+    mountTaskPane(element, { host, imageClient: new FakeImageClient(), session: new FakeSession() }, { theme: "light", language: "en-GB" });
   });
+  expect(element.lang).toBe("en-GB");
   // Drawn in the same turn, from the first-paint table: the prompt, the options and Generate.
   expect(within(element).getByRole("button", { name: "Generate" })).toBeInTheDocument();
   expect(within(element).getByRole("textbox", { name: "Prompt" })).toBeInTheDocument();
