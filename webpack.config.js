@@ -187,7 +187,8 @@ module.exports = async (env = {}, argv = {}) => {
       host: "localhost",
       server: { type: "https", options: { key, cert, ca } },
       hot: false,
-      liveReload: true,
+      // Not for a production build served by `npm start -- --production` (the benches): an edit must not reload their page.
+      liveReload: !production,
       static: false,
       client: { overlay: { errors: true, warnings: false }, logging: "warn" },
       devMiddleware: { writeToDisk: false },

@@ -8,7 +8,7 @@
 // (≈ 4.7 MB, the worst case; IMAGE_TRANSCODE=off so the pane gets the PNG and does the transcode itself), after the
 // same runs with a scene PNG (≈ 0.35 MB). The pane is the production build (`npm start -- --production`).
 // Uses ports 3000–3002: run it under `flock /tmp/illustrate-e2e.lock`. Settings: BENCH_RUNS (10) at 2 s,
-// BENCH_RUNS_10S (10) at 10 s.
+// BENCH_RUNS_10S (10) at 10 s, BENCH_PICTURES ("scene,noise": which pictures, in that order).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -62,6 +62,14 @@ interface Run {
   clickToUpstreamMs: number;
   /** The upstream wrote the final picture → the option on screen (gateway + pane, answer side). */
   upstreamToResultsMs: number;
+  /** Generate click → the request handed to `fetch` (the pane: options, target, token). */
+  clickToRequestMs: number;
+  /** `fetch` → the request at the upstream (the browser, TLS, the gateway's auth and queue, its call upstream). */
+  requestToUpstreamMs: number;
+  /** The upstream wrote the final picture → its event parsed in the pane (the gateway's post-processing, the transfer). */
+  upstreamToFinalMs: number;
+  /** The final event parsed → Option 1 on screen (the pane's checks, the library, React). */
+  finalToResultsMs: number;
 }
 
 async function measureRun(page: Page, upstream: NoiseUpstream): Promise<Run> {
@@ -96,6 +104,11 @@ async function measureRun(page: Page, upstream: NoiseUpstream): Promise<Run> {
     (names) => names.map((name) => performance.getEntriesByName(name, "measure").map((entry) => entry.duration)),
     [PANE_TIMINGS.validateImage, PANE_TIMINGS.prepareForDocument, PANE_TIMINGS.partialShown],
   );
+  const [requestSent, finalArrived] = await page.evaluate(
+    (names) => names.map((name) => performance.getEntriesByName(name, "mark").at(-1)?.startTime),
+    [PANE_TIMINGS.requestSent, PANE_TIMINGS.finalArrived],
+  );
+  if (requestSent === undefined || finalArrived === undefined) throw new Error("the pane left no request-sent or final-arrived mark");
   const measures = { validate, prepare, partial };
   if (measures.validate.length !== 1 || measures.prepare.length !== 1) {
     throw new Error(`expected one validate and one prepare measure, got ${JSON.stringify(measures)}`);
@@ -118,6 +131,10 @@ async function measureRun(page: Page, upstream: NoiseUpstream): Promise<Run> {
     partialsShown: measures.partial.length,
     clickToUpstreamMs: request.arrived - (timeOrigin + generateAt),
     upstreamToResultsMs: timeOrigin + resultsAt - request.answered,
+    clickToRequestMs: requestSent - generateAt,
+    requestToUpstreamMs: request.arrived - (timeOrigin + requestSent),
+    upstreamToFinalMs: timeOrigin + finalArrived - request.answered,
+    finalToResultsMs: resultsAt - finalArrived,
   };
 }
 
@@ -166,6 +183,10 @@ async function measurePicture(page: Page, upstream: NoiseUpstream, kind: (typeof
       whereMedianMs: {
         clickToUpstream: round(median(measured.map((r) => r.clickToUpstreamMs))),
         upstreamToResults: round(median(measured.map((r) => r.upstreamToResultsMs))),
+        clickToRequest: round(median(measured.map((r) => r.clickToRequestMs))),
+        requestToUpstream: round(median(measured.map((r) => r.requestToUpstreamMs))),
+        upstreamToFinal: round(median(measured.map((r) => r.upstreamToFinalMs))),
+        finalToResults: round(median(measured.map((r) => r.finalToResultsMs))),
         insertToPicture: round(median(measured.map((r) => r.insertToPictureMs))),
       },
       paneWorkMedianMs: {
@@ -214,7 +235,9 @@ async function main(): Promise<void> {
     const pane = page.locator('[data-pane-host="workbench-word"]');
     await ensureSignedIn(page, pane);
     const pictures: Record<string, Awaited<ReturnType<typeof measurePicture>> & { about: string }> = {};
-    for (const { kind, about } of PICTURES) pictures[kind] = { about, ...(await measurePicture(page, upstream, kind)) };
+    const only = (process.env.BENCH_PICTURES ?? "scene,noise").split(",").map((kind) => kind.trim());
+    for (const { kind, about } of PICTURES.filter((picture) => only.includes(picture.kind)))
+      pictures[kind] = { about, ...(await measurePicture(page, upstream, kind)) };
     const summary = {
       what:
         "The real task pane in the workbench (`npm start -- --production`: the pane's production build on the dev server), Debian Chromium headless via playwright-core, " +
@@ -239,7 +262,10 @@ async function main(): Promise<void> {
         partialShown: PANE_TIMINGS.partialShown,
         whereMedianMs:
           "clickToUpstream: Generate click → the request at the fake upstream; upstreamToResults: the upstream wrote the final picture → Option 1 " +
-          "on screen (gateway's answer side, the stream to the browser, the pane's checks and render); insertToPicture: Insert click → the picture in the document",
+          "on screen (gateway's answer side, the stream to the browser, the pane's checks and render); the same split finer by the pane's marks " +
+          `${PANE_TIMINGS.requestSent} and ${PANE_TIMINGS.finalArrived}: clickToRequest (the pane before fetch: options, target, token), requestToUpstream ` +
+          "(browser, TLS, gateway auth and queue, its upstream call), upstreamToFinal (gateway post-processing and the transfer), finalToResults (the pane's " +
+          "checks, library and render); insertToPicture: Insert click → the picture in the document",
       },
       pictures,
       met: Object.values(pictures).every((p) => p.latencies.every((l) => l.met) && p.paneWork.met && p.firstPartial.met),

@@ -5,7 +5,7 @@ import { apiErrorFrom } from "../core/protocol/upstreamErrorShapes";
 import { ConnectionError, InvalidResponseError } from "./errors";
 import type { GenerateCallbacks } from "./ImageClient";
 import { parseBackend, parseImageEntry, type ParseContext } from "./imagesResponse";
-import { markPartialArrived } from "./paneTimings";
+import { markNow, markPartialArrived, PANE_TIMINGS } from "./paneTimings";
 import { validateImageBase64 } from "./validateImage";
 
 type EventData = Record<string, unknown>;
@@ -66,6 +66,7 @@ export async function readImageStream(
       const picture = validateImageBase64(data.b64_json, { field: `${name}[${index}].b64_json`, requestId });
       callbacks.onPartial({ ...picture, index });
     } else if (name.endsWith(".completed")) {
+      markNow(PANE_TIMINGS.finalArrived);
       images.push(parseImageEntry(data, parseBackend(data.backend) ?? context.fallbackBackend, context, name));
     } else if (name === "queue" && typeof data.position === "number") {
       const expected = data.expected_start_ms;

@@ -14,6 +14,7 @@ import { imageApiTarget, type ImageApiTarget, type ImageOperation } from "./endp
 import type { GenerateCallbacks, ImageClient, ImageEditRequest, ImageGenerateRequest } from "./ImageClient";
 import { readImageStream } from "./imageStream";
 import { readImagesJson, UNKNOWN_BACKEND, type ParseContext } from "./imagesResponse";
+import { markNow, PANE_TIMINGS } from "./paneTimings";
 import { sendWithRetries, type AttemptProgress, type GatewayCallOptions } from "./requestLoop";
 
 /**
@@ -190,6 +191,7 @@ export class ImagesApiClient implements ImageClient {
     let response: Response;
     try {
       // No redirects: a redirect to another origin could carry the token away. No cookies: bearer only.
+      markNow(PANE_TIMINGS.requestSent);
       response = await this.fetchFn(url, { method: "POST", headers, body: call.body, signal, redirect: "error", credentials: "omit" });
     } catch (cause) {
       throw new ConnectionError(`Could not reach the image service at ${this.api.origin}`, { cause });

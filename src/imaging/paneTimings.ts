@@ -7,6 +7,10 @@ export const PANE_TIMINGS = {
   validateImage: "illustrate:validate-image",
   /** Measure: making a picture ready for the document before insert (`prepareForDocument`: decode, any transcode). */
   prepareForDocument: "illustrate:prepare-for-document",
+  /** Mark: the request for pictures is handed to `fetch` (the token is in hand), once per attempt. */
+  requestSent: "illustrate:request-sent",
+  /** Mark: a streamed final picture (`image_generation.completed`) was received, before its checks. */
+  finalArrived: "illustrate:final-arrived",
   /** Mark: a streamed partial image (by index) was received, before its checks. */
   partialArrived: (index: number) => `illustrate:partial-arrived:${index}`,
   /** Measure: from {@link PANE_TIMINGS.partialArrived} to the preview loaded and painted (two animation frames later). */
@@ -38,6 +42,11 @@ export async function timedAsync<T>(name: string, work: () => Promise<T>): Promi
   } finally {
     if (userTiming()) measureSince(name, start);
   }
+}
+
+/** Marks `name` (one of the {@link PANE_TIMINGS} marks) now. */
+export function markNow(name: string): void {
+  userTiming()?.mark(name);
 }
 
 /** Marks the arrival of streamed partial image `index`. */

@@ -7,6 +7,7 @@ import { slideStateWithDomSelection } from "./slideDom";
 import { SlideHost } from "./slideHost";
 import { createSlide, type SlideState } from "./slideModel";
 import { createStore, type Store } from "./store";
+import { whenIdle } from "../taskpane/whenIdle";
 import { pageSelectionFromDom } from "./wordPageDom";
 import { WordPageHost } from "./wordPageHost";
 import { createWordPage, parseStoredWordPage, selectPicture, selectText, type WordPageState } from "./wordPageModel";
@@ -19,7 +20,9 @@ export type DocumentStorage = Pick<Storage, "getItem" | "setItem" | "removeItem"
 
 /**
  * Keeps the Word page in `storage` so the page (its pictures and their provenance) survives a reload of the
- * workbench, as a Word document outlives its pane. Writes after each change; a full storage (a few MB: large
+ * workbench, as a Word document outlives its pane. Writes once the page is idle after a change (several changes, one
+ * write), and at once when the page is hidden or unloaded: the whole page as JSON, MBs with pictures, so never
+ * between a change and its paint (issue #11: an inserted picture shows first). A full storage (a few MB: large
  * pictures) keeps the page in memory only and says so in the console. `fresh` starts from the seed.
  */
 function persistedWordStore(storage: DocumentStorage | undefined, fresh: boolean): Store<WordPageState> {
@@ -28,16 +31,26 @@ function persistedWordStore(storage: DocumentStorage | undefined, fresh: boolean
   const store = createStore(stored ?? createWordPage(SEED_PARAGRAPHS));
   if (!storage) return store;
   let lastBlocks = store.get().blocks;
-  store.subscribe(() => {
+  let unwritten = false;
+  const write = () => {
+    if (!unwritten) return;
+    unwritten = false;
     const { blocks, nextId } = store.get();
-    if (blocks === lastBlocks) return; // a selection change: nothing to write
-    lastBlocks = blocks;
     try {
       storage.setItem(WORD_PAGE_KEY, JSON.stringify({ blocks, nextId }));
     } catch (error) {
       console.warn("The workbench could not keep the Word page for a reload (storage full):", error);
     }
+  };
+  store.subscribe(() => {
+    const { blocks } = store.get();
+    if (blocks === lastBlocks) return; // a selection change: nothing to write
+    lastBlocks = blocks;
+    if (unwritten) return; // a write is already due
+    unwritten = true;
+    whenIdle(write, 1000);
   });
+  if (typeof window !== "undefined") window.addEventListener("pagehide", write);
   return store;
 }
 

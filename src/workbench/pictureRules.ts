@@ -20,7 +20,19 @@ export function checkPicture(picture: PictureData): void {
   }
 }
 
-/** A `data:` URL for showing checked picture bytes in an `<img>` (the stand-ins only; never sent to Office). */
+/** Picture object → its `data:` URL, made once (the same string on every render: React compares it by identity). */
+const dataUrls = new WeakMap<PictureData, string>();
+
+/**
+ * A `data:` URL for showing checked picture bytes in an `<img>` (the stand-ins only; never sent to Office). The
+ * same string for the same picture object: a page of multi-MB pictures re-renders without building and comparing
+ * MBs of new strings.
+ */
 export function pictureDataUrl(picture: PictureData): string {
-  return `data:${picture.mimeType};base64,${picture.base64}`;
+  let url = dataUrls.get(picture);
+  if (url === undefined) {
+    url = `data:${picture.mimeType};base64,${picture.base64}`;
+    dataUrls.set(picture, url);
+  }
+  return url;
 }

@@ -20,6 +20,22 @@ describe("imageSrc", () => {
   ])("refuses %s", (_name, picture) => {
     expect(imageSrc(picture as never)).toBeUndefined();
   });
+  test("one picture, one check: the same string on every call, the bytes' check made once", () => {
+    const picture = { base64: PNG_1X1, mimeType: "image/png" as const };
+    const scans = jest.spyOn(RegExp.prototype, "test");
+    try {
+      const first = imageSrc(picture);
+      const checks = scans.mock.calls.length;
+      expect(checks).toBeGreaterThan(0);
+      for (let i = 0; i < 5; i++) expect(imageSrc(picture)).toBe(first);
+      expect(scans.mock.calls.length).toBe(checks);
+      // Another object with the same bytes is checked on its own.
+      expect(imageSrc({ ...picture })).toBe(first);
+      expect(scans.mock.calls.length).toBeGreaterThan(checks);
+    } finally {
+      scans.mockRestore();
+    }
+  });
 });
 
 describe("history", () => {

@@ -86,6 +86,9 @@ describe("Word page stand-in provenance", () => {
     const storage = memoryStorage();
     const first = createWorkbenchDocuments(storage);
     await first.wordHost.insertPicture(await pngPicture(1536, 1024), { altText: altTextFor(PROMPT), prompt: PROMPT, provenance });
+    // Written once the page is idle (no requestIdleCallback here: the next timer turn), never before the change is drawn.
+    expect(storage.getItem("illustrate.workbench.wordPage.v1")).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const reloaded = createWorkbenchDocuments(storage);
     const block = pictures(reloaded.wordStore.get())[0];
     expect(block.provenance).toEqual(provenance);
