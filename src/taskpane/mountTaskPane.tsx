@@ -45,15 +45,22 @@ function loadTheme(theme: PaneTheme): Theme | Promise<Theme> {
  * English flash). Every string of a lazy panel is there before the panel (lazyPanels.ts waits for the same chunk).
  * If the chunk cannot load, the page keeps (or falls back to) the first-paint English and says why in the console.
  */
-function loadPageStrings(language: string, firstPaint: boolean): { first: PaneStrings | undefined; complete: Promise<PaneStrings> } {
+function loadPageStrings(language: string, firstPaint: boolean): { first: PaneStrings | undefined; load: () => Promise<PaneStrings> } {
   const shown = shownLanguage(language);
-  const complete = importStrings()
-    .then(({ loadStrings, paneStringsOf }) => loadStrings(shown).ready.then(paneStringsOf))
-    .catch((error: unknown) => {
-      console.error("Illustrate: the strings chunk could not load; showing the first-paint English", error);
-      return firstPaintStrings();
-    });
-  return { first: firstPaint && supportedLanguage(shown) === "en" ? firstPaintStrings({ language: shown }) : undefined, complete };
+  const load = () =>
+    importStrings()
+      .then(({ loadStrings, paneStringsOf }) => loadStrings(shown).ready.then(paneStringsOf))
+      .catch((error: unknown) => {
+        console.error("Illustrate: the strings chunk could not load; showing the first-paint English", error);
+        return firstPaintStrings();
+      });
+  return { first: firstPaint && supportedLanguage(shown) === "en" ? firstPaintStrings({ language: shown }) : undefined, load };
+}
+
+/** `run` once the frame now being prepared has been painted (the next task after the next animation frame). */
+function afterPaint(run: () => void): void {
+  if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(run, 0));
+  else setTimeout(run, 0);
 }
 
 /**
@@ -68,7 +75,7 @@ export function mountPage<P>(element: HTMLElement, render: (props: P) => ReactNo
 
 function mount<P>(element: HTMLElement, render: (props: P) => ReactNode, props: P, options: MountOptions, firstPaint: boolean): MountedPane<P> {
   const root = createRoot(element);
-  const { first, complete } = loadPageStrings(options.language ?? "en", firstPaint);
+  const { first, load } = loadPageStrings(options.language ?? "en", firstPaint);
   let strings = first;
   let latest = props;
   const themeOrPending = loadTheme(options.theme ?? "light");
@@ -90,10 +97,14 @@ function mount<P>(element: HTMLElement, render: (props: P) => ReactNode, props: 
     );
   };
   draw(props);
-  void complete.then((loaded) => {
-    if (loaded.complete || !strings) strings = loaded;
-    draw(latest);
-  });
+  const loadAll = () =>
+    void load().then((loaded) => {
+      if (loaded.complete || !strings) strings = loaded;
+      draw(latest);
+    });
+  // With a first draw, the strings chunk is fetched once it is on screen, so it never delays it; else at once.
+  if (first) afterPaint(loadAll);
+  else loadAll();
   if (!theme)
     void Promise.resolve(themeOrPending).then((loadedTheme) => {
       theme = loadedTheme;

@@ -7,7 +7,6 @@ import { slideStateWithDomSelection } from "./slideDom";
 import { SlideHost } from "./slideHost";
 import { createSlide, type SlideState } from "./slideModel";
 import { createStore, type Store } from "./store";
-import { whenIdle } from "../taskpane/whenIdle";
 import { pageSelectionFromDom } from "./wordPageDom";
 import { WordPageHost } from "./wordPageHost";
 import { createWordPage, parseStoredWordPage, selectPicture, selectText, type WordPageState } from "./wordPageModel";
@@ -20,37 +19,32 @@ export type DocumentStorage = Pick<Storage, "getItem" | "setItem" | "removeItem"
 
 /**
  * Keeps the Word page in `storage` so the page (its pictures and their provenance) survives a reload of the
- * workbench, as a Word document outlives its pane. Writes once the page is idle after a change (several changes, one
- * write), and at once when the page is hidden or unloaded: the whole page as JSON, MBs with pictures, so never
- * between a change and its paint (issue #11: an inserted picture shows first). A full storage (a few MB: large
- * pictures) keeps the page in memory only and says so in the console. `fresh` starts from the seed.
+ * workbench, as a Word document outlives its pane. Written when the page goes away or out of sight (`pagehide`,
+ * `visibilitychange` to hidden, on `lifecycle`), never while someone works in it: the whole page is JSON of several
+ * MB with pictures, and a synchronous `sessionStorage.setItem` of it took ~120 ms on this machine, inside the time
+ * from Insert to the picture on the page (issue #11). A full storage (a few MB: large pictures) keeps the page in
+ * memory only and says so in the console. `fresh` starts from the seed.
  */
-function persistedWordStore(storage: DocumentStorage | undefined, fresh: boolean): Store<WordPageState> {
+function persistedWordStore(storage: DocumentStorage | undefined, fresh: boolean, lifecycle: EventTarget | undefined): Store<WordPageState> {
   if (fresh) storage?.removeItem(WORD_PAGE_KEY);
   const stored = storage ? parseStoredWordPage(storage.getItem(WORD_PAGE_KEY)) : undefined;
   const store = createStore(stored ?? createWordPage(SEED_PARAGRAPHS));
-  if (!storage) return store;
-  let lastBlocks = store.get().blocks;
-  let unwritten = false;
+  if (!storage || !lifecycle) return store;
+  let written = store.get().blocks;
   const write = () => {
-    if (!unwritten) return;
-    unwritten = false;
     const { blocks, nextId } = store.get();
+    if (blocks === written) return; // nothing but the selection changed since the last write
+    written = blocks;
     try {
       storage.setItem(WORD_PAGE_KEY, JSON.stringify({ blocks, nextId }));
     } catch (error) {
       console.warn("The workbench could not keep the Word page for a reload (storage full):", error);
     }
   };
-  store.subscribe(() => {
-    const { blocks } = store.get();
-    if (blocks === lastBlocks) return; // a selection change: nothing to write
-    lastBlocks = blocks;
-    if (unwritten) return; // a write is already due
-    unwritten = true;
-    whenIdle(write, 1000);
+  lifecycle.addEventListener("pagehide", write);
+  lifecycle.addEventListener("visibilitychange", () => {
+    if (typeof document === "undefined" || document.visibilityState === "hidden") write();
   });
-  if (typeof window !== "undefined") window.addEventListener("pagehide", write);
   return store;
 }
 
@@ -78,11 +72,16 @@ export function createSeedDeck(seeds: readonly SlideSeed[] = SEED_DECK): DeckSta
 }
 
 /**
- * Creates the Word page (kept in `storage` across reloads; from the seed when `fresh` or nothing is stored) and the
- * seeded deck with their hosts.
+ * Creates the Word page (kept in `storage` across reloads, written on `lifecycle`'s `pagehide` and hidden
+ * `visibilitychange`; from the seed when `fresh` or nothing is stored) and the seeded deck with their hosts.
+ * @param lifecycle where the page's lifecycle events arrive; the window by default (tests pass their own)
  */
-export function createWorkbenchDocuments(storage?: DocumentStorage, fresh = false): WorkbenchDocuments {
-  const wordStore = persistedWordStore(storage, fresh);
+export function createWorkbenchDocuments(
+  storage?: DocumentStorage,
+  fresh = false,
+  lifecycle: EventTarget | undefined = typeof window === "undefined" ? undefined : window,
+): WorkbenchDocuments {
+  const wordStore = persistedWordStore(storage, fresh, lifecycle);
   const deckStore = createStore(createSeedDeck());
   const slideStore = currentSlideStore(deckStore);
   const pageColumnRef: React.RefObject<HTMLDivElement | null> = { current: null };

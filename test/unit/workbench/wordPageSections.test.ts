@@ -84,17 +84,18 @@ describe("Word page stand-in provenance", () => {
 
   it("survives a reload: the page, its pictures and their provenance come back from storage; fresh starts from the seed", async () => {
     const storage = memoryStorage();
-    const first = createWorkbenchDocuments(storage);
+    const lifecycle = new EventTarget();
+    const first = createWorkbenchDocuments(storage, false, lifecycle);
     await first.wordHost.insertPicture(await pngPicture(1536, 1024), { altText: altTextFor(PROMPT), prompt: PROMPT, provenance });
-    // Written once the page is idle (no requestIdleCallback here: the next timer turn), never before the change is drawn.
+    // Written when the page goes away (a reload fires pagehide), never while someone works in it.
     expect(storage.getItem("illustrate.workbench.wordPage.v1")).toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const reloaded = createWorkbenchDocuments(storage);
+    lifecycle.dispatchEvent(new Event("pagehide"));
+    const reloaded = createWorkbenchDocuments(storage, false, new EventTarget());
     const block = pictures(reloaded.wordStore.get())[0];
     expect(block.provenance).toEqual(provenance);
     reloaded.wordStore.update((s) => selectPicture(s, block.id));
     expect((await reloaded.wordHost.readSelection()).picture).toMatchObject({ provenance, altTextIsGenerated: true });
-    expect(pictures(createWorkbenchDocuments(storage, true).wordStore.get())).toEqual([]);
+    expect(pictures(createWorkbenchDocuments(storage, true, new EventTarget()).wordStore.get())).toEqual([]);
   });
 
   it("starts from the seed when storage holds something that is not a page", () => {
