@@ -5,6 +5,6 @@ import { Spinner } from "@fluentui/react-components";
  * A Fluent `Spinner`. Without `label` it is decorative and hidden from assistive technology (the `role="status"`
  * line beside it says what happens); with `label` it says it, e.g. "Loading the deck…".
  */
-export function StatusSpinner(props: { label?: string; size?: "tiny" | "small" }) {
-  return props.label ? <Spinner size={props.size ?? "tiny"} label={props.label} /> : <Spinner size={props.size ?? "tiny"} aria-hidden />;
+export function StatusSpinner({ label, size = "tiny" }: { label?: string; size?: "tiny" | "small" }) {
+  return label ? <Spinner size={size} label={label} /> : <Spinner size={size} aria-hidden />;
 }
