@@ -1,5 +1,5 @@
 // The pane's strings: one i18next instance per page, all of English here, every other language loaded on demand.
-// Its own chunk (`strings`, fetched by paneStrings.ts right at mount): the first draw uses firstPaintStrings.ts.
+// Its own chunk (`strings`, fetched by importStrings.ts once the first draw is painted): that draw uses firstPaintStrings.ts.
 import i18next, { type i18n as I18n } from "i18next";
 import resourcesToBackend from "i18next-resources-to-backend";
 import en from "./en.json";
