@@ -1,5 +1,5 @@
 // English for the pane's first draw, before the i18next chunk arrives: the strings that draw shows, resolved ahead of
-// time by i18next itself (scripts/first-paint-strings.ts writes firstPaint.en.json from en.json; a unit test checks
+// time by i18next itself (scripts/make-first-paint-strings.ts writes firstPaint.en.json from en.json; a unit test checks
 // the two agree and that the first draw looks the same with either). Issue #11: i18next and most of English leave
 // the first paint.
 import table from "./firstPaint.en.json";
