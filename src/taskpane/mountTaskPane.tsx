@@ -40,9 +40,9 @@ function loadTheme(theme: PaneTheme): Theme | Promise<Theme> {
 }
 
 /**
- * The page's strings: English draws at once from the first-paint table (no i18next in the first bundle) and again
- * with i18next's once the `strings` chunk is in; another language draws once that chunk and its own have loaded (no
- * English flash). Every string of a lazy panel is there before the panel (lazyPanels.ts waits for the same chunk).
+ * The page's strings: with `firstPaint` (the task pane) English draws at once from the first-paint table (no i18next
+ * in the first bundle) and again with i18next's once the `strings` chunk is in; other pages, and another language,
+ * draw once that chunk (and the language's own) have loaded (no English flash). Every string of a lazy panel is there before the panel (lazyPanels.ts waits for the same chunk).
  * If the chunk cannot load, the page keeps (or falls back to) the first-paint English and says why in the console.
  */
 function loadPageStrings(language: string, firstPaint: boolean): { first: PaneStrings | undefined; load: () => Promise<PaneStrings> } {

@@ -34,9 +34,10 @@ export interface FirstPaintOptions {
 export function firstPaintStrings({ language = "en", onMissing }: FirstPaintOptions = {}): PaneStrings {
   const t = (key: string | string[], params?: object): string => {
     const id = firstPaintId(Array.isArray(key) ? (key[0] ?? "") : key, params);
-    const text = TABLE[id];
-    if (text === undefined) onMissing?.(id);
-    return text ?? "";
+    // Own keys only: an id such as "constructor" must not find Object.prototype's.
+    if (Object.hasOwn(TABLE, id)) return TABLE[id]!;
+    onMissing?.(id);
+    return "";
   };
   return { t: t as unknown as Translate, language, dir: "ltr", complete: false };
 }

@@ -68,6 +68,7 @@ describe("first-paint strings", () => {
   test("a call outside the table draws as nothing, never as its key", () => {
     const { t } = firstPaintStrings();
     expect(t("error.unauthorized")).toBe("");
+    expect(t("constructor")).toBe(""); // own keys only, nothing from Object.prototype
     expect(t("options.countValue", { count: 9 })).toBe("");
     expect(t("options.countValue", { count: 2 })).toBe("2 pictures");
   });
